@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "yswd",
+    products: [
+        .executable(name: "yswd", targets: ["yswd"]),
+        .library(name: "FeedbackLoop", targets: ["FeedbackLoop"]),
+        .library(name: "FeedbackLoopStore", targets: ["FeedbackLoopStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The pure domain: values, rules, loop states. No I/O.
+        .target(name: "FeedbackLoop"),
+
+        // The one owner of the database: schema, history, queries.
+        .target(
+            name: "FeedbackLoopStore",
+            dependencies: ["FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // The command line: parses arguments, wires the library together, prints.
+        .executableTarget(
+            name: "yswd",
+            dependencies: [
+                "FeedbackLoop",
+                "FeedbackLoopStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Build-time embedding of migrations/*.sql into the store as string literals.
+        .executableTarget(name: "MigrationEmbedder", path: "Plugins/MigrationEmbedder"),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
+
+        .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
+        .testTarget(
+            name: "FeedbackLoopStoreTests",
+            dependencies: ["FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "yswdTests",
+            dependencies: ["yswd", "FeedbackLoopStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,124 @@
+/// One piece of engagement: a survey, focus groups, drop-ins, an ongoing feedback programme.
+///
+/// It carries the promise made to participants: the date by which they will hear back and the
+/// channels they will hear through. An ongoing activity has an update cadence instead of a
+/// close date.
+public struct Activity: Sendable, Equatable, Codable {
+    /// The store's number for the activity; nil until it is saved.
+    public var id: Int64?
+    /// The human reference, unique in the record (`GP-ACCESS-2026`).
+    public var ref: String
+    public var title: String
+    public var purpose: String
+    /// What participants can influence.
+    public var canInfluence: String
+    public var level: EngagementLevel
+    /// What cannot change, and why.
+    public var constraints: String?
+    /// How the goal was explained to people, in terms they care about.
+    public var explainedAs: String?
+    public var methods: [EngagementMethod]
+    public var audiences: [String]
+    public var lead: String?
+    public var partners: [String]
+    public var resources: String?
+    public var service: String?
+    /// Where participants can ask questions; allowed in participant-facing output.
+    public var publicContact: String?
+    public var opens: CalendarDate?
+    public var closes: CalendarDate?
+    /// Weeks between updates, for an ongoing activity.
+    public var cadenceWeeks: Int?
+    /// The date promised to participants by which they will hear back.
+    public var feedbackBy: CalendarDate?
+    public var feedbackChannels: [FeedbackChannel]
+
+    public init(
+        id: Int64? = nil, ref: String, title: String, purpose: String, canInfluence: String,
+        level: EngagementLevel, constraints: String? = nil, explainedAs: String? = nil,
+        methods: [EngagementMethod] = [], audiences: [String] = [], lead: String? = nil,
+        partners: [String] = [], resources: String? = nil, service: String? = nil,
+        publicContact: String? = nil, opens: CalendarDate? = nil, closes: CalendarDate? = nil,
+        cadenceWeeks: Int? = nil, feedbackBy: CalendarDate? = nil, feedbackChannels: [FeedbackChannel] = []
+    ) {
+        self.id = id
+        self.ref = ref
+        self.title = title
+        self.purpose = purpose
+        self.canInfluence = canInfluence
+        self.level = level
+        self.constraints = constraints
+        self.explainedAs = explainedAs
+        self.methods = methods
+        self.audiences = audiences
+        self.lead = lead
+        self.partners = partners
+        self.resources = resources
+        self.service = service
+        self.publicContact = publicContact
+        self.opens = opens
+        self.closes = closes
+        self.cadenceWeeks = cadenceWeeks
+        self.feedbackBy = feedbackBy
+        self.feedbackChannels = feedbackChannels
+    }
+
+    /// Whether the activity runs on a cadence instead of closing.
+    public var isOngoing: Bool { cadenceWeeks != nil }
+
+    /// Checks the rules every saved activity keeps.
+    public func validate() throws(RecordError) {
+        _ = try requireText(ref, option: "REF")
+        _ = try requireText(title, option: "--title")
+        _ = try requireText(purpose, option: "--purpose")
+        _ = try requireText(canInfluence, option: "--can-influence")
+        if closes != nil, cadenceWeeks != nil { throw .closesWithCadence }
+        if let weeks = cadenceWeeks, weeks < 1 { throw .notPositive(option: "--cadence-weeks", value: weeks) }
+        if let opens, let closes, closes < opens { throw .closesBeforeOpens(opens: opens, closes: closes) }
+    }
+}
+
+/// An optional field of an activity that `activity update --clear FIELD` can empty.
+public enum ActivityField: String, CaseIterable, Sendable {
+    case constraints
+    case explainedAs = "explained-as"
+    case methods = "method"
+    case audiences = "audience"
+    case lead
+    case partners = "partner"
+    case resources, service
+    case publicContact = "public-contact"
+    case opens, closes
+    case cadenceWeeks = "cadence-weeks"
+    case feedbackBy = "feedback-by"
+    case feedbackChannels = "feedback-channel"
+
+    /// Parses a `--clear` value.
+    public static func parse(_ text: String) throws(RecordError) -> ActivityField {
+        guard let field = ActivityField(rawValue: text.lowercased()) else {
+            throw .unknownField(
+                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return field
+    }
+
+    /// Empties this field of `activity`.
+    public func clear(in activity: inout Activity) {
+        switch self {
+        case .constraints: activity.constraints = nil
+        case .explainedAs: activity.explainedAs = nil
+        case .methods: activity.methods = []
+        case .audiences: activity.audiences = []
+        case .lead: activity.lead = nil
+        case .partners: activity.partners = []
+        case .resources: activity.resources = nil
+        case .service: activity.service = nil
+        case .publicContact: activity.publicContact = nil
+        case .opens: activity.opens = nil
+        case .closes: activity.closes = nil
+        case .cadenceWeeks: activity.cadenceWeeks = nil
+        case .feedbackBy: activity.feedbackBy = nil
+        case .feedbackChannels: activity.feedbackChannels = []
+        }
+    }
+}

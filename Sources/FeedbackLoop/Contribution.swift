@@ -1,0 +1,61 @@
+import Foundation
+
+/// What someone said: the text, how it was gathered, when, and optionally who said it.
+public struct Contribution: Sendable, Equatable, Codable {
+    /// The contribution's number, shown to users and used to link it to themes.
+    public var id: Int64?
+    public var activityId: Int64
+    public var participantId: Int64?
+    public var text: String
+    public var method: EngagementMethod?
+    public var received: CalendarDate?
+    /// The id it had in the system it came from (a survey response id); unique within an activity.
+    public var sourceId: String?
+    /// Why it is out of scope, when it is; an out-of-scope contribution needs no theme.
+    public var outOfScope: String?
+
+    public init(
+        id: Int64? = nil, activityId: Int64, participantId: Int64? = nil, text: String,
+        method: EngagementMethod? = nil, received: CalendarDate? = nil, sourceId: String? = nil,
+        outOfScope: String? = nil
+    ) {
+        self.id = id
+        self.activityId = activityId
+        self.participantId = participantId
+        self.text = text
+        self.method = method
+        self.received = received
+        self.sourceId = sourceId
+        self.outOfScope = outOfScope
+    }
+}
+
+/// Contributions named on the command line: one number (`12`) or an inclusive range (`12-40`).
+public enum ContributionSelection: Sendable, Equatable {
+    case single(Int64)
+    case range(from: Int64, to: Int64)
+
+    /// Parses `ID` or `FROM-TO`.
+    public static func parse(_ text: String) throws(RecordError) -> ContributionSelection {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { part -> Int64? in
+            guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int64(part)
+        }
+        guard numbers.count == parts.count else { throw .invalidContributionSelection(text) }
+        switch numbers.count {
+        case 1: return .single(numbers[0])
+        case 2:
+            guard numbers[0] <= numbers[1] else { throw .reversedRange(from: numbers[0], to: numbers[1]) }
+            return .range(from: numbers[0], to: numbers[1])
+        default: throw .invalidContributionSelection(text)
+        }
+    }
+
+    public var bounds: ClosedRange<Int64> {
+        switch self {
+        case .single(let id): id...id
+        case .range(let from, let to): from...to
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// What was decided or done ("we did" / "we will"), who decided and when, and which themes it answers.
+public struct Decision: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var activityId: Int64
+    /// A short key, unique within the activity (`extra-appointments`).
+    public var key: String
+    public var text: String
+    public var decidedBy: String?
+    public var decidedOn: CalendarDate?
+    public var status: DeliveryStatus
+    /// For a commitment ("we will"), the date it is due.
+    public var due: CalendarDate?
+    /// The difference it made.
+    public var impact: String?
+    /// The themes it answers, each with how fully it adopts it.
+    public var responds: [ThemeResponse]
+
+    public init(
+        id: Int64? = nil, activityId: Int64, key: String, text: String, decidedBy: String? = nil,
+        decidedOn: CalendarDate? = nil, status: DeliveryStatus = .planned, due: CalendarDate? = nil,
+        impact: String? = nil, responds: [ThemeResponse] = []
+    ) {
+        self.id = id
+        self.activityId = activityId
+        self.key = key
+        self.text = text
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+        self.status = status
+        self.due = due
+        self.impact = impact
+        self.responds = responds
+    }
+}
+
+/// A decision's answer to one theme.
+public struct ThemeResponse: Sendable, Equatable, Codable {
+    public var theme: String
+    public var outcome: Outcome
+
+    public init(theme: String, outcome: Outcome) {
+        self.theme = theme
+        self.outcome = outcome
+    }
+
+    /// Parses `THEME`, `THEME:adopted` or `THEME:partly` (adopted when no outcome is given).
+    public static func parse(_ text: String) throws(RecordError) -> ThemeResponse {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty else { throw .invalidThemeResponse(text) }
+        let outcome = parts.count == 2 ? try Outcome.parse(parts[1], option: "--responds-to outcome") : .adopted
+        return ThemeResponse(theme: parts[0], outcome: outcome)
+    }
+}
+
+/// A decision that clears a field with `decision update --clear FIELD`.
+public enum DecisionField: String, CaseIterable, Sendable {
+    case decidedBy = "decided-by"
+    case decidedOn = "decided-on"
+    case due, impact
+    case respondsTo = "responds-to"
+
+    public static func parse(_ text: String) throws(RecordError) -> DecisionField {
+        guard let field = DecisionField(rawValue: text.lowercased()) else {
+            throw .unknownField(
+                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return field
+    }
+
+    public func clear(in decision: inout Decision) {
+        switch self {
+        case .decidedBy: decision.decidedBy = nil
+        case .decidedOn: decision.decidedOn = nil
+        case .due: decision.due = nil
+        case .impact: decision.impact = nil
+        case .respondsTo: decision.responds = []
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// A person who took part, known only by a pseudonymous ref.
+///
+/// Contact details live apart, in ``ParticipantContact``, so they can be kept private and erased.
+public struct Participant: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var ref: String
+    /// Consent to be contacted about the outcome.
+    public var wantsFeedback: Bool
+    /// Consent to be quoted in participant-facing updates.
+    public var mayQuote: Bool
+    /// When the participant's contact details were erased, if they were.
+    public var erasedAt: String?
+
+    public init(id: Int64? = nil, ref: String, wantsFeedback: Bool = false, mayQuote: Bool = false, erasedAt: String? = nil) {
+        self.id = id
+        self.ref = ref
+        self.wantsFeedback = wantsFeedback
+        self.mayQuote = mayQuote
+        self.erasedAt = erasedAt
+    }
+
+    public var isErased: Bool { erasedAt != nil }
+}
+
+/// A participant's private contact details and preferred format. Never participant-facing;
+/// removed, with every trace in history, when the participant is erased.
+public struct ParticipantContact: Sendable, Equatable, Codable {
+    public var participantId: Int64
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+    public var prefers: PreferredFormat?
+
+    public init(
+        participantId: Int64, email: String? = nil, phone: String? = nil, address: String? = nil,
+        prefers: PreferredFormat? = nil
+    ) {
+        self.participantId = participantId
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.prefers = prefers
+    }
+
+    /// Whether nothing is recorded.
+    public var isEmpty: Bool { email == nil && phone == nil && address == nil && prefers == nil }
+
+    /// The kinds of contact on file, for listings that must not show the details themselves.
+    public var kindsOnFile: [String] {
+        [email.map { _ in "email" }, phone.map { _ in "phone" }, address.map { _ in "address" }].compactMap { $0 }
+    }
+}
+
+/// A private contact field that `participant update --clear FIELD` can empty.
+public enum ContactField: String, CaseIterable, Sendable {
+    case email, phone, address, prefers
+
+    public static func parse(_ text: String) throws(RecordError) -> ContactField {
+        guard let field = ContactField(rawValue: text.lowercased()) else {
+            throw .unknownField(
+                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return field
+    }
+
+    public func clear(in contact: inout ParticipantContact) {
+        switch self {
+        case .email: contact.email = nil
+        case .phone: contact.phone = nil
+        case .address: contact.address = nil
+        case .prefers: contact.prefers = nil
+        }
+    }
+}

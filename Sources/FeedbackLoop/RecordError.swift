@@ -1,0 +1,51 @@
+import Foundation
+
+/// A value typed by a user that the record cannot accept. Each case reads as one plain-English
+/// sentence naming the bad value and what was expected.
+public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A date that is not `YYYY-MM-DD`, or (`realDateShape`) is in that shape but does not exist.
+    case invalidDate(option: String, value: String, realDateShape: Bool)
+    case unknownValue(option: String, value: String, allowed: String)
+    case emptyText(option: String)
+    case closesBeforeOpens(opens: CalendarDate, closes: CalendarDate)
+    case closesWithCadence
+    case notPositive(option: String, value: Int)
+    case invalidContributionSelection(String)
+    case reversedRange(from: Int64, to: Int64)
+    case unknownField(option: String, value: String, allowed: String)
+    case invalidThemeResponse(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDate(let option, let value, true):
+            return "\(option) \(value) is not a real date; use YYYY-MM-DD"
+        case .invalidDate(let option, let value, false):
+            return "\(option) '\(value)' is not a date; use YYYY-MM-DD, for example 2026-03-31"
+        case .unknownValue(let option, let value, let allowed):
+            return "\(option) '\(value)' is not one of the allowed values: \(allowed)"
+        case .emptyText(let option):
+            return "\(option) cannot be empty; give some text"
+        case .closesBeforeOpens(let opens, let closes):
+            return "--closes \(closes) is before --opens \(opens); an activity must open before it closes"
+        case .closesWithCadence:
+            return "--closes and --cadence-weeks cannot both be given; an ongoing activity has a cadence instead of a close date"
+        case .notPositive(let option, let value):
+            return "\(option) \(value) must be a whole number of 1 or more"
+        case .invalidContributionSelection(let text):
+            return "contribution '\(text)' is not a contribution number or a range; use 12 or 12-40"
+        case .reversedRange(let from, let to):
+            return "contribution range \(from)-\(to) is reversed; put the lower number first (\(to)-\(from))"
+        case .unknownField(let option, let value, let allowed):
+            return "\(option) '\(value)' is not a field that can be cleared; use one of: \(allowed)"
+        case .invalidThemeResponse(let text):
+            return "--responds-to '\(text)' is not THEME, THEME:adopted or THEME:partly"
+        }
+    }
+}
+
+/// Checks that a required text is not blank and returns it trimmed.
+public func requireText(_ text: String, option: String) throws(RecordError) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { throw .emptyText(option: option) }
+    return trimmed
+}

@@ -1,0 +1,84 @@
+import FeedbackLoop
+import GRDB
+
+extension EngagementStore {
+    /// Records a new activity.
+    /// - Throws: ``RecordError`` when it breaks a rule, ``StoreError/duplicateActivity(_:)`` when the ref is taken.
+    @discardableResult
+    public func addActivity(_ activity: Activity) throws -> Activity {
+        try activity.validate()
+        return try database.write { db in
+            if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
+                throw StoreError.duplicateActivity(activity.ref)
+            }
+            var activity = activity
+            try activity.insert(db)
+            return activity
+        }
+    }
+
+    /// Changes an activity: `change` edits a copy, which is checked and saved in one transaction.
+    @discardableResult
+    public func updateActivity(ref: String, _ change: (inout Activity) throws -> Void) throws -> Activity {
+        try database.write { db in
+            var activity = try Self.activity(db, ref: ref)
+            try change(&activity)
+            activity.ref = ref
+            try activity.validate()
+            try activity.update(db)
+            return activity
+        }
+    }
+
+    /// Activities, optionally only those of one service or lead, ordered by ref.
+    public func activities(service: String? = nil, lead: String? = nil) throws -> [Activity] {
+        try database.read { db in
+            var request = Activity.order(Column("ref"))
+            if let service { request = request.filter(Column("service") == service) }
+            if let lead { request = request.filter(Column("lead") == lead) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// One activity by its ref.
+    public func activity(ref: String) throws -> Activity {
+        try database.read { db in try Self.activity(db, ref: ref) }
+    }
+
+    /// Everything recorded about one activity: counts, themes with their answers, decisions, evaluation.
+    public func activityRecord(ref: String) throws -> ActivityRecord {
+        try database.read { db in
+            let activity = try Self.activity(db, ref: ref)
+            let id = activity.id!
+            return ActivityRecord(
+                activity: activity,
+                contributions: try Self.contributionCounts(db, activityId: id),
+                themes: try Self.themeSummaries(db, activityId: id),
+                decisions: try Self.decisions(db, activityId: id),
+                evaluation: try Evaluation.filter(Column("activityId") == id).fetchOne(db))
+        }
+    }
+
+    static func contributionCounts(_ db: Database, activityId: Int64) throws -> ContributionCounts {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) AS total,
+                       count(*) FILTER (WHERE outOfScope IS NOT NULL) AS outOfScope,
+                       count(*) FILTER (WHERE outOfScope IS NULL AND NOT EXISTS
+                           (SELECT 1 FROM themeContribution WHERE contributionId = contribution.id)) AS unthemed,
+                       count(DISTINCT participantId) AS participants
+                FROM contribution WHERE activityId = ?
+                """, arguments: [activityId])!
+        let byMethod = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT coalesce(method, 'unrecorded') AS method, count(*) AS n FROM contribution
+                WHERE activityId = ? GROUP BY 1
+                """, arguments: [activityId])
+        return ContributionCounts(
+            total: row["total"], unthemed: row["unthemed"], outOfScope: row["outOfScope"],
+            participants: row["participants"],
+            byMethod: Dictionary(uniqueKeysWithValues: byMethod.map { ($0["method"], $0["n"]) }))
+    }
+}

@@ -1,0 +1,84 @@
+import FeedbackLoop
+import GRDB
+
+extension EngagementStore {
+    /// Records a decision ("we did" / "we will") and the themes it answers.
+    /// - Parameter decision: the decision; its `activityId` is ignored and taken from `ref`.
+    @discardableResult
+    public func addDecision(activity ref: String, _ decision: Decision) throws -> Decision {
+        var decision = decision
+        decision.key = try requireText(decision.key, option: "KEY")
+        decision.text = try requireText(decision.text, option: "--text")
+        return try database.write { db in
+            decision.activityId = try Self.activityId(db, ref: ref)
+            if try Decision.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
+                .fetchCount(db) > 0
+            {
+                throw StoreError.duplicateDecision(activity: ref, key: decision.key)
+            }
+            try decision.insert(db)
+            try Self.saveResponses(db, decision: decision, activityRef: ref)
+            return decision
+        }
+    }
+
+    /// Changes a decision: `change` edits a copy, which is checked and saved in one transaction.
+    /// The themes it responds to are replaced only when `change` changes them.
+    @discardableResult
+    public func updateDecision(
+        activity ref: String, key: String, _ change: (inout Decision) throws -> Void
+    ) throws -> Decision {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let before = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
+            var decision = before
+            try change(&decision)
+            decision.id = before.id
+            decision.activityId = activityId
+            decision.key = key
+            decision.text = try requireText(decision.text, option: "--text")
+            try decision.update(db)
+            if decision.responds != before.responds {
+                try Self.saveResponses(db, decision: decision, activityRef: ref)
+            }
+            return decision
+        }
+    }
+
+    /// Removes a decision; the themes it answered need another answer.
+    public func removeDecision(activity ref: String, key: String) throws {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let decision = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
+            try decision.delete(db)
+        }
+    }
+
+    /// The activity's decisions with the themes each answers, ordered by key.
+    public func decisions(activity ref: String) throws -> [Decision] {
+        try database.read { db in try Self.decisions(db, activityId: try Self.activityId(db, ref: ref)) }
+    }
+
+    static func decisions(_ db: Database, activityId: Int64) throws -> [Decision] {
+        try Decision.filter(Column("activityId") == activityId).order(Column("key")).fetchAll(db).map {
+            var decision = $0
+            decision.responds = try responses(db, decisionId: decision.id!)
+            return decision
+        }
+    }
+
+    /// Replaces the decision's theme links with `decision.responds`, each theme checked to be the activity's.
+    private static func saveResponses(_ db: Database, decision: Decision, activityRef: String) throws {
+        var themeIds: [Int64: Outcome] = [:]
+        for response in decision.responds {
+            let theme = try theme(db, activityId: decision.activityId, activityRef: activityRef, key: response.theme)
+            themeIds[theme.id!] = response.outcome
+        }
+        try db.execute(sql: "DELETE FROM decisionTheme WHERE decisionId = ?", arguments: [decision.id!])
+        for (themeId, outcome) in themeIds.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO decisionTheme (decisionId, themeId, outcome) VALUES (?, ?, ?)",
+                arguments: [decision.id!, themeId, outcome])
+        }
+    }
+}

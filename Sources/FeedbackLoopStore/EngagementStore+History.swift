@@ -1,0 +1,68 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+extension EngagementStore {
+    /// Records the learning review of an activity, replacing any earlier one.
+    /// - Returns: whether an earlier evaluation was replaced.
+    @discardableResult
+    public func evaluate(
+        activity ref: String, worked: String, improve: String, participantsInvolved: Bool, sharedWith: [String]
+    ) throws -> Bool {
+        let worked = try requireText(worked, option: "--worked")
+        let improve = try requireText(improve, option: "--improve")
+        return try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            var evaluation = Evaluation(
+                activityId: activityId, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
+                sharedWith: sharedWith)
+            if let existing = try Evaluation.filter(Column("activityId") == activityId).fetchOne(db) {
+                evaluation.id = existing.id
+                try evaluation.update(db)
+                return true
+            }
+            try evaluation.insert(db)
+            return false
+        }
+    }
+
+    /// The history of changes, oldest first: all of it, or one activity's, from a date (UTC) on.
+    public func history(activity ref: String? = nil, since: CalendarDate? = nil) throws -> [HistoryEntry] {
+        try database.read { db in
+            let activityId = try ref.map { try Self.activityId(db, ref: $0) }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT history.*, activity.ref AS activityRef FROM history
+                    LEFT JOIN activity ON activity.id = history.activityId
+                    WHERE (?1 IS NULL OR history.activityId = ?1) AND (?2 IS NULL OR history.at >= ?2)
+                    ORDER BY history.id
+                    """, arguments: [activityId, since?.description]
+            ).map { row in
+                HistoryEntry(
+                    id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
+                    entityId: row["entityId"], activityRef: row["activityRef"], before: row["before"],
+                    after: row["after"], batchId: row["batchId"], redactedAt: row["redactedAt"])
+            }
+        }
+    }
+
+    /// Writes a consistent copy of the database to a new file, readable by its owner only, while
+    /// other yswd processes may be writing.
+    public func backup(to path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            throw isDirectory.boolValue ? StoreError.databaseIsDirectory(path: path) : StoreError.fileExists(path: path)
+        }
+        try DatabaseLocation.checkCreatable(path)
+        try DatabaseLocation.createOwnerOnly(path)
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError.backupFailed(path: path, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// A participant as staff see them in a listing: consent, format and which kinds of contact are on
+/// file, never the contact details themselves.
+public struct ParticipantSummary: Sendable, Equatable, Codable {
+    public var ref: String
+    public var wantsFeedback: Bool
+    public var mayQuote: Bool
+    public var prefers: PreferredFormat?
+    public var contactOnFile: [String]
+    public var contributions: Int
+    public var erased: Bool
+}
+
+/// What erasing a participant removed.
+public struct ErasureReport: Sendable, Equatable {
+    public var contactRemoved: Bool
+    public var contributionsRedacted: Int
+    public var historyEntriesRedacted: Int
+}
+
+extension EngagementStore {
+    /// Records a participant and, apart from them, their private contact details.
+    @discardableResult
+    public func addParticipant(_ participant: Participant, contact: ParticipantContact) throws -> Participant {
+        var participant = participant
+        participant.ref = try requireText(participant.ref, option: "REF")
+        return try database.write { db in
+            if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
+                throw StoreError.duplicateParticipant(participant.ref)
+            }
+            try participant.insert(db)
+            var contact = contact
+            contact.participantId = participant.id!
+            if !contact.isEmpty { try contact.insert(db) }
+            return participant
+        }
+    }
+
+    /// Changes a participant's consents and contact details in one transaction.
+    public func updateParticipant(
+        ref: String, _ change: (inout Participant, inout ParticipantContact) throws -> Void
+    ) throws {
+        try database.write { db in
+            var participant = try Self.participant(db, ref: ref)
+            if participant.isErased { throw StoreError.participantErased(ref) }
+            let stored = try ParticipantContact.fetchOne(db, key: participant.id!)
+            var contact = stored ?? ParticipantContact(participantId: participant.id!)
+            try change(&participant, &contact)
+            participant.ref = ref
+            contact.participantId = participant.id!
+            try participant.update(db)
+            switch (stored, contact.isEmpty) {
+            case (nil, false): try contact.insert(db)
+            case (let old?, false) where old != contact: try contact.update(db)
+            case (_?, true): try contact.delete(db)
+            default: break
+            }
+        }
+    }
+
+    /// Participants, ordered by ref; `wantsFeedback` keeps only those who asked to hear back.
+    public func participants(wantsFeedback: Bool = false) throws -> [ParticipantSummary] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT participant.*, participantContact.email, participantContact.phone,
+                           participantContact.address, participantContact.prefers,
+                           (SELECT count(*) FROM contribution WHERE participantId = participant.id) AS contributions
+                    FROM participant LEFT JOIN participantContact ON participantContact.participantId = participant.id
+                    WHERE participant.wantsFeedback OR NOT ?
+                    ORDER BY participant.ref
+                    """, arguments: [wantsFeedback]
+            ).map { row in
+                let contact = ParticipantContact(
+                    participantId: row["id"], email: row["email"], phone: row["phone"], address: row["address"],
+                    prefers: row["prefers"])
+                return ParticipantSummary(
+                    ref: row["ref"], wantsFeedback: row["wantsFeedback"], mayQuote: row["mayQuote"],
+                    prefers: contact.prefers, contactOnFile: contact.kindsOnFile, contributions: row["contributions"],
+                    erased: row["erasedAt"] != nil)
+            }
+        }
+    }
+
+    /// Erases a participant's contact details, and every trace of them in history. With
+    /// `contributions`, also redacts the text of what they said; their theme links and counts stay.
+    ///
+    /// Afterwards the write-ahead log is checkpointed so no copy of the details stays in the files.
+    @discardableResult
+    public func eraseParticipant(ref: String, contributions: Bool) throws -> ErasureReport {
+        let report = try database.write { db -> ErasureReport in
+            var participant = try Self.participant(db, ref: ref)
+            let id = participant.id!
+            let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
+            if participant.erasedAt == nil {
+                participant.erasedAt = now
+                try participant.update(db)
+            }
+            var redacted = 0
+            if contributions {
+                try db.execute(
+                    sql: "UPDATE contribution SET text = ? WHERE participantId = ? AND text <> ?",
+                    arguments: [Self.erasedText, id, Self.erasedText])
+                redacted = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM contribution WHERE participantId = ?", arguments: [id]) ?? 0
+                try db.execute(
+                    sql: """
+                        UPDATE history SET redactedAt = ?,
+                            before = CASE WHEN before IS NULL THEN NULL ELSE json_set(before, '$.text', ?) END,
+                            after = CASE WHEN after IS NULL THEN NULL ELSE json_set(after, '$.text', ?) END
+                        WHERE entity = 'contribution'
+                          AND entityId IN (SELECT id FROM contribution WHERE participantId = ?)
+                        """, arguments: [now, Self.erasedText, Self.erasedText, id])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE history SET redactedAt = ?,
+                        before = CASE WHEN before IS NULL THEN NULL ELSE json_object('participant', ?, 'erased', json('true')) END,
+                        after = CASE WHEN after IS NULL THEN NULL ELSE json_object('participant', ?, 'erased', json('true')) END
+                    WHERE entity = 'participantContact' AND entityId = ?
+                    """, arguments: [now, ref, ref, id])
+            let entries = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM history WHERE redactedAt IS NOT NULL AND "
+                    + "((entity = 'participantContact' AND entityId = ?) OR (entity = 'contribution' AND "
+                    + "entityId IN (SELECT id FROM contribution WHERE participantId = ?) AND ?))",
+                arguments: [id, id, contributions]) ?? 0
+            return ErasureReport(
+                contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries)
+        }
+        _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        return report
+    }
+
+    /// The text that replaces an erased participant's contributions.
+    public static let erasedText = "[erased at the participant's request]"
+}

@@ -1,0 +1,140 @@
+import FeedbackLoop
+import GRDB
+
+extension EngagementStore {
+    /// Records a theme ("you said") and links it to the selected contributions.
+    /// - Returns: the theme and how many contributions it was linked to.
+    @discardableResult
+    public func addTheme(
+        activity ref: String, key: String, said: String, contributions: [ContributionSelection] = []
+    ) throws -> (theme: Theme, linked: Int) {
+        let key = try requireText(key, option: "KEY")
+        let said = try requireText(said, option: "--said")
+        return try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
+                throw StoreError.duplicateTheme(activity: ref, key: key)
+            }
+            var theme = Theme(activityId: activityId, key: key, said: said)
+            try theme.insert(db)
+            let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
+            return (theme, try Self.link(db, themeId: theme.id!, contributionIds: ids))
+        }
+    }
+
+    /// Links more contributions to a theme. Contributions already linked are left as they are.
+    /// - Returns: how many new links were made.
+    @discardableResult
+    public func linkTheme(activity ref: String, key: String, contributions: [ContributionSelection]) throws -> Int {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
+            return try Self.link(db, themeId: theme.id!, contributionIds: ids)
+        }
+    }
+
+    /// Rewords a theme.
+    public func updateTheme(activity ref: String, key: String, said: String) throws {
+        let said = try requireText(said, option: "--said")
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            var theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            theme.said = said
+            try theme.update(db)
+        }
+    }
+
+    /// Removes a theme, with its links, its explanation and its place in decisions.
+    public func removeTheme(activity ref: String, key: String) throws {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            try theme.delete(db)
+        }
+    }
+
+    /// The activity's themes, with their reach and answers, ordered by key.
+    public func themes(activity ref: String) throws -> [ThemeSummary] {
+        try database.read { db in try Self.themeSummaries(db, activityId: try Self.activityId(db, ref: ref)) }
+    }
+
+    /// Records an explanation ("we didn't, because") for a theme, replacing any earlier one.
+    /// - Returns: whether an earlier explanation was replaced.
+    @discardableResult
+    public func explain(activity ref: String, theme key: String, why: String, reason: ReasonCategory) throws -> Bool {
+        let why = try requireText(why, option: "--why")
+        return try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            if var existing = try Explanation.filter(Column("themeId") == theme.id!).fetchOne(db) {
+                existing.why = why
+                existing.reason = reason
+                try existing.update(db)
+                return true
+            }
+            var explanation = Explanation(themeId: theme.id!, why: why, reason: reason)
+            try explanation.insert(db)
+            return false
+        }
+    }
+
+    /// Withdraws a theme's explanation.
+    public func withdrawExplanation(activity ref: String, theme key: String) throws {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            guard try Explanation.filter(Column("themeId") == theme.id!).deleteAll(db) > 0 else {
+                throw StoreError.noExplanation(activity: ref, theme: key)
+            }
+        }
+    }
+
+    static func link(_ db: Database, themeId: Int64, contributionIds: [Int64]) throws -> Int {
+        let statement = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO themeContribution (themeId, contributionId) VALUES (?, ?)")
+        var linked = 0
+        for id in Set(contributionIds) {
+            try statement.execute(arguments: [themeId, id])
+            linked += db.changesCount
+        }
+        return linked
+    }
+
+    static func themeSummaries(_ db: Database, activityId: Int64) throws -> [ThemeSummary] {
+        let responses = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT decisionTheme.themeId, decision.key, decision.text, decisionTheme.outcome,
+                       decision.status, decision.due
+                FROM decisionTheme JOIN decision ON decision.id = decisionTheme.decisionId
+                WHERE decision.activityId = ? ORDER BY decision.key
+                """, arguments: [activityId])
+        let responsesByTheme = Dictionary(grouping: responses) { $0["themeId"] as Int64 }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT theme.id, theme.key, theme.said, explanation.why, explanation.reason,
+                       count(contribution.id) AS contributions,
+                       count(DISTINCT contribution.participantId)
+                           + count(contribution.id) FILTER (WHERE contribution.participantId IS NULL) AS people
+                FROM theme
+                LEFT JOIN explanation ON explanation.themeId = theme.id
+                LEFT JOIN themeContribution ON themeContribution.themeId = theme.id
+                LEFT JOIN contribution ON contribution.id = themeContribution.contributionId
+                WHERE theme.activityId = ?
+                GROUP BY theme.id ORDER BY theme.key
+                """, arguments: [activityId]
+        ).map { row in
+            let why: String? = row["why"]
+            return ThemeSummary(
+                key: row["key"], said: row["said"], contributions: row["contributions"], people: row["people"],
+                responses: (responsesByTheme[row["id"]] ?? []).map {
+                    DecisionResponse(
+                        decision: $0["key"], text: $0["text"], outcome: $0["outcome"], status: $0["status"],
+                        due: $0["due"])
+                },
+                explanation: why.map { ExplanationSummary(why: $0, reason: row["reason"]) })
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// The one owner of the engagement record's database.
+///
+/// Every write is one transaction, and the history of every change is written in that same
+/// transaction by triggers in the schema, tagged with this store's actor and clock.
+public final class EngagementStore: Sendable {
+    /// The database connection. Everything above the store goes through the store's methods;
+    /// the connection is public for tests and tools that inspect the file.
+    public let database: any DatabaseWriter
+    /// Who is making the changes, as history records them.
+    public let actor: String
+    let clock: @Sendable () -> Date
+
+    /// How ``open(path:mode:actor:clock:)`` treats a missing file.
+    public enum OpenMode: Sendable {
+        /// The file must already be a yswd database.
+        case existing
+        /// Create the database when the file is missing (`yswd init`).
+        case createIfMissing
+        /// Create a new database; the file must not exist (`yswd demo --database`).
+        case createNew
+    }
+
+    /// Opens (and, if the mode allows, creates) the database at `path`, bringing its schema up to date.
+    /// - Returns: the store, and whether the file was created.
+    public static func open(
+        path: String, mode: OpenMode = .existing, actor: String, clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> (store: EngagementStore, created: Bool) {
+        let known = Set(embeddedMigrations.map(\.identifier))
+        let found = try DatabaseLocation.inspect(path, knownMigrations: known)
+        switch (found, mode) {
+        case (.yswdDatabase, .createNew), (.emptyFile, .createNew): throw StoreError.fileExists(path: path)
+        case (.nothing, .existing): throw StoreError.missingDatabase(path: path)
+        case (.emptyFile, .existing): throw StoreError.notYswdDatabase(path: path)
+        case (.nothing, _): try DatabaseLocation.createOwnerOnly(path)
+        default: break
+        }
+        var configuration = configuration(actor: actor, clock: clock)
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(30)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let store = try EngagementStore(database: queue, actor: actor, clock: clock)
+        return (store, found != .yswdDatabase)
+    }
+
+    /// A store in memory, for tests and trials.
+    public static func inMemory(
+        actor: String = "test", clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> EngagementStore {
+        let queue = try DatabaseQueue(configuration: configuration(actor: actor, clock: clock))
+        return try EngagementStore(database: queue, actor: actor, clock: clock)
+    }
+
+    private init(database: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {
+        self.database = database
+        self.actor = actor
+        self.clock = clock
+        try Self.migrator.migrate(database)
+    }
+
+    private static func configuration(actor: String, clock: @escaping @Sendable () -> Date) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // Erased details must not linger in free space.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in actor })
+            db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in timestamp(clock()) })
+        }
+        return configuration
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in embeddedMigrations {
+            migrator.registerMigration(migration.identifier) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    /// The identifiers of the migrations this build knows, in order.
+    public static var knownMigrations: [String] { embeddedMigrations.map(\.identifier) }
+
+    /// UTC, ISO 8601 with milliseconds, as history stores times.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// The current time by this store's clock, as history stores times.
+    var now: String { Self.timestamp(clock()) }
+}

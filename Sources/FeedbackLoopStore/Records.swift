@@ -1,0 +1,80 @@
+import FeedbackLoop
+import GRDB
+
+// The domain values are the store's records: each table's columns are the value's properties.
+
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? CalendarDate.parse($0, option: "date") }
+    }
+}
+
+extension EngagementLevel: DatabaseValueConvertible {}
+extension EngagementMethod: DatabaseValueConvertible {}
+extension FeedbackChannel: DatabaseValueConvertible {}
+extension PreferredFormat: DatabaseValueConvertible {}
+extension Outcome: DatabaseValueConvertible {}
+extension DeliveryStatus: DatabaseValueConvertible {}
+extension ReasonCategory: DatabaseValueConvertible {}
+
+extension Activity: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "activity"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Participant: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "participant"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension ParticipantContact: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "participantContact"
+}
+
+extension Contribution: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "contribution"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Theme: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "theme"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Explanation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "explanation"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Evaluation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "evaluation"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A decision's own columns; the themes it responds to live in `decisionTheme`.
+extension Decision: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "decision"
+
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], activityId: row["activityId"], key: row["key"], text: row["text"],
+            decidedBy: row["decidedBy"], decidedOn: row["decidedOn"], status: row["status"], due: row["due"],
+            impact: row["impact"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["activityId"] = activityId
+        container["key"] = key
+        container["text"] = text
+        container["decidedBy"] = decidedBy
+        container["decidedOn"] = decidedOn
+        container["status"] = status
+        container["due"] = due
+        container["impact"] = impact
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,79 @@
+/// Why the store refused a request. Each case reads as one plain-English sentence that names the
+/// bad value and says what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missingDatabase(path: String)
+    case databaseIsDirectory(path: String)
+    case databaseUnderFile(path: String, file: String)
+    case folderMissing(path: String, folder: String)
+    case notYswdDatabase(path: String)
+    case newerDatabase(path: String)
+    case fileExists(path: String)
+    case unknownActivity(String)
+    case unknownParticipant(String)
+    case unknownContribution(Int64)
+    case unknownTheme(activity: String, key: String, known: [String])
+    case unknownDecision(activity: String, key: String, known: [String])
+    case duplicateActivity(String)
+    case duplicateParticipant(String)
+    case duplicateTheme(activity: String, key: String)
+    case duplicateDecision(activity: String, key: String)
+    case duplicateSourceId(activity: String, sourceId: String, existing: Int64)
+    case contributionOfOtherActivity(id: Int64, activity: String, owner: String)
+    case emptyContributionRange(from: Int64, to: Int64, activity: String)
+    case noExplanation(activity: String, theme: String)
+    case participantErased(String)
+    case backupFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path):
+            return "there is no yswd database at \(path); run `yswd init` to create one, or give --database PATH"
+        case .databaseIsDirectory(let path):
+            return "\(path) is a folder, not a database file; give a file name such as \(path)/yswd.sqlite"
+        case .databaseUnderFile(let path, let file):
+            return "\(path) cannot be a database because \(file) is a file, not a folder"
+        case .folderMissing(let path, let folder):
+            return "\(path) cannot be created because the folder \(folder) does not exist; create it first"
+        case .notYswdDatabase(let path):
+            return "\(path) is not a yswd database; it was left untouched"
+        case .newerDatabase(let path):
+            return "\(path) was written by a newer version of yswd; install that version to use it (nothing was changed)"
+        case .fileExists(let path):
+            return "\(path) already exists; choose a new file name"
+        case .unknownActivity(let ref):
+            return "there is no activity '\(ref)'; `yswd activity list` shows the activities"
+        case .unknownParticipant(let ref):
+            return "there is no participant '\(ref)'; `yswd participant list` shows the participants"
+        case .unknownContribution(let id):
+            return "there is no contribution \(id); `yswd contribution list ACTIVITY` shows the numbers"
+        case .unknownTheme(let activity, let key, let known):
+            return "\(activity) has no theme '\(key)'; " + Self.choices("its themes are", known)
+        case .unknownDecision(let activity, let key, let known):
+            return "\(activity) has no decision '\(key)'; " + Self.choices("its decisions are", known)
+        case .duplicateActivity(let ref):
+            return "there is already an activity '\(ref)'; choose another ref or use `yswd activity update`"
+        case .duplicateParticipant(let ref):
+            return "there is already a participant '\(ref)'; choose another ref or use `yswd participant update`"
+        case .duplicateTheme(let activity, let key):
+            return "\(activity) already has a theme '\(key)'; choose another key or use `yswd theme update`"
+        case .duplicateDecision(let activity, let key):
+            return "\(activity) already has a decision '\(key)'; choose another key or use `yswd decision update`"
+        case .duplicateSourceId(let activity, let sourceId, let existing):
+            return "\(activity) already has a contribution with source id '\(sourceId)' (number \(existing))"
+        case .contributionOfOtherActivity(let id, let activity, let owner):
+            return "contribution \(id) belongs to \(owner), not \(activity)"
+        case .emptyContributionRange(let from, let to, let activity):
+            return "\(activity) has no contributions numbered \(from) to \(to)"
+        case .noExplanation(let activity, let theme):
+            return "theme '\(theme)' of \(activity) has no explanation to withdraw"
+        case .participantErased(let ref):
+            return "participant '\(ref)' has been erased; their record can no longer be changed"
+        case .backupFailed(let path, let reason):
+            return "could not write the backup \(path): \(reason)"
+        }
+    }
+
+    private static func choices(_ lead: String, _ known: [String]) -> String {
+        known.isEmpty ? "it has none yet" : "\(lead): \(known.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import FeedbackLoop
+
+/// The optional details of an activity, shared by `activity add` and `activity update`.
+struct ActivityDetailOptions: ParsableArguments {
+    @Option(help: "What cannot change, and why.")
+    var constraints: String?
+    @Option(help: "How the goal was explained to people, in terms they care about.")
+    var explainedAs: String?
+    @Option(name: .customLong("method"), help: EngagementMethod.help("How views are gathered; repeat for several."))
+    var methods: [String] = []
+    @Option(name: .customLong("audience"), help: "A group the activity sets out to reach; repeat for several.")
+    var audiences: [String] = []
+    @Option(help: "Who leads it (the person chased when feedback is due).")
+    var lead: String?
+    @Option(name: .customLong("partner"), help: "A partner organisation; repeat for several.")
+    var partners: [String] = []
+    @Option(help: "Time, money and skills set aside, including partners'.")
+    var resources: String?
+    @Option(help: "The service it concerns.")
+    var service: String?
+    @Option(help: "Where participants can ask questions (shown in published updates).")
+    var publicContact: String?
+    @Option(help: "The date it opens (YYYY-MM-DD).")
+    var opens: String?
+    @Option(help: "The date it closes (YYYY-MM-DD); not with --cadence-weeks.")
+    var closes: String?
+    @Option(help: "For an ongoing activity: weeks between updates, instead of a close date.")
+    var cadenceWeeks: Int?
+    @Option(help: "The date by which participants were promised they would hear back (YYYY-MM-DD).")
+    var feedbackBy: String?
+    @Option(
+        name: .customLong("feedback-channel"),
+        help: FeedbackChannel.help("How participants will hear back; repeat for several."))
+    var feedbackChannels: [String] = []
+
+    /// Applies the options that were given; a repeated option replaces that list. A close date and
+    /// a cadence replace each other.
+    func apply(to activity: inout Activity) throws {
+        if closes != nil, cadenceWeeks != nil { throw RecordError.closesWithCadence }
+        if let value = try Parse.text(constraints, option: "--constraints") { activity.constraints = value }
+        if let value = try Parse.text(explainedAs, option: "--explained-as") { activity.explainedAs = value }
+        if !methods.isEmpty { activity.methods = unique(try Parse.values(methods, option: "--method")) }
+        if !audiences.isEmpty { activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") }) }
+        if let value = try Parse.text(lead, option: "--lead") { activity.lead = value }
+        if !partners.isEmpty { activity.partners = unique(try partners.map { try requireText($0, option: "--partner") }) }
+        if let value = try Parse.text(resources, option: "--resources") { activity.resources = value }
+        if let value = try Parse.text(service, option: "--service") { activity.service = value }
+        if let value = try Parse.text(publicContact, option: "--public-contact") { activity.publicContact = value }
+        if let value = try Parse.date(opens, option: "--opens") { activity.opens = value }
+        if let value = try Parse.date(closes, option: "--closes") {
+            activity.closes = value
+            activity.cadenceWeeks = nil
+        }
+        if let cadenceWeeks {
+            guard cadenceWeeks >= 1 else { throw RecordError.notPositive(option: "--cadence-weeks", value: cadenceWeeks) }
+            activity.cadenceWeeks = cadenceWeeks
+            activity.closes = nil
+        }
+        if let value = try Parse.date(feedbackBy, option: "--feedback-by") { activity.feedbackBy = value }
+        if !feedbackChannels.isEmpty {
+            activity.feedbackChannels = unique(try Parse.values(feedbackChannels, option: "--feedback-channel"))
+        }
+    }
+
+    private func unique<Value: Hashable>(_ values: [Value]) -> [Value] {
+        var seen = Set<Value>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

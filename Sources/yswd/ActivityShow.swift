@@ -1,0 +1,120 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd.ActivityCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show everything recorded about an activity, including each theme and its answer.",
+            discussion: """
+                Example:
+                  yswd activity show GP-ACCESS-2026
+                  yswd activity show GP-ACCESS-2026 --format json
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Argument(help: "The activity's ref.")
+        var ref: String
+        @Option(help: "text (for reading) or json.")
+        var format: Format = .text
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let record = try store.open().activityRecord(ref: ref)
+            switch format {
+            case .json: print(Listing.json(record))
+            case .text: print(ActivityReport(record: record).text, terminator: "")
+            }
+        }
+    }
+}
+
+/// The plain-text account of an activity that `activity show` prints.
+struct ActivityReport {
+    let record: ActivityRecord
+
+    var text: String {
+        let activity = record.activity
+        var lines = ["\(activity.ref): \(activity.title)", ""]
+        func field(_ label: String, _ value: String?) {
+            lines.append("  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + (value ?? "not recorded"))
+        }
+        func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.joined(separator: ", ") }
+        field("Purpose", activity.purpose)
+        field("Can influence", activity.canInfluence)
+        field("Level", activity.level == .inform ? "inform (informing is not engagement)" : activity.level.rawValue)
+        field("Constraints", activity.constraints)
+        field("Explained as", activity.explainedAs)
+        field("Methods", list(activity.methods.map(\.rawValue)))
+        field("Audiences", list(activity.audiences))
+        field("Lead", activity.lead)
+        field("Partners", list(activity.partners))
+        field("Resources", activity.resources)
+        field("Service", activity.service)
+        field("Public contact", activity.publicContact)
+        field("Opens", activity.opens?.description)
+        if let weeks = activity.cadenceWeeks {
+            field("Ongoing", "an update every \(weeks) week\(weeks == 1 ? "" : "s")")
+        } else {
+            field("Closes", activity.closes?.description)
+        }
+        field("Feedback by", activity.feedbackBy?.description ?? "no date promised")
+        field("Feedback via", list(activity.feedbackChannels.map(\.rawValue)))
+
+        let counts = record.contributions
+        lines += ["", "Contributions: \(counts.total) from \(counts.participants) named participant(s)"]
+        if counts.total > 0 {
+            let methods = counts.byMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append("  by method: " + methods.joined(separator: ", "))
+            lines.append("  not yet themed: \(counts.unthemed); out of scope: \(counts.outOfScope)")
+        }
+
+        lines += ["", "Themes (you said): \(record.themes.count)"]
+        for theme in record.themes {
+            lines.append("  [\(theme.key)] \(theme.said)")
+            lines.append("    raised by \(theme.people) (\(theme.contributions) contribution(s)); answer: \(describe(theme.answer))")
+            for response in theme.responses {
+                let due = response.due.map { ", due \($0)" } ?? ""
+                let verb = response.outcome == .adopted ? "We did/will" : "Partly"
+                lines.append("    \(verb): \(response.text) [\(response.decision): \(response.status.rawValue)\(due)]")
+            }
+            if let explanation = theme.explanation {
+                lines.append("    We didn't, because (\(explanation.reason.rawValue)): \(explanation.why)")
+            }
+        }
+
+        lines += ["", "Decisions (we did / we will): \(record.decisions.count)"]
+        for decision in record.decisions {
+            var facts = [decision.status.rawValue]
+            if let due = decision.due { facts.append("due \(due)") }
+            if let by = decision.decidedBy { facts.append("decided by \(by)") }
+            if let on = decision.decidedOn { facts.append("on \(on)") }
+            lines.append("  [\(decision.key)] \(decision.text) (\(facts.joined(separator: ", ")))")
+            let answers = decision.responds.map { "\($0.theme) (\($0.outcome.rawValue))" }
+            lines.append("    answers: " + (answers.isEmpty ? "no theme yet" : answers.joined(separator: ", ")))
+            if let impact = decision.impact { lines.append("    impact: \(impact)") }
+        }
+
+        lines += ["", "Evaluation:"]
+        if let evaluation = record.evaluation {
+            lines.append("  What worked: \(evaluation.worked)")
+            lines.append("  To improve: \(evaluation.improve)")
+            lines.append("  Participants involved in the review: \(evaluation.participantsInvolved ? "yes" : "no")")
+            if !evaluation.sharedWith.isEmpty { lines.append("  Shared with: \(evaluation.sharedWith.joined(separator: ", "))") }
+        } else {
+            lines.append("  not recorded")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ answer: ThemeAnswer) -> String {
+        switch answer {
+        case .adopted: "answered (adopted)"
+        case .partlyExplained: "answered (partly adopted, rest explained)"
+        case .explained: "answered (explained why not)"
+        case .partlyUnexplained: "NOT ANSWERED: partly adopted, but the rest is not explained"
+        case .unanswered: "NOT ANSWERED"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct ContributionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "contribution",
+            abstract: "Record what people said.",
+            subcommands: [Add.self, Update.self, Remove.self, List.self])
+    }
+}
+
+extension Yswd.ContributionCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record one contribution; prints its number.",
+            discussion: """
+                Example:
+                  yswd contribution add GP-ACCESS-2026 --text "The phone line is engaged at 8am" \\
+                    --method survey --received 2026-01-12 --participant P-0042 --source-id R-118
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Option(help: "What the person said.")
+        var text: String
+        @Option(help: EngagementMethod.help("How it was gathered."))
+        var method: String?
+        @Option(help: "The date it was received (YYYY-MM-DD).")
+        var received: String?
+        @Option(help: "The participant's ref, when known (they must be recorded first).")
+        var participant: String?
+        @Option(help: "Its id in the system it came from; unique within the activity.")
+        var sourceId: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let contribution = try store.open().addContribution(
+                activity: activity, text: text, method: try Parse.value(method, option: "--method"),
+                received: try Parse.date(received, option: "--received"), participantRef: participant,
+                sourceId: try Parse.text(sourceId, option: "--source-id"))
+            print("Added contribution \(contribution.id!) to \(activity).")
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a contribution's text, or mark it out of scope (or back in scope).",
+            discussion: """
+                Example:
+                  yswd contribution update 118 --out-of-scope "About hospital parking, passed to the trust"
+                """)
+
+        @Argument(help: "The contribution's number.")
+        var id: Int64
+        @Option(help: "The corrected text.")
+        var text: String?
+        @Option(help: "Why it is out of scope; an out-of-scope contribution needs no theme.")
+        var outOfScope: String?
+        @Flag(help: "Bring an out-of-scope contribution back in scope.")
+        var inScope = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if outOfScope != nil, inScope { throw ValidationError("--out-of-scope and --in-scope cannot both be given.") }
+            if text == nil, outOfScope == nil, !inScope {
+                throw ValidationError("Nothing to change: give --text, --out-of-scope or --in-scope.")
+            }
+        }
+
+        func run() throws {
+            let scope: String?? = inScope ? .some(nil) : outOfScope.map { .some($0) }
+            try store.open().updateContribution(id: id, text: text, outOfScope: scope)
+            print("Updated contribution \(id).")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a contribution recorded by mistake (history keeps what it said).",
+            discussion: """
+                Example:
+                  yswd contribution remove 118
+                """)
+
+        @Argument(help: "The contribution's number.")
+        var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try store.open().removeContribution(id: id)
+            print("Removed contribution \(id).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an activity's contributions with the themes each feeds.",
+            discussion: """
+                Example:
+                  yswd contribution list GP-ACCESS-2026 --unthemed
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Flag(help: "Only contributions in scope that no theme covers yet.")
+        var unthemed = false
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let rows = try store.open().contributions(activity: activity, unthemedOnly: unthemed)
+            let empty = unthemed ? "Every contribution to \(activity) is themed or out of scope." : "No contributions recorded for \(activity)."
+            print(Listing.render(rows, as: listing.format, empty: empty), terminator: "")
+        }
+    }
+}
+
+extension ContributionSummary: ListingRow {
+    static let headers = ["id", "received", "method", "participant", "themes", "text"]
+    var cells: [String] {
+        [
+            String(id), received?.description ?? "", method?.rawValue ?? "", participant ?? "",
+            outOfScope.map { "out of scope: \($0)" } ?? themes.joined(separator: " "), text,
+        ]
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct DecisionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "decision",
+            abstract: "Record what was decided or done (\"we did\" / \"we will\") and which themes it answers.",
+            subcommands: [Add.self, Update.self, List.self, Remove.self])
+    }
+}
+
+/// The options of `decision add` and `decision update`, apart from the text.
+struct DecisionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("responds-to"),
+        help: "A theme it answers, as THEME (adopted) or THEME:partly; repeat for several.")
+    var respondsTo: [String] = []
+    @Option(help: "Who decided.")
+    var decidedBy: String?
+    @Option(help: "When it was decided (YYYY-MM-DD).")
+    var decidedOn: String?
+    @Option(help: DeliveryStatus.help("Where delivery stands."))
+    var status: String?
+    @Option(help: "For a commitment (\"we will\"): when it is due (YYYY-MM-DD).")
+    var due: String?
+    @Option(help: "The difference it made.")
+    var impact: String?
+
+    /// Applies the options that were given; `--responds-to` replaces the list.
+    func apply(to decision: inout Decision) throws {
+        if !respondsTo.isEmpty { decision.responds = try respondsTo.map { try ThemeResponse.parse($0) } }
+        if let value = try Parse.text(decidedBy, option: "--decided-by") { decision.decidedBy = value }
+        if let value = try Parse.date(decidedOn, option: "--decided-on") { decision.decidedOn = value }
+        if let value: DeliveryStatus = try Parse.value(status, option: "--status") { decision.status = value }
+        if let value = try Parse.date(due, option: "--due") { decision.due = value }
+        if let value = try Parse.text(impact, option: "--impact") { decision.impact = value }
+    }
+}
+
+extension Yswd.DecisionCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a decision.",
+            discussion: """
+                Example:
+                  yswd decision add GP-ACCESS-2026 callback --text "We will add a call-back option to the phone line" \\
+                    --responds-to phone-queue --responds-to online-booking:partly --status planned --due 2026-06-30
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "A short key for the decision, unique within the activity.")
+        var key: String
+        @Option(help: "What was decided or done, in participants' terms.")
+        var text: String
+        @OptionGroup var options: DecisionOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            var decision = Decision(activityId: 0, key: key, text: text)
+            try options.apply(to: &decision)
+            try store.open().addDecision(activity: activity, decision)
+            print("Added decision \(key) to \(activity).")
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a decision; --responds-to replaces its themes, --clear FIELD empties a field.",
+            discussion: """
+                Example:
+                  yswd decision update GP-ACCESS-2026 callback --status done --impact "Calls at 8am fell by a third"
+                Fields --clear accepts: \(DecisionField.allCases.map(\.rawValue).joined(separator: ", ")).
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The decision's key.")
+        var key: String
+        @Option(help: "What was decided or done.")
+        var text: String?
+        @OptionGroup var options: DecisionOptions
+        @Option(help: "A field to empty; repeat for several.")
+        var clear: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let fields = try clear.map { try DecisionField.parse($0) }
+            let text = try Parse.text(text, option: "--text")
+            var checked = Decision(activityId: 0, key: key, text: "checked")
+            try options.apply(to: &checked)  // bad values fail before the database is opened
+            try store.open().updateDecision(activity: activity, key: key) { decision in
+                for field in fields { field.clear(in: &decision) }
+                if let text { decision.text = text }
+                try options.apply(to: &decision)
+            }
+            print("Updated decision \(key).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an activity's decisions and the themes each answers.",
+            discussion: """
+                Example:
+                  yswd decision list GP-ACCESS-2026
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let decisions = try store.open().decisions(activity: activity)
+            print(Listing.render(decisions, as: listing.format, empty: "No decisions recorded for \(activity)."), terminator: "")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a decision recorded by mistake; the themes it answered need another answer.",
+            discussion: """
+                Example:
+                  yswd decision remove GP-ACCESS-2026 callback
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The decision's key.")
+        var key: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try store.open().removeDecision(activity: activity, key: key)
+            print("Removed decision \(key) from \(activity).")
+        }
+    }
+}
+
+extension Decision: ListingRow {
+    static let headers = ["key", "status", "due", "respondsTo", "text"]
+    var cells: [String] {
+        [
+            key, status.rawValue, due?.description ?? "",
+            responds.map { $0.outcome == .adopted ? $0.theme : "\($0.theme):\($0.outcome.rawValue)" }.joined(separator: " "),
+            text,
+        ]
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+
+extension Yswd {
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a realistic sample record to try yswd on, and show what it made.",
+            discussion: """
+                The record goes into a new temporary database, or into a new file given with --database
+                ($YSWD_DATABASE is not used, so your real record is never touched). Dates are relative to today.
+
+                Example:
+                  yswd demo
+                  yswd demo --database try.sqlite
+                """)
+
+        @Option(help: "A new file to build the sample in (default: a new temporary database).")
+        var database: String?
+        @Option(help: "Who history says made the sample (default: yswd-demo).")
+        var actor: String = "yswd-demo"
+
+        func run() throws {
+            let path = try database ?? Self.temporaryDatabasePath()
+            let store = try EngagementStore.open(path: path, mode: .createNew, actor: actor).store
+            let today = CalendarDate(Date(), in: TimeZone(identifier: "Europe/London") ?? .current)
+            try SampleRecord(today: today).build(in: store)
+
+            print("Built a sample engagement record in \(path)\n")
+            print(Listing.render(try store.activities(), as: .table, empty: ""))
+            for activity in try store.activities() {
+                let record = try store.activityRecord(ref: activity.ref)
+                let answered = record.themes.filter(\.answer.isAnswered).count
+                print("\(activity.ref): \(record.contributions.total) contribution(s), \(record.themes.count) theme(s) "
+                    + "(\(answered) answered), \(record.decisions.count) decision(s)")
+            }
+            let owed = try store.participants(wantsFeedback: true).count
+            print("\n\(try store.participants().count) participants, \(owed) of whom asked to hear back.")
+            print("""
+
+                Try:
+                  yswd activity show GP-ACCESS --database \(path)
+                  yswd theme list MH-CRISIS --database \(path)
+                  yswd history GP-ACCESS --database \(path)
+                """)
+        }
+
+        private static func temporaryDatabasePath() throws -> String {
+            let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-demo-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            return folder.appending(path: "yswd.sqlite").path()
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say why a theme, or the part of it not adopted, was not acted on (\"we didn't, because\").",
+            discussion: """
+                A new explanation replaces the theme's earlier one; --withdraw removes it.
+
+                Example:
+                  yswd explain GP-ACCESS-2026 parking --why "The car park belongs to the council" --reason outside-control
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The theme's key.")
+        var theme: String
+        @Option(help: "Why it was not acted on, in participants' terms.")
+        var why: String?
+        @Option(help: ReasonCategory.help("The kind of reason."))
+        var reason: String?
+        @Flag(help: "Withdraw the theme's explanation.")
+        var withdraw = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if withdraw, why != nil || reason != nil {
+                throw ValidationError("--withdraw cannot be combined with --why or --reason.")
+            }
+            if !withdraw, why == nil || reason == nil {
+                throw ValidationError("Give both --why TEXT and --reason R, or --withdraw.")
+            }
+        }
+
+        func run() throws {
+            if withdraw {
+                try store.open().withdrawExplanation(activity: activity, theme: theme)
+                print("Withdrew the explanation for theme \(theme).")
+                return
+            }
+            let reason = try ReasonCategory.parse(reason ?? "", option: "--reason")
+            let replaced = try store.open().explain(activity: activity, theme: theme, why: why ?? "", reason: reason)
+            print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
+        }
+    }
+
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the learning review of an activity (replaces an earlier one).",
+            discussion: """
+                Example:
+                  yswd evaluate GP-ACCESS-2026 --worked "Drop-ins reached carers" --improve "Start outreach earlier" \\
+                    --participants-involved --shared-with "Healthwatch Coventry"
+                """)
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Option(help: "What worked.")
+        var worked: String
+        @Option(help: "What to do better next time.")
+        var improve: String
+        @Flag(help: "Participants took part in the review.")
+        var participantsInvolved = false
+        @Option(help: "A partner the learning was shared with; repeat for several.")
+        var sharedWith: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let shared = try sharedWith.map { try requireText($0, option: "--shared-with") }
+            let replaced = try store.open().evaluate(
+                activity: activity, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
+                sharedWith: shared)
+            print(replaced ? "Replaced the evaluation of \(activity)." : "Recorded the evaluation of \(activity).")
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a consistent copy of the database to a new file, even while others are writing.",
+            discussion: """
+                The copy holds participants' contact details: it is created readable by you only. Keep it safe.
+
+                Example:
+                  yswd backup backups/yswd-2026-11-27.sqlite
+                """)
+
+        @Argument(help: "The new file to write.")
+        var file: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try store.open().backup(to: file)
+            print("Backed up \(store.databasePath) to \(file).")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+
+extension Yswd {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every change to the record: who, when, what before and after.",
+            discussion: """
+                Example:
+                  yswd history GP-ACCESS-2026 --since 2026-01-01
+                  yswd history --format json > history.json
+                """)
+
+        @Argument(help: "Only changes to this activity and what belongs to it.")
+        var activity: String?
+        @Option(help: "Only changes on or after this date (UTC, YYYY-MM-DD).")
+        var since: String?
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let since = try Parse.date(since, option: "--since")
+            let entries = try store.open().history(activity: activity, since: since)
+            print(Listing.render(entries, as: listing.format, empty: "No changes recorded."), terminator: "")
+        }
+    }
+}
+
+extension HistoryEntry: ListingRow {
+    static let headers = ["id", "at", "actor", "action", "entity", "activity", "change"]
+    var cells: [String] {
+        [String(id), at, actor, action, entity + (entityId.map { " \($0)" } ?? ""), activityRef ?? "", change]
+    }
+
+    /// A short account of the change: the fields that changed for an update, the values otherwise.
+    var change: String {
+        let old = Self.fields(before)
+        let new = Self.fields(after)
+        let summary: String
+        switch action {
+        case "update":
+            let changed = Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }
+            summary = changed.isEmpty ? "no change" : changed.map { "\($0): \(old[$0] ?? "null") → \(new[$0] ?? "null")" }.joined(separator: "; ")
+        case "delete":
+            summary = old.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        default:
+            summary = new.sorted { $0.key < $1.key }.filter { $0.value != "null" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        return redactedAt == nil ? summary : "(redacted \(redactedAt!)) " + summary
+    }
+
+    private static func fields(_ json: String?) -> [String: String] {
+        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        return object.mapValues { value in
+            switch value {
+            case is NSNull: "null"
+            case let text as String: text
+            default:
+                (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]))
+                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct ParticipantCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "participant",
+            abstract: "Record participants, their consents and their private contact details.",
+            discussion: "Contact details are private: they never appear in listings or published updates.",
+            subcommands: [Add.self, Update.self, List.self, Erase.self])
+    }
+}
+
+/// The private contact options of `participant add` and `participant update`.
+struct ContactOptions: ParsableArguments {
+    @Option(help: "Email address (private).")
+    var email: String?
+    @Option(help: "Phone number (private).")
+    var phone: String?
+    @Option(help: "Postal address (private).")
+    var address: String?
+    @Option(help: PreferredFormat.help("The format they prefer for a personal follow-up."))
+    var prefers: String?
+
+    func apply(to contact: inout ParticipantContact) throws {
+        if let value = try Parse.text(email, option: "--email") { contact.email = value }
+        if let value = try Parse.text(phone, option: "--phone") { contact.phone = value }
+        if let value = try Parse.text(address, option: "--address") { contact.address = value }
+        if let value: PreferredFormat = try Parse.value(prefers, option: "--prefers") { contact.prefers = value }
+    }
+}
+
+extension Yswd.ParticipantCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a participant under a pseudonymous ref.",
+            discussion: """
+                Example:
+                  yswd participant add P-0042 --email jo@example.org --prefers email --wants-feedback --may-quote
+                """)
+
+        @Argument(help: "A pseudonymous reference, unique in the record (never a name).")
+        var ref: String
+        @OptionGroup var contact: ContactOptions
+        @Flag(help: "They asked to hear back about the outcome.")
+        var wantsFeedback = false
+        @Flag(help: "They agreed to be quoted in published updates.")
+        var mayQuote = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            var details = ParticipantContact(participantId: 0)
+            try contact.apply(to: &details)
+            let participant = Participant(ref: try requireText(ref, option: "REF"), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
+            try store.open().addParticipant(participant, contact: details)
+            print("Added participant \(participant.ref).")
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a participant's consents or contact details; --clear FIELD removes one.",
+            discussion: """
+                Example:
+                  yswd participant update P-0042 --prefers letter --address "1 High St, Coventry" --clear email
+                Fields --clear accepts: \(ContactField.allCases.map(\.rawValue).joined(separator: ", ")).
+                """)
+
+        @Argument(help: "The participant's ref.")
+        var ref: String
+        @OptionGroup var contact: ContactOptions
+        @Flag(inversion: .prefixedNo, help: "Whether they asked to hear back about the outcome.")
+        var wantsFeedback: Bool?
+        @Flag(inversion: .prefixedNo, help: "Whether they agreed to be quoted.")
+        var mayQuote: Bool?
+        @Option(help: "A contact field to remove; repeat for several.")
+        var clear: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let fields = try clear.map { try ContactField.parse($0) }
+            var checked = ParticipantContact(participantId: 0)
+            try contact.apply(to: &checked)  // bad values fail before the database is opened
+            try store.open().updateParticipant(ref: ref) { participant, details in
+                for field in fields { field.clear(in: &details) }
+                try contact.apply(to: &details)
+                if let wantsFeedback { participant.wantsFeedback = wantsFeedback }
+                if let mayQuote { participant.mayQuote = mayQuote }
+            }
+            print("Updated participant \(ref).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List participants: consents, preferred format and which contact details are on file.",
+            discussion: """
+                Example:
+                  yswd participant list --wants-feedback
+                """)
+
+        @Flag(help: "Only those who asked to hear back.")
+        var wantsFeedback = false
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let participants = try store.open().participants(wantsFeedback: wantsFeedback)
+            print(Listing.render(participants, as: listing.format, empty: "No participants recorded."), terminator: "")
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a participant's contact details everywhere, history included.",
+            discussion: """
+                With --contributions, the text of what they said is erased too; their theme links and counts stay.
+                This cannot be undone (backups taken earlier still hold the details).
+
+                Example:
+                  yswd participant erase P-0042 --contributions
+                """)
+
+        @Argument(help: "The participant's ref.")
+        var ref: String
+        @Flag(help: "Also erase the text of their contributions.")
+        var contributions = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let report = try store.open().eraseParticipant(ref: ref, contributions: contributions)
+            var parts = [report.contactRemoved ? "removed their contact details" : "no contact details were on file"]
+            if contributions { parts.append("erased the text of \(report.contributionsRedacted) contribution(s)") }
+            parts.append("redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")")
+            print("Erased participant \(ref): \(parts.joined(separator: "; ")).")
+        }
+    }
+}
+
+extension ParticipantSummary: ListingRow {
+    static let headers = ["ref", "wantsFeedback", "mayQuote", "prefers", "contactOnFile", "contributions", "erased"]
+    var cells: [String] {
+        [
+            ref, wantsFeedback ? "yes" : "no", mayQuote ? "yes" : "no", prefers?.rawValue ?? "",
+            contactOnFile.joined(separator: " "), String(contributions), erased ? "yes" : "no",
+        ]
+    }
+}

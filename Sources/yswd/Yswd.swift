@@ -1,0 +1,54 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import GRDB
+
+@main
+struct Yswd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "yswd",
+        abstract: "You said, we did: make sure people who take part in engagement hear back what happened to their views.",
+        discussion: """
+            Records engagement activities, what people said, what was decided and why, with every change kept.
+
+            Start with `yswd demo` to see a sample record, or `yswd init` to create ./yswd.sqlite.
+            Every command takes --database PATH (or YSWD_DATABASE) and --actor NAME (or YSWD_ACTOR).
+
+            Exit status: 0 success, 2 a value or record problem (nothing was written), 64 a command-line mistake.
+            """,
+        subcommands: [
+            Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
+            DecisionCommand.self, Explain.self, Evaluate.self, History.self, Backup.self, Demo.self,
+        ]
+    )
+
+    /// Runs the command; a record or store problem prints one line and exits with status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as FeedbackLoop.RecordError {
+            fail(error.description)
+        } catch let error as StoreError {
+            fail(error.description)
+        } catch let error as CommandError {
+            fail(error.description)
+        } catch let error as DatabaseError {
+            fail("the database could not complete the change (\(error.message ?? "\(error.resultCode)")); nothing was written")
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}
+
+/// A mistake in what was typed that only the command can see.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
