@@ -1,0 +1,88 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct DatabaseFileTests {
+    @Test func initCreatesAnOwnerOnlyWALDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("yswd.sqlite")
+        let (store, created) = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a")
+        #expect(created)
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        #expect(try store.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try store.database.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        // A second init finds it and changes nothing.
+        #expect(try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").created == false)
+    }
+
+    @Test func everyOtherCommandNeedsAnExistingDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("missing.sqlite")
+        #expect(throws: StoreError.missingDatabase(path: path)) { try EngagementStore.open(path: path, actor: "a") }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(StoreError.missingDatabase(path: path).description.contains("yswd init"))
+    }
+
+    @Test func aFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: StoreError.databaseIsDirectory(path: folder.path)) {
+            try EngagementStore.open(path: folder.path, mode: .createIfMissing, actor: "a")
+        }
+    }
+
+    @Test func aPathUnderARegularFileIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.file("notes.txt")
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: file))
+        let path = file + "/yswd.sqlite"
+        #expect(throws: StoreError.databaseUnderFile(path: path, file: file)) {
+            try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a")
+        }
+    }
+
+    @Test func aFileThatIsNotAYswdDatabaseIsRefusedAndLeftUntouched() throws {
+        let folder = try TemporaryFolder()
+        let text = folder.file("notes.txt")
+        try Data(String(repeating: "minutes of the meeting\n", count: 300).utf8).write(to: URL(fileURLWithPath: text))
+        let other = folder.file("other.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: other)
+            try queue.write { try $0.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
+            try queue.close()
+        }
+        for path in [text, other] {
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            for mode in [EngagementStore.OpenMode.existing, .createIfMissing] {
+                #expect(throws: StoreError.notYswdDatabase(path: path)) {
+                    try EngagementStore.open(path: path, mode: mode, actor: "a")
+                }
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test func aDatabaseFromANewerYswdIsRefusedAndLeftUntouched() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("yswd.sqlite")
+        do {
+            let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").store
+            try store.database.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_from_the_future')")
+            }
+            try store.database.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.newerDatabase(path: path)) { try EngagementStore.open(path: path, actor: "a") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(StoreError.newerDatabase(path: path).description.contains("newer version of yswd"))
+    }
+
+    @Test func theSchemaComesFromTheEmbeddedMigrations() {
+        #expect(EngagementStore.knownMigrations.first == "0001_engagement_record")
+        #expect(EngagementStore.knownMigrations == EngagementStore.knownMigrations.sorted())
+    }
+}

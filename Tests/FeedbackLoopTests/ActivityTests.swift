@@ -1,0 +1,51 @@
+import FeedbackLoop
+import Testing
+
+@Suite struct ActivityTests {
+    private func date(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "d") }
+
+    private func activity(
+        title: String = "Getting a GP appointment", opens: String? = nil, closes: String? = nil, cadence: Int? = nil
+    ) -> Activity {
+        Activity(
+            ref: "GP-ACCESS", title: title, purpose: "Understand booking", canInfluence: "The booking line",
+            level: .consult, opens: opens.map(date), closes: closes.map(date), cadenceWeeks: cadence)
+    }
+
+    @Test func aCompleteActivityIsValid() throws {
+        try activity(opens: "2026-01-05", closes: "2026-02-27").validate()
+        try activity(opens: "2026-01-05", closes: "2026-01-05").validate()
+        try activity(opens: "2026-01-05", cadence: 8).validate()
+    }
+
+    @Test func closingBeforeOpeningIsRefused() {
+        #expect(throws: RecordError.closesBeforeOpens(opens: date("2026-03-01"), closes: date("2026-02-01"))) {
+            try activity(opens: "2026-03-01", closes: "2026-02-01").validate()
+        }
+    }
+
+    @Test func aCloseDateAndACadenceAreRefusedTogether() {
+        #expect(throws: RecordError.closesWithCadence) { try activity(closes: "2026-02-01", cadence: 4).validate() }
+    }
+
+    @Test func aCadenceMustBePositive() {
+        #expect(throws: RecordError.notPositive(option: "--cadence-weeks", value: 0)) {
+            try activity(cadence: 0).validate()
+        }
+    }
+
+    @Test(arguments: ["", "   ", "\n"])
+    func aBlankTitleIsRefused(title: String) {
+        #expect(throws: RecordError.emptyText(option: "--title")) { try activity(title: title).validate() }
+    }
+
+    @Test func clearingAFieldEmptiesIt() throws {
+        var value = activity(opens: "2026-01-05", closes: "2026-02-27")
+        value.partners = ["Healthwatch"]
+        try ActivityField.parse("partner").clear(in: &value)
+        try ActivityField.parse("closes").clear(in: &value)
+        #expect(value.partners.isEmpty)
+        #expect(value.closes == nil)
+        #expect(throws: RecordError.self) { try ActivityField.parse("title") }
+    }
+}

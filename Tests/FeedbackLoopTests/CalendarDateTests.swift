@@ -1,0 +1,72 @@
+import FeedbackLoop
+import Foundation
+import Testing
+
+@Suite struct CalendarDateTests {
+    @Test(arguments: [
+        ("2026-11-27", 2026, 11, 27),
+        ("2024-02-29", 2024, 2, 29),
+        ("2000-02-29", 2000, 2, 29),
+        ("1999-12-31", 1999, 12, 31),
+    ])
+    func parsesRealDates(text: String, year: Int, month: Int, day: Int) throws {
+        let date = try CalendarDate.parse(text, option: "--opens")
+        #expect(date == CalendarDate(year: year, month: month, day: day))
+        #expect(date.description == text)
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-13-01", "2026-04-31", "2023-02-29", "1900-02-29", "2026-00-10"])
+    func refusesDaysThatDoNotExist(text: String) {
+        #expect(throws: RecordError.invalidDate(option: "--closes", value: text, realDateShape: true)) {
+            try CalendarDate.parse(text, option: "--closes")
+        }
+    }
+
+    @Test(arguments: ["27/11/2026", "2026-1-5", "2026-11-27T10:00", "tomorrow", "", "２０２６-11-27", "2026-11-2a"])
+    func refusesOtherShapes(text: String) {
+        #expect(throws: RecordError.invalidDate(option: "--due", value: text, realDateShape: false)) {
+            try CalendarDate.parse(text, option: "--due")
+        }
+    }
+
+    @Test func messagesNameTheValueAndTheShape() {
+        let error = RecordError.invalidDate(option: "--closes", value: "2026-02-30", realDateShape: true)
+        #expect(error.description == "--closes 2026-02-30 is not a real date; use YYYY-MM-DD")
+    }
+
+    @Test(arguments: [
+        ("2026-02-27", 2, "2026-03-01"),
+        ("2024-02-28", 1, "2024-02-29"),
+        ("2026-12-31", 1, "2027-01-01"),
+        ("2026-03-01", -1, "2026-02-28"),
+        ("2026-01-01", 84, "2026-03-26"),
+    ])
+    func addsDaysAcrossMonthsAndYears(start: String, days: Int, expected: String) throws {
+        let date = try CalendarDate.parse(start, option: "date")
+        #expect(date.adding(days: days).description == expected)
+        #expect(date.days(until: date.adding(days: days)) == days)
+    }
+
+    @Test func dayNumbersRoundTripAndOrder() throws {
+        let epoch = try CalendarDate.parse("1970-01-01", option: "date")
+        #expect(epoch.dayNumber == 0)
+        for number in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CalendarDate(dayNumber: number).dayNumber == number)
+        }
+        #expect(try CalendarDate.parse("2026-01-31", option: "d") < CalendarDate.parse("2026-02-01", option: "d"))
+    }
+
+    @Test func theCalendarDateDependsOnTheTimeZone() throws {
+        // 23:30 UTC on 30 June is already 1 July in London (BST).
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-06-30T23:30:00Z"))
+        #expect(CalendarDate(instant, in: TimeZone(identifier: "UTC")!).description == "2026-06-30")
+        #expect(CalendarDate(instant, in: TimeZone(identifier: "Europe/London")!).description == "2026-07-01")
+    }
+
+    @Test func encodesAsItsText() throws {
+        let date = try CalendarDate.parse("2026-11-27", option: "d")
+        let json = String(decoding: try JSONEncoder().encode([date]), as: UTF8.self)
+        #expect(json == #"["2026-11-27"]"#)
+        #expect(try JSONDecoder().decode([CalendarDate].self, from: Data(json.utf8)) == [date])
+    }
+}
