@@ -90,7 +90,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         do {
             self = try CalendarDate.parse(text, option: "date")
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

@@ -11,7 +11,9 @@ public struct Participant: Sendable, Equatable, Codable {
     /// When the participant's contact details were erased, if they were.
     public var erasedAt: String?
 
-    public init(id: Int64? = nil, ref: String, wantsFeedback: Bool = false, mayQuote: Bool = false, erasedAt: String? = nil) {
+    public init(
+        id: Int64? = nil, ref: String, wantsFeedback: Bool = false, mayQuote: Bool = false, erasedAt: String? = nil
+    ) {
         self.id = id
         self.ref = ref
         self.wantsFeedback = wantsFeedback

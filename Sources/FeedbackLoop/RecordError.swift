@@ -28,7 +28,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .closesBeforeOpens(let opens, let closes):
             return "--closes \(closes) is before --opens \(opens); an activity must open before it closes"
         case .closesWithCadence:
-            return "--closes and --cadence-weeks cannot both be given; an ongoing activity has a cadence instead of a close date"
+            return
+                "--closes and --cadence-weeks cannot both be given; an ongoing activity has a cadence instead of a close date"
         case .notPositive(let option, let value):
             return "\(option) \(value) must be a whole number of 1 or more"
         case .invalidContributionSelection(let text):

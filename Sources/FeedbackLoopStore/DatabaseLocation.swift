@@ -61,6 +61,7 @@ enum DatabaseLocation {
         if size == 0 { return .emptyFile }
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(30)  // another yswd may be writing
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
@@ -71,9 +72,7 @@ enum DatabaseLocation {
                 if !Set(applied).isSubset(of: knownMigrations) { throw StoreError.newerDatabase(path: path) }
                 return .yswdDatabase
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notYswdDatabase(path: path)
         }
     }

@@ -105,8 +105,9 @@ extension EngagementStore {
                 try db.execute(
                     sql: "UPDATE contribution SET text = ? WHERE participantId = ? AND text <> ?",
                     arguments: [Self.erasedText, id, Self.erasedText])
-                redacted = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM contribution WHERE participantId = ?", arguments: [id]) ?? 0
+                redacted =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM contribution WHERE participantId = ?", arguments: [id]) ?? 0
                 try db.execute(
                     sql: """
                         UPDATE history SET redactedAt = ?,
@@ -123,11 +124,13 @@ extension EngagementStore {
                         after = CASE WHEN after IS NULL THEN NULL ELSE json_object('participant', ?, 'erased', json('true')) END
                     WHERE entity = 'participantContact' AND entityId = ?
                     """, arguments: [now, ref, ref, id])
-            let entries = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM history WHERE redactedAt IS NOT NULL AND "
-                    + "((entity = 'participantContact' AND entityId = ?) OR (entity = 'contribution' AND "
-                    + "entityId IN (SELECT id FROM contribution WHERE participantId = ?) AND ?))",
-                arguments: [id, id, contributions]) ?? 0
+            let entries =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM history WHERE redactedAt IS NOT NULL AND "
+                        + "((entity = 'participantContact' AND entityId = ?) OR (entity = 'contribution' AND "
+                        + "entityId IN (SELECT id FROM contribution WHERE participantId = ?) AND ?))",
+                    arguments: [id, id, contributions]) ?? 0
             return ErasureReport(
                 contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries)
         }

@@ -37,7 +37,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notYswdDatabase(let path):
             return "\(path) is not a yswd database; it was left untouched"
         case .newerDatabase(let path):
-            return "\(path) was written by a newer version of yswd; install that version to use it (nothing was changed)"
+            return
+                "\(path) was written by a newer version of yswd; install that version to use it (nothing was changed)"
         case .fileExists(let path):
             return "\(path) already exists; choose a new file name"
         case .unknownActivity(let ref):

@@ -41,9 +41,13 @@ struct ActivityDetailOptions: ParsableArguments {
         if let value = try Parse.text(constraints, option: "--constraints") { activity.constraints = value }
         if let value = try Parse.text(explainedAs, option: "--explained-as") { activity.explainedAs = value }
         if !methods.isEmpty { activity.methods = unique(try Parse.values(methods, option: "--method")) }
-        if !audiences.isEmpty { activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") }) }
+        if !audiences.isEmpty {
+            activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") })
+        }
         if let value = try Parse.text(lead, option: "--lead") { activity.lead = value }
-        if !partners.isEmpty { activity.partners = unique(try partners.map { try requireText($0, option: "--partner") }) }
+        if !partners.isEmpty {
+            activity.partners = unique(try partners.map { try requireText($0, option: "--partner") })
+        }
         if let value = try Parse.text(resources, option: "--resources") { activity.resources = value }
         if let value = try Parse.text(service, option: "--service") { activity.service = value }
         if let value = try Parse.text(publicContact, option: "--public-contact") { activity.publicContact = value }
@@ -53,7 +57,9 @@ struct ActivityDetailOptions: ParsableArguments {
             activity.cadenceWeeks = nil
         }
         if let cadenceWeeks {
-            guard cadenceWeeks >= 1 else { throw RecordError.notPositive(option: "--cadence-weeks", value: cadenceWeeks) }
+            guard cadenceWeeks >= 1 else {
+                throw RecordError.notPositive(option: "--cadence-weeks", value: cadenceWeeks)
+            }
             activity.cadenceWeeks = cadenceWeeks
             activity.closes = nil
         }

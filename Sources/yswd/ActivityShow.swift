@@ -73,7 +73,9 @@ struct ActivityReport {
         lines += ["", "Themes (you said): \(record.themes.count)"]
         for theme in record.themes {
             lines.append("  [\(theme.key)] \(theme.said)")
-            lines.append("    raised by \(theme.people) (\(theme.contributions) contribution(s)); answer: \(describe(theme.answer))")
+            lines.append(
+                "    raised by \(theme.people) (\(theme.contributions) contribution(s)); answer: \(describe(theme.answer))"
+            )
             for response in theme.responses {
                 let due = response.due.map { ", due \($0)" } ?? ""
                 let verb = response.outcome == .adopted ? "We did/will" : "Partly"
@@ -101,7 +103,9 @@ struct ActivityReport {
             lines.append("  What worked: \(evaluation.worked)")
             lines.append("  To improve: \(evaluation.improve)")
             lines.append("  Participants involved in the review: \(evaluation.participantsInvolved ? "yes" : "no")")
-            if !evaluation.sharedWith.isEmpty { lines.append("  Shared with: \(evaluation.sharedWith.joined(separator: ", "))") }
+            if !evaluation.sharedWith.isEmpty {
+                lines.append("  Shared with: \(evaluation.sharedWith.joined(separator: ", "))")
+            }
         } else {
             lines.append("  not recorded")
         }

@@ -63,7 +63,9 @@ extension Yswd.ContributionCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if outOfScope != nil, inScope { throw ValidationError("--out-of-scope and --in-scope cannot both be given.") }
+            if outOfScope != nil, inScope {
+                throw ValidationError("--out-of-scope and --in-scope cannot both be given.")
+            }
             if text == nil, outOfScope == nil, !inScope {
                 throw ValidationError("Nothing to change: give --text, --out-of-scope or --in-scope.")
             }
@@ -111,7 +113,10 @@ extension Yswd.ContributionCommand {
 
         func run() throws {
             let rows = try store.open().contributions(activity: activity, unthemedOnly: unthemed)
-            let empty = unthemed ? "Every contribution to \(activity) is themed or out of scope." : "No contributions recorded for \(activity)."
+            let empty =
+                unthemed
+                ? "Every contribution to \(activity) is themed or out of scope."
+                : "No contributions recorded for \(activity)."
             print(Listing.render(rows, as: listing.format, empty: empty), terminator: "")
         }
     }

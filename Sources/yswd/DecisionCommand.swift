@@ -115,7 +115,9 @@ extension Yswd.DecisionCommand {
 
         func run() throws {
             let decisions = try store.open().decisions(activity: activity)
-            print(Listing.render(decisions, as: listing.format, empty: "No decisions recorded for \(activity)."), terminator: "")
+            print(
+                Listing.render(decisions, as: listing.format, empty: "No decisions recorded for \(activity)."),
+                terminator: "")
         }
     }
 
@@ -145,7 +147,8 @@ extension Decision: ListingRow {
     var cells: [String] {
         [
             key, status.rawValue, due?.description ?? "",
-            responds.map { $0.outcome == .adopted ? $0.theme : "\($0.theme):\($0.outcome.rawValue)" }.joined(separator: " "),
+            responds.map { $0.outcome == .adopted ? $0.theme : "\($0.theme):\($0.outcome.rawValue)" }.joined(
+                separator: " "),
             text,
         ]
     }

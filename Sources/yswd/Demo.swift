@@ -32,12 +32,14 @@ extension Yswd {
             for activity in try store.activities() {
                 let record = try store.activityRecord(ref: activity.ref)
                 let answered = record.themes.filter(\.answer.isAnswered).count
-                print("\(activity.ref): \(record.contributions.total) contribution(s), \(record.themes.count) theme(s) "
-                    + "(\(answered) answered), \(record.decisions.count) decision(s)")
+                print(
+                    "\(activity.ref): \(record.contributions.total) contribution(s), \(record.themes.count) theme(s) "
+                        + "(\(answered) answered), \(record.decisions.count) decision(s)")
             }
             let owed = try store.participants(wantsFeedback: true).count
             print("\n\(try store.participants().count) participants, \(owed) of whom asked to hear back.")
-            print("""
+            print(
+                """
 
                 Try:
                   yswd activity show GP-ACCESS --database \(path)
@@ -47,8 +49,10 @@ extension Yswd {
         }
 
         private static func temporaryDatabasePath() throws -> String {
-            let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-demo-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let folder = FileManager.default.temporaryDirectory.appending(
+                path: "yswd-demo-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             return folder.appending(path: "yswd.sqlite").path()
         }
     }

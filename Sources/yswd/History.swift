@@ -42,11 +42,15 @@ extension HistoryEntry: ListingRow {
         switch action {
         case "update":
             let changed = Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }
-            summary = changed.isEmpty ? "no change" : changed.map { "\($0): \(old[$0] ?? "null") → \(new[$0] ?? "null")" }.joined(separator: "; ")
+            summary =
+                changed.isEmpty
+                ? "no change"
+                : changed.map { "\($0): \(old[$0] ?? "null") → \(new[$0] ?? "null")" }.joined(separator: "; ")
         case "delete":
             summary = old.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         default:
-            summary = new.sorted { $0.key < $1.key }.filter { $0.value != "null" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            summary = new.sorted { $0.key < $1.key }.filter { $0.value != "null" }.map { "\($0.key)=\($0.value)" }
+                .joined(separator: " ")
         }
         return redactedAt == nil ? summary : "(redacted \(redactedAt!)) " + summary
     }

@@ -15,7 +15,9 @@ extension Yswd {
         func run() throws {
             let path = store.databasePath
             let (_, created) = try EngagementStore.open(path: path, mode: .createIfMissing, actor: store.actorName)
-            print(created ? "Created the yswd database \(path)." : "\(path) is already a yswd database; it is up to date.")
+            print(
+                created ? "Created the yswd database \(path)." : "\(path) is already a yswd database; it is up to date."
+            )
         }
     }
 }

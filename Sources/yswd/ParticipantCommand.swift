@@ -52,7 +52,8 @@ extension Yswd.ParticipantCommand {
         func run() throws {
             var details = ParticipantContact(participantId: 0)
             try contact.apply(to: &details)
-            let participant = Participant(ref: try requireText(ref, option: "REF"), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
+            let participant = Participant(
+                ref: try requireText(ref, option: "REF"), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
             try store.open().addParticipant(participant, contact: details)
             print("Added participant \(participant.ref).")
         }
@@ -132,7 +133,9 @@ extension Yswd.ParticipantCommand {
             let report = try store.open().eraseParticipant(ref: ref, contributions: contributions)
             var parts = [report.contactRemoved ? "removed their contact details" : "no contact details were on file"]
             if contributions { parts.append("erased the text of \(report.contributionsRedacted) contribution(s)") }
-            parts.append("redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")")
+            parts.append(
+                "redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")"
+            )
             print("Erased participant \(ref): \(parts.joined(separator: "; ")).")
         }
     }

@@ -31,7 +31,8 @@ struct SampleRecord {
         for (ref, prefers, email, phone, address, wantsFeedback, mayQuote) in people {
             try store.addParticipant(
                 Participant(ref: ref, wantsFeedback: wantsFeedback, mayQuote: mayQuote),
-                contact: ParticipantContact(participantId: 0, email: email, phone: phone, address: address, prefers: prefers))
+                contact: ParticipantContact(
+                    participantId: 0, email: email, phone: phone, address: address, prefers: prefers))
         }
     }
 
@@ -44,7 +45,8 @@ struct SampleRecord {
                 level: .consult, constraints: "Practice opening hours are set by the national contract",
                 explainedAs: "Tell us what makes booking hard so we can fix the parts we control",
                 methods: [.survey, .dropIn, .online], audiences: ["carers", "people who do not use the internet"],
-                lead: "Sam Patel", partners: ["Healthwatch Coventry"], resources: "Two officers for eight weeks; £1,500",
+                lead: "Sam Patel", partners: ["Healthwatch Coventry"],
+                resources: "Two officers for eight weeks; £1,500",
                 service: "Primary care", publicContact: "engagement@example.nhs.uk", opens: day(-120), closes: day(-60),
                 feedbackBy: day(-5), feedbackChannels: [.web, .email, .letter]))
         let said: [(String, EngagementMethod, String?)] = [
@@ -81,7 +83,8 @@ struct SampleRecord {
         try store.addDecision(
             activity: "GP-ACCESS",
             Decision(
-                activityId: 0, key: "online-slots", text: "We now release a quarter of appointments online each morning",
+                activityId: 0, key: "online-slots",
+                text: "We now release a quarter of appointments online each morning",
                 decidedBy: "Practice managers", decidedOn: day(-25), status: .done,
                 impact: "Online bookings doubled in the first month",
                 responds: [ThemeResponse(theme: "online-booking", outcome: .partly)]))
@@ -104,7 +107,8 @@ struct SampleRecord {
                 ref: "MH-CRISIS", title: "Mental health crisis support",
                 purpose: "Find out what helps people in a mental health crisis out of hours",
                 canInfluence: "The design of the new out-of-hours crisis café", level: .involve,
-                methods: [.focusGroup, .interview], audiences: ["young adults", "people from minority ethnic communities"],
+                methods: [.focusGroup, .interview],
+                audiences: ["young adults", "people from minority ethnic communities"],
                 lead: "Priya Shah", partners: ["Mind Coventry"], service: "Mental health", opens: day(-70),
                 closes: day(-14), feedbackChannels: [.email, .meeting]))
         let said: [(String, EngagementMethod, String?)] = [
@@ -120,7 +124,8 @@ struct SampleRecord {
         }
         let ids = try store.contributions(activity: "MH-CRISIS").map(\.id)
         try store.addTheme(
-            activity: "MH-CRISIS", key: "somewhere-to-go", said: "People need a safe place to go at night that is not A&E",
+            activity: "MH-CRISIS", key: "somewhere-to-go",
+            said: "People need a safe place to go at night that is not A&E",
             contributions: [.single(ids[0]), .single(ids[3])])
     }
 
@@ -128,8 +133,10 @@ struct SampleRecord {
         try store.addActivity(
             Activity(
                 ref: "MATERNITY-VOICES", title: "Maternity Voices Partnership",
-                purpose: "Keep listening to families about maternity care", canInfluence: "Maternity service improvements",
-                level: .coProduce, constraints: "Clinical guidelines are set nationally", methods: [.publicMeeting, .online],
+                purpose: "Keep listening to families about maternity care",
+                canInfluence: "Maternity service improvements",
+                level: .coProduce, constraints: "Clinical guidelines are set nationally",
+                methods: [.publicMeeting, .online],
                 audiences: ["new parents", "fathers and partners"], lead: "Alex Morgan",
                 partners: ["Maternity Voices Partnership"], resources: "A paid co-chair and a small budget",
                 service: "Maternity", opens: day(-200), cadenceWeeks: 8, feedbackChannels: [.web, .social]))
@@ -155,7 +162,8 @@ struct SampleRecord {
                 ref: "DISCHARGE", title: "Leaving hospital well",
                 purpose: "Hear how leaving hospital could be better planned",
                 canInfluence: "The discharge checklist and the information people take home", level: .coDesign,
-                constraints: "Social care packages are arranged by the council", methods: [.interview, .outreach, .survey],
+                constraints: "Social care packages are arranged by the council",
+                methods: [.interview, .outreach, .survey],
                 audiences: ["older people", "carers"], lead: "Sam Patel", partners: ["Age UK", "Carers Trust"],
                 resources: "A project manager three days a week", service: "Hospital discharge", opens: day(30),
                 closes: day(90), feedbackBy: day(150), feedbackChannels: [.letter, .web]))

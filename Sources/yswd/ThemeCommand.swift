@@ -27,13 +27,15 @@ extension Yswd.ThemeCommand {
         var key: String
         @Option(help: "The theme in participants' terms.")
         var said: String
-        @Option(name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
+        @Option(
+            name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
         var contributions: [String] = []
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let selections = try Parse.selections(contributions)
-            let (_, linked) = try store.open().addTheme(activity: activity, key: key, said: said, contributions: selections)
+            let (_, linked) = try store.open().addTheme(
+                activity: activity, key: key, said: said, contributions: selections)
             print("Added theme \(key) to \(activity), linked to \(linked) contribution(s).")
         }
     }
@@ -50,7 +52,8 @@ extension Yswd.ThemeCommand {
         var activity: String
         @Argument(help: "The theme's key.")
         var key: String
-        @Option(name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
+        @Option(
+            name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
         var contributions: [String] = []
         @OptionGroup var store: StoreOptions
 
@@ -59,7 +62,8 @@ extension Yswd.ThemeCommand {
         }
 
         func run() throws {
-            let linked = try store.open().linkTheme(activity: activity, key: key, contributions: try Parse.selections(contributions))
+            let linked = try store.open().linkTheme(
+                activity: activity, key: key, contributions: try Parse.selections(contributions))
             print("Linked \(linked) more contribution(s) to theme \(key).")
         }
     }
@@ -101,7 +105,9 @@ extension Yswd.ThemeCommand {
 
         func run() throws {
             let themes = try store.open().themes(activity: activity)
-            print(Listing.render(themes, as: listing.format, empty: "No themes recorded for \(activity)."), terminator: "")
+            print(
+                Listing.render(themes, as: listing.format, empty: "No themes recorded for \(activity)."), terminator: ""
+            )
         }
     }
 

@@ -8,7 +8,8 @@ import GRDB
 struct Yswd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yswd",
-        abstract: "You said, we did: make sure people who take part in engagement hear back what happened to their views.",
+        abstract:
+            "You said, we did: make sure people who take part in engagement hear back what happened to their views.",
         discussion: """
             Records engagement activities, what people said, what was decided and why, with every change kept.
 
@@ -35,7 +36,9 @@ struct Yswd: ParsableCommand {
         } catch let error as CommandError {
             fail(error.description)
         } catch let error as DatabaseError {
-            fail("the database could not complete the change (\(error.message ?? "\(error.resultCode)")); nothing was written")
+            fail(
+                "the database could not complete the change (\(error.message ?? "\(error.resultCode)")); nothing was written"
+            )
         } catch {
             exit(withError: error)
         }

@@ -23,7 +23,9 @@ import Testing
             contact.address = address
         }
         let contribution = try store.addContribution(activity: "GP-ACCESS", text: said, participantRef: "P-9")
-        try store.addTheme(activity: "GP-ACCESS", key: "records", said: "Records go missing", contributions: [.single(contribution.id!)])
+        try store.addTheme(
+            activity: "GP-ACCESS", key: "records", said: "Records go missing",
+            contributions: [.single(contribution.id!)])
 
         let report = try store.eraseParticipant(ref: "P-9", contributions: true)
         #expect(report.contactRemoved)
@@ -65,6 +67,8 @@ import Testing
 
     @Test func erasingSomeoneUnknownIsRefused() throws {
         let store = try EngagementStore.inMemory()
-        #expect(throws: StoreError.unknownParticipant("P-404")) { try store.eraseParticipant(ref: "P-404", contributions: true) }
+        #expect(throws: StoreError.unknownParticipant("P-404")) {
+            try store.eraseParticipant(ref: "P-404", contributions: true)
+        }
     }
 }

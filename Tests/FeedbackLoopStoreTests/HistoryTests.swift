@@ -56,9 +56,12 @@ import Testing
         let store = try EngagementStore.inMemory()
         try store.addActivity(sampleActivity())
         try store.database.write { db in
-            try db.execute(sql: "INSERT INTO batch (id, kind, description, actor, at) VALUES (1, 'import', 'x.csv', 'a', 'now')")
             try db.execute(
-                sql: "INSERT INTO contribution (activityId, text, batchId) SELECT activity.id, 'bulk ' || value, 1 FROM activity, json_each('[1,2,3]')")
+                sql: "INSERT INTO batch (id, kind, description, actor, at) VALUES (1, 'import', 'x.csv', 'a', 'now')")
+            try db.execute(
+                sql:
+                    "INSERT INTO contribution (activityId, text, batchId) SELECT activity.id, 'bulk ' || value, 1 FROM activity, json_each('[1,2,3]')"
+            )
         }
         #expect(try store.contributions(activity: "GP-ACCESS").count == 3)
         #expect(try historyRows(store, entity: "contribution").isEmpty)
@@ -71,7 +74,8 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("record.sqlite")
         do {
-            let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "first", clock: pinnedClock).store
+            let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "first", clock: pinnedClock)
+                .store
             try store.addActivity(sampleActivity())
             try store.updateActivity(ref: "GP-ACCESS") { $0.lead = "Priya Shah" }
         }

@@ -3,12 +3,16 @@ import Testing
 
 @Suite struct EnumerationTests {
     @Test func spellingsAreTheDocumentedOnes() {
-        #expect(EngagementLevel.allCases.map(\.rawValue) == ["inform", "consult", "involve", "co-design", "co-produce"])
+        #expect(
+            EngagementLevel.allCases.map(\.rawValue) == ["inform", "consult", "involve", "co-design", "co-produce"])
         #expect(
             EngagementMethod.allCases.map(\.rawValue) == [
                 "survey", "focus-group", "interview", "drop-in", "outreach", "online", "public-meeting", "other",
             ])
-        #expect(FeedbackChannel.allCases.map(\.rawValue) == ["web", "email", "letter", "meeting", "social", "phone", "other"])
+        #expect(
+            FeedbackChannel.allCases.map(\.rawValue) == [
+                "web", "email", "letter", "meeting", "social", "phone", "other",
+            ])
         #expect(PreferredFormat.allCases.map(\.rawValue) == ["email", "letter", "easy-read", "phone", "none"])
         #expect(Outcome.allCases.map(\.rawValue) == ["adopted", "partly"])
         #expect(DeliveryStatus.allCases.map(\.rawValue) == ["planned", "in-progress", "done", "dropped"])
@@ -24,11 +28,17 @@ import Testing
     }
 
     @Test func anUnknownValueListsTheAllowedOnes() {
-        #expect(throws: RecordError.unknownValue(option: "--reason", value: "money", allowed: ReasonCategory.allowedValues)) {
+        #expect(
+            throws: RecordError.unknownValue(option: "--reason", value: "money", allowed: ReasonCategory.allowedValues)
+        ) {
             try ReasonCategory.parse("money", option: "--reason")
         }
-        let message = RecordError.unknownValue(option: "--level", value: "shout", allowed: EngagementLevel.allowedValues)
-            .description
-        #expect(message == "--level 'shout' is not one of the allowed values: inform, consult, involve, co-design, co-produce")
+        let message = RecordError.unknownValue(
+            option: "--level", value: "shout", allowed: EngagementLevel.allowedValues
+        )
+        .description
+        #expect(
+            message
+                == "--level 'shout' is not one of the allowed values: inform, consult, involve, co-design, co-produce")
     }
 }

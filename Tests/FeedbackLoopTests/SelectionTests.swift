@@ -31,7 +31,10 @@ import Testing
     }
 
     @Test func anUnknownOutcomeListsTheAllowedOnes() {
-        #expect(throws: RecordError.unknownValue(option: "--responds-to outcome", value: "mostly", allowed: "adopted, partly")) {
+        #expect(
+            throws: RecordError.unknownValue(
+                option: "--responds-to outcome", value: "mostly", allowed: "adopted, partly")
+        ) {
             try ThemeResponse.parse("parking:mostly")
         }
         #expect(throws: RecordError.invalidThemeResponse(":adopted")) { try ThemeResponse.parse(":adopted") }

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// Every bad input of the engagement-record issue: one plain-English line naming the bad value,
+/// exit status 2 (64 for argument shape), and the database exactly as it was.
+@Suite struct BadInputTests {
+    /// A small record to break things against (two activities, themes, a decision, a participant),
+    /// built once and copied for each case.
+    static let template: Yswd = try! build()
+
+    static func prepared() throws -> Yswd {
+        let yswd = try Yswd()
+        try FileManager.default.copyItem(atPath: template.database, toPath: yswd.database)
+        return yswd
+    }
+
+    private static func build() throws -> Yswd {
+        let yswd = try Yswd()
+        try yswd.ok("init")
+        try yswd.ok(
+            "activity", "add", "GP", "--title", "GP access", "--purpose", "Find out", "--can-influence", "Booking",
+            "--level", "consult", "--opens", "2026-01-05", "--closes", "2026-02-27")
+        try yswd.ok(
+            "activity", "add", "MH", "--title", "Crisis care", "--purpose", "Find out", "--can-influence", "The café",
+            "--level", "involve")
+        try yswd.ok("participant", "add", "P-1", "--email", "p1@example.org", "--wants-feedback")
+        try yswd.ok("contribution", "add", "GP", "--text", "Phone queue", "--source-id", "S1")  // 1
+        try yswd.ok("contribution", "add", "GP", "--text", "Parking")  // 2
+        try yswd.ok("contribution", "add", "MH", "--text", "Somewhere to go")  // 3
+        try yswd.ok("theme", "add", "GP", "phone", "--said", "Phones are busy", "--contribution", "1")
+        try yswd.ok("theme", "add", "MH", "place", "--said", "A place to go")
+        try yswd.ok("decision", "add", "GP", "callback", "--text", "Call-back", "--responds-to", "phone")
+        return yswd
+    }
+
+    static let cases: [(arguments: [String], mentions: String)] = [
+        // Unknown activity, theme, decision, participant or contribution.
+        (["activity", "show", "NOPE"], "'NOPE'"),
+        (["activity", "update", "NOPE", "--title", "x"], "'NOPE'"),
+        (["contribution", "add", "NOPE", "--text", "x"], "'NOPE'"),
+        (["theme", "update", "GP", "nope", "--said", "x"], "'nope'"),
+        (["theme", "remove", "GP", "nope"], "'nope'"),
+        (["decision", "update", "GP", "nope", "--text", "x"], "'nope'"),
+        (["decision", "remove", "GP", "nope"], "'nope'"),
+        (["explain", "GP", "nope", "--why", "x", "--reason", "cost"], "'nope'"),
+        (["participant", "update", "P-404", "--may-quote"], "'P-404'"),
+        (["participant", "erase", "P-404"], "'P-404'"),
+        (["contribution", "add", "GP", "--text", "x", "--participant", "P-404"], "'P-404'"),
+        (["contribution", "update", "99", "--text", "x"], "99"),
+        (["contribution", "remove", "99"], "99"),
+        (["theme", "link", "GP", "phone", "--contribution", "99"], "99"),
+        // A duplicate ref, key or source id.
+        (
+            ["activity", "add", "GP", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult"],
+            "'GP'"
+        ),
+        (["participant", "add", "P-1"], "'P-1'"),
+        (["theme", "add", "GP", "phone", "--said", "x"], "'phone'"),
+        (["decision", "add", "GP", "callback", "--text", "x"], "'callback'"),
+        (["contribution", "add", "GP", "--text", "x", "--source-id", "S1"], "'S1'"),
+        // Dates not in YYYY-MM-DD, or not real.
+        (["activity", "update", "GP", "--opens", "05/01/2026"], "05/01/2026"),
+        (["activity", "update", "GP", "--closes", "2026-02-30"], "2026-02-30"),
+        (["contribution", "add", "GP", "--text", "x", "--received", "yesterday"], "yesterday"),
+        (["decision", "update", "GP", "callback", "--due", "2026-13-01"], "2026-13-01"),
+        (["history", "--since", "last week"], "last week"),
+        // Closes before opens; closes with a cadence.
+        (["activity", "update", "GP", "--closes", "2026-01-01"], "2026-01-01"),
+        (
+            [
+                "activity", "add", "NEW", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level",
+                "consult",
+                "--closes", "2026-03-01", "--cadence-weeks", "4",
+            ], "--cadence-weeks"
+        ),
+        (["activity", "update", "GP", "--closes", "2026-03-01", "--cadence-weeks", "4"], "--cadence-weeks"),
+        (["activity", "update", "MH", "--cadence-weeks", "0"], "0"),
+        // An empty required text.
+        (
+            ["activity", "add", "NEW", "--title", " ", "--purpose", "p", "--can-influence", "c", "--level", "consult"],
+            "--title"
+        ),
+        (["activity", "update", "GP", "--purpose", ""], "--purpose"),
+        (["contribution", "add", "GP", "--text", ""], "--text"),
+        (["theme", "add", "GP", "new", "--said", ""], "--said"),
+        (["decision", "add", "GP", "new", "--text", "  "], "--text"),
+        (["explain", "GP", "phone", "--why", "", "--reason", "cost"], "--why"),
+        (["evaluate", "GP", "--worked", "", "--improve", "x"], "--worked"),
+        // An unknown enumeration value, with the allowed ones listed.
+        (["activity", "update", "GP", "--level", "shout"], "inform, consult, involve, co-design, co-produce"),
+        (["activity", "update", "GP", "--method", "carrier-pigeon"], "survey, focus-group"),
+        (["activity", "update", "GP", "--feedback-channel", "fax"], "web, email, letter"),
+        (["participant", "update", "P-1", "--prefers", "fax"], "email, letter, easy-read, phone, none"),
+        (["contribution", "add", "GP", "--text", "x", "--method", "telepathy"], "'telepathy'"),
+        (["decision", "update", "GP", "callback", "--status", "finished"], "planned, in-progress, done, dropped"),
+        (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "phone:mostly"], "adopted, partly"),
+        (["explain", "GP", "phone", "--why", "x", "--reason", "money"], "outside-control, cost"),
+        (["activity", "update", "GP", "--clear", "title"], "'title'"),
+        // --responds-to naming a theme of another activity.
+        (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "place"], "'place'"),
+        (["decision", "update", "GP", "callback", "--responds-to", "place"], "'place'"),
+        // A contribution range that is reversed, or names another activity's contributions.
+        (["theme", "link", "GP", "phone", "--contribution", "2-1"], "2-1"),
+        (["theme", "link", "GP", "phone", "--contribution", "1-3"], "contribution 3"),
+        (["theme", "add", "GP", "new", "--said", "x", "--contribution", "3"], "contribution 3"),
+        (["theme", "link", "GP", "phone", "--contribution", "50-60"], "50 to 60"),
+        // Withdrawing an explanation that is not there.
+        (["explain", "GP", "phone", "--withdraw"], "'phone'"),
+    ]
+
+    @Test(arguments: cases)
+    func badInputIsRefusedWithOneLineAndChangesNothing(arguments: [String], mentions: String) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let result = try yswd.run(arguments)
+        #expect(result.status == 2, "exit status \(result.status) for \(arguments)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(mentions), "\(result.stderr) does not mention \(mentions)")
+        #expect(result.stdout.isEmpty)
+        #expect(try yswd.fingerprint() == before, "the database changed")
+    }
+
+    @Test(arguments: [
+        ["activity", "add", "X", "--title", "t"],  // missing required options
+        ["contribution", "add", "GP"],
+        ["theme", "link", "GP", "phone"],
+        ["explain", "GP", "phone"],
+        ["contribution", "update", "1"],
+        ["activity", "list", "--format", "xml"],
+    ])
+    func argumentShapeMistakesExitWith64AndChangeNothing(arguments: [String]) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let result = try yswd.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error:"))
+        #expect(try yswd.fingerprint() == before)
+    }
+}

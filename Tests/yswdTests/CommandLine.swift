@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// Runs the built `yswd` binary, as a user would.
+struct Yswd {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary SwiftPM built beside the test bundle.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appending(path: "yswd")
+    }()
+
+    /// The folder the commands run in; `./yswd.sqlite` is its default database.
+    let folder: String
+    var environment: [String: String] = ["YSWD_ACTOR": "test-actor"]
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "yswd-cli-\(UUID().uuidString)").path()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    var database: String { (folder as NSString).appendingPathComponent("yswd.sqlite") }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["YSWD_DATABASE"] = nil
+        environment["YSWD_ACTOR"] = nil
+        environment.merge(self.environment) { $1 }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// Runs a command that must succeed, and returns its output.
+    @discardableResult
+    func ok(_ arguments: String...) throws -> String {
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw Failure("yswd \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Every row of every table: equal fingerprints mean the record did not change.
+    func fingerprint() throws -> String {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: database, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return try tables.map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
+                return table + ":" + rows.map(\.description).joined(separator: "|")
+            }.joined(separator: "\n")
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
