@@ -22,12 +22,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// - Throws: ``RecordError/invalidDate(option:value:)`` naming `option` when the text is not
     ///   in that shape or names a day that does not exist.
     public static func parse(_ text: String, option: String) throws(RecordError) -> CalendarDate {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { throw .invalidDate(option: option, value: text, realDateShape: false) }
-        guard let date = CalendarDate(year: year, month: month, day: day) else {
+        var digits = (year: 0, month: 0, day: 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            switch count {
+            case 5, 8:
+                guard byte == UInt8(ascii: "-") else {
+                    throw .invalidDate(option: option, value: text, realDateShape: false)
+                }
+            case 1...10:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                    throw .invalidDate(option: option, value: text, realDateShape: false)
+                }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if count <= 4 {
+                    digits.year = digits.year * 10 + digit
+                } else if count <= 7 {
+                    digits.month = digits.month * 10 + digit
+                } else {
+                    digits.day = digits.day * 10 + digit
+                }
+            default:
+                throw .invalidDate(option: option, value: text, realDateShape: false)
+            }
+        }
+        guard count == 10 else { throw .invalidDate(option: option, value: text, realDateShape: false) }
+        guard let date = CalendarDate(year: digits.year, month: digits.month, day: digits.day) else {
             throw .invalidDate(option: option, value: text, realDateShape: true)
         }
         return date

@@ -14,6 +14,9 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case reversedRange(from: Int64, to: Int64)
     case unknownField(option: String, value: String, allowed: String)
     case invalidThemeResponse(String)
+    case unknownSetting(key: String, allowed: String)
+    case invalidNumberSetting(key: String, value: String)
+    case unknownTimeZone(String)
 
     public var description: String {
         switch self {
@@ -40,6 +43,12 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option) '\(value)' is not a field that can be cleared; use one of: \(allowed)"
         case .invalidThemeResponse(let text):
             return "--responds-to '\(text)' is not THEME, THEME:adopted or THEME:partly"
+        case .unknownSetting(let key, let allowed):
+            return "'\(key)' is not a setting; the settings are: \(allowed)"
+        case .invalidNumberSetting(let key, let value):
+            return "\(key) '\(value)' must be a whole number of 0 or more"
+        case .unknownTimeZone(let value):
+            return "timezone '\(value)' is not a known time zone; use a name such as Europe/London"
         }
     }
 }

@@ -17,9 +17,18 @@ public enum ThemeAnswer: String, Sendable, Equatable, Codable {
     /// Decides the answer from the outcomes and statuses of the decisions responding to the theme.
     public init(responses: [(outcome: Outcome, status: DeliveryStatus)], hasExplanation: Bool) {
         let live = responses.filter { $0.status != .dropped }
-        if live.contains(where: { $0.outcome == .adopted }) {
+        self.init(
+            liveAdoption: live.contains { $0.outcome == .adopted },
+            livePartial: live.contains { $0.outcome == .partly },
+            hasExplanation: hasExplanation)
+    }
+
+    /// Decides the answer from whether a decision that is not dropped adopts the theme fully or
+    /// partly, and whether it has an explanation.
+    public init(liveAdoption: Bool, livePartial: Bool, hasExplanation: Bool) {
+        if liveAdoption {
             self = .adopted
-        } else if live.contains(where: { $0.outcome == .partly }) {
+        } else if livePartial {
             self = hasExplanation ? .partlyExplained : .partlyUnexplained
         } else {
             self = hasExplanation ? .explained : .unanswered

@@ -65,8 +65,7 @@ extension EngagementStore {
             sql: """
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE outOfScope IS NOT NULL) AS outOfScope,
-                       count(*) FILTER (WHERE outOfScope IS NULL AND NOT EXISTS
-                           (SELECT 1 FROM themeContribution WHERE contributionId = contribution.id)) AS unthemed,
+                       count(*) FILTER (WHERE outOfScope IS NULL AND themeLinks = 0) AS unthemed,
                        count(DISTINCT participantId) AS participants
                 FROM contribution WHERE activityId = ?
                 """, arguments: [activityId])!

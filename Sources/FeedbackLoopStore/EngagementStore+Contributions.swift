@@ -78,8 +78,7 @@ extension EngagementStore {
                            ) AS themeKeys
                     FROM contribution LEFT JOIN participant ON participant.id = contribution.participantId
                     WHERE contribution.activityId = ?
-                      AND (NOT ? OR (contribution.outOfScope IS NULL AND NOT EXISTS
-                          (SELECT 1 FROM themeContribution WHERE contributionId = contribution.id)))
+                      AND (NOT ? OR (contribution.outOfScope IS NULL AND contribution.themeLinks = 0))
                     ORDER BY contribution.id
                     """, arguments: [activityId, unthemedOnly]
             ).map { row in

@@ -23,6 +23,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noExplanation(activity: String, theme: String)
     case participantErased(String)
     case backupFailed(path: String, reason: String)
+    case notEmpty
 
     public var description: String {
         switch self {
@@ -71,6 +72,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "participant '\(ref)' has been erased; their record can no longer be changed"
         case .backupFailed(let path, let reason):
             return "could not write the backup \(path): \(reason)"
+        case .notEmpty:
+            return "the database already holds a record; generate into a new one (yswd init --database NEW.sqlite), "
+                + "or add --force to add synthetic data to this one"
         }
     }
 

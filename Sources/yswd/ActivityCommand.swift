@@ -112,7 +112,7 @@ extension Yswd.ActivityCommand {
 
         func run() throws {
             let activities = try store.open().activities(service: service, lead: lead)
-            print(Listing.render(activities, as: listing.format, empty: "No activities recorded."), terminator: "")
+            Listing.print(activities, as: listing.format, empty: "No activities recorded.")
         }
     }
 }

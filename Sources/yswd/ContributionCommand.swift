@@ -117,7 +117,7 @@ extension Yswd.ContributionCommand {
                 unthemed
                 ? "Every contribution to \(activity) is themed or out of scope."
                 : "No contributions recorded for \(activity)."
-            print(Listing.render(rows, as: listing.format, empty: empty), terminator: "")
+            Listing.print(rows, as: listing.format, empty: empty)
         }
     }
 }

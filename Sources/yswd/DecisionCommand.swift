@@ -115,9 +115,7 @@ extension Yswd.DecisionCommand {
 
         func run() throws {
             let decisions = try store.open().decisions(activity: activity)
-            print(
-                Listing.render(decisions, as: listing.format, empty: "No decisions recorded for \(activity)."),
-                terminator: "")
+            Listing.print(decisions, as: listing.format, empty: "No decisions recorded for \(activity).")
         }
     }
 

@@ -23,7 +23,7 @@ extension Yswd {
         func run() throws {
             let since = try Parse.date(since, option: "--since")
             let entries = try store.open().history(activity: activity, since: since)
-            print(Listing.render(entries, as: listing.format, empty: "No changes recorded."), terminator: "")
+            Listing.print(entries, as: listing.format, empty: "No changes recorded.")
         }
     }
 }

@@ -21,29 +21,75 @@ struct ListingOptions: ParsableArguments {
 enum Listing {
     /// Renders rows in a format; the result ends with a newline unless it is empty.
     static func render<Row: ListingRow>(_ rows: [Row], as format: OutputFormat, empty: String) -> String {
+        var output = ""
+        write(rows, as: format, empty: empty) { output += $0 }
+        return output
+    }
+
+    /// Prints rows to stdout as they are rendered, so a long listing never sits whole in memory.
+    static func print<Row: ListingRow>(_ rows: [Row], as format: OutputFormat, empty: String) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        write(rows, as: format, empty: empty) { chunk in
+            buffer += chunk.utf8
+            if buffer.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(buffer))
+    }
+
+    /// Renders rows chunk by chunk: JSON as a pretty-printed top-level array, CSV row by row.
+    static func write<Row: ListingRow>(
+        _ rows: [Row], as format: OutputFormat, empty: String, to output: (String) -> Void
+    ) {
         switch format {
-        case .json: return json(rows) + "\n"
-        case .csv: return csv(header: Row.headers, rows: rows.map(\.cells))
-        case .table: return rows.isEmpty ? empty + "\n" : table(header: Row.headers, rows: rows.map(\.cells))
+        case .json:
+            guard !rows.isEmpty else { return output("[\n\n]\n") }
+            let encoder = jsonEncoder()
+            output("[\n")
+            for (index, row) in rows.enumerated() {
+                // Encoding plain records cannot fail.
+                var indented: [UInt8] = Array("  ".utf8)
+                try! encoder.encode(row).withUnsafeBytes { bytes in
+                    indented.reserveCapacity(bytes.count + 64)
+                    for byte in bytes {
+                        indented.append(byte)
+                        if byte == UInt8(ascii: "\n") { indented += "  ".utf8 }
+                    }
+                }
+                output(String(decoding: indented, as: UTF8.self))
+                output(index == rows.count - 1 ? "\n]\n" : ",\n")
+            }
+        case .csv:
+            output(csvLine(Row.headers))
+            for row in rows { output(csvLine(row.cells)) }
+        case .table:
+            output(rows.isEmpty ? empty + "\n" : table(header: Row.headers, rows: rows.map(\.cells)))
         }
     }
 
     static func json<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain records cannot fail.
-        return String(decoding: try! encoder.encode(value), as: UTF8.self)
+        String(decoding: try! jsonEncoder().encode(value), as: UTF8.self)
     }
 
-    /// RFC 4180 CSV; a cell that a spreadsheet would run as a formula is prefixed with `'`.
-    static func csv(header: [String], rows: [[String]]) -> String {
+    private static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// One RFC 4180 CSV line; a cell that a spreadsheet would run as a formula is prefixed with `'`.
+    static func csvLine(_ cells: [String]) -> String {
         func cell(_ text: String) -> String {
             var text = text
             if let first = text.first, "=+-@".contains(first) { text = "'" + text }
             guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        return ([header] + rows).map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+        return cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// Columns padded to line up; long cells cut short with an ellipsis.

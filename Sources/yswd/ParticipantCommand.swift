@@ -108,7 +108,7 @@ extension Yswd.ParticipantCommand {
 
         func run() throws {
             let participants = try store.open().participants(wantsFeedback: wantsFeedback)
-            print(Listing.render(participants, as: listing.format, empty: "No participants recorded."), terminator: "")
+            Listing.print(participants, as: listing.format, empty: "No participants recorded.")
         }
     }
 

@@ -72,8 +72,8 @@ struct Yswd {
                 db,
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
-                return table + ":" + rows.map(\.description).joined(separator: "|")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+                return table + ":" + rows.map(\.description).sorted().joined(separator: "|")
             }.joined(separator: "\n")
         }
     }

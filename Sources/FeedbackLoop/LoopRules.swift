@@ -1,0 +1,99 @@
+/// The feedback-loop rules of DOMAIN.md ("The feedback loop, as rules"), as one pure function of an
+/// activity's summary, the team's settings and the date.
+public struct LoopRules: Sendable {
+    public var settings: TeamSettings
+
+    public init(settings: TeamSettings = TeamSettings()) {
+        self.settings = settings
+    }
+
+    /// The loop's state, due date, timing, flags and what is missing, as of `today`.
+    public func status(of summary: LoopSummary, asOf today: CalendarDate) -> LoopStatus {
+        let answers = summary.themes.map(\.answer)
+        let unanswered = answers.filter { !$0.isAnswered }.count
+        let incomplete = summary.contributions == 0 || summary.unthemed > 0 || unanswered > 0 || summary.themes.isEmpty
+        let ongoing = summary.cadenceWeeks.map { weeks in
+            // An update is due one cadence after the last update, or after opening when there is none.
+            (summary.latestUpdate?.published ?? summary.opens).map { $0.adding(days: weeks * 7) }
+        }
+
+        var due: CalendarDate?
+        let state: LoopState
+        if let opens = summary.opens, today < opens {
+            state = .planned
+            due = summary.cadenceWeeks == nil ? baseDue(summary) : ongoing ?? nil
+        } else if let ongoing {
+            due = ongoing
+            if ongoing.map({ today < $0 }) ?? true {
+                state = .collecting
+            } else {
+                // The period's update is due: what was recorded so far must be answered, then published.
+                state = incomplete ? .awaitingResponse : .readyToPublish
+            }
+        } else if summary.closes == nil || today <= summary.closes! {
+            state = .collecting
+            due = baseDue(summary)
+        } else {
+            due = baseDue(summary)
+            if incomplete {
+                state = .awaitingResponse
+            } else if let update = summary.latestUpdate {
+                if let changed = update.uncoveredSince {
+                    state = .reopened
+                    let reopenedDue = changed.adding(days: settings.reopenDays)
+                    due = due.map { max($0, reopenedDue) } ?? reopenedDue
+                } else {
+                    state = summary.owedFollowUps > 0 ? .followingUp : .closed
+                }
+            } else {
+                state = .readyToPublish
+            }
+        }
+
+        var flags: [LoopFlag] = []
+        if summary.level == .inform { flags.append(.informOnly) }
+        if summary.feedbackBy == nil, summary.cadenceWeeks == nil { flags.append(.noFeedbackDate) }
+        if summary.closes == nil, summary.cadenceWeeks == nil { flags.append(.noCloseDate) }
+        if summary.contributions == 0, state > .collecting { flags.append(.noContributions) }
+        if summary.unreachable > 0 { flags.append(.unreachableParticipants) }
+
+        // A closed loop kept its promise: only an open one can be late.
+        let daysOverdue = state == .closed ? nil : due.map { $0.days(until: today) }
+        let timing: LoopTiming
+        switch daysOverdue {
+        case nil: timing = state == .closed ? .onTrack : .noDueDate
+        case let days? where days > 0: timing = .overdue
+        case let days? where -days <= settings.dueSoonDays: timing = .dueSoon
+        default: timing = .onTrack
+        }
+
+        return LoopStatus(
+            summary: summary, state: state, due: due, timing: timing, daysOverdue: daysOverdue, flags: flags,
+            missing: LoopStatus.Missing(
+                unthemed: summary.unthemed, unansweredThemes: unanswered,
+                followUps: state == .followingUp ? summary.owedFollowUps : 0,
+                overdueCommitments: summary.openCommitments.filter { $0.due < today }))
+    }
+
+    /// The promised feedback date; without one, the close date plus `feedback-weeks`.
+    public func baseDue(_ summary: LoopSummary) -> CalendarDate? {
+        summary.feedbackBy ?? summary.closes?.adding(days: settings.feedbackWeeks * 7)
+    }
+
+    /// Outstanding loops, most overdue first, then fewest days left, then those without a due date.
+    public func outstanding(_ summaries: [LoopSummary], asOf today: CalendarDate) -> [LoopStatus] {
+        var statuses: [LoopStatus] = []
+        for summary in summaries {
+            let status = status(of: summary, asOf: today)
+            if status.isOutstanding { statuses.append(status) }
+        }
+        return statuses.sorted { a, b in
+            switch (a.daysOverdue, b.daysOverdue) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.summary.ref < b.summary.ref
+            }
+        }
+    }
+}

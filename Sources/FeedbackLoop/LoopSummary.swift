@@ -1,0 +1,106 @@
+/// The compact facts about one activity that the loop rules need, gathered by aggregate queries.
+///
+/// Nothing here is per contribution: counts and short lists only.
+public struct LoopSummary: Sendable, Equatable {
+    public var ref: String
+    public var title: String
+    public var lead: String?
+    public var service: String?
+    public var level: EngagementLevel
+    public var opens: CalendarDate?
+    public var closes: CalendarDate?
+    public var cadenceWeeks: Int?
+    public var feedbackBy: CalendarDate?
+    public var contributions: Int
+    /// In-scope contributions linked to no theme.
+    public var unthemed: Int
+    /// The facts that decide each theme's answer, one entry per theme.
+    public var themes: [ThemeFacts]
+    /// Commitments ("we will" with a due date) that are neither done nor dropped.
+    public var openCommitments: [Commitment]
+    /// Decisions planned or in progress with no due date.
+    public var commitmentsWithoutDue: Int
+    /// Participants owed a personal follow-up: asked to hear back, not erased, a format other
+    /// than `none`, a contribution linked to a theme, none sent since the last change.
+    public var owedFollowUps: Int
+    /// Of those, how many have no usable contact for their format (see ``FollowUpContact``).
+    public var unreachable: Int
+    /// The latest recorded update, if there is one.
+    public var latestUpdate: UpdateFacts?
+
+    public init(
+        ref: String, title: String, lead: String? = nil, service: String? = nil, level: EngagementLevel = .consult,
+        opens: CalendarDate? = nil, closes: CalendarDate? = nil, cadenceWeeks: Int? = nil,
+        feedbackBy: CalendarDate? = nil, contributions: Int = 0, unthemed: Int = 0, themes: [ThemeFacts] = [],
+        openCommitments: [Commitment] = [], commitmentsWithoutDue: Int = 0, owedFollowUps: Int = 0,
+        unreachable: Int = 0, latestUpdate: UpdateFacts? = nil
+    ) {
+        self.ref = ref
+        self.title = title
+        self.lead = lead
+        self.service = service
+        self.level = level
+        self.opens = opens
+        self.closes = closes
+        self.cadenceWeeks = cadenceWeeks
+        self.feedbackBy = feedbackBy
+        self.contributions = contributions
+        self.unthemed = unthemed
+        self.themes = themes
+        self.openCommitments = openCommitments
+        self.commitmentsWithoutDue = commitmentsWithoutDue
+        self.owedFollowUps = owedFollowUps
+        self.unreachable = unreachable
+        self.latestUpdate = latestUpdate
+    }
+}
+
+/// What decides one theme's answer: whether a live decision adopts it fully or partly, and
+/// whether it has an explanation.
+public struct ThemeFacts: Sendable, Equatable, Hashable {
+    public var adopted: Bool
+    public var partly: Bool
+    public var explained: Bool
+
+    public init(adopted: Bool = false, partly: Bool = false, explained: Bool = false) {
+        self.adopted = adopted
+        self.partly = partly
+        self.explained = explained
+    }
+
+    /// The facts packed in three bits (adopted 4, partly 2, explained 1), as the summary query returns them.
+    public init(code: Int) {
+        self.init(adopted: code & 4 != 0, partly: code & 2 != 0, explained: code & 1 != 0)
+    }
+
+    public var answer: ThemeAnswer {
+        ThemeAnswer(liveAdoption: adopted, livePartial: partly, hasExplanation: explained)
+    }
+}
+
+/// A "we will" with a due date, still to be delivered.
+public struct Commitment: Sendable, Equatable, Codable {
+    public var decision: String
+    public var due: CalendarDate
+
+    public init(decision: String, due: CalendarDate) {
+        self.decision = decision
+        self.due = due
+    }
+}
+
+/// The latest recorded update of an activity and whether it still covers the record.
+public struct UpdateFacts: Sendable, Equatable {
+    /// The date it was published.
+    public var published: CalendarDate
+    /// When the record first stopped being covered by it (a theme or answer changed), or nil
+    /// when it still reports every current theme with its current answer.
+    public var uncoveredSince: CalendarDate?
+
+    public init(published: CalendarDate, uncoveredSince: CalendarDate? = nil) {
+        self.published = published
+        self.uncoveredSince = uncoveredSince
+    }
+
+    public var covers: Bool { uncoveredSince == nil }
+}

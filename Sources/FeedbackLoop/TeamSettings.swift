@@ -1,0 +1,88 @@
+import Foundation
+
+/// The team's settings: the numbers the loop rules use, the time zone "today" is read in, and
+/// the texts published updates carry. Stored in the database; each has a default.
+public struct TeamSettings: Sendable, Equatable, Codable {
+    /// Weeks after the close date by which a response is due when none was promised.
+    public var feedbackWeeks = 12
+    /// Days before the due date from which a loop is "due soon".
+    public var dueSoonDays = 14
+    /// Days after the change that reopened a loop by which the new update is due.
+    public var reopenDays = 28
+    /// The shortest collection window principle 5 accepts.
+    public var minWindowDays = 28
+    /// The time zone in which "today" is decided (an IANA name).
+    public var timeZone = "Europe/London"
+    /// The organisation's name, as published.
+    public var organisation: String?
+    /// Where participants can ask questions, as published.
+    public var publicContact: String?
+
+    public init() {}
+
+    /// A setting's name, as `yswd config set` takes it.
+    public enum Key: String, CaseIterable, Sendable {
+        case feedbackWeeks = "feedback-weeks"
+        case dueSoonDays = "due-soon-days"
+        case reopenDays = "reopen-days"
+        case minWindowDays = "min-window-days"
+        case timeZone = "timezone"
+        case organisation
+        case publicContact = "public-contact"
+
+        public static func parse(_ text: String) throws(RecordError) -> Key {
+            guard let key = Key(rawValue: text.lowercased()) else {
+                throw .unknownSetting(key: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return key
+        }
+    }
+
+    /// Sets a setting from the text a user typed, checking it.
+    public mutating func set(_ key: Key, to text: String) throws(RecordError) {
+        func number() throws(RecordError) -> Int {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(trimmed) else {
+                throw .invalidNumberSetting(key: key.rawValue, value: text)
+            }
+            return value
+        }
+        switch key {
+        case .feedbackWeeks: feedbackWeeks = try number()
+        case .dueSoonDays: dueSoonDays = try number()
+        case .reopenDays: reopenDays = try number()
+        case .minWindowDays: minWindowDays = try number()
+        case .timeZone:
+            guard TimeZone(identifier: text) != nil else { throw .unknownTimeZone(text) }
+            timeZone = text
+        case .organisation: organisation = try requireText(text, option: "organisation")
+        case .publicContact: publicContact = try requireText(text, option: "public-contact")
+        }
+    }
+
+    /// A setting's value as text, nil when a text setting is not set.
+    public func value(of key: Key) -> String? {
+        switch key {
+        case .feedbackWeeks: String(feedbackWeeks)
+        case .dueSoonDays: String(dueSoonDays)
+        case .reopenDays: String(reopenDays)
+        case .minWindowDays: String(minWindowDays)
+        case .timeZone: timeZone
+        case .organisation: organisation
+        case .publicContact: publicContact
+        }
+    }
+
+    /// Settings from stored values; a value that no longer passes its check keeps the default.
+    public init(stored: [String: String]) {
+        for (name, value) in stored {
+            guard let key = Key(rawValue: name) else { continue }
+            try? set(key, to: value)
+        }
+    }
+
+    /// Today's date in the team's time zone.
+    public func today(at instant: Date = Date()) -> CalendarDate {
+        CalendarDate(instant, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/London")!)
+    }
+}

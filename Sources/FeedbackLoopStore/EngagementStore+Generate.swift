@@ -1,0 +1,57 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// What `generate` wrote.
+public struct GenerateReport: Sendable, Equatable {
+    public var batchId: Int64
+    public var activities: Int
+    public var contributions: Int
+    public var participants: Int
+    public var themes: Int
+    public var decisions: Int
+    public var explanations: Int
+}
+
+extension EngagementStore {
+    /// Builds a synthetic but realistic record as one batch (one history entry): activities in
+    /// every state with dates around `today`, contributions, themes, decisions, explanations and
+    /// participants. The same seed gives the same record.
+    /// - Parameter force: add to a database that already holds data.
+    public func generate(
+        activities: Int, contributions: Int, seed: UInt64, today: CalendarDate, force: Bool = false
+    ) throws -> GenerateReport {
+        try database.write { db in
+            if !force,
+                try Int.fetchOne(
+                    db, sql: "SELECT (SELECT count(*) FROM activity) + (SELECT count(*) FROM participant)")! > 0
+            {
+                throw StoreError.notEmpty
+            }
+            try db.execute(
+                sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('generate', ?, ?, ?)",
+                arguments: ["\(activities) activities, \(contributions) contributions, seed \(seed)", actor, now])
+            let batchId = db.lastInsertedRowID
+            var writer = try SyntheticWriter(db: db, batchId: batchId, seed: seed, today: today)
+            let report = try writer.write(activities: activities, contributions: contributions)
+            try db.execute(
+                sql: """
+                    INSERT INTO activitySearch (rowid, title, purpose, themes)
+                    SELECT id, title, purpose, coalesce((SELECT group_concat(said, ' ') FROM theme WHERE activityId = activity.id), '')
+                    FROM activity WHERE batchId = ?
+                    """, arguments: [batchId])
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
+                    VALUES (?, ?, 'batch', 'batch', ?, NULL, NULL,
+                            json_object('kind', 'generate', 'seed', ?, 'activities', ?, 'contributions', ?,
+                                        'participants', ?, 'themes', ?, 'decisions', ?, 'explanations', ?), ?)
+                    """,
+                arguments: [
+                    now, actor, batchId, String(seed), report.activities, report.contributions, report.participants,
+                    report.themes, report.decisions, report.explanations, batchId,
+                ])
+            return report
+        }
+    }
+}

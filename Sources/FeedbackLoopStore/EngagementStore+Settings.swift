@@ -1,0 +1,29 @@
+import FeedbackLoop
+import GRDB
+
+extension EngagementStore {
+    /// The team's settings: stored values over the defaults.
+    public func settings() throws -> TeamSettings {
+        try database.read { db in try Self.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> TeamSettings {
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        return TeamSettings(stored: Dictionary(uniqueKeysWithValues: rows.map { ($0["key"], $0["value"]) }))
+    }
+
+    /// Changes a setting, checking the value first; the change is recorded in history.
+    /// - Returns: the settings after the change.
+    @discardableResult
+    public func setSetting(_ key: TeamSettings.Key, to value: String) throws -> TeamSettings {
+        try database.write { db in
+            var settings = try Self.settings(db)
+            try settings.set(key, to: value)
+            try db.execute(
+                sql:
+                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                arguments: [key.rawValue, settings.value(of: key) ?? value])
+            return settings
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+
+extension Yswd {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill an empty database with a realistic synthetic record, for trials and benchmarks.",
+            discussion: """
+                Activities in every loop state with dates around today, contributions, themes, decisions,
+                explanations and participants (with example.org contact details). The same seed gives the same
+                record. Written as one batch: history holds one entry for it.
+
+                Example:
+                  yswd init --database big.sqlite
+                  yswd generate --activities 10000 --contributions 1000000 --seed 7 --database big.sqlite
+                """)
+
+        @Option(help: "How many activities.")
+        var activities: Int
+        @Option(help: "How many contributions, shared unevenly among the activities that have opened.")
+        var contributions: Int
+        @Option(help: "The random seed (default 1).")
+        var seed: UInt64 = 1
+        @Option(help: "Date the record around this day (YYYY-MM-DD; default: today in the team's time zone).")
+        var asOf: String?
+        @Flag(help: "Add to a database that already holds data.")
+        var force = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard activities >= 1 else { throw ValidationError("--activities must be 1 or more.") }
+            guard contributions >= 0 else { throw ValidationError("--contributions must be 0 or more.") }
+        }
+
+        func run() throws {
+            let asOf = try Parse.date(asOf, option: "--as-of")
+            let store = try store.open()
+            let today = try asOf ?? store.settings().today()
+            let started = Date()
+            let report = try store.generate(
+                activities: activities, contributions: contributions, seed: seed, today: today, force: force)
+            print(
+                "Generated \(report.activities) activities, \(report.contributions) contributions, "
+                    + "\(report.participants) participants, \(report.themes) themes, \(report.decisions) decisions and "
+                    + "\(report.explanations) explanations as batch \(report.batchId) "
+                    + String(format: "in %.1f s.", Date().timeIntervalSince(started)))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+
+/// What `loops --fail-on` fails on.
+enum FailOn: String, RecordEnumeration {
+    /// A loop or a commitment is overdue.
+    case overdue
+    /// A loop is due soon, or worse.
+    case dueSoon = "due-soon"
+    /// Any loop is open.
+    case open
+    static let listName = "fail-on"
+
+    func matches(_ status: LoopStatus) -> Bool {
+        switch self {
+        case .overdue: status.isOverdue
+        case .dueSoon: status.isOverdue || status.timing == .dueSoon
+        case .open: true
+        }
+    }
+}
+
+extension Yswd {
+    struct Loops: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every activity that still owes participants an answer: how late, and whose.",
+            discussion: """
+                One row per activity whose loop is not closed (or that has an overdue commitment), most overdue
+                first. With --fail-on it exits 1 when any row matches, for cron jobs and CI.
+
+                States: \(LoopState.allowedValues).
+
+                Examples:
+                  yswd loops
+                  yswd loops --lead "Sam Patel" --overdue
+                  yswd loops --digest
+                  yswd loops --format json --fail-on overdue
+                """)
+
+        @OptionGroup var rules: RuleOptions
+        @Option(help: "Only activities this person leads.")
+        var lead: String?
+        @Option(help: "Only activities of this service.")
+        var service: String?
+        @Option(help: ArgumentHelp("Only loops in this state; repeat for several. One of: \(LoopState.allowedValues)."))
+        var state: [String] = []
+        @Flag(help: "Only loops or commitments that are overdue.")
+        var overdue = false
+        @Flag(help: "Print one plain-English message per lead instead of a table.")
+        var digest = false
+        @Option(help: "Exit with status 1 when any row is: overdue, due-soon (or overdue), or open (any row).")
+        var failOn: String?
+        @Flag(
+            name: .customLong("print-sql"), help: ArgumentHelp("Print the summary query and stop.", visibility: .hidden)
+        )
+        var printSQL = false
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            if printSQL {
+                print(EngagementStore.loopSummarySQL + ";")
+                return
+            }
+            try rules.check()
+            let states: [LoopState] = try Parse.values(state, option: "--state")
+            let failOn: FailOn? = try Parse.value(failOn, option: "--fail-on")
+            let store = try store.open()
+            let (rules, today) = try rules.resolve(store)
+            var statuses = rules.outstanding(
+                try store.loopSummaries(LoopFilter(lead: lead, service: service)), asOf: today)
+            statuses.removeAll { !(states.isEmpty || states.contains($0.state)) || (overdue && !$0.isOverdue) }
+
+            if digest {
+                let messages = LoopDigest(statuses).messages
+                print(
+                    messages.isEmpty
+                        ? "No activity is overdue or due soon as of \(today.spoken)."
+                        : messages.map(\.text).joined(separator: "\n----------------------------------------\n\n"),
+                    terminator: messages.isEmpty ? "\n" : "")
+            } else {
+                let rows = statuses.map(LoopRow.init)
+                Listing.print(rows, as: listing.format, empty: "No open feedback loops as of \(today.spoken).")
+            }
+            if let failOn, statuses.contains(where: failOn.matches) { throw ExitCode(1) }
+        }
+    }
+}
+
+/// One row of `yswd loops`.
+struct LoopRow: ListingRow {
+    var ref: String
+    var title: String
+    var lead: String?
+    var service: String?
+    var state: String
+    var due: CalendarDate?
+    var daysOverdue: Int?
+    var daysLeft: Int?
+    var timing: String
+    var flags: [String]
+    var missing: Missing
+    var nextStep: String
+
+    struct Missing: Encodable {
+        var unthemedContributions: Int
+        var unansweredThemes: Int
+        var followUpsOwed: Int
+        var overdueCommitments: [Commitment]
+    }
+
+    init(_ status: LoopStatus) {
+        ref = status.summary.ref
+        title = status.summary.title
+        lead = status.summary.lead
+        service = status.summary.service
+        state = status.state.rawValue
+        due = status.due
+        daysOverdue = status.daysOverdue.flatMap { $0 > 0 ? $0 : nil }
+        daysLeft = status.daysOverdue.flatMap { $0 <= 0 ? -$0 : nil }
+        timing = status.timing.rawValue
+        flags = status.flags.map { flag in
+            flag == .unreachableParticipants ? "\(status.summary.unreachable) \(flag.rawValue)" : flag.rawValue
+        }
+        missing = Missing(
+            unthemedContributions: status.missing.unthemed, unansweredThemes: status.missing.unansweredThemes,
+            followUpsOwed: status.missing.followUps, overdueCommitments: status.missing.overdueCommitments)
+        nextStep = status.nextStep
+    }
+
+    static let headers = ["ref", "state", "due", "when", "lead", "missing", "flags"]
+    var cells: [String] {
+        var missed: [String] = []
+        if missing.unthemedContributions > 0 { missed.append("\(missing.unthemedContributions) unthemed") }
+        if missing.unansweredThemes > 0 { missed.append("\(missing.unansweredThemes) themes unanswered") }
+        if missing.followUpsOwed > 0 { missed.append("\(missing.followUpsOwed) follow-ups") }
+        if !missing.overdueCommitments.isEmpty {
+            missed.append("\(missing.overdueCommitments.count) commitments overdue")
+        }
+        let when = daysOverdue.map { "\($0)d overdue" } ?? daysLeft.map { $0 == 0 ? "due today" : "\($0)d left" } ?? ""
+        return [
+            ref, state, due?.description ?? "", when, lead ?? "", missed.joined(separator: ", "),
+            flags.joined(separator: "; "),
+        ]
+    }
+}
