@@ -20,19 +20,37 @@ extension Yswd.ActivityCommand {
         var format: Format = .text
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var rules: RuleOptions
+
         func run() throws {
-            let record = try store.open().activityRecord(ref: ref)
+            try rules.check()
+            let store = try store.open()
+            let record = try store.activityRecord(ref: ref)
+            let (loopRules, today) = try rules.resolve(store)
+            let input = try store.checkInputs(activity: ref)[0]
+            let loop = loopRules.status(of: input.summary, asOf: today)
+            let report = ActivityReport(
+                record: record, loop: loop,
+                principles: PrincipleChecks(settings: loopRules.settings).verdicts(input.facts(loop)))
             switch format {
-            case .json: print(Listing.json(record))
-            case .text: print(ActivityReport(record: record).text, terminator: "")
+            case .json: print(Listing.json(report))
+            case .text: print(report.text, terminator: "")
             }
         }
     }
 }
 
-/// The plain-text account of an activity that `activity show` prints.
-struct ActivityReport {
+/// The account of an activity that `activity show` prints: the record, its loop and its principles.
+struct ActivityReport: Encodable {
     let record: ActivityRecord
+    let loop: LoopRow
+    let principles: [PrincipleVerdict]
+
+    init(record: ActivityRecord, loop: LoopStatus, principles: [PrincipleVerdict]) {
+        self.record = record
+        self.loop = LoopRow(loop)
+        self.principles = principles
+    }
 
     var text: String {
         let activity = record.activity
@@ -96,6 +114,20 @@ struct ActivityReport {
             let answers = decision.responds.map { "\($0.theme) (\($0.outcome.rawValue))" }
             lines.append("    answers: " + (answers.isEmpty ? "no theme yet" : answers.joined(separator: ", ")))
             if let impact = decision.impact { lines.append("    impact: \(impact)") }
+        }
+
+        lines += ["", "Feedback loop: \(loop.state)" + (loop.due.map { ", due \($0.spoken)" } ?? ", no due date")]
+        let when = loop.daysOverdue.map { "\($0) days overdue" } ?? loop.daysLeft.map { "\($0) days left" }
+        if let when, loop.state != LoopState.closed.rawValue { lines.append("  \(when)") }
+        if !loop.flags.isEmpty { lines.append("  flags: " + loop.flags.joined(separator: "; ")) }
+        lines.append("  next: \(loop.nextStep)")
+
+        lines += ["", "Principles:"]
+        for verdict in principles {
+            let label = "\(verdict.number) \(verdict.principle)".padding(toLength: 15, withPad: " ", startingAt: 0)
+            lines.append(
+                "  \(label) \(verdict.verdict.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(verdict.reason)"
+            )
         }
 
         lines += ["", "Evaluation:"]

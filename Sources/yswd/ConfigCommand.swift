@@ -32,11 +32,16 @@ extension Yswd.ConfigCommand {
 
         @Argument(help: "The setting's name.")
         var key: String
-        @Argument(help: "The new value.")
-        var value: String
+        @Argument(parsing: .allUnrecognized, help: "The new value.")
+        var values: [String] = []
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            if values.isEmpty { throw ValidationError("Missing expected argument '<value>'.") }
+        }
+
         func run() throws {
+            let value = values.joined(separator: " ")
             let key = try TeamSettings.Key.parse(key)
             var checked = TeamSettings()
             try checked.set(key, to: value)  // bad values fail before the database is opened

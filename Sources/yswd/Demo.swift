@@ -45,7 +45,13 @@ extension Yswd {
                   yswd activity show GP-ACCESS --database \(path)
                   yswd theme list MH-CRISIS --database \(path)
                   yswd history GP-ACCESS --database \(path)
+                  yswd loops --digest --database \(path)
+                  yswd check MH-CRISIS --database \(path)
                 """)
+            let rules = LoopRules(settings: try store.settings())
+            let rows = rules.outstanding(try store.loopSummaries(), asOf: today).map(LoopRow.init)
+            print("\nOpen feedback loops (yswd loops --database \(path)):\n")
+            print(Listing.render(rows, as: .table, empty: "No open feedback loops."), terminator: "")
         }
 
         private static func temporaryDatabasePath() throws -> String {

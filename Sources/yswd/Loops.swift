@@ -122,7 +122,9 @@ struct LoopRow: ListingRow {
         daysLeft = status.daysOverdue.flatMap { $0 <= 0 ? -$0 : nil }
         timing = status.timing.rawValue
         flags = status.flags.map { flag in
-            flag == .unreachableParticipants ? "\(status.summary.unreachable) \(flag.rawValue)" : flag.rawValue
+            guard flag == .unreachableParticipants else { return flag.rawValue }
+            let count = status.summary.unreachable
+            return count == 1 ? "1 participant unreachable" : "\(count) \(flag.rawValue)"
         }
         missing = Missing(
             unthemedContributions: status.missing.unthemed, unansweredThemes: status.missing.unansweredThemes,

@@ -92,12 +92,13 @@ enum Listing {
         return cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
-    /// Columns padded to line up; long cells cut short with an ellipsis.
-    static func table(header: [String], rows: [[String]], maxWidth: Int = 60) -> String {
+    /// Columns padded to line up; long cells cut short with an ellipsis (the last column less so).
+    static func table(header: [String], rows: [[String]], maxWidth: Int = 60, lastColumnWidth: Int = 200) -> String {
         let cut = rows.map { row in
-            row.map { cell -> String in
-                let line = cell.replacingOccurrences(of: "\n", with: " ")
-                return line.count > maxWidth ? String(line.prefix(maxWidth - 1)) + "…" : line
+            row.indices.map { column -> String in
+                let line = row[column].replacingOccurrences(of: "\n", with: " ")
+                let width = column == row.count - 1 ? lastColumnWidth : maxWidth
+                return line.count > width ? String(line.prefix(width - 1)) + "…" : line
             }
         }
         let all = [header.map { $0.uppercased() }] + cut

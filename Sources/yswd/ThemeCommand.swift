@@ -105,9 +105,7 @@ extension Yswd.ThemeCommand {
 
         func run() throws {
             let themes = try store.open().themes(activity: activity)
-            print(
-                Listing.render(themes, as: listing.format, empty: "No themes recorded for \(activity)."), terminator: ""
-            )
+            Listing.print(themes, as: listing.format, empty: "No themes recorded for \(activity).")
         }
     }
 

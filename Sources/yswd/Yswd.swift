@@ -20,7 +20,7 @@ struct Yswd: ParsableCommand {
             """,
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
-            DecisionCommand.self, Explain.self, Evaluate.self, History.self, Loops.self, ConfigCommand.self,
+            DecisionCommand.self, Explain.self, Evaluate.self, History.self, Loops.self, Check.self, ConfigCommand.self,
             Generate.self, Backup.self, Demo.self,
         ]
     )

@@ -84,7 +84,8 @@ import Testing
         try yswd.ok(
             "activity", "update", "A1", "--partner", "Carers Trust", "--clear", "resources", "--cadence-weeks", "6")
         let json = try yswd.ok("activity", "show", "A1", "--format", "json")
-        let record = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let record = try #require(report["record"] as? [String: Any])
         let activity = try #require(record["activity"] as? [String: Any])
         #expect(activity["partners"] as? [String] == ["Carers Trust"])
         #expect(activity["resources"] == nil)

@@ -1,0 +1,33 @@
+/// Whether two activities ask people similar things, judged by the words they share.
+public enum Similarity {
+    private static let stopWords: Set<String> = [
+        "about", "after", "also", "been", "being", "from", "have", "into", "more", "most", "other", "over",
+        "people", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "what",
+        "when", "where", "which", "while", "will", "with", "would", "your", "find", "hear", "think", "views",
+    ]
+
+    /// The words that carry meaning: lower-cased, four letters or more, common words left out.
+    public static func keywords(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        var current = ""
+        for character in text.lowercased() + " " {
+            if character.isLetter {
+                current.append(character)
+            } else {
+                if current.count >= 4, !stopWords.contains(current) { words.insert(current) }
+                current = ""
+            }
+        }
+        return words
+    }
+
+    /// Similar when the candidate shares at least two of the activity's keywords and at least
+    /// half of those in its title.
+    public static func isSimilar(title: String, text: String, to candidate: String) -> Bool {
+        let candidateWords = keywords(candidate)
+        let shared = keywords(text).intersection(candidateWords)
+        let titleWords = keywords(title)
+        let titleShared = titleWords.intersection(candidateWords)
+        return shared.count >= 2 && titleShared.count * 2 >= titleWords.count
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hold each activity to the eight Good Engagement Principles.",
+            discussion: """
+                Each principle is met, at-risk, not-met or not-recorded, with a reason drawn from the record:
+                1 Why, 2 Transparent, 3 Partnership (including earlier activities that asked similar things),
+                4 Inclusive, 5 Timely, 6 Resourced, 7 Outcome (the feedback loop), 8 Learning.
+
+                Examples:
+                  yswd check GP-ACCESS-2026
+                  yswd check --format csv > principles.csv
+                """)
+
+        @Argument(help: "One activity's ref (default: every activity).")
+        var activity: String?
+        @OptionGroup var rules: RuleOptions
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try rules.check()
+            let store = try store.open()
+            let (loopRules, today) = try rules.resolve(store)
+            let checks = PrincipleChecks(settings: loopRules.settings)
+            let results = try store.checkInputs(activity: activity).map { input in
+                ActivityCheck(
+                    activity: input.activity.ref, title: input.activity.title,
+                    principles: checks.verdicts(input.facts(loopRules.status(of: input.summary, asOf: today))))
+            }
+            switch listing.format {
+            case .json: print(Listing.json(results))
+            case .csv, .table:
+                let rows = results.flatMap { result in
+                    result.principles.map { CheckRow(activity: result.activity, verdict: $0) }
+                }
+                Listing.print(rows, as: listing.format, empty: "No activities recorded.")
+            }
+        }
+    }
+}
+
+extension CheckInput {
+    func facts(_ loop: LoopStatus) -> PrincipleFacts {
+        PrincipleFacts(
+            activity: activity, loop: loop, contributionMethods: contributionMethods,
+            feedbackPromised: feedbackPromised, similarEarlier: similarEarlier, evaluation: evaluation)
+    }
+}
+
+/// One activity's verdicts, as `check --format json` prints them.
+struct ActivityCheck: Encodable {
+    var activity: String
+    var title: String
+    var principles: [PrincipleVerdict]
+}
+
+/// One principle of one activity, as a table or CSV row.
+struct CheckRow: ListingRow {
+    var activity: String
+    var verdict: PrincipleVerdict
+
+    static let headers = ["activity", "principle", "verdict", "reason"]
+    var cells: [String] {
+        [activity, "\(verdict.number) \(verdict.principle)", verdict.verdict.rawValue, verdict.reason]
+    }
+}

@@ -1,0 +1,181 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct LoopSummaryTests {
+    /// A small record with one of everything the summary counts.
+    private func record() throws -> EngagementStore {
+        let store = try EngagementStore.inMemory(clock: pinnedClock)
+        try store.addActivity(sampleActivity("GP"))
+        try store.addActivity(sampleActivity("OTHER"))
+        try store.addParticipant(
+            Participant(ref: "P-email", wantsFeedback: true),
+            contact: ParticipantContact(participantId: 0, email: "a@example.org", prefers: .email))
+        try store.addParticipant(
+            Participant(ref: "P-letter-no-address", wantsFeedback: true),
+            contact: ParticipantContact(participantId: 0, email: "b@example.org", prefers: .letter))
+        try store.addParticipant(
+            Participant(ref: "P-none", wantsFeedback: true),
+            contact: ParticipantContact(participantId: 0, prefers: PreferredFormat.none))
+        try store.addParticipant(
+            Participant(ref: "P-quiet"), contact: ParticipantContact(participantId: 0, email: "c@example.org"))
+        for (text, who) in [
+            ("one", "P-email"), ("two", "P-email"), ("three", "P-letter-no-address"), ("four", "P-none"),
+            ("five", "P-quiet"), ("six", nil), ("seven", nil),
+        ] {
+            try store.addContribution(activity: "GP", text: text, participantRef: who)
+        }
+        try store.addContribution(activity: "OTHER", text: "elsewhere", participantRef: "P-email")
+        try store.updateContribution(id: 7, outOfScope: .some("about parking"))
+        try store.addTheme(activity: "GP", key: "a", said: "Theme A", contributions: [.range(from: 1, to: 4)])
+        try store.addTheme(activity: "GP", key: "b", said: "Theme B", contributions: [.single(2), .single(5)])
+        try store.addTheme(activity: "GP", key: "c", said: "Theme C")
+        try store.addDecision(
+            activity: "GP",
+            Decision(
+                activityId: 0, key: "d1", text: "We did A", status: .done,
+                responds: [ThemeResponse(theme: "a", outcome: .adopted)]))
+        try store.addDecision(
+            activity: "GP",
+            Decision(
+                activityId: 0, key: "d2", text: "We will partly do B", status: .planned, due: date("2026-06-30"),
+                responds: [ThemeResponse(theme: "b", outcome: .partly)]))
+        try store.addDecision(
+            activity: "GP",
+            Decision(
+                activityId: 0, key: "d3", text: "Dropped", status: .dropped, due: date("2026-01-01"),
+                responds: [ThemeResponse(theme: "c", outcome: .adopted)]))
+        try store.addDecision(
+            activity: "GP", Decision(activityId: 0, key: "d4", text: "We will, someday", status: .inProgress))
+        try store.explain(activity: "GP", theme: "b", why: "Cost", reason: .cost)
+        return store
+    }
+
+    @Test func theSummaryCountsWhatTheRulesNeed() throws {
+        let store = try record()
+        let summary = try #require(try store.loopSummaries(LoopFilter(ref: "GP")).first)
+        #expect(summary.contributions == 7)
+        #expect(summary.unthemed == 1)  // "six": "seven" is out of scope
+        #expect(summary.themes.map(\.answer) == [.adopted, .partlyExplained, .unanswered])
+        #expect(summary.openCommitments == [Commitment(decision: "d2", due: date("2026-06-30"))])
+        #expect(summary.commitmentsWithoutDue == 1)
+        #expect(summary.owedFollowUps == 2)  // P-email, P-letter-no-address; P-none prefers none, P-quiet did not ask
+        #expect(summary.unreachable == 1)  // a letter with no address
+        #expect(summary.lead == "Sam Patel")
+    }
+
+    @Test func theUnthemedCountFollowsLinksAsTheyChange() throws {
+        let store = try record()
+        func unthemed() throws -> Int { try store.loopSummaries(LoopFilter(ref: "GP"))[0].unthemed }
+        try store.linkTheme(activity: "GP", key: "c", contributions: [.single(6)])
+        #expect(try unthemed() == 0)
+        try store.removeTheme(activity: "GP", key: "c")
+        #expect(try unthemed() == 1)
+        try store.removeTheme(activity: "GP", key: "a")  // 1, 3, 4 lose their only theme; 2 keeps b
+        #expect(try unthemed() == 4)
+        try store.removeContribution(id: 6)
+        #expect(try unthemed() == 3)
+        #expect(try store.contributions(activity: "GP", unthemedOnly: true).map(\.id) == [1, 3, 4])
+        // Linking is not a change to what someone said: no contribution history for it.
+        #expect(
+            try historyRows(store, entity: "contribution").allSatisfy {
+                $0["action"] as String != "update" || $0["entityId"] as Int64 == 7
+            })
+    }
+
+    @Test func theSummaryQueryNeverScansEveryContribution() throws {
+        let store = try EngagementStore.inMemory()
+        try store.generate(activities: 40, contributions: 2_000, seed: 3, today: date("2026-11-27"))
+        try store.database.write { try $0.execute(sql: "ANALYZE") }
+        let plan = try store.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EngagementStore.loopSummarySQL).map {
+                $0["detail"] as String
+            }
+        }
+        #expect(!plan.isEmpty)
+        let scans = plan.filter { $0.hasPrefix("SCAN") && ($0.contains("contribution") || $0.hasPrefix("SCAN c ")) }
+        #expect(scans.isEmpty, "full scans of contribution: \(scans)")
+        #expect(plan.contains { $0.contains("SEARCH c USING") })
+    }
+
+    @Test func generateIsRepeatableAndOneBatch() throws {
+        func build() throws -> (EngagementStore, GenerateReport) {
+            let store = try EngagementStore.inMemory(actor: "bench", clock: pinnedClock)
+            let report = try store.generate(activities: 60, contributions: 3_000, seed: 42, today: date("2026-11-27"))
+            return (store, report)
+        }
+        let (first, report) = try build()
+        let (second, _) = try build()
+        #expect(report.activities == 60)
+        #expect(report.contributions == 3_000)
+        #expect(try fingerprint(first) == fingerprint(second))
+        let history = try first.history()
+        #expect(history.count == 1)
+        #expect(history.first?.action == "batch")
+        #expect(history.first?.after?.contains("\"contributions\":3000") == true)
+        // Every loop state a record of this size can be in before anything is published.
+        let states = Set(LoopRules().outstanding(try first.loopSummaries(), asOf: date("2026-11-27")).map(\.state))
+        #expect(states.isSuperset(of: [.planned, .collecting, .awaitingResponse, .readyToPublish]))
+        // The theme-link counts it sets match the links it wrote.
+        let mismatches = try first.database.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT count(*) FROM contribution WHERE themeLinks <> (SELECT count(*) FROM themeContribution WHERE contributionId = contribution.id)"
+            )
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func generateRefusesARecordThatHoldsData() throws {
+        let store = try EngagementStore.inMemory()
+        try store.addActivity(sampleActivity())
+        let before = try fingerprint(store)
+        #expect(throws: StoreError.notEmpty) {
+            try store.generate(activities: 5, contributions: 10, seed: 1, today: date("2026-11-27"))
+        }
+        #expect(try fingerprint(store) == before)
+        let report = try store.generate(
+            activities: 5, contributions: 10, seed: 1, today: date("2026-11-27"), force: true)
+        #expect(report.activities == 5)
+        #expect(try store.activities().count == 6)
+    }
+
+    @Test func settingsAreStoredAndChangesRecorded() throws {
+        let store = try EngagementStore.inMemory(actor: "jo")
+        #expect(try store.settings() == TeamSettings())
+        try store.setSetting(.dueSoonDays, to: "21")
+        try store.setSetting(.dueSoonDays, to: "7")
+        #expect(try store.settings().dueSoonDays == 7)
+        let history = try store.history().filter { $0.entity == "setting" }
+        #expect(history.map(\.action) == ["insert", "update"])
+        #expect(history.last?.before?.contains("\"21\"") == true)
+        #expect(throws: RecordError.unknownTimeZone("Nowhere")) { try store.setSetting(.timeZone, to: "Nowhere") }
+        #expect(try store.history().count == 2)
+    }
+
+    @Test func checkInputsKnowWhenTheFeedbackDateWasPromisedAndWhatCameBefore() throws {
+        let store = try EngagementStore.inMemory(clock: pinnedClock)
+        var first = sampleActivity("GP-2025")
+        first.title = "Booking a GP appointment"
+        try store.addActivity(first)
+        var second = sampleActivity("GP-2026")
+        second.feedbackBy = nil
+        try store.addActivity(second)
+        try store.addActivity(
+            Activity(
+                ref: "MAT", title: "Maternity care", purpose: "Hear new parents", canInfluence: "Wards", level: .involve
+            ))
+        try store.updateActivity(ref: "GP-2026") { $0.feedbackBy = date("2026-05-01") }
+        let inputs = Dictionary(uniqueKeysWithValues: try store.checkInputs().map { ($0.activity.ref, $0) })
+        #expect(inputs["GP-2025"]?.feedbackPromised == .whenRecorded)
+        #expect(inputs["GP-2026"]?.feedbackPromised == .added(date("2026-11-18")))
+        #expect(inputs["MAT"]?.feedbackPromised == FeedbackPromise.none)
+        #expect(inputs["GP-2026"]?.similarEarlier == ["GP-2025"])
+        #expect(inputs["GP-2025"]?.similarEarlier == [])
+        #expect(inputs["MAT"]?.similarEarlier == [])
+        #expect(throws: StoreError.unknownActivity("NOPE")) { try store.checkInputs(activity: "NOPE") }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@Suite struct LoopsCommandTests {
+    /// One activity that closed on 31 January with feedback promised by 1 March, one theme answered.
+    static let template: Yswd = try! build()
+
+    private static func build() throws -> Yswd {
+        let yswd = try Yswd()
+        try yswd.ok("init")
+        try yswd.ok(
+            "activity", "add", "GP", "--title", "GP access", "--purpose", "Find out", "--can-influence", "Booking",
+            "--level", "consult", "--lead", "Sam Patel", "--opens", "2026-01-05", "--closes", "2026-01-31",
+            "--feedback-by", "2026-03-01")
+        try yswd.ok("contribution", "add", "GP", "--text", "Phones are busy")
+        try yswd.ok("theme", "add", "GP", "phones", "--said", "Phones are busy", "--contribution", "1")
+        try yswd.ok(
+            "decision", "add", "GP", "callback", "--text", "Call-back", "--responds-to", "phones", "--due", "2026-06-30"
+        )
+        return yswd
+    }
+
+    static func prepared() throws -> Yswd {
+        let yswd = try Yswd()
+        try FileManager.default.copyItem(atPath: template.database, toPath: yswd.database)
+        return yswd
+    }
+
+    @Test(arguments: [
+        ([], "2026-03-02", Int32(0)),
+        (["--fail-on", "overdue"], "2026-03-02", 1),
+        (["--fail-on", "overdue"], "2026-03-01", 0),
+        (["--fail-on", "due-soon"], "2026-02-20", 1),
+        (["--fail-on", "due-soon"], "2026-03-02", 1),
+        (["--fail-on", "due-soon"], "2026-01-10", 0),
+        (["--fail-on", "open"], "2026-01-10", 1),
+        (["--fail-on", "open", "--state", "closed"], "2026-01-10", 0),
+        (["--fail-on", "overdue", "--lead", "Nobody"], "2026-03-02", 0),
+        (["--fail-on", "overdue", "--due-soon-days", "30"], "2026-02-20", 0),
+        (["--fail-on", "due-soon", "--due-soon-days", "5"], "2026-02-20", 0),
+    ])
+    func failOnExitCodes(options: [String], asOf: String, status: Int32) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let result = try yswd.run(["loops", "--as-of", asOf] + options)
+        #expect(result.status == status, "\(options) as of \(asOf): \(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func jsonRowsHaveStableKeys() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let output = try yswd.ok("loops", "--as-of", "2026-03-05", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first)
+        #expect(
+            Set(row.keys) == [
+                "ref", "title", "lead", "state", "due", "daysOverdue", "timing", "flags", "missing", "nextStep",
+            ])
+        #expect(row["state"] as? String == "ready-to-publish")
+        #expect(row["due"] as? String == "2026-03-01")
+        #expect(row["daysOverdue"] as? Int == 4)
+        let missing = try #require(row["missing"] as? [String: Any])
+        #expect(missing["unansweredThemes"] as? Int == 0)
+        #expect((missing["overdueCommitments"] as? [Any])?.isEmpty == true)
+        // A commitment past its date is listed once overdue.
+        let later = try yswd.ok("loops", "--as-of", "2026-07-01", "--format", "csv")
+        #expect(later.contains("1 commitments overdue"))
+    }
+
+    @Test func theDigestIsOneMessagePerLead() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        try yswd.ok(
+            "activity", "add", "MH", "--title", "Crisis care", "--purpose", "p", "--can-influence", "c", "--level",
+            "involve", "--lead", "Priya Shah", "--opens", "2026-01-05", "--closes", "2026-01-20")
+        let digest = try yswd.ok("loops", "--digest", "--as-of", "2026-03-03")
+        #expect(digest.contains("To: Sam Patel"))
+        #expect(digest.contains("- GP (GP access): 2 days overdue (due 1 March 2026)."))
+        #expect(!digest.contains("To: Priya Shah"))  // due 14 April: not yet pressing
+        let later = try yswd.ok("loops", "--digest", "--as-of", "2026-04-10")
+        #expect(later.contains("To: Priya Shah"))
+        #expect(later.contains("Next: record what people said, or explain why nobody took part."))
+        #expect(
+            try yswd.ok("loops", "--digest", "--as-of", "2026-01-10").contains("No activity is overdue or due soon"))
+    }
+
+    @Test func checkAndShowHoldTheActivityToThePrinciples() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let check = try yswd.ok("check", "GP", "--as-of", "2026-03-05", "--format", "json")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(check.utf8)) as? [[String: Any]])
+        let principles = try #require(results.first?["principles"] as? [[String: Any]])
+        #expect(principles.count == 8)
+        #expect(
+            principles.map { $0["verdict"] as? String } == [
+                "met", "not-recorded", "at-risk", "not-recorded", "not-met", "not-recorded", "not-met", "not-recorded",
+            ])
+        let show = try yswd.ok("activity", "show", "GP", "--as-of", "2026-03-05")
+        #expect(show.contains("Feedback loop: ready-to-publish, due 1 March 2026"))
+        let timely = show.split(separator: "\n").first { $0.contains("5 Timely") }.map(String.init) ?? ""
+        #expect(timely.contains("not-met"))
+        #expect(timely.contains("open for 26 days, less than the 28 days people need"))
+    }
+
+    @Test func settingsChangeTheRulesAndLandInHistory() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        #expect(try yswd.ok("config", "set", "min-window-days", "21") == "Set min-window-days to 21.\n")
+        #expect(try yswd.ok("config", "list").contains("min-window-days  21"))
+        let check = try yswd.ok("check", "GP", "--as-of", "2026-03-05", "--format", "csv")
+        #expect(check.contains("GP,5 Timely,met"))
+        #expect(try yswd.ok("history", "--format", "csv").contains("setting"))
+    }
+
+    static let badInputs: [(arguments: [String], mentions: String)] = [
+        (["loops", "--as-of", "2026-02-30"], "2026-02-30"),
+        (["loops", "--as-of", "today"], "today"),
+        (["loops", "--fail-on", "late"], "overdue, due-soon, open"),
+        (["loops", "--state", "finished"], "planned, collecting, awaiting-response"),
+        (["loops", "--due-soon-days=-3"], "-3"),
+        (["check", "NOPE"], "'NOPE'"),
+        (["check", "--as-of", "31/12/2026"], "31/12/2026"),
+        (["config", "set", "colour", "blue"], "'colour'"),
+        (["config", "set", "due-soon-days", "-1"], "'-1'"),
+        (["config", "set", "feedback-weeks", "2.5"], "'2.5'"),
+        (["config", "set", "timezone", "Europe/Atlantis"], "Europe/Atlantis"),
+        (["generate", "--activities", "5", "--contributions", "20"], "--force"),
+    ]
+
+    @Test(arguments: badInputs)
+    func badInputIsRefusedAndChangesNothing(arguments: [String], mentions: String) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let result = try yswd.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        #expect(try yswd.fingerprint() == before)
+    }
+
+    @Test func generateFillsAnEmptyDatabaseAsOneBatch() throws {
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        try yswd.ok("init")
+        let output = try yswd.ok(
+            "generate", "--activities", "30", "--contributions", "900", "--seed", "5", "--as-of", "2026-11-27")
+        #expect(output.hasPrefix("Generated 30 activities, 900 contributions"))
+        #expect(try yswd.ok("history", "--format", "csv").split(separator: "\r\n").count == 2)  // header + one batch
+        #expect(try yswd.ok("loops", "--as-of", "2026-11-27", "--format", "csv").split(separator: "\r\n").count > 10)
+    }
+}
