@@ -7,10 +7,12 @@ let package = Package(
         .executable(name: "yswd", targets: ["yswd"]),
         .library(name: "FeedbackLoop", targets: ["FeedbackLoop"]),
         .library(name: "FeedbackLoopStore", targets: ["FeedbackLoopStore"]),
+        .library(name: "FeedbackLoopImport", targets: ["FeedbackLoopImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -23,12 +25,19 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // Readers and writers of external formats (CSV survey exports, Decidim, OpenConsult), as streams.
+        .target(
+            name: "FeedbackLoopImport",
+            dependencies: ["FeedbackLoop", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         // The command line: parses arguments, wires the library together, prints.
         .executableTarget(
             name: "yswd",
             dependencies: [
                 "FeedbackLoop",
                 "FeedbackLoopStore",
+                "FeedbackLoopImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +47,7 @@ let package = Package(
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
 
         .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
+        .testTarget(name: "FeedbackLoopImportTests", dependencies: ["FeedbackLoopImport", "FeedbackLoop"]),
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: ["FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")]

@@ -27,7 +27,7 @@ extension EngagementStore {
             let participantId = try participantRef.map { try Self.participant(db, ref: $0).id! }
             if let sourceId,
                 let existing = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM contribution WHERE activityId = ? AND sourceId = ?",
+                    db, sql: "SELECT id FROM contribution WHERE activityId = ? AND sourceId = ? AND sourceColumn = ''",
                     arguments: [activityId, sourceId])
             {
                 throw StoreError.duplicateSourceId(activity: ref, sourceId: sourceId, existing: existing)

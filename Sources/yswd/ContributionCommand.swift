@@ -7,7 +7,7 @@ extension Yswd {
         static let configuration = CommandConfiguration(
             commandName: "contribution",
             abstract: "Record what people said.",
-            subcommands: [Add.self, Update.self, Remove.self, List.self])
+            subcommands: [Add.self, Import.self, Update.self, Remove.self, List.self])
     }
 }
 

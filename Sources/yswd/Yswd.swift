@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopImport
 import FeedbackLoopStore
 import Foundation
 import GRDB
@@ -35,6 +36,10 @@ struct Yswd: ParsableCommand {
         } catch let error as StoreError {
             fail(error.description)
         } catch let error as CommandError {
+            fail(error.description)
+        } catch let error as FeedbackLoopImport.ImportError {
+            fail(error.description)
+        } catch let error as ImportRowError {
             fail(error.description)
         } catch let error as DatabaseError {
             fail(

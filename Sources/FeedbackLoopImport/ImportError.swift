@@ -1,0 +1,39 @@
+/// Why an import stopped. Each reads as `line N, column C: problem`, so the row can be found
+/// and fixed in a spreadsheet. Nothing is written when an import stops.
+public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(path: String)
+    case emptyFile
+    case noRows
+    case missingColumn(name: String, found: [String])
+    case duplicateHeader(name: String)
+    case unclosedQuote(line: Int, column: Int)
+    case strayQuote(line: Int, column: Int)
+    case invalidUTF8(line: Int)
+    case fieldTooLarge(line: Int, column: Int, limitKB: Int)
+    case tooManyFields(line: Int, found: Int, expected: Int)
+    /// A value in a named column that the record cannot take.
+    case badValue(line: Int, column: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "\(path) cannot be read; check the file name"
+        case .emptyFile: "the file is empty; it needs a header row and at least one row of responses"
+        case .noRows: "the file has a header row but no responses under it"
+        case .missingColumn(let name, let found):
+            "there is no column '\(name)'; the columns are: \(found.joined(separator: ", "))"
+        case .duplicateHeader(let name):
+            "line 1: the header '\(name)' appears more than once; rename one of them"
+        case .unclosedQuote(let line, let column):
+            "line \(line), column \(column): a quoted field opened here is never closed"
+        case .strayQuote(let line, let column):
+            "line \(line), column \(column): a quote inside a field must be doubled (\"\") and the field quoted"
+        case .invalidUTF8(let line):
+            "line \(line): the text is not valid UTF-8; if the file was saved from Excel, add --encoding windows-1252"
+        case .fieldTooLarge(let line, let column, let limit):
+            "line \(line), column \(column): the field is over \(limit) KB; raise the limit with --max-field-kb"
+        case .tooManyFields(let line, let found, let expected):
+            "line \(line): the row has \(found) fields but the header has \(expected)"
+        case .badValue(let line, let column, let problem): "line \(line), column \(column): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// Windows-1252 ("ANSI", what Excel on Windows often saves) to Unicode.
+enum Windows1252 {
+    /// The code points of bytes 0x80–0x9F; the rest match Latin-1. Undefined bytes map to U+FFFD.
+    private static let high: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+        0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+        0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+        if (0x80...0x9F).contains(byte) { return Unicode.Scalar(high[Int(byte - 0x80)])! }
+        return Unicode.Scalar(byte)
+    }
+}
