@@ -39,8 +39,14 @@ public final class EngagementStore: Sendable {
         default: break
         }
         var configuration = configuration(actor: actor, clock: clock)
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // WAL is a property of the file, set once; re-asserting it writes nothing. (GRDB's own
+            // `.wal` setup writes a throwaway table on every open, which would change the file
+            // even for commands that only read.)
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let store = try EngagementStore(database: queue, actor: actor, clock: clock)
         return (store, found != .yswdDatabase)

@@ -53,7 +53,11 @@ struct Yswd {
 
     /// Runs a command that must succeed, and returns its output.
     @discardableResult
-    func ok(_ arguments: String...) throws -> String {
+    func ok(_ arguments: String...) throws -> String { try ok(arguments) }
+
+    /// Runs a command that must succeed, and returns its output.
+    @discardableResult
+    func ok(_ arguments: [String]) throws -> String {
         let result = try run(arguments)
         guard result.status == 0 else {
             throw Failure("yswd \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")

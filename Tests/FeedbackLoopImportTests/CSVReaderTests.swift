@@ -1,0 +1,107 @@
+import FeedbackLoopImport
+import Foundation
+import Testing
+
+@Suite struct CSVReaderTests {
+    private func records(
+        _ text: String, delimiter: Character = ",", encoding: CSVReader.Encoding = .utf8, maxFieldBytes: Int = 1 << 20
+    ) throws -> [CSVReader.Record] {
+        try records(Data(text.utf8), delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes)
+    }
+
+    private func records(
+        _ data: Data, delimiter: Character = ",", encoding: CSVReader.Encoding = .utf8, maxFieldBytes: Int = 1 << 20
+    ) throws -> [CSVReader.Record] {
+        var reader = CSVReader(
+            data: data, delimiter: delimiter.asciiValue!, encoding: encoding, maxFieldBytes: maxFieldBytes)
+        var result: [CSVReader.Record] = []
+        while let record = try reader.next() { result.append(record) }
+        return result
+    }
+
+    @Test(arguments: [
+        ("a,b\n1,2\n", [["a", "b"], ["1", "2"]]),
+        ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
+        ("a,b\r1,2", [["a", "b"], ["1", "2"]]),
+        ("a,b\n1,2", [["a", "b"], ["1", "2"]]),
+        ("a,,c\n,,\n", [["a", "", "c"], ["", "", ""]]),
+        ("\"a,b\",\"c\"\"d\"\n", [["a,b", "c\"d"]]),
+        ("\"\"\n", [[""]]),
+        ("a\n\n\nb\n", [["a"], ["b"]]),
+        ("\u{FEFF}id,text\n1,x\n", [["id", "text"], ["1", "x"]]),
+        ("x,\"multi\nline\r\nfield\",y\n", [["x", "multi\nline\r\nfield", "y"]]),
+        ("émoji 👍🏽,עברית\n", [["émoji 👍🏽", "עברית"]]),
+    ])
+    func parses(text: String, expected: [[String]]) throws {
+        #expect(try records(text).map(\.fields) == expected)
+    }
+
+    @Test func eachRecordKnowsTheLineItStartsOn() throws {
+        let text = "id,text\n1,\"two\nlines\"\n\n2,\"three\r\nmore\r\nlines\"\r\n3,last"
+        #expect(try records(text).map(\.line) == [1, 2, 5, 8])
+    }
+
+    @Test(arguments: [
+        (";", "a;b\n\"x;y\";z\n", [["a", "b"], ["x;y", "z"]]), ("\t", "a\tb\nc d\te\n", [["a", "b"], ["c d", "e"]]),
+    ])
+    func otherDelimiters(delimiter: Character, text: String, expected: [[String]]) throws {
+        #expect(try records(text, delimiter: delimiter).map(\.fields) == expected)
+    }
+
+    @Test func anUnclosedQuoteNamesTheLineWhereItOpened() {
+        #expect(throws: ImportError.unclosedQuote(line: 3, column: 2)) {
+            try records("id,text\n1,ok\n2,\"never closed\n3,more\n4,x\n")
+        }
+    }
+
+    @Test func aStrayQuoteIsAnError() {
+        #expect(throws: ImportError.strayQuote(line: 2, column: 2)) { try records("a,b\n1,say \"hi\"\n") }
+        #expect(throws: ImportError.strayQuote(line: 1, column: 1)) { try records("\"a\"b,c\n") }
+    }
+
+    @Test func invalidUTF8NamesTheLineAndSuggestsWindows1252() throws {
+        let bytes = Data("id,text\n1,ok\n2,caf".utf8) + Data([0xE9]) + Data("\n".utf8)
+        #expect(throws: ImportError.invalidUTF8(line: 3)) { try records(bytes) }
+        #expect(ImportError.invalidUTF8(line: 3).description.contains("--encoding windows-1252"))
+        let converted = try records(bytes, encoding: .windows1252)
+        #expect(converted.last?.fields == ["2", "café"])
+        #expect(try records(Data([0x80, 0x93, 0x41, 0x94]), encoding: .windows1252).first?.fields == ["€“A”"])
+    }
+
+    @Test func aFieldOverTheLimitIsRefused() throws {
+        let big = String(repeating: "x", count: 2_048)
+        #expect(throws: ImportError.fieldTooLarge(line: 2, column: 2, limitKB: 1)) {
+            try records("a,b\n1,\(big)\n", maxFieldBytes: 1_024)
+        }
+        #expect(throws: ImportError.fieldTooLarge(line: 2, column: 1, limitKB: 1)) {
+            try records("a\n\"\(big)\"\n", maxFieldBytes: 1_024)
+        }
+        #expect(try records("a,b\n1,\(big)\n", maxFieldBytes: 4_096).last?.fields[1].count == 2_048)
+    }
+
+    @Test func readsAcrossChunkBoundaries() throws {
+        // Records far bigger than the reader's 64 KB chunks, with quotes and line breaks everywhere.
+        var text = "id,text\n"
+        var expected: [[String]] = [["id", "text"]]
+        for number in 1...300 {
+            let value = String(repeating: "a \"quoted\" word,\n", count: number * 7)
+            text += "\(number),\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"\r\n"
+            expected.append([String(number), value])
+        }
+        let parsed = try records(text)
+        #expect(parsed.map(\.fields) == expected)
+        #expect(parsed.last?.line == 2 + (1...299).reduce(0) { $0 + 7 * $1 + 1 })
+    }
+
+    @Test func readsAFileStreaming() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "yswd-csv-\(UUID().uuidString).csv").path()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("id,text\n1,one\n2,two\n".utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try CSVReader(path: path)
+        var lines: [Int] = []
+        while let record = try reader.next() { lines.append(record.line) }
+        #expect(lines == [1, 2, 3])
+        #expect(reader.bytesRead == 20)
+        #expect(throws: ImportError.unreadable(path: path + ".missing")) { try CSVReader(path: path + ".missing") }
+    }
+}
