@@ -14,11 +14,22 @@ public struct Decision: Sendable, Equatable, Codable {
     public var impact: String?
     /// The themes it answers, each with how fully it adopts it.
     public var responds: [ThemeResponse]
+    /// A fuller account, as plain text.
+    public var description: String?
+    /// When delivery starts.
+    public var starts: CalendarDate?
+    /// Delivery progress, 0 to 100.
+    public var progress: Int?
+    /// The decision it is part of.
+    public var parentId: Int64?
+    /// Its id in the system it came from (a Decidim result id).
+    public var externalId: String?
 
     public init(
         id: Int64? = nil, activityId: Int64, key: String, text: String, decidedBy: String? = nil,
         decidedOn: CalendarDate? = nil, status: DeliveryStatus = .planned, due: CalendarDate? = nil,
-        impact: String? = nil, responds: [ThemeResponse] = []
+        impact: String? = nil, responds: [ThemeResponse] = [], description: String? = nil, starts: CalendarDate? = nil,
+        progress: Int? = nil, parentId: Int64? = nil, externalId: String? = nil
     ) {
         self.id = id
         self.activityId = activityId
@@ -30,6 +41,18 @@ public struct Decision: Sendable, Equatable, Codable {
         self.due = due
         self.impact = impact
         self.responds = responds
+        self.description = description
+        self.starts = starts
+        self.progress = progress
+        self.parentId = parentId
+        self.externalId = externalId
+    }
+}
+
+extension DeliveryStatus {
+    /// The status a progress percentage means: 100 is done, above 0 in progress, else planned.
+    public init(progress: Int) {
+        self = progress >= 100 ? .done : progress > 0 ? .inProgress : .planned
     }
 }
 

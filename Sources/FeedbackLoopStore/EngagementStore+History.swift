@@ -66,3 +66,27 @@ extension EngagementStore {
         }
     }
 }
+
+extension EngagementStore {
+    /// The UTC date each activity was first recorded (by hand, or in a bulk write), by ref.
+    public func recordedDates() throws -> [String: CalendarDate] {
+        try database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT activity.ref,
+                           substr(coalesce(
+                               (SELECT min(at) FROM history WHERE entity = 'activity' AND entityId = activity.id),
+                               (SELECT at FROM batch WHERE id = activity.batchId)), 1, 10) AS day
+                    FROM activity
+                    """)
+            return Dictionary(
+                uniqueKeysWithValues: rows.compactMap { row -> (String, CalendarDate)? in
+                    guard let day: String = row["day"], let date = try? CalendarDate.parse(day, option: "date") else {
+                        return nil
+                    }
+                    return (row["ref"], date)
+                })
+        }
+    }
+}

@@ -34,6 +34,51 @@ extension EngagementStore {
         }
     }
 
+    /// Links every in-scope contribution of the activity whose text contains `text` (ignoring case
+    /// and accents) to a theme, as one bulk write: history records it once.
+    /// - Returns: how many contributions were (or, in a dry run, would be) newly linked.
+    @discardableResult
+    public func linkTheme(activity ref: String, key: String, matching text: String, dryRun: Bool = false) throws -> Int
+    {
+        let text = try requireText(text, option: "--matching")
+        var linked = 0
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction {
+                let activityId = try Self.activityId(db, ref: ref)
+                let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+                let matches = """
+                    activityId = ?1 AND outOfScope IS NULL AND yswd_contains(text, ?2)
+                      AND NOT EXISTS (SELECT 1 FROM themeContribution WHERE themeId = ?3 AND contributionId = contribution.id)
+                    """
+                let arguments: StatementArguments = [activityId, text, theme.id!]
+                try db.execute(
+                    sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('link', ?, ?, ?)",
+                    arguments: ["theme \(key) matching '\(text)'", actor, now])
+                let batchId = db.lastInsertedRowID
+                try db.execute(
+                    sql: "CREATE TEMP TABLE matched AS SELECT id FROM contribution WHERE \(matches)",
+                    arguments: arguments)
+                defer { try? db.execute(sql: "DROP TABLE temp.matched") }
+                linked = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.matched") ?? 0
+                try db.execute(
+                    sql: "UPDATE contribution SET themeLinks = themeLinks + 1 WHERE id IN (SELECT id FROM temp.matched)"
+                )
+                try db.execute(
+                    sql:
+                        "INSERT INTO themeContribution (themeId, contributionId, batchId) SELECT ?, id, ? FROM temp.matched",
+                    arguments: [theme.id!, batchId])
+                try db.execute(
+                    sql: """
+                        INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
+                        VALUES (?, ?, 'batch', 'batch', ?, ?, NULL,
+                                json_object('kind', 'link', 'theme', ?, 'matching', ?, 'linked', ?), ?)
+                        """, arguments: [now, actor, batchId, activityId, key, text, linked, batchId])
+                return dryRun || linked == 0 ? .rollback : .commit
+            }
+        }
+        return linked
+    }
+
     /// Rewords a theme.
     public func updateTheme(activity ref: String, key: String, said: String) throws {
         let said = try requireText(said, option: "--said")

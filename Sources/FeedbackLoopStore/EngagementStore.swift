@@ -75,6 +75,15 @@ public final class EngagementStore: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in actor })
             db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in timestamp(clock()) })
+            // Case-insensitive containment that knows letters beyond ASCII (SQLite's LIKE does not).
+            db.add(
+                function: DatabaseFunction("yswd_contains", argumentCount: 2, pure: true) { values in
+                    guard let text = String.fromDatabaseValue(values[0]), let part = String.fromDatabaseValue(values[1])
+                    else {
+                        return false
+                    }
+                    return text.range(of: part, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                })
         }
         return configuration
     }

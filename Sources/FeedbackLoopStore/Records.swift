@@ -61,7 +61,8 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
         self.init(
             id: row["id"], activityId: row["activityId"], key: row["key"], text: row["text"],
             decidedBy: row["decidedBy"], decidedOn: row["decidedOn"], status: row["status"], due: row["due"],
-            impact: row["impact"])
+            impact: row["impact"], description: row["description"], starts: row["starts"], progress: row["progress"],
+            parentId: row["parentId"], externalId: row["externalId"])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -74,6 +75,11 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
         container["status"] = status
         container["due"] = due
         container["impact"] = impact
+        container["description"] = description
+        container["starts"] = starts
+        container["progress"] = progress
+        container["parentId"] = parentId
+        container["externalId"] = externalId
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -24,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case participantErased(String)
     case backupFailed(path: String, reason: String)
     case notEmpty
+    case parentCycle(String)
 
     public var description: String {
         switch self {
@@ -72,6 +73,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "participant '\(ref)' has been erased; their record can no longer be changed"
         case .backupFailed(let path, let reason):
             return "could not write the backup \(path): \(reason)"
+        case .parentCycle(let id):
+            return "result '\(id)' is its own ancestor through parent/id; fix the parents in the file"
         case .notEmpty:
             return "the database already holds a record; generate into a new one (yswd init --database NEW.sqlite), "
                 + "or add --force to add synthetic data to this one"

@@ -44,8 +44,12 @@ extension Yswd.ThemeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link more contributions to a theme.",
             discussion: """
-                Example:
+                With --matching, every in-scope contribution whose text contains the words (ignoring case and
+                accents) is linked at once, so imported responses can be themed in bulk.
+
+                Examples:
                   yswd theme link GP-ACCESS-2026 phone-queue --contribution 41-45
+                  yswd theme link GP-ACCESS-2026 phone-queue --matching "engaged tone" --dry-run
                 """)
 
         @Argument(help: "The activity's ref.")
@@ -55,16 +59,32 @@ extension Yswd.ThemeCommand {
         @Option(
             name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
         var contributions: [String] = []
+        @Option(help: "Link every contribution whose text contains this (ignoring case and accents).")
+        var matching: String?
+        @Flag(help: "With --matching: say how many would be linked, without linking them.")
+        var dryRun = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if contributions.isEmpty { throw ValidationError("Give at least one --contribution ID or FROM-TO.") }
+            if contributions.isEmpty == (matching == nil) {
+                throw ValidationError("Give --contribution ID or FROM-TO (repeatable), or --matching TEXT.")
+            }
+            if dryRun, matching == nil { throw ValidationError("--dry-run goes with --matching.") }
         }
 
         func run() throws {
-            let linked = try store.open().linkTheme(
-                activity: activity, key: key, contributions: try Parse.selections(contributions))
-            print("Linked \(linked) more contribution(s) to theme \(key).")
+            let store = try store.open()
+            guard let matching else {
+                let linked = try store.linkTheme(
+                    activity: activity, key: key, contributions: try Parse.selections(contributions))
+                print("Linked \(linked) more contribution(s) to theme \(key).")
+                return
+            }
+            let linked = try store.linkTheme(activity: activity, key: key, matching: matching, dryRun: dryRun)
+            print(
+                dryRun
+                    ? "Would link \(linked) contribution(s) containing '\(matching)' to theme \(key); nothing was written."
+                    : "Linked \(linked) contribution(s) containing '\(matching)' to theme \(key).")
         }
     }
 

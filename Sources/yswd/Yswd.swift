@@ -22,6 +22,7 @@ struct Yswd: ParsableCommand {
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
             DecisionCommand.self, Explain.self, Evaluate.self, History.self, Loops.self, Check.self, ConfigCommand.self,
+            ImportCommand.self, ExportCommand.self,
             Generate.self, Backup.self, Demo.self,
         ]
     )

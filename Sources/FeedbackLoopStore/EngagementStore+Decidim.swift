@@ -1,0 +1,93 @@
+import FeedbackLoop
+import GRDB
+
+/// What a Decidim results import did.
+public struct DecidimImportReport: Sendable, Equatable {
+    public var created = 0
+    public var updated = 0
+}
+
+extension EngagementStore {
+    /// Creates or updates (matched by external id) the activity's decisions from results read
+    /// elsewhere, parents included, in one transaction recorded once in history. Imported decisions
+    /// answer no theme until linked with `decision update --responds-to`.
+    public func importResults(
+        activity ref: String, _ results: [Decision], parents: [String: String], source: ImportSource
+    )
+        throws -> DecidimImportReport
+    {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            try db.execute(
+                sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('decidim-results', ?, ?, ?)",
+                arguments: [source.name, actor, now])
+            let batchId = db.lastInsertedRowID
+            var report = DecidimImportReport()
+            var ids: [String: Int64] = [:]
+            // Parents before children, so each row is written once with its parent.
+            var pending = results.filter { $0.externalId != nil }
+            while !pending.isEmpty {
+                let ready = pending.filter { parents[$0.externalId!].map { ids[$0] != nil } ?? true }
+                guard !ready.isEmpty else { throw StoreError.parentCycle(pending[0].externalId!) }
+                pending.removeAll { decision in ready.contains { $0.externalId == decision.externalId } }
+                for decision in ready {
+                    let externalId = decision.externalId!
+                    let parentId = parents[externalId].flatMap { ids[$0] }
+                    if let existing = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM decision WHERE activityId = ? AND externalId = ?",
+                        arguments: [activityId, externalId])
+                    {
+                        try db.execute(
+                            sql: """
+                                UPDATE decision SET text = ?, description = ?, starts = ?, due = ?, progress = ?, status = ?,
+                                    parentId = ?, batchId = ?
+                                WHERE id = ?
+                                """,
+                            arguments: [
+                                decision.text, decision.description, decision.starts, decision.due, decision.progress,
+                                decision.status, parentId, batchId, existing,
+                            ])
+                        ids[externalId] = existing
+                        report.updated += 1
+                    } else {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO decision (activityId, key, text, description, starts, due, progress, status,
+                                    parentId, externalId, batchId)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: [
+                                activityId, try Self.freeDecisionKey(db, activityId: activityId, wanted: decision.key),
+                                decision.text, decision.description, decision.starts, decision.due, decision.progress,
+                                decision.status, parentId, externalId, batchId,
+                            ])
+                        ids[externalId] = db.lastInsertedRowID
+                        report.created += 1
+                    }
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
+                    VALUES (?, ?, 'batch', 'batch', ?, ?, NULL,
+                            json_object('kind', 'decidim-results', 'file', ?, 'sha256', ?, 'created', ?, 'updated', ?), ?)
+                    """,
+                arguments: [
+                    now, actor, batchId, activityId, source.name, source.sha256, report.created, report.updated,
+                    batchId,
+                ])
+            return report
+        }
+    }
+
+    /// A key not yet used by the activity's decisions: `wanted`, else `wanted-2`, `wanted-3`, …
+    private static func freeDecisionKey(_ db: Database, activityId: Int64, wanted: String) throws -> String {
+        var key = wanted
+        var number = 1
+        while try Decision.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
+            number += 1
+            key = "\(wanted)-\(number)"
+        }
+        return key
+    }
+}
