@@ -21,7 +21,10 @@ let package = Package(
         // The one owner of the database: schema, history, queries.
         .target(
             name: "FeedbackLoopStore",
-            dependencies: ["FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedMigrations"]
         ),
 

@@ -37,7 +37,7 @@ public enum ContributionSelection: Sendable, Equatable {
 
     /// Parses `ID` or `FROM-TO`.
     public static func parse(_ text: String) throws(RecordError) -> ContributionSelection {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { part -> Int64? in
             guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int64(part)

@@ -16,7 +16,7 @@ extension RecordEnumeration {
     /// Parses a user-typed value.
     /// - Throws: ``RecordError/unknownValue(option:value:allowed:)`` listing the allowed values.
     public static func parse(_ text: String, option: String) throws(RecordError) -> Self {
-        guard let value = Self(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let value = Self(rawValue: text) ?? Self(rawValue: text.trimmed.lowercased()) else {
             throw .unknownValue(option: option, value: text, allowed: allowedValues)
         }
         return value

@@ -55,7 +55,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Checks that a required text is not blank and returns it trimmed.
 public func requireText(_ text: String, option: String) throws(RecordError) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmed
     guard !trimmed.isEmpty else { throw .emptyText(option: option) }
     return trimmed
 }

@@ -41,7 +41,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     /// Sets a setting from the text a user typed, checking it.
     public mutating func set(_ key: Key, to text: String) throws(RecordError) {
         func number() throws(RecordError) -> Int {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(trimmed) else {
                 throw .invalidNumberSetting(key: key.rawValue, value: text)
             }

@@ -139,6 +139,8 @@ public struct CSVReader {
     private func decode(_ bytes: [UInt8], line: Int) throws -> String {
         switch encoding {
         case .utf8:
+            // Plain ASCII needs no validation; anything else must be valid UTF-8.
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             guard let text = String(validating: bytes, as: UTF8.self) else { throw ImportError.invalidUTF8(line: line) }
             return text
         case .windows1252:

@@ -62,7 +62,7 @@ public struct ContributionRows: ImportedRowStream {
         self.fileSize = max(fileSize, 1)
         self.dates = try DateReader(pattern: columns.datePattern)
         guard let header = try self.reader.next() else { throw ImportError.emptyFile }
-        self.header = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.header = header.fields.map { $0.trimmed }
         var index: [String: Int] = [:]
         for (position, name) in self.header.enumerated() {
             if index[name] != nil { throw ImportError.duplicateHeader(name: name) }
@@ -88,7 +88,7 @@ public struct ContributionRows: ImportedRowStream {
         }
         func value(_ name: String?) -> String? {
             guard let name, let position = index[name], position < record.fields.count else { return nil }
-            let text = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = record.fields[position].trimmed
             return text.isEmpty ? nil : text
         }
         func bad(_ column: String, _ problem: String) -> ImportError {
@@ -130,7 +130,7 @@ public struct ContributionRows: ImportedRowStream {
                     received: received))
         }
         let themes = value(columns.themes).map {
-            $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            $0.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
         }
         return ImportedRow(
             line: line, contributions: contributions, blankCells: blanks, participant: participant, themes: themes ?? []

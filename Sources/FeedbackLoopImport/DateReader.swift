@@ -27,6 +27,7 @@ struct DateReader: Sendable {
         if let formatter {
             return formatter.date(from: text).map { CalendarDate($0, in: TimeZone(identifier: "UTC")!) }
         }
+        if text.utf8.count == 10, let date = try? CalendarDate.parse(text, option: "date") { return date }
         // The date part, then an optional time after a space or a T.
         let parts = text.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "T" })
         guard let datePart = parts.first, parts.count == 1 || Self.isTime(parts[1]) else { return nil }

@@ -42,7 +42,7 @@ public enum DecidimResults {
     public static func read(path: String, locale: String = "en") throws -> [DecidimResult] {
         var reader = try CSVReader(path: path, delimiter: UInt8(ascii: ";"))
         guard let header = try reader.next() else { throw ImportError.emptyFile }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map { $0.trimmed }
         let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let titleColumn = "title/\(locale)"
         for required in ["id", titleColumn] where index[required] == nil {
@@ -52,7 +52,7 @@ public enum DecidimResults {
         while let record = try reader.next() {
             func value(_ name: String) -> String? {
                 guard let position = index[name], position < record.fields.count else { return nil }
-                let text = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = record.fields[position].trimmed
                 return text.isEmpty ? nil : text
             }
             func bad(_ column: String, _ problem: String) -> ImportError {

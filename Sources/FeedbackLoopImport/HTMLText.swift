@@ -36,7 +36,7 @@ public enum HTMLText {
         }
         // Tidy: no trailing spaces, at most one blank line in a row.
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmed
         }
         var tidy: [String] = []
         for line in lines where !(line.isEmpty && (tidy.last?.isEmpty ?? true)) { tidy.append(line) }

@@ -1,6 +1,7 @@
 import FeedbackLoop
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The file an import reads, as history records it.
 public struct ImportSource: Sendable {
@@ -64,7 +65,7 @@ private struct ImportWriter {
     var report = ImportReport()
     var themes: [String: Int64]
     var participants: [String: Int64] = [:]
-    let insertContribution, insertLink, findParticipant, insertParticipant, updateParticipant, upsertContact: Statement
+    let stageRow, findParticipant, insertParticipant, updateParticipant, upsertContact: Statement
 
     init(db: Database, activityRef: String, source: ImportSource, actor: String, now: String) throws {
         self.db = db
@@ -82,15 +83,14 @@ private struct ImportWriter {
             sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('import', ?, ?, ?)",
             arguments: [source.name, actor, now])
         batchId = db.lastInsertedRowID
-        insertContribution = try db.makeStatement(
+        // Rows are staged in a temporary table with no indexes, then written to the record in one
+        // INSERT … SELECT, the way the sqlite3 shell imports: far faster than a row at a time.
+        try db.execute(
             sql: """
-                INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
-                    themeLinks, batchId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
+                CREATE TEMP TABLE importRow (participantId INTEGER, text TEXT, method TEXT, received TEXT,
+                    sourceId TEXT, sourceColumn TEXT, themeIds TEXT)
                 """)
-        insertLink = try db.makeStatement(
-            sql: "INSERT INTO themeContribution (themeId, contributionId, batchId) VALUES (?, ?, ?)")
+        stageRow = try db.makeStatement(sql: "INSERT INTO temp.importRow VALUES (?, ?, ?, ?, ?, ?, ?)")
         findParticipant = try db.makeStatement(sql: "SELECT id, erasedAt FROM participant WHERE ref = ?")
         insertParticipant = try db.makeStatement(
             sql: "INSERT INTO participant (ref, wantsFeedback, mayQuote, batchId) VALUES (?, ?, ?, ?)")
@@ -115,20 +115,67 @@ private struct ImportWriter {
         for key in row.themes {
             themeIds.append(try theme(key, line: row.line, create: createThemes))
         }
-        let links = Set(themeIds)
+        let links = Set(themeIds).sorted()
+        let themes = links.isEmpty ? nil : "[" + links.map(String.init).joined(separator: ",") + "]"
         for contribution in row.contributions {
-            try insertContribution.execute(arguments: [
-                activityId, participantId, contribution.text, contribution.method?.rawValue,
-                contribution.received?.description, contribution.sourceId, contribution.column, links.count, batchId,
-            ])
-            guard db.changesCount > 0 else {
-                report.skipped += 1
-                continue
-            }
-            report.added += 1
-            let id = db.lastInsertedRowID
-            for themeId in links { try insertLink.execute(arguments: [themeId, id, batchId]) }
+            try stage(
+                participantId, contribution.text, contribution.method?.rawValue, contribution.received?.description,
+                contribution.sourceId, contribution.column, themes)
         }
+    }
+
+    /// Stages one contribution, binding values straight to SQLite: this runs a million times in a
+    /// big import, and building GRDB's arguments for each row costs more than the insert.
+    private func stage(
+        _ participantId: Int64?, _ text: String, _ method: String?, _ received: String?, _ sourceId: String,
+        _ column: String, _ themes: String?
+    ) throws {
+        let statement = stageRow.sqliteStatement
+        sqlite3_reset(statement)
+        if let participantId {
+            sqlite3_bind_int64(statement, 1, participantId)
+        } else {
+            sqlite3_bind_null(statement, 1)
+        }
+        for (index, value) in [text, method, received, sourceId, column, themes].enumerated() {
+            if let value {
+                sqlite3_bind_text(statement, Int32(index + 2), value, -1, transient)
+            } else {
+                sqlite3_bind_null(statement, Int32(index + 2))
+            }
+        }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    /// Writes the staged rows to the record; rows already imported are skipped and counted.
+    private mutating func writeStaged() throws {
+        let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0
+        try db.execute(
+            sql: """
+                INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
+                    themeLinks, batchId)
+                SELECT ?1, participantId, text, method, received, sourceId, sourceColumn,
+                    coalesce(json_array_length(themeIds), 0), ?2
+                FROM temp.importRow ORDER BY rowid
+                ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
+                """, arguments: [activityId, batchId])
+        report.added = db.changesCount
+        report.skipped = staged - report.added
+        try db.execute(
+            sql: """
+                INSERT INTO themeContribution (themeId, contributionId, batchId)
+                SELECT theme.value, contribution.id, ?2
+                FROM temp.importRow AS staged
+                JOIN contribution ON contribution.activityId = ?1 AND contribution.sourceId = staged.sourceId
+                    AND contribution.sourceColumn = staged.sourceColumn AND contribution.batchId = ?2,
+                    json_each(staged.themeIds) AS theme
+                WHERE staged.themeIds IS NOT NULL
+                """, arguments: [activityId, batchId])
+        try db.execute(sql: "DROP TABLE temp.importRow")
     }
 
     private mutating func participant(_ person: ImportedParticipant, line: Int) throws -> Int64 {
@@ -177,6 +224,7 @@ private struct ImportWriter {
 
     /// Refreshes what the batch's rows skipped (the search index) and records the import once in history.
     mutating func finish() throws -> ImportReport {
+        try writeStaged()
         if report.themesCreated > 0 {
             try db.execute(
                 sql:
@@ -205,3 +253,6 @@ public struct ImportRowError: Error, Equatable, Sendable, CustomStringConvertibl
     public var problem: String
     public var description: String { "line \(line): \(problem)" }
 }
+
+/// SQLite copies bound text at once (SQLITE_TRANSIENT).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

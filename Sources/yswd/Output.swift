@@ -107,7 +107,7 @@ enum Listing {
             row.indices.map { column in
                 column == row.count - 1
                     ? row[column] : row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            }.joined(separator: "  ").trimmed + "\n"
         }.joined()
     }
 }

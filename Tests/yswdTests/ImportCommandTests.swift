@@ -47,7 +47,10 @@ import Testing
             try yswd.ok("contribution", "list", "GP", "--format", "csv")
                 == "id,received,method,participant,themes,text\r\n")
 
-        let first = try yswd.ok(["contribution", "import", "GP", "survey.csv", "--create-themes"] + Self.surveyOptions)
+        let firstRun = try yswd.run(
+            ["contribution", "import", "GP", "survey.csv", "--create-themes"] + Self.surveyOptions)
+        #expect(firstRun.stderr.isEmpty)  // no progress bar when stderr is not a terminal
+        let first = firstRun.stdout
         #expect(
             first
                 == "Imported 3 contribution(s) from 3 row(s); 3 blank cell(s) skipped; 2 new participant(s); 1 new theme(s).\n"

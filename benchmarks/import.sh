@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark `yswd contribution import` against the sqlite3 shell reaching the same end state.
+#
+#   bash benchmarks/import.sh [ROWS]     (default 1000000)
+#
+# Writes a survey export of ROWS responses (id, date, method, text), then, in the same run:
+#   1. yswd: `contribution import` into a fresh store (peak memory from /usr/bin/time);
+#   2. sqlite3: `.import` into a staging table, then INSERT … SELECT into a table created with the
+#      DDL of yswd's own contribution table and indexes (the same end state, without yswd's checks);
+#   3. sqlite3: plain `.import` into an unindexed table, for context.
+# Prints rows per second for each and the ratio. Targets: yswd at least half the rate of (2),
+# peak memory under 100 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=${1:-1000000}
+for tool in sqlite3 python3 /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y sqlite3 python3 time" >&2; exit 2; }
+done
+
+swift build -c release --product yswd >/dev/null
+yswd=$PWD/.build/release/yswd
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work/responses.csv" "$rows" <<'PY'
+import csv, random, sys
+random.seed(7)
+openers = ["I think", "In my experience", "As a carer I find", "Honestly,", "Every time I try,"]
+topics = ["booking appointments", "the phone line", "parking", "online services", "waiting times", "test results"]
+feelings = ["is hard to use", "takes far too long", "works well for me", "is confusing", "could be simpler"]
+methods = ["survey", "online", "drop-in", "interview"]
+with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(["Response ID", "Submitted", "How", "Comment"])
+    for i in range(int(sys.argv[2])):
+        text = f"{random.choice(openers)} {random.choice(topics)} {random.choice(feelings)}, \"really\", #{i}."
+        w.writerow([f"R{i:07d}", f"2026-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}", random.choice(methods), text])
+PY
+echo "file: $(du -h "$work/responses.csv" | cut -f1), $rows responses"
+
+seconds() { python3 -c 'import sys; print(f"{(int(sys.argv[2]) - int(sys.argv[1])) / 1e9:.2f}")' "$1" "$2"; }
+
+# 1. yswd
+db=$work/yswd.sqlite
+"$yswd" init --database "$db" >/dev/null
+"$yswd" activity add BENCH --title "Benchmark" --purpose "Import speed" --can-influence "Nothing" --level consult --database "$db" >/dev/null
+start=$(date +%s%N)
+/usr/bin/time -f %M -o "$work/yswd.kb" "$yswd" contribution import BENCH "$work/responses.csv" --text-column Comment \
+    --id-column "Response ID" --date-column Submitted --method-column How --database "$db" >/dev/null
+yswd_s=$(seconds "$start" "$(date +%s%N)")
+
+# 2. sqlite3, same end state: the DDL of yswd's contribution table and its indexes.
+ref=$work/reference.sqlite
+{
+    sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'contribution' AND type IN ('table', 'index') AND sql IS NOT NULL"
+    echo ".mode csv"
+    echo ".import $work/responses.csv staging"
+    echo "INSERT INTO contribution (activityId, text, method, received, sourceId, sourceColumn, batchId)"
+    echo "  SELECT 1, Comment, How, Submitted, \"Response ID\", 'Comment', 1 FROM staging;"
+} >"$work/reference.sql"
+start=$(date +%s%N)
+sqlite3 "$ref" <"$work/reference.sql"
+same_s=$(seconds "$start" "$(date +%s%N)")
+
+# 3. sqlite3, plain .import into an unindexed table.
+start=$(date +%s%N)
+sqlite3 "$work/plain.sqlite" ".mode csv" ".import $work/responses.csv plain"
+plain_s=$(seconds "$start" "$(date +%s%N)")
+
+check=$(sqlite3 "$ref" "SELECT count(*) FROM contribution")
+added=$(sqlite3 "$db" "SELECT count(*) FROM contribution")
+[ "$check" = "$rows" ] && [ "$added" = "$rows" ] || { echo "row counts differ: yswd $added, sqlite3 $check" >&2; exit 1; }
+
+python3 - "$rows" "$yswd_s" "$same_s" "$plain_s" "$(cat "$work/yswd.kb")" <<'PY'
+import sys
+rows, yswd, same, plain, kb = int(sys.argv[1]), *map(float, sys.argv[2:5]), int(sys.argv[5])
+print(f"yswd contribution import:          {yswd:6.2f} s  {rows / yswd:10,.0f} rows/s  peak memory {kb / 1024:.0f} MB")
+print(f"sqlite3 .import + INSERT … SELECT:  {same:6.2f} s  {rows / same:10,.0f} rows/s  (same end state)")
+print(f"sqlite3 plain .import (no indexes): {plain:6.2f} s  {rows / plain:10,.0f} rows/s  (context)")
+print(f"ratio yswd / same-end-state rate:   {same / yswd:.2f} (target >= 0.5)")
+PY
