@@ -79,7 +79,7 @@ public struct Activity: Sendable, Equatable, Codable {
 }
 
 /// An optional field of an activity that `activity update --clear FIELD` can empty.
-public enum ActivityField: String, CaseIterable, Sendable {
+public enum ActivityField: String, ClearableField {
     case constraints
     case explainedAs = "explained-as"
     case methods = "method"
@@ -92,15 +92,6 @@ public enum ActivityField: String, CaseIterable, Sendable {
     case cadenceWeeks = "cadence-weeks"
     case feedbackBy = "feedback-by"
     case feedbackChannels = "feedback-channel"
-
-    /// Parses a `--clear` value.
-    public static func parse(_ text: String) throws(RecordError) -> ActivityField {
-        guard let field = ActivityField(rawValue: text.lowercased()) else {
-            throw .unknownField(
-                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return field
-    }
 
     /// Empties this field of `activity`.
     public func clear(in activity: inout Activity) {

@@ -76,19 +76,11 @@ public struct ThemeResponse: Sendable, Equatable, Codable {
 }
 
 /// A decision that clears a field with `decision update --clear FIELD`.
-public enum DecisionField: String, CaseIterable, Sendable {
+public enum DecisionField: String, ClearableField {
     case decidedBy = "decided-by"
     case decidedOn = "decided-on"
     case due, impact
     case respondsTo = "responds-to"
-
-    public static func parse(_ text: String) throws(RecordError) -> DecisionField {
-        guard let field = DecisionField(rawValue: text.lowercased()) else {
-            throw .unknownField(
-                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return field
-    }
 
     public func clear(in decision: inout Decision) {
         switch self {

@@ -54,16 +54,8 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
 }
 
 /// A private contact field that `participant update --clear FIELD` can empty.
-public enum ContactField: String, CaseIterable, Sendable {
+public enum ContactField: String, ClearableField {
     case email, phone, address, prefers
-
-    public static func parse(_ text: String) throws(RecordError) -> ContactField {
-        guard let field = ContactField(rawValue: text.lowercased()) else {
-            throw .unknownField(
-                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return field
-    }
 
     public func clear(in contact: inout ParticipantContact) {
         switch self {

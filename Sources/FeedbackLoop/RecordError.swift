@@ -59,3 +59,17 @@ public func requireText(_ text: String, option: String) throws(RecordError) -> S
     guard !trimmed.isEmpty else { throw .emptyText(option: option) }
     return trimmed
 }
+
+/// An optional field that `update --clear FIELD` can empty; its raw value is the option's name.
+public protocol ClearableField: RawRepresentable, CaseIterable, Sendable where RawValue == String, AllCases == [Self] {}
+
+extension ClearableField {
+    /// Parses a `--clear` value.
+    public static func parse(_ text: String) throws(RecordError) -> Self {
+        guard let field = Self(rawValue: text.lowercased()) else {
+            throw .unknownField(
+                option: "--clear", value: text, allowed: allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return field
+    }
+}

@@ -18,10 +18,8 @@ extension EngagementStore {
     {
         try database.write { db in
             let activityId = try Self.activityId(db, ref: ref)
-            try db.execute(
-                sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('decidim-results', ?, ?, ?)",
-                arguments: [source.name, actor, now])
-            let batchId = db.lastInsertedRowID
+            let batch = try Batch.start(db, kind: "decidim-results", description: source.name, actor: actor, at: now)
+            let batchId = batch.id
             var report = DecidimImportReport()
             var ids: [String: Int64] = [:]
             // Parents before children, so each row is written once with its parent.
@@ -66,15 +64,10 @@ extension EngagementStore {
                     }
                 }
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
-                    VALUES (?, ?, 'batch', 'batch', ?, ?, NULL,
-                            json_object('kind', 'decidim-results', 'file', ?, 'sha256', ?, 'created', ?, 'updated', ?), ?)
-                    """,
-                arguments: [
-                    now, actor, batchId, activityId, source.name, source.sha256, report.created, report.updated,
-                    batchId,
+            try batch.record(
+                db, activityId: activityId, actor: actor, at: now,
+                details: [
+                    "file": source.name, "sha256": source.sha256, "created": report.created, "updated": report.updated,
                 ])
             return report
         }

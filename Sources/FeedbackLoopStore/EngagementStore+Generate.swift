@@ -31,28 +31,20 @@ extension EngagementStore {
             {
                 throw StoreError.notEmpty
             }
-            try db.execute(
-                sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('generate', ?, ?, ?)",
-                arguments: ["\(activities) activities, \(contributions) contributions, seed \(seed)", actor, now])
-            let batchId = db.lastInsertedRowID
+            let batch = try Batch.start(
+                db, kind: "generate",
+                description: "\(activities) activities, \(contributions) contributions, seed \(seed)",
+                actor: actor, at: now)
+            let batchId = batch.id
             var writer = try SyntheticWriter(db: db, batchId: batchId, seed: seed, today: today)
             let report = try writer.write(activities: activities, contributions: contributions)
-            try db.execute(
-                sql: """
-                    INSERT INTO activitySearch (rowid, title, purpose, themes)
-                    SELECT id, title, purpose, coalesce((SELECT group_concat(said, ' ') FROM theme WHERE activityId = activity.id), '')
-                    FROM activity WHERE batchId = ?
-                    """, arguments: [batchId])
-            try db.execute(
-                sql: """
-                    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
-                    VALUES (?, ?, 'batch', 'batch', ?, NULL, NULL,
-                            json_object('kind', 'generate', 'seed', ?, 'activities', ?, 'contributions', ?,
-                                        'participants', ?, 'themes', ?, 'decisions', ?, 'explanations', ?), ?)
-                    """,
-                arguments: [
-                    now, actor, batchId, String(seed), report.activities, report.contributions, report.participants,
-                    report.themes, report.decisions, report.explanations, batchId,
+            try Batch.refreshSearch(db, activities: "batchId = ?", arguments: [batchId])
+            try batch.record(
+                db, activityId: nil, actor: actor, at: now,
+                details: [
+                    "seed": String(seed), "activities": report.activities, "contributions": report.contributions,
+                    "participants": report.participants, "themes": report.themes, "decisions": report.decisions,
+                    "explanations": report.explanations,
                 ])
             return report
         }

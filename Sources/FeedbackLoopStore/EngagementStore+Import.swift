@@ -58,6 +58,7 @@ private struct ImportWriter {
     let db: Database
     let activityId: Int64
     let activityRef: String
+    let batch: Batch
     let batchId: Int64
     let source: ImportSource
     let actor: String
@@ -79,10 +80,8 @@ private struct ImportWriter {
                 db, sql: "SELECT key, id FROM theme WHERE activityId = ?", arguments: [activityId]
             )
             .map { ($0["key"], $0["id"]) })
-        try db.execute(
-            sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('import', ?, ?, ?)",
-            arguments: [source.name, actor, now])
-        batchId = db.lastInsertedRowID
+        batch = try Batch.start(db, kind: "import", description: source.name, actor: actor, at: now)
+        batchId = batch.id
         // Rows are staged in a temporary table with no indexes, then written to the record in one
         // INSERT … SELECT, the way the sqlite3 shell imports: far faster than a row at a time.
         try db.execute(
@@ -226,21 +225,14 @@ private struct ImportWriter {
     mutating func finish() throws -> ImportReport {
         try writeStaged()
         if report.themesCreated > 0 {
-            try db.execute(
-                sql:
-                    "UPDATE activitySearch SET themes = (SELECT group_concat(said, ' ') FROM theme WHERE activityId = ?) WHERE rowid = ?",
-                arguments: [activityId, activityId])
+            try Batch.refreshSearch(db, activities: "id = ?", arguments: [activityId])
         }
-        try db.execute(
-            sql: """
-                INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
-                VALUES (?, ?, 'batch', 'batch', ?, ?, NULL,
-                        json_object('kind', 'import', 'file', ?, 'sha256', ?, 'rows', ?, 'added', ?, 'skipped', ?,
-                                    'blankCells', ?, 'participantsCreated', ?, 'themesCreated', ?), ?)
-                """,
-            arguments: [
-                now, actor, batchId, activityId, source.name, source.sha256, report.rows, report.added, report.skipped,
-                report.blankCells, report.participantsCreated, report.themesCreated, batchId,
+        try batch.record(
+            db, activityId: activityId, actor: actor, at: now,
+            details: [
+                "file": source.name, "sha256": source.sha256, "rows": report.rows, "added": report.added,
+                "skipped": report.skipped, "blankCells": report.blankCells,
+                "participantsCreated": report.participantsCreated, "themesCreated": report.themesCreated,
             ])
         report.batchId = batchId
         return report

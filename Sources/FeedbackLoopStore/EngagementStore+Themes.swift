@@ -51,10 +51,8 @@ extension EngagementStore {
                       AND NOT EXISTS (SELECT 1 FROM themeContribution WHERE themeId = ?3 AND contributionId = contribution.id)
                     """
                 let arguments: StatementArguments = [activityId, text, theme.id!]
-                try db.execute(
-                    sql: "INSERT INTO batch (kind, description, actor, at) VALUES ('link', ?, ?, ?)",
-                    arguments: ["theme \(key) matching '\(text)'", actor, now])
-                let batchId = db.lastInsertedRowID
+                let batch = try Batch.start(
+                    db, kind: "link", description: "theme \(key) matching '\(text)'", actor: actor, at: now)
                 try db.execute(
                     sql: "CREATE TEMP TABLE matched AS SELECT id FROM contribution WHERE \(matches)",
                     arguments: arguments)
@@ -66,13 +64,10 @@ extension EngagementStore {
                 try db.execute(
                     sql:
                         "INSERT INTO themeContribution (themeId, contributionId, batchId) SELECT ?, id, ? FROM temp.matched",
-                    arguments: [theme.id!, batchId])
-                try db.execute(
-                    sql: """
-                        INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after, batchId)
-                        VALUES (?, ?, 'batch', 'batch', ?, ?, NULL,
-                                json_object('kind', 'link', 'theme', ?, 'matching', ?, 'linked', ?), ?)
-                        """, arguments: [now, actor, batchId, activityId, key, text, linked, batchId])
+                    arguments: [theme.id!, batch.id])
+                try batch.record(
+                    db, activityId: activityId, actor: actor, at: now,
+                    details: ["theme": key, "matching": text, "linked": linked])
                 return dryRun || linked == 0 ? .rollback : .commit
             }
         }
