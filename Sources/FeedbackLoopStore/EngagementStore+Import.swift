@@ -1,7 +1,6 @@
 import FeedbackLoop
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The file an import reads, as history records it.
 public struct ImportSource: Sendable {
@@ -117,36 +116,10 @@ private struct ImportWriter {
         let links = Set(themeIds).sorted()
         let themes = links.isEmpty ? nil : "[" + links.map(String.init).joined(separator: ",") + "]"
         for contribution in row.contributions {
-            try stage(
-                participantId, contribution.text, contribution.method?.rawValue, contribution.received?.description,
-                contribution.sourceId, contribution.column, themes)
-        }
-    }
-
-    /// Stages one contribution, binding values straight to SQLite: this runs a million times in a
-    /// big import, and building GRDB's arguments for each row costs more than the insert.
-    private func stage(
-        _ participantId: Int64?, _ text: String, _ method: String?, _ received: String?, _ sourceId: String,
-        _ column: String, _ themes: String?
-    ) throws {
-        let statement = stageRow.sqliteStatement
-        sqlite3_reset(statement)
-        if let participantId {
-            sqlite3_bind_int64(statement, 1, participantId)
-        } else {
-            sqlite3_bind_null(statement, 1)
-        }
-        for (index, value) in [text, method, received, sourceId, column, themes].enumerated() {
-            if let value {
-                sqlite3_bind_text(statement, Int32(index + 2), value, -1, transient)
-            } else {
-                sqlite3_bind_null(statement, Int32(index + 2))
-            }
-        }
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            try stageRow.runRaw(
+                .integer(participantId), .text(contribution.text), .text(contribution.method?.rawValue),
+                .text(contribution.received?.description), .text(contribution.sourceId), .text(contribution.column),
+                .text(themes), in: db)
         }
     }
 
@@ -245,6 +218,3 @@ public struct ImportRowError: Error, Equatable, Sendable, CustomStringConvertibl
     public var problem: String
     public var description: String { "line \(line): \(problem)" }
 }
-
-/// SQLite copies bound text at once (SQLITE_TRANSIENT).
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -152,13 +152,13 @@ struct SyntheticWriter {
         let window = max(0, opens.days(until: min(closes ?? today, today)))
         for _ in 0..<contributions {
             let theme = themedShare > 0 && (themedShare >= 1 || rng.chance(themedShare)) ? rng.pick(themeIds) : nil
-            try insertContribution.execute(arguments: [
-                activityId, rng.chance(0.5) ? Int64.random(in: participants, using: &rng) : nil,
-                SyntheticContent.sentence(&rng), (methods.isEmpty ? nil : rng.pick(methods))?.rawValue,
-                opens.adding(days: rng.int(0...window)), rng.int(0...49) == 0 ? "Not about this service" : nil,
-                theme == nil ? 0 : 1, batchId,
-            ])
-            if let theme { try insertLink.execute(arguments: [theme, db.lastInsertedRowID, batchId]) }
+            try insertContribution.runRaw(
+                .integer(activityId), .integer(rng.chance(0.5) ? Int64.random(in: participants, using: &rng) : nil),
+                .text(SyntheticContent.sentence(&rng)), .text((methods.isEmpty ? nil : rng.pick(methods))?.rawValue),
+                .text(opens.adding(days: rng.int(0...window)).description),
+                .text(rng.int(0...49) == 0 ? "Not about this service" : nil), .integer(theme == nil ? 0 : 1),
+                .integer(batchId), in: db)
+            if let theme { try insertLink.runRaw(.integer(theme), .integer(db.lastInsertedRowID), .integer(batchId), in: db) }
         }
         report.contributions += contributions
         let answeredShare = stage == .collecting ? 0.3 : rng.chance(0.65) ? 1.0 : 0.6
