@@ -158,7 +158,9 @@ struct SyntheticWriter {
                 .text(opens.adding(days: rng.int(0...window)).description),
                 .text(rng.int(0...49) == 0 ? "Not about this service" : nil), .integer(theme == nil ? 0 : 1),
                 .integer(batchId), in: db)
-            if let theme { try insertLink.runRaw(.integer(theme), .integer(db.lastInsertedRowID), .integer(batchId), in: db) }
+            if let theme {
+                try insertLink.runRaw(.integer(theme), .integer(db.lastInsertedRowID), .integer(batchId), in: db)
+            }
         }
         report.contributions += contributions
         let answeredShare = stage == .collecting ? 0.3 : rng.chance(0.65) ? 1.0 : 0.6
