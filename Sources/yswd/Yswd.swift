@@ -30,7 +30,7 @@ struct Yswd: ParsableCommand {
     /// Runs the command; a record or store problem prints one line and exits with status 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as FeedbackLoop.RecordError {
             fail(error.description)
@@ -49,6 +49,21 @@ struct Yswd: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Lets `--database` and `--actor` come before the command (`yswd --database x.sqlite loops`), as
+    /// global options do in most tools, by moving them after it, where every command reads them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--database") || first.hasPrefix("--actor") {
+            leading.append(rest.removeFirst())
+            if !first.contains("="), let value = rest.first {
+                leading.append(value)
+                rest.removeFirst()
+            }
+        }
+        return Array(rest) + leading
     }
 
     private static func fail(_ message: String) -> Never {

@@ -36,6 +36,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: yswd.database))
     }
 
+    @Test func globalOptionsMayComeBeforeTheCommand() throws {
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        try yswd.ok("--database", "first.sqlite", "init")
+        try yswd.ok("--database=first.sqlite", "--actor", "jo", "participant", "add", "P-1")
+        #expect(
+            try yswd.ok("history", "--database", "first.sqlite", "--format", "csv").contains(",jo,insert,participant"))
+        #expect(!FileManager.default.fileExists(atPath: yswd.database))
+    }
+
     @Test func aFolderAPathUnderAFileAndAForeignFileAreRefusedUntouched() throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
