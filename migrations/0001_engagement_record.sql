@@ -74,12 +74,9 @@ CREATE TABLE contribution (
     method TEXT CHECK (method IN ('survey', 'focus-group', 'interview', 'drop-in', 'outreach', 'online', 'public-meeting', 'other')),
     received TEXT CHECK (received IS date(received)),
     sourceId TEXT,
-    -- For an imported contribution, the spreadsheet column it came from: one response row can
-    -- hold several answers, each its own contribution with the row's source id.
-    sourceColumn TEXT NOT NULL DEFAULT '',
     outOfScope TEXT,
     batchId INTEGER REFERENCES batch(id),
-    UNIQUE (activityId, sourceId, sourceColumn)
+    UNIQUE (activityId, sourceId)
 ) STRICT;
 CREATE INDEX contribution_participant ON contribution(participantId);
 CREATE INDEX contribution_batch ON contribution(batchId);
