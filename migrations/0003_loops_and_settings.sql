@@ -64,6 +64,9 @@ CREATE INDEX contribution_batch ON contribution(batchId);
 CREATE INDEX contribution_unthemed ON contribution(activityId) WHERE outOfScope IS NULL AND themeLinks = 0;
 CREATE INDEX contribution_themed_participant ON contribution(participantId, activityId, themeLinks)
     WHERE participantId IS NOT NULL AND themeLinks > 0;
+-- The same, by activity: the summary of a few activities (one lead's, one service's) starts here.
+CREATE INDEX contribution_activity_participant ON contribution(activityId, participantId, themeLinks)
+    WHERE participantId IS NOT NULL AND themeLinks > 0;
 
 CREATE TRIGGER themeContribution_links_insert AFTER INSERT ON themeContribution
 WHEN NEW.batchId IS NULL

@@ -24,10 +24,11 @@ public enum Similarity {
     /// Similar when the candidate shares at least two of the activity's keywords and at least
     /// half of those in its title.
     public static func isSimilar(title: String, text: String, to candidate: String) -> Bool {
-        let candidateWords = keywords(candidate)
-        let shared = keywords(text).intersection(candidateWords)
-        let titleWords = keywords(title)
-        let titleShared = titleWords.intersection(candidateWords)
-        return shared.count >= 2 && titleShared.count * 2 >= titleWords.count
+        isSimilar(titleWords: keywords(title), words: keywords(text), to: keywords(candidate))
+    }
+
+    /// The same, on keywords already extracted (see ``keywords(_:)``).
+    public static func isSimilar(titleWords: Set<String>, words: Set<String>, to candidate: Set<String>) -> Bool {
+        words.intersection(candidate).count >= 2 && titleWords.intersection(candidate).count * 2 >= titleWords.count
     }
 }

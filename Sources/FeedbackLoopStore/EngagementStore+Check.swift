@@ -19,23 +19,26 @@ extension EngagementStore {
             let activities = try Activity.filter(ref == nil || Column("ref") == ref).order(Column("ref")).fetchAll(db)
             let summaries = Dictionary(
                 uniqueKeysWithValues: try Self.loopSummaries(db, LoopFilter(ref: ref)).map { ($0.ref, $0) })
+            // One activity through its index; every activity in one pass.
+            let methodsSQL =
+                ref == nil
+                ? "SELECT activityId, count(DISTINCT method) FROM contribution GROUP BY activityId"
+                : "SELECT activityId, count(DISTINCT method) FROM contribution WHERE activityId = ? GROUP BY activityId"
             let methods = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT activityId, count(DISTINCT method) AS methods FROM contribution
-                        WHERE method IS NOT NULL AND (?1 IS NULL OR activityId = (SELECT id FROM activity WHERE ref = ?1))
-                        GROUP BY activityId
-                        """, arguments: [ref]
-                ).map { ($0["activityId"] as Int64, $0["methods"] as Int) })
+                    db, sql: methodsSQL, arguments: StatementArguments(activities.map(\.id!).prefix(ref == nil ? 0 : 1))
+                )
+                .map { ($0[0] as Int64, $0[1] as Int) })
             let evaluations = Dictionary(
                 uniqueKeysWithValues: try Evaluation.fetchAll(db).map { ($0.activityId, $0) })
+            var keywords = KeywordCache()
             return try activities.map { activity in
                 let id = activity.id!
                 return CheckInput(
                     activity: activity, summary: summaries[activity.ref]!, contributionMethods: methods[id] ?? 0,
                     feedbackPromised: try Self.feedbackPromise(db, activity: activity),
-                    similarEarlier: try Self.similarEarlier(db, activityId: id), evaluation: evaluations[id])
+                    similarEarlier: try Self.similarEarlier(db, activityId: id, keywords: &keywords),
+                    evaluation: evaluations[id])
             }
         }
     }
@@ -58,25 +61,58 @@ extension EngagementStore {
     }
 
     /// Refs of activities recorded earlier whose title, purpose and themes share enough words.
-    private static func similarEarlier(_ db: Database, activityId: Int64) throws -> [String] {
-        guard
-            let own = try Row.fetchOne(
-                db, sql: "SELECT title, purpose, themes FROM activitySearch WHERE rowid = ?", arguments: [activityId])
-        else { return [] }
-        let title: String = own["title"]
-        let text = "\(title) \(own["purpose"] as String) \(own["themes"] as String? ?? "")"
-        let words = Similarity.keywords(text)
-        guard !words.isEmpty else { return [] }
-        let query = words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
-        return try Row.fetchAll(
+    private static func similarEarlier(_ db: Database, activityId: Int64, keywords: inout KeywordCache) throws
+        -> [String]
+    {
+        guard let own = try keywords.words(db, activityId) else { return [] }
+        // Candidates share at least half of the title's (longest four) keywords, as the similarity
+        // rule asks; the most recent earlier ones are then held to the whole rule.
+        let titleWords = own.title.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4).map { "\"\($0)\"" }
+        guard !titleWords.isEmpty else { return [] }
+        var groups: [String] = []
+        if titleWords.count <= 2 {
+            groups = titleWords
+        } else {
+            for (index, first) in titleWords.enumerated() {
+                for second in titleWords.dropFirst(index + 1) { groups.append("(\(first) AND \(second))") }
+            }
+        }
+        let candidates = try Row.fetchAll(
             db,
             sql: """
-                SELECT activity.ref,
-                       activitySearch.title || ' ' || activitySearch.purpose || ' ' || activitySearch.themes AS text
+                SELECT activitySearch.rowid, activity.ref
                 FROM activitySearch JOIN activity ON activity.id = activitySearch.rowid
                 WHERE activitySearch MATCH ? AND activitySearch.rowid < ?
-                ORDER BY activitySearch.rank LIMIT 10
-                """, arguments: [query, activityId]
-        ).filter { Similarity.isSimilar(title: title, text: text, to: $0["text"]) }.prefix(3).map { $0["ref"] }
+                ORDER BY activitySearch.rowid DESC LIMIT 50
+                """, arguments: [groups.joined(separator: " OR "), activityId])
+        var similar: [String] = []
+        for candidate in candidates where similar.count < 3 {
+            guard let words = try keywords.words(db, candidate[0]) else { continue }
+            if Similarity.isSimilar(titleWords: own.title, words: own.all, to: words.all) {
+                similar.append(candidate[1])
+            }
+        }
+        return similar
+    }
+}
+
+/// The keywords of each activity's title, and of its title, purpose and themes together, worked out
+/// once per activity however often `check` compares it.
+private struct KeywordCache {
+    private var cache: [Int64: (title: Set<String>, all: Set<String>)] = [:]
+
+    mutating func words(_ db: Database, _ activityId: Int64) throws -> (title: Set<String>, all: Set<String>)? {
+        if let known = cache[activityId] { return known }
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT title, purpose, themes FROM activitySearch WHERE rowid = ?", arguments: [activityId])
+        else { return nil }
+        let title: String = row["title"]
+        let words = (
+            title: Similarity.keywords(title),
+            all: Similarity.keywords("\(title) \(row["purpose"] as String) \(row["themes"] as String? ?? "")")
+        )
+        cache[activityId] = words
+        return words
     }
 }

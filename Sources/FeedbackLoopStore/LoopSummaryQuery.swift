@@ -8,8 +8,37 @@ import GRDB
 /// benchmark runs in the sqlite3 shell.
 enum LoopSummaryQuery {
     /// The query, with an optional extra condition on the activity (aliased `a`).
+    ///
+    /// Who is owed a follow-up is gathered from the participants' side for every activity at once,
+    /// or from each activity's side when a condition picks out a few.
     static func sql(where condition: String? = nil) -> String {
-        """
+        let everything = condition == nil
+        return """
+            \(everything ? owedForAll : "")SELECT a.ref, a.title, a.lead, a.service, a.level, a.opens, a.closes,
+                a.cadenceWeeks, a.feedbackBy,
+                (SELECT count(*) FROM contribution c WHERE c.activityId = a.id) AS contributions,
+                (SELECT count(*) FROM contribution c INDEXED BY contribution_unthemed
+                 WHERE c.activityId = a.id AND c.outOfScope IS NULL AND c.themeLinks = 0) AS unthemed,
+                (SELECT group_concat(
+                     4 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                                 WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped')
+                   + 2 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                                 WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped')
+                   + EXISTS (SELECT 1 FROM explanation e WHERE e.themeId = t.id), '')
+                 FROM theme t WHERE t.activityId = a.id) AS themes,
+                (SELECT group_concat(d.due || ' ' || d.key, char(10)) FROM decision d
+                 WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NOT NULL) AS commitments,
+                (SELECT count(*) FROM decision d
+                 WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NULL) AS undated,
+                \(everything ? "owed.groups" : owedForOne) AS followUps
+            FROM activity a\(everything ? " LEFT JOIN owed ON owed.activityId = a.id" : "")
+            \(condition.map { "WHERE \($0)\n" } ?? "")ORDER BY a.ref
+            """
+    }
+
+    /// Participants owed a follow-up, grouped by activity, preferred format and contact on file:
+    /// from the (few) participants who asked to hear back, through their themed contributions.
+    private static let owedForAll = """
         WITH owed AS (
             SELECT activityId, group_concat(prefers || ':' || contact || ':' || people, ' ') AS groups
             FROM (
@@ -25,39 +54,36 @@ enum LoopSummaryQuery {
             )
             GROUP BY activityId
         )
-        SELECT a.ref, a.title, a.lead, a.service, a.level, a.opens, a.closes, a.cadenceWeeks, a.feedbackBy,
-            (SELECT count(*) FROM contribution c WHERE c.activityId = a.id) AS contributions,
-            (SELECT count(*) FROM contribution c INDEXED BY contribution_unthemed
-             WHERE c.activityId = a.id AND c.outOfScope IS NULL AND c.themeLinks = 0) AS unthemed,
-            (SELECT group_concat(
-                 4 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
-                             WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped')
-               + 2 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
-                             WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped')
-               + EXISTS (SELECT 1 FROM explanation e WHERE e.themeId = t.id), '')
-             FROM theme t WHERE t.activityId = a.id) AS themes,
-            (SELECT group_concat(d.due || ' ' || d.key, char(10)) FROM decision d
-             WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NOT NULL) AS commitments,
-            (SELECT count(*) FROM decision d
-             WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NULL) AS undated,
-            owed.groups AS followUps
-        FROM activity a LEFT JOIN owed ON owed.activityId = a.id
-        \(condition.map { "WHERE \($0)\n" } ?? "")ORDER BY a.ref
+
         """
-    }
+
+    /// The same for one activity (`a`), from its own themed contributions.
+    private static let owedForOne = """
+        (SELECT group_concat(prefers || ':' || contact || ':' || people, ' ')
+                 FROM (
+                     SELECT coalesce(pc.prefers, '') AS prefers,
+                         4 * (pc.email IS NOT NULL) + 2 * (pc.address IS NOT NULL) + (pc.phone IS NOT NULL) AS contact,
+                         count(*) AS people
+                     FROM (SELECT DISTINCT participantId FROM contribution INDEXED BY contribution_activity_participant
+                           WHERE activityId = a.id AND participantId IS NOT NULL AND themeLinks > 0) AS named
+                     JOIN participant p ON p.id = named.participantId
+                     LEFT JOIN participantContact pc ON pc.participantId = p.id
+                     WHERE p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
+                     GROUP BY 1, 2))
+        """
 
     static func summary(_ row: Row) -> LoopSummary {
+        // Columns by position, in the order of the SELECT: this runs once per activity.
         var summary = LoopSummary(
-            ref: row["ref"], title: row["title"], lead: row["lead"], service: row["service"], level: row["level"],
-            opens: row["opens"], closes: row["closes"], cadenceWeeks: row["cadenceWeeks"],
-            feedbackBy: row["feedbackBy"],
-            contributions: row["contributions"], unthemed: row["unthemed"], commitmentsWithoutDue: row["undated"])
+            ref: row[0], title: row[1], lead: row[2], service: row[3], level: row[4], opens: row[5], closes: row[6],
+            cadenceWeeks: row[7], feedbackBy: row[8], contributions: row[9], unthemed: row[10],
+            commitmentsWithoutDue: row[13])
         // Theme facts: one digit per theme.
-        if let codes: String = row["themes"] {
+        if let codes: String = row[11] {
             summary.themes = codes.utf8.map { ThemeFacts(code: Int($0) - 48) }
         }
         // Open commitments: "YYYY-MM-DD key" per line.
-        if let lines: String = row["commitments"] {
+        if let lines: String = row[12] {
             summary.openCommitments = lines.split(separator: "\n").compactMap { line in
                 guard line.count > 11, let due = try? CalendarDate.parse(String(line.prefix(10)), option: "due") else {
                     return nil

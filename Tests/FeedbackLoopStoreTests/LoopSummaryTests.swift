@@ -129,6 +129,18 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    @Test func oneActivitysSummaryIsTheSameAsInTheWholeList() throws {
+        let store = try EngagementStore.inMemory()
+        try store.generate(activities: 30, contributions: 2_000, seed: 11, today: date("2026-11-27"))
+        let all = try store.loopSummaries()
+        #expect(all.contains { $0.owedFollowUps > 0 } && all.contains { $0.unreachable > 0 })
+        for summary in all {
+            #expect(try store.loopSummaries(LoopFilter(ref: summary.ref)) == [summary])
+        }
+        let lead = try #require(all.compactMap(\.lead).first)
+        #expect(try store.loopSummaries(LoopFilter(lead: lead)) == all.filter { $0.lead == lead })
+    }
+
     @Test func generateRefusesARecordThatHoldsData() throws {
         let store = try EngagementStore.inMemory()
         try store.addActivity(sampleActivity())
