@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark `yswd contribution import` against the sqlite3 shell reaching the same end state.
 #
-#   bash benchmarks/import.sh [ROWS]     (default 1000000)
+#   bash benchmarks/import.sh [ROWS] [RUNS]     (default 1000000 3)
 #
-# Writes a survey export of ROWS responses (id, date, method, text), then, in the same run:
+# Writes a survey export of ROWS responses (id, date, method, text), then, in the same run and
+# RUNS times each, interleaved (these machines are shared: the medians are what count):
 #   1. yswd: `contribution import` into a fresh store (peak memory from /usr/bin/time);
 #   2. sqlite3: `.import` into a staging table, then INSERT … SELECT into a table created with the
 #      DDL of yswd's own contribution table and indexes (the same end state, without yswd's checks);
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rows=${1:-1000000}
+runs=${2:-3}
 for tool in sqlite3 python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y sqlite3 python3 time" >&2; exit 2; }
 done
@@ -41,17 +43,10 @@ echo "file: $(du -h "$work/responses.csv" | cut -f1), $rows responses"
 
 seconds() { python3 -c 'import sys; print(f"{(int(sys.argv[2]) - int(sys.argv[1])) / 1e9:.2f}")' "$1" "$2"; }
 
-# 1. yswd
+# The statements the sqlite3 shell runs to reach the same end state: the DDL of yswd's own
+# contribution table and indexes, .import into a staging table, then INSERT … SELECT.
 db=$work/yswd.sqlite
 "$yswd" init --database "$db" >/dev/null
-"$yswd" activity add BENCH --title "Benchmark" --purpose "Import speed" --can-influence "Nothing" --level consult --database "$db" >/dev/null
-start=$(date +%s%N)
-/usr/bin/time -f %M -o "$work/yswd.kb" "$yswd" contribution import BENCH "$work/responses.csv" --text-column Comment \
-    --id-column "Response ID" --date-column Submitted --method-column How --database "$db" >/dev/null
-yswd_s=$(seconds "$start" "$(date +%s%N)")
-
-# 2. sqlite3, same end state: the DDL of yswd's contribution table and its indexes.
-ref=$work/reference.sqlite
 {
     sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'contribution' AND type IN ('table', 'index') AND sql IS NOT NULL"
     echo ".mode csv"
@@ -59,22 +54,47 @@ ref=$work/reference.sqlite
     echo "INSERT INTO contribution (activityId, text, method, received, sourceId, sourceColumn, batchId)"
     echo "  SELECT 1, Comment, How, Submitted, \"Response ID\", 'Comment', 1 FROM staging;"
 } >"$work/reference.sql"
-start=$(date +%s%N)
-sqlite3 "$ref" <"$work/reference.sql"
-same_s=$(seconds "$start" "$(date +%s%N)")
 
-# 3. sqlite3, plain .import into an unindexed table.
-start=$(date +%s%N)
-sqlite3 "$work/plain.sqlite" ".mode csv" ".import $work/responses.csv plain"
-plain_s=$(seconds "$start" "$(date +%s%N)")
+yswd_times=() same_times=() plain_times=()
+for run in $(seq "$runs"); do
+    # 1. yswd, into a fresh store.
+    db=$work/yswd-$run.sqlite
+    "$yswd" init --database "$db" >/dev/null
+    "$yswd" activity add BENCH --title "Benchmark" --purpose "Import speed" --can-influence "Nothing" --level consult \
+        --database "$db" >/dev/null
+    start=$(date +%s%N)
+    /usr/bin/time -f %M -o "$work/yswd.kb" "$yswd" contribution import BENCH "$work/responses.csv" --text-column Comment \
+        --id-column "Response ID" --date-column Submitted --method-column How --database "$db" >/dev/null
+    yswd_times+=("$(seconds "$start" "$(date +%s%N)")")
+    added=$(sqlite3 "$db" "SELECT count(*) FROM contribution")
+    rm -f "$db"*
 
-check=$(sqlite3 "$ref" "SELECT count(*) FROM contribution")
-added=$(sqlite3 "$db" "SELECT count(*) FROM contribution")
+    # 2. sqlite3, same end state.
+    ref=$work/reference-$run.sqlite
+    start=$(date +%s%N)
+    sqlite3 "$ref" <"$work/reference.sql"
+    same_times+=("$(seconds "$start" "$(date +%s%N)")")
+    check=$(sqlite3 "$ref" "SELECT count(*) FROM contribution")
+    rm -f "$ref"*
+
+    # 3. sqlite3, plain .import into an unindexed table.
+    start=$(date +%s%N)
+    sqlite3 "$work/plain-$run.sqlite" ".mode csv" ".import $work/responses.csv plain"
+    plain_times+=("$(seconds "$start" "$(date +%s%N)")")
+    rm -f "$work/plain-$run.sqlite"
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+yswd_s=$(median "${yswd_times[@]}")
+same_s=$(median "${same_times[@]}")
+plain_s=$(median "${plain_times[@]}")
+echo "runs (s): yswd ${yswd_times[*]}; sqlite3 same end state ${same_times[*]}; plain ${plain_times[*]}"
+
 [ "$check" = "$rows" ] && [ "$added" = "$rows" ] || { echo "row counts differ: yswd $added, sqlite3 $check" >&2; exit 1; }
 
-python3 - "$rows" "$yswd_s" "$same_s" "$plain_s" "$(cat "$work/yswd.kb")" <<'PY'
+python3 - "$rows" "$yswd_s" "$same_s" "$plain_s" "$(cat "$work/yswd.kb")" "$runs" <<'PY'
 import sys
 rows, yswd, same, plain, kb = int(sys.argv[1]), *map(float, sys.argv[2:5]), int(sys.argv[5])
+print(f"medians of {sys.argv[6]} runs")
 print(f"yswd contribution import:          {yswd:6.2f} s  {rows / yswd:10,.0f} rows/s  peak memory {kb / 1024:.0f} MB")
 print(f"sqlite3 .import + INSERT … SELECT:  {same:6.2f} s  {rows / same:10,.0f} rows/s  (same end state)")
 print(f"sqlite3 plain .import (no indexes): {plain:6.2f} s  {rows / plain:10,.0f} rows/s  (context)")
