@@ -132,7 +132,7 @@ struct LoopRow: ListingRow {
         nextStep = status.nextStep
     }
 
-    static let headers = ["ref", "state", "due", "when", "lead", "missing", "flags"]
+    static let headers = ["ref", "title", "state", "due", "when", "lead", "missing", "flags"]
     var cells: [String] {
         var missed: [String] = []
         if missing.unthemedContributions > 0 { missed.append("\(missing.unthemedContributions) unthemed") }
@@ -143,7 +143,7 @@ struct LoopRow: ListingRow {
         }
         let when = daysOverdue.map { "\($0)d overdue" } ?? daysLeft.map { $0 == 0 ? "due today" : "\($0)d left" } ?? ""
         return [
-            ref, state, due?.description ?? "", when, lead ?? "", missed.joined(separator: ", "),
+            ref, title, state, due?.description ?? "", when, lead ?? "", missed.joined(separator: ", "),
             flags.joined(separator: "; "),
         ]
     }
