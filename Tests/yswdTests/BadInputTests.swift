@@ -8,11 +8,7 @@ import Testing
     /// built once and copied for each case.
     static let template: Yswd = try! build()
 
-    static func prepared() throws -> Yswd {
-        let yswd = try Yswd()
-        try FileManager.default.copyItem(atPath: template.database, toPath: yswd.database)
-        return yswd
-    }
+    static func prepared() throws -> Yswd { try template.copy() }
 
     private static func build() throws -> Yswd {
         let yswd = try Yswd()

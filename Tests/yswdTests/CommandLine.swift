@@ -27,6 +27,15 @@ struct Yswd {
 
     var database: String { (folder as NSString).appendingPathComponent("yswd.sqlite") }
 
+    /// A new folder holding a copy of this one's database (and the given files): a record built
+    /// once, for many tests that each change it.
+    func copy(with files: [String: Data] = [:]) throws -> Yswd {
+        let copy = try Yswd()
+        try FileManager.default.copyItem(atPath: database, toPath: copy.database)
+        for (name, data) in files { try data.write(to: URL(fileURLWithPath: copy.folder + "/" + name)) }
+        return copy
+    }
+
     @discardableResult
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()

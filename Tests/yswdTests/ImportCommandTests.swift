@@ -14,12 +14,7 @@ import Testing
         return yswd
     }
 
-    static func prepared(_ files: [String: Data]) throws -> Yswd {
-        let yswd = try Yswd()
-        try FileManager.default.copyItem(atPath: template.database, toPath: yswd.database)
-        for (name, data) in files { try data.write(to: URL(fileURLWithPath: yswd.folder + "/" + name)) }
-        return yswd
-    }
+    static func prepared(_ files: [String: Data]) throws -> Yswd { try template.copy(with: files) }
 
     static let survey = """
         Response ID,Submitted,What could be better?,Anything else?,Respondent,Email,Keep me informed,Quote me,Themes

@@ -20,11 +20,7 @@ import Testing
         return yswd
     }
 
-    static func prepared() throws -> Yswd {
-        let yswd = try Yswd()
-        try FileManager.default.copyItem(atPath: template.database, toPath: yswd.database)
-        return yswd
-    }
+    static func prepared() throws -> Yswd { try template.copy() }
 
     @Test(arguments: [
         ([], "2026-03-02", Int32(0)),
