@@ -8,11 +8,13 @@ let package = Package(
         .library(name: "FeedbackLoop", targets: ["FeedbackLoop"]),
         .library(name: "FeedbackLoopStore", targets: ["FeedbackLoopStore"]),
         .library(name: "FeedbackLoopImport", targets: ["FeedbackLoopImport"]),
+        .library(name: "FeedbackLoopPublish", targets: ["FeedbackLoopPublish"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -34,6 +36,15 @@ let package = Package(
             dependencies: ["FeedbackLoop", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // Participant-facing renderers (updates, follow-ups, the site), templates and the privacy guard.
+        .target(
+            name: "FeedbackLoopPublish",
+            dependencies: [
+                "FeedbackLoop", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+
         // The command line: parses arguments, wires the library together, prints.
         .executableTarget(
             name: "yswd",
@@ -41,6 +52,7 @@ let package = Package(
                 "FeedbackLoop",
                 "FeedbackLoopStore",
                 "FeedbackLoopImport",
+                "FeedbackLoopPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +63,7 @@ let package = Package(
 
         .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
         .testTarget(name: "FeedbackLoopImportTests", dependencies: ["FeedbackLoopImport", "FeedbackLoop"]),
+        .testTarget(name: "FeedbackLoopPublishTests", dependencies: ["FeedbackLoopPublish", "FeedbackLoop"]),
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: ["FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")]

@@ -43,7 +43,8 @@ public struct LoopRules: Sendable {
                     let reopenedDue = changed.adding(days: settings.reopenDays)
                     due = due.map { max($0, reopenedDue) } ?? reopenedDue
                 } else {
-                    state = summary.owedFollowUps > 0 ? .followingUp : .closed
+                    // Unreachable participants are a warning, not a blocker.
+                    state = summary.reachableFollowUps > 0 ? .followingUp : .closed
                 }
             } else {
                 state = .readyToPublish
@@ -71,7 +72,7 @@ public struct LoopRules: Sendable {
             summary: summary, state: state, due: due, timing: timing, daysOverdue: daysOverdue, flags: flags,
             missing: LoopStatus.Missing(
                 unthemed: summary.unthemed, unansweredThemes: unanswered,
-                followUps: state == .followingUp ? summary.owedFollowUps : 0,
+                followUps: state == .followingUp ? summary.reachableFollowUps : 0,
                 overdueCommitments: summary.openCommitments.filter { $0.due < today }))
     }
 

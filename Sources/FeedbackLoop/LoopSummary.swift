@@ -28,6 +28,9 @@ public struct LoopSummary: Sendable, Equatable {
     /// The latest recorded update, if there is one.
     public var latestUpdate: UpdateFacts?
 
+    /// Follow-ups owed to participants who can be reached: only these keep a loop open.
+    public var reachableFollowUps: Int { max(0, owedFollowUps - unreachable) }
+
     public init(
         ref: String, title: String, lead: String? = nil, service: String? = nil, level: EngagementLevel = .consult,
         opens: CalendarDate? = nil, closes: CalendarDate? = nil, cadenceWeeks: Int? = nil,

@@ -19,6 +19,8 @@ public struct ErasureReport: Sendable, Equatable {
     public var contactRemoved: Bool
     public var contributionsRedacted: Int
     public var historyEntriesRedacted: Int
+    /// Published updates their quotes were removed from.
+    public var updatesRedacted: Int = 0
 }
 
 extension EngagementStore {
@@ -101,7 +103,9 @@ extension EngagementStore {
                 try participant.update(db)
             }
             var redacted = 0
+            var updatesRedacted = 0
             if contributions {
+                updatesRedacted = try Self.redactQuotes(db, participantId: id, at: now)
                 try db.execute(
                     sql: "UPDATE contribution SET text = ? WHERE participantId = ? AND text <> ?",
                     arguments: [Self.erasedText, id, Self.erasedText])
@@ -132,7 +136,8 @@ extension EngagementStore {
                         + "entityId IN (SELECT id FROM contribution WHERE participantId = ?) AND ?))",
                     arguments: [id, id, contributions]) ?? 0
             return ErasureReport(
-                contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries)
+                contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries,
+                updatesRedacted: updatesRedacted)
         }
         _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         return report

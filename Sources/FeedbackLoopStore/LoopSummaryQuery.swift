@@ -30,7 +30,8 @@ enum LoopSummaryQuery {
                  WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NOT NULL) AS commitments,
                 (SELECT count(*) FROM decision d
                  WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NULL) AS undated,
-                \(everything ? "owed.groups" : owedForOne) AS followUps
+                \(everything ? "owed.groups" : owedForOne) AS followUps,
+                \(latestUpdate) AS latestUpdate
             FROM activity a\(everything ? " LEFT JOIN owed ON owed.activityId = a.id" : "")
             \(condition.map { "WHERE \($0)\n" } ?? "")ORDER BY a.ref
             """
@@ -50,6 +51,7 @@ enum LoopSummaryQuery {
                 LEFT JOIN participantContact pc ON pc.participantId = p.id
                 WHERE p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
                   AND c.participantId = p.id AND c.themeLinks > 0
+                  AND NOT \(EngagementStore.followUpCurrent(activity: "c.activityId"))
                 GROUP BY 1, 2, 3
             )
             GROUP BY activityId
@@ -58,6 +60,17 @@ enum LoopSummaryQuery {
         """
 
     /// The same for one activity (`a`), from its own themed contributions.
+    /// The latest update's date and, when it no longer reports every theme with its current answer,
+    /// the date of the first change to themes, decisions or explanations after it: "DATE" or "DATE DATE".
+    private static let latestUpdate = """
+        (SELECT u.published || CASE WHEN u.coverage IS coalesce(\(AnswerSignature.activity("a.id")), '') THEN ''
+                 ELSE ' ' || coalesce((SELECT date(min(h.at)) FROM history h
+                          WHERE h.activityId = a.id AND h.at > u.recordedAt
+                            AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')), u.published)
+                 END
+             FROM publishedUpdate u WHERE u.activityId = a.id ORDER BY u.number DESC LIMIT 1)
+        """
+
     private static let owedForOne = """
         (SELECT group_concat(prefers || ':' || contact || ':' || people, ' ')
                  FROM (
@@ -69,6 +82,7 @@ enum LoopSummaryQuery {
                      JOIN participant p ON p.id = named.participantId
                      LEFT JOIN participantContact pc ON pc.participantId = p.id
                      WHERE p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
+                       AND NOT \(EngagementStore.followUpCurrent(activity: "a.id"))
                      GROUP BY 1, 2))
         """
 
@@ -99,6 +113,13 @@ enum LoopSummaryQuery {
                 let contact = FollowUpContact(prefers: PreferredFormat(rawValue: String(parts[0])), code: code)
                 summary.owedFollowUps += people
                 if !contact.isReachable { summary.unreachable += people }
+            }
+        }
+        // The latest update: "published" or "published uncoveredSince".
+        if let update: String = row[15] {
+            let dates = update.split(separator: " ").compactMap { try? CalendarDate.parse(String($0), option: "date") }
+            if let published = dates.first {
+                summary.latestUpdate = UpdateFacts(published: published, uncoveredSince: dates.dropFirst().first)
             }
         }
         return summary

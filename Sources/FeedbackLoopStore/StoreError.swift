@@ -24,6 +24,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case participantErased(String)
     case backupFailed(path: String, reason: String)
     case notEmpty
+    case recordChanged(String)
+    case unknownUpdate(activity: String, number: Int, count: Int)
+    case unknownRecipient(activity: String, ref: String)
     case parentCycle(String)
 
     public var description: String {
@@ -78,6 +81,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEmpty:
             return "the database already holds a record; generate into a new one (yswd init --database NEW.sqlite), "
                 + "or add --force to add synthetic data to this one"
+        case .recordChanged(let ref):
+            return "the record of \(ref) changed while the update was being made; nothing was recorded, so run it again"
+        case .unknownUpdate(let activity, let number, let count):
+            return "\(activity) has no update \(number); "
+                + (count == 0
+                    ? "none has been recorded yet (yswd publish \(activity) --record)"
+                    : "its updates are numbered 1 to \(count)")
+        case .unknownRecipient(let activity, let ref):
+            return
+                "participant '\(ref)' is not owed a follow-up for \(activity); run `yswd followups \(activity) --out DIR` to see who is"
         }
     }
 

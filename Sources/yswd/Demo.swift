@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
 
@@ -38,6 +39,10 @@ extension Yswd {
             }
             let owed = try store.participants(wantsFeedback: true).count
             print("\n\(try store.participants().count) participants, \(owed) of whom asked to hear back.")
+            let sample = try Self.writeSampleUpdate(store, next: path, today: today)
+            print(
+                "\nThe sample \"you said, we did\" update of GP-ACCESS, as a web page (recorded as update 1): \(sample)"
+            )
             print(
                 """
 
@@ -47,11 +52,35 @@ extension Yswd {
                   yswd history GP-ACCESS --database \(path)
                   yswd loops --digest --database \(path)
                   yswd check MH-CRISIS --database \(path)
+                  yswd publish GP-ACCESS --format easy-read --out gp-access-easy-read.html --database \(path)
+                  yswd followups GP-ACCESS --out followups/ --database \(path)
+                  yswd site --out site/ --database \(path)
                 """)
             let rules = LoopRules(settings: try store.settings())
             let rows = rules.outstanding(try store.loopSummaries(), asOf: today).map(LoopRow.init)
             print("\nOpen feedback loops (yswd loops --database \(path)):\n")
             print(Listing.render(rows, as: .table, empty: "No open feedback loops."), terminator: "")
+        }
+
+        /// Publishes and records the GP-ACCESS update as HTML beside the database.
+        /// - Returns: the page's path.
+        private static func writeSampleUpdate(_ store: EngagementStore, next database: String, today: CalendarDate)
+            throws -> String
+        {
+            let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: today)
+            let publication = try UpdateRenderer().render(snapshot, as: .html)
+            _ = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: [])
+            let path = URL(fileURLWithPath: database).deletingLastPathComponent().appending(
+                path: "gp-access-update.html"
+            )
+            .path
+            try OutputPaths.write(publication.bytes, to: path)
+            try store.recordUpdate(
+                ref: "GP-ACCESS",
+                UpdateRecording(
+                    snapshot: snapshot, format: PublishFormat.html.rawValue, channels: [.web], bytes: publication.bytes,
+                    sha256: publication.sha256, data: publication.data, quotes: publication.quotes, waivers: []))
+            return path
         }
 
         private static func temporaryDatabasePath() throws -> String {

@@ -125,7 +125,7 @@ extension Yswd.ParticipantCommand {
 
         @Argument(help: "The participant's ref.")
         var ref: String
-        @Flag(help: "Also erase the text of their contributions.")
+        @Flag(help: "Also erase the text of their contributions, and their quotes in published updates.")
         var contributions = false
         @OptionGroup var store: StoreOptions
 
@@ -133,6 +133,9 @@ extension Yswd.ParticipantCommand {
             let report = try store.open().eraseParticipant(ref: ref, contributions: contributions)
             var parts = [report.contactRemoved ? "removed their contact details" : "no contact details were on file"]
             if contributions { parts.append("erased the text of \(report.contributionsRedacted) contribution(s)") }
+            if report.updatesRedacted > 0 {
+                parts.append("removed their quotes from \(report.updatesRedacted) published update(s)")
+            }
             parts.append(
                 "redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")"
             )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopImport
+import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
 import GRDB
@@ -23,7 +24,8 @@ struct Yswd: ParsableCommand {
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
             DecisionCommand.self, Explain.self, Evaluate.self, History.self, Loops.self, Check.self, ConfigCommand.self,
-            ImportCommand.self, ExportCommand.self,
+            ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, Site.self,
+            Templates.self,
             Generate.self, Backup.self, Demo.self,
         ]
     )
@@ -40,6 +42,8 @@ struct Yswd: ParsableCommand {
         } catch let error as CommandError {
             fail(error.description)
         } catch let error as FeedbackLoopImport.ImportError {
+            fail(error.description)
+        } catch let error as PublishError {
             fail(error.description)
         } catch let error as ImportRowError {
             fail(error.description)

@@ -67,6 +67,11 @@ private let unanswered = ThemeFacts()
         ),
         // closed: covered and nobody owed.
         ("covered, nobody owed", summary(update: UpdateFacts(published: day("2026-03-01"))), "2026-03-10", .closed),
+        // Unreachable participants are a warning, not a blocker.
+        (
+            "covered, only unreachable participants owed",
+            summary(owed: 2, unreachable: 2, update: UpdateFacts(published: day("2026-03-01"))), "2026-03-10", .closed
+        ),
     ])
     func state(_ case: String, summary: LoopSummary, today: String, expected: LoopState) {
         #expect(rules.status(of: summary, asOf: day(today)).state == expected, "\(`case`)")

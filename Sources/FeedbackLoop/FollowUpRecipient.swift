@@ -1,0 +1,38 @@
+/// A participant owed a personal follow-up, with the private details needed to send it.
+///
+/// Private: only the follow-ups folder (owner-only) ever carries these details.
+public struct FollowUpRecipient: Sendable, Equatable {
+    public var participantId: Int64
+    public var ref: String
+    public var prefers: PreferredFormat?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+    /// The keys of the themes their own contributions fed into.
+    public var themes: [String]
+
+    public init(
+        participantId: Int64, ref: String, prefers: PreferredFormat? = nil, email: String? = nil,
+        phone: String? = nil, address: String? = nil, themes: [String]
+    ) {
+        self.participantId = participantId
+        self.ref = ref
+        self.prefers = prefers
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.themes = themes
+    }
+
+    public var contact: FollowUpContact {
+        FollowUpContact(prefers: prefers, hasEmail: email != nil, hasAddress: address != nil, hasPhone: phone != nil)
+    }
+
+    /// The format the follow-up is made in: their preference, or without one the first of email,
+    /// letter and phone they have details for. Nil when they cannot be reached.
+    public var format: PreferredFormat? {
+        guard contact.isReachable else { return nil }
+        if let prefers { return prefers }
+        return email != nil ? .email : address != nil ? .letter : .phone
+    }
+}

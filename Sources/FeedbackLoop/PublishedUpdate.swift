@@ -1,0 +1,62 @@
+import Foundation
+
+/// A "you said, we did" update as recorded: the exact bytes published, never changed afterwards
+/// except to remove an erased participant's quotes.
+public struct PublishedUpdate: Sendable, Equatable {
+    public var activityRef: String
+    public var activityTitle: String
+    public var service: String?
+    /// Numbered from 1 within its activity.
+    public var number: Int
+    /// The day it was published.
+    public var published: CalendarDate
+    /// When it was recorded (UTC, ISO 8601).
+    public var recordedAt: String
+    /// The format's name (`html`, `md`, `easy-read`...).
+    public var format: String
+    public var channels: [FeedbackChannel]
+    /// The SHA-256 of the bytes as first published, in hex; kept after a redaction.
+    public var sha256: String
+    public var bytes: Data
+    /// The update's content as open data (JSON).
+    public var data: Data
+    /// When quotes were removed from it, if they were.
+    public var redactedAt: String?
+    /// The themes it reported, each with the answer it had.
+    public var themes: [ReportedTheme]
+    public var recordedBy: String
+
+    public init(
+        activityRef: String, activityTitle: String, service: String?, number: Int, published: CalendarDate,
+        recordedAt: String, format: String, channels: [FeedbackChannel], sha256: String, bytes: Data, data: Data,
+        redactedAt: String?, themes: [ReportedTheme], recordedBy: String
+    ) {
+        self.activityRef = activityRef
+        self.activityTitle = activityTitle
+        self.service = service
+        self.number = number
+        self.published = published
+        self.recordedAt = recordedAt
+        self.format = format
+        self.channels = channels
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.data = data
+        self.redactedAt = redactedAt
+        self.themes = themes
+        self.recordedBy = recordedBy
+    }
+}
+
+/// A theme as an update reported it.
+public struct ReportedTheme: Sendable, Equatable, Codable {
+    public var key: String
+    public var said: String
+    public var answer: ThemeAnswer
+
+    public init(key: String, said: String, answer: ThemeAnswer) {
+        self.key = key
+        self.said = said
+        self.answer = answer
+    }
+}

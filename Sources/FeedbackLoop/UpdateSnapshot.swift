@@ -1,0 +1,91 @@
+/// Everything a participant-facing "you said, we did" update of one activity is made from, read in
+/// one go by the store and handed to a renderer, which needs no database.
+///
+/// It carries no contact details and no participant refs: quotes name only the participant's
+/// internal number, so erasure can find them later.
+public struct UpdateSnapshot: Sendable, Equatable, Codable {
+    public var record: ActivityRecord
+    /// The organisation's name, from the team settings.
+    public var organisation: String?
+    /// Where to ask questions: the activity's own public contact, or the team's.
+    public var publicContact: String?
+    /// How many people took part: distinct participants plus anonymous contributions.
+    public var people: Int
+    /// The day the update is made, in the team's time zone.
+    public var asOf: CalendarDate
+    /// Quotes from participants who agreed to be quoted, by theme key.
+    public var quotes: [String: [Quote]]
+    /// Each theme's answer as it stands, in a form that changes whenever the answer does, by theme key.
+    public var answerSignatures: [String: String]
+
+    public init(
+        record: ActivityRecord, organisation: String? = nil, publicContact: String? = nil, people: Int = 0,
+        asOf: CalendarDate,
+        quotes: [String: [Quote]] = [:], answerSignatures: [String: String] = [:]
+    ) {
+        self.record = record
+        self.organisation = organisation
+        self.publicContact = publicContact
+        self.people = people
+        self.asOf = asOf
+        self.quotes = quotes
+        self.answerSignatures = answerSignatures
+    }
+
+    public var activity: Activity { record.activity }
+
+    /// The decisions by key, for their impact and status.
+    public func decision(_ key: String) -> Decision? { record.decisions.first { $0.key == key } }
+
+    /// Commitments still to be delivered, soonest first: what happens next.
+    public var nextSteps: [Decision] {
+        record.decisions.filter { $0.status == .planned || $0.status == .inProgress }
+            .sorted { ($0.due ?? .distantFuture, $0.key) < ($1.due ?? .distantFuture, $1.key) }
+    }
+
+    /// For an ongoing activity, when the next update is due.
+    public var nextUpdate: CalendarDate? {
+        record.activity.cadenceWeeks.map { asOf.adding(days: $0 * 7) }
+    }
+}
+
+/// Words a participant agreed to have quoted.
+public struct Quote: Sendable, Equatable, Codable {
+    /// The contribution quoted.
+    public var contributionId: Int64
+    /// Who said it (the store's number, never shown), so erasure can remove it from stored updates.
+    public var participantId: Int64
+    public var text: String
+
+    public init(contributionId: Int64, participantId: Int64, text: String) {
+        self.contributionId = contributionId
+        self.participantId = participantId
+        self.text = text
+    }
+}
+
+extension CalendarDate {
+    /// A date after any real one, for sorting undated items last.
+    public static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
+}
+
+/// A quote as it appears in a publication, escaped for its format, with the text that replaces it
+/// if the participant who said it is erased.
+public struct QuotePlacement: Sendable, Equatable, Codable {
+    /// Whether it sits in the open data kept with the update rather than the published bytes.
+    public var inData: Bool
+    public var participantId: Int64
+    public var contributionId: Int64
+    /// The quote as escaped in the publication.
+    public var published: String
+    /// What replaces it, escaped the same way.
+    public var redacted: String
+
+    public init(inData: Bool, participantId: Int64, contributionId: Int64, published: String, redacted: String) {
+        self.inData = inData
+        self.participantId = participantId
+        self.contributionId = contributionId
+        self.published = published
+        self.redacted = redacted
+    }
+}

@@ -1,0 +1,71 @@
+/// Escaping for each participant-facing format, so text from the record is shown as written and
+/// never runs as markup, a link or a spreadsheet formula.
+enum Escape {
+    /// Markdown: every character CommonMark could read as markup is backslash-escaped, line breaks
+    /// become spaces (so no text can start a heading, list or block), and control characters go.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var atStart = true
+        var leadingDigits = false
+        for scalar in plain(text).unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "!", "|", "~", "&":
+                out.append("\\")
+                out.unicodeScalars.append(scalar)
+            case "-" where atStart, "+" where atStart, "." where leadingDigits:
+                // Would start a list item where the value begins a line.
+                out.append("\\")
+                out.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t":
+                out.append(" ")
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+            leadingDigits = (atStart || leadingDigits) && ("0"..."9").contains(scalar)
+            atStart = false
+        }
+        return out
+    }
+
+    /// HTML text and attribute values.
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return) gets a leading `'`, so it is shown as text.
+    static func csvCell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One CSV line, ending in CRLF as Excel expects.
+    static func csvLine(_ cells: [String]) -> String {
+        cells.map(csvCell).joined(separator: ",") + "\r\n"
+    }
+
+    /// Text with control characters (other than tab and line breaks) removed: they have no place
+    /// in a publication and some formats cannot carry them.
+    static func plain(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { scalar in
+                    scalar == "\n" || scalar == "\t" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+                }))
+    }
+}

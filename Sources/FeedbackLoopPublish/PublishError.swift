@@ -1,0 +1,32 @@
+/// Why a participant-facing output could not be made. Nothing is published or written when one is thrown.
+public enum PublishError: Error, Equatable, CustomStringConvertible {
+    case noThemes(activity: String)
+    case templateMissing(folder: String, file: String)
+    case templateUnreadable(file: String, reason: String)
+    case templateInvalid(file: String, line: Int, column: Int, problem: String)
+    case privacyFindings([PrivacyFinding])
+    case unknownWaiver(id: String, findings: [PrivacyFinding])
+
+    public var description: String {
+        switch self {
+        case .noThemes(let activity):
+            "activity \(activity) has no themes, so there is nothing to report yet; add them with "
+                + "`yswd theme add \(activity) KEY --said TEXT` and answer each with a decision or an explanation"
+        case .templateMissing(let folder, let file):
+            "the template folder \(folder) has no \(file); copy the built-in one with "
+                + "`yswd templates --out \(folder)` and change it"
+        case .templateUnreadable(let file, let reason):
+            "the template \(file) could not be read (\(reason))"
+        case .templateInvalid(let file, let line, let column, let problem):
+            "the template \(file) does not parse at line \(line), column \(column): \(problem)"
+        case .privacyFindings(let findings):
+            "nothing was published: \(findings.count) possible private detail\(findings.count == 1 ? "" : "s") "
+                + "found; change the record, or after checking each one, pass --allow ID\n"
+                + findings.map { "  \($0.id)  \($0.kind.label) in \($0.location): \($0.match)" }.joined(separator: "\n")
+        case .unknownWaiver(let id, let findings):
+            "--allow \(id) matches no privacy finding in this output"
+                + (findings.isEmpty
+                    ? " (there are none)" : "; the findings are " + findings.map(\.id).joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates participant-facing outputs are rendered with: the built-in ones, or an
+/// organisation's own folder of `NAME.mustache` files for its branding.
+///
+/// Every template's output is escaped for its format: HTML templates escape for HTML, Markdown
+/// templates for Markdown, text templates not at all. Use `{{name}}`; `{{{name}}}` turns escaping off.
+public struct TemplateSet: Sendable {
+    private var library: MustacheLibrary
+    private var sources: [String: String]
+
+    /// The built-in templates.
+    public static var builtIn: TemplateSet {
+        // The built-ins are known to parse; a failure here is a defect caught by the tests.
+        try! TemplateSet(sources: BuiltInTemplates.all, origin: nil)
+    }
+
+    /// The templates in `folder`, which must hold every one of `required`; others (the shared
+    /// partials) fall back to the built-in ones.
+    public static func folder(_ folder: String, required: [String]) throws(PublishError) -> TemplateSet {
+        var sources = BuiltInTemplates.all
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .templateUnreadable(file: folder, reason: "it is not a folder")
+        }
+        for name in Set(required).union(BuiltInTemplates.all.keys).sorted() {
+            let path = URL(filePath: folder).appending(path: "\(name).mustache").path
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required.contains(name) { throw .templateMissing(folder: folder, file: "\(name).mustache") }
+                continue
+            }
+            do {
+                sources[name] = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw .templateUnreadable(file: path, reason: "it is not UTF-8 text, or cannot be opened")
+            }
+        }
+        return try TemplateSet(sources: sources, origin: folder)
+    }
+
+    private init(sources: [String: String], origin: String?) throws(PublishError) {
+        Self.registerContentTypes
+        self.sources = sources
+        library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: Self.pragma(for: name) + source), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let file = origin.map { URL(filePath: $0).appending(path: "\(name).mustache").path } ?? name
+                throw .templateInvalid(
+                    file: file, line: error.context.lineNumber, column: error.context.columnNumber,
+                    problem: Self.describe(error.error))
+            } catch {
+                throw .templateInvalid(file: name, line: 1, column: 1, problem: "\(error)")
+            }
+        }
+    }
+
+    /// The source of a template, as `yswd templates` writes it out.
+    public func source(of name: String) -> String? { sources[name] }
+
+    /// Renders template `name` with `context`.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Escapes `text` exactly as template `name` escapes a `{{value}}`.
+    func escape(_ text: String, as name: String) -> String {
+        let template = try? MustacheTemplate(string: Self.pragma(for: name) + "{{value}}")
+        return template?.render(["value": text]) ?? text
+    }
+
+    /// Markdown templates escape for Markdown and text templates not at all; the others escape for HTML.
+    private static func pragma(for name: String) -> String {
+        if name.hasSuffix(".md") { return "{{% CONTENT_TYPE: MARKDOWN }}" }
+        if name.hasSuffix(".txt") { return "{{% CONTENT_TYPE: TEXT }}" }
+        return ""
+    }
+
+    private static let registerContentTypes: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    }()
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            "a section is closed with a different name than it opened"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened and never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "a delimiter change is malformed"
+        case MustacheTemplate.Error.unrecognisedConfigVariable: "a {{% pragma }} is not recognised"
+        default: "\(error)"
+        }
+    }
+}
+
+/// Escapes text so Markdown shows it as written: no links, images, emphasis, HTML or headings.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Escape.markdown(text) }
+}
+
+extension TemplateSet {
+    /// The names of the built-in templates (each is the file `NAME.mustache` in a template folder).
+    public static var builtInNames: [String] { BuiltInTemplates.all.keys.sorted() }
+}

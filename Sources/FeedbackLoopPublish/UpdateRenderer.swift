@@ -1,0 +1,116 @@
+import Crypto
+import FeedbackLoop
+import Foundation
+
+/// An update rendered in one format: the exact bytes to publish, and where each quote sits in them.
+public struct Publication: Sendable, Equatable {
+    public var format: PublishFormat
+    public var bytes: Data
+    /// The same content as open data (JSON), kept with the update for the site's open data.
+    public var data: Data
+    /// Each quote as it appears in the bytes, with the text that replaces it if its speaker is erased.
+    public var quotes: [QuotePlacement]
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Renders "you said, we did" updates from a snapshot; touches no database.
+public struct UpdateRenderer: Sendable {
+    public var templates: TemplateSet
+
+    /// What a redacted quote says instead.
+    public static let redactedQuote = "This quote was removed at the request of the person who said it."
+
+    public init(templates: TemplateSet = .builtIn) {
+        self.templates = templates
+    }
+
+    /// The update of `snapshot` in `format`.
+    /// - Throws: ``PublishError/noThemes(activity:)`` when there is nothing to report.
+    public func render(_ snapshot: UpdateSnapshot, as format: PublishFormat) throws(PublishError) -> Publication {
+        guard !snapshot.record.themes.isEmpty else { throw .noThemes(activity: snapshot.activity.ref) }
+        let content = UpdateContent(snapshot)
+        let bytes: Data
+        switch format {
+        case .json: bytes = Self.json(content)
+        case .csv: bytes = Data(Self.csv([content]).utf8)
+        case .html, .easyRead, .md, .txt:
+            bytes = Data(templates.render(format.template!, UpdateView.context(content)).utf8)
+        }
+        let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
+            [format, .json].enumerated().map { index, format in
+                QuotePlacement(
+                    inData: index == 1, participantId: quote.participantId, contributionId: quote.contributionId,
+                    published: escape(quote.text, for: format), redacted: escape(Self.redactedQuote, for: format))
+            }
+        }
+        return Publication(format: format, bytes: bytes, data: Self.json(content), quotes: quotes)
+    }
+
+    /// `text` escaped as `format` escapes a value.
+    func escape(_ text: String, for format: PublishFormat) -> String {
+        switch format {
+        case .json:
+            let encoded = String(decoding: Self.encoder.encode([text]) ?? Data(), as: UTF8.self)
+            return String(encoded.dropFirst(2).dropLast(2))
+        case .csv: return text.replacingOccurrences(of: "\"", with: "\"\"")
+        case .html, .easyRead, .md, .txt: return templates.escape(text, as: format.template!)
+        }
+    }
+
+    /// The open data of one update: pretty-printed JSON with sorted keys, ending in a newline.
+    static func json(_ value: some Encodable) -> Data {
+        var data = encoder.encode(value) ?? Data()
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    private static let encoder = JSONWriter()
+
+    /// The open data of updates as CSV, one line per theme: UTF-8 with a byte order mark, so Excel reads it.
+    public static func csv(_ contents: [UpdateContent]) -> String {
+        var out = "\u{FEFF}" + Escape.csvLine(csvHeader)
+        for content in contents {
+            for theme in content.themes {
+                out += Escape.csvLine([
+                    content.activity.ref, content.activity.title, content.published, theme.key, theme.youSaid,
+                    String(theme.people), theme.answer,
+                    theme.weDid.map(\.text).joined(separator: " | "),
+                    theme.weDid.map(\.status).joined(separator: " | "),
+                    theme.weDid.map { $0.due ?? "" }.joined(separator: " | "),
+                    theme.weDid.compactMap(\.impact).joined(separator: " | "),
+                    theme.weDidNot?.because ?? "", theme.weDidNot?.reason ?? "",
+                    theme.quotes.joined(separator: " | "), content.questions ?? "",
+                ])
+            }
+        }
+        return out
+    }
+
+    /// The CSV columns, documented in the README.
+    public static let csvHeader = [
+        "activityRef", "activityTitle", "published", "themeKey", "youSaid", "people", "answer", "weDid", "status",
+        "due", "impact", "weDidNotBecause", "reason", "quotes", "questions",
+    ]
+}
+
+/// JSON as open data: sorted keys, no escaped slashes, readable indentation.
+struct JSONWriter: Sendable {
+    func encode(_ value: some Encodable) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try? encoder.encode(value)
+    }
+}
+
+extension Publication {
+    /// The SHA-256 of the bytes, in lowercase hex.
+    public var sha256: String { Digest.sha256(bytes) }
+}
+
+/// SHA-256 from swift-crypto (Foundation on Linux has none).
+public enum Digest {
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

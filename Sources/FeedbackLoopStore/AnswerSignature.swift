@@ -1,0 +1,38 @@
+/// SQL for a theme's answer "signature": its statement and every decision and explanation that
+/// answers it, as one text that changes whenever any of them does. A recorded update keeps the
+/// signatures it reported; the loop rules compare them with today's to tell whether the latest update
+/// still covers the record, and a follow-up keeps its participant's, to tell whether they are owed another.
+///
+/// Plain SQL with no yswd functions, so the sqlite3 shell can run the loops benchmark query too.
+enum AnswerSignature {
+    /// One theme's signature; the theme is aliased `alias`.
+    static func theme(_ alias: String) -> String {
+        """
+        (\(alias).key || char(31) || \(alias).said || char(30) || coalesce((SELECT group_concat(part, char(29)) FROM (
+             SELECT d.id || char(31) || dt.outcome || char(31) || d.status || char(31) || coalesce(d.due, '')
+                 || char(31) || d.text || char(31) || coalesce(d.impact, '') AS part
+             FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId WHERE dt.themeId = \(alias).id ORDER BY d.id)), '')
+         || char(30) || coalesce((SELECT e.reason || char(31) || e.why FROM explanation e WHERE e.themeId = \(alias).id), ''))
+        """
+    }
+
+    /// The signatures of every theme of an activity, in theme order; `activity` is an SQL expression.
+    static func activity(_ activity: String) -> String {
+        """
+        (SELECT group_concat(signature, char(28)) FROM (
+             SELECT \(theme("st")) AS signature FROM theme st WHERE st.activityId = \(activity) ORDER BY st.id))
+        """
+    }
+
+    /// The signatures of the themes a participant's contributions to an activity fed into.
+    static func participant(activity: String, participant: String) -> String {
+        """
+        (SELECT group_concat(signature, char(28)) FROM (
+             SELECT \(theme("pt")) AS signature FROM theme pt
+             WHERE pt.id IN (SELECT tc.themeId FROM contribution pc
+                             JOIN themeContribution tc ON tc.contributionId = pc.id
+                             WHERE pc.activityId = \(activity) AND pc.participantId = \(participant))
+             ORDER BY pt.id))
+        """
+    }
+}

@@ -1,0 +1,69 @@
+import FeedbackLoop
+import GRDB
+
+extension EngagementStore {
+    /// The condition that a participant (`p`) has been sent a follow-up for activity `activity` since
+    /// the answers to their themes last changed.
+    static func followUpCurrent(activity: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM followUp f WHERE f.activityId = \(activity) AND f.participantId = p.id
+                AND f.signature = \(AnswerSignature.participant(activity: activity, participant: "p.id")))
+        """
+    }
+
+    /// Participants owed a personal follow-up for the activity (DOMAIN.md: "Who is owed a personal
+    /// follow-up"), with their private contact details and the themes their views fed into, by ref.
+    /// Those with no usable contact for their format are included: the caller lists them as unreachable.
+    public func followUpRecipients(ref: String) throws -> [FollowUpRecipient] {
+        try database.read { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address,
+                        (SELECT group_concat(key, char(31)) FROM (
+                             SELECT DISTINCT t.key FROM contribution c
+                             JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
+                             WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key)) AS themes
+                    FROM participant p LEFT JOIN participantContact pc ON pc.participantId = p.id
+                    WHERE p.id IN (SELECT participantId FROM contribution INDEXED BY contribution_activity_participant
+                                   WHERE activityId = :a AND participantId IS NOT NULL AND themeLinks > 0)
+                      AND p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
+                      AND NOT \(Self.followUpCurrent(activity: ":a"))
+                    ORDER BY p.ref
+                    """, arguments: ["a": activityId])
+            return rows.map { row in
+                FollowUpRecipient(
+                    participantId: row[0], ref: row[1], prefers: (row[2] as String?).flatMap(PreferredFormat.init),
+                    email: row[3], phone: row[4], address: row[5],
+                    themes: (row[6] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
+            }
+        }
+    }
+
+    /// Records follow-ups as sent, which closes those participants' part of the loop until the
+    /// answers to their themes change.
+    public func recordFollowUps(
+        ref: String, _ sent: [(participantId: Int64, format: PreferredFormat)], on day: CalendarDate
+    )
+        throws
+    {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            for item in sent {
+                try db.execute(
+                    sql: """
+                        INSERT INTO followUp (activityId, participantId, updateId, format, sent, signature)
+                        SELECT :a, p.id,
+                            (SELECT id FROM publishedUpdate WHERE activityId = :a ORDER BY number DESC LIMIT 1),
+                            :format, :sent, coalesce(\(AnswerSignature.participant(activity: ":a", participant: "p.id")), '')
+                        FROM participant p WHERE p.id = :p
+                        """,
+                    arguments: [
+                        "a": activityId, "p": item.participantId, "format": item.format.rawValue,
+                        "sent": day.description,
+                    ])
+            }
+        }
+    }
+}

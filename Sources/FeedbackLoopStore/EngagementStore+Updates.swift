@@ -1,0 +1,232 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// A privacy finding waived after review, as history records it (never the text it matched).
+public struct PrivacyWaiver: Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var location: String
+
+    public init(id: String, kind: String, location: String) {
+        self.id = id
+        self.kind = kind
+        self.location = location
+    }
+}
+
+/// An update about to be recorded: the exact bytes published and what they reported.
+public struct UpdateRecording: Sendable {
+    public var snapshot: UpdateSnapshot
+    public var format: String
+    public var channels: [FeedbackChannel]
+    public var bytes: Data
+    public var sha256: String
+    public var data: Data
+    public var quotes: [QuotePlacement]
+    public var waivers: [PrivacyWaiver]
+
+    public init(
+        snapshot: UpdateSnapshot, format: String, channels: [FeedbackChannel], bytes: Data, sha256: String, data: Data,
+        quotes: [QuotePlacement], waivers: [PrivacyWaiver]
+    ) {
+        self.snapshot = snapshot
+        self.format = format
+        self.channels = channels
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.data = data
+        self.quotes = quotes
+        self.waivers = waivers
+    }
+}
+
+extension EngagementStore {
+    /// Everything an update of the activity is made from, as of `asOf`, with up to `quotesPerTheme`
+    /// quotes per theme from participants who agreed to be quoted (earliest first).
+    public func updateSnapshot(ref: String, asOf: CalendarDate, quotesPerTheme: Int = 2) throws -> UpdateSnapshot {
+        try database.read { db in
+            let activity = try Self.activity(db, ref: ref)
+            let id = activity.id!
+            let record = ActivityRecord(
+                activity: activity, contributions: try Self.contributionCounts(db, activityId: id),
+                themes: try Self.themeSummaries(db, activityId: id), decisions: try Self.decisions(db, activityId: id),
+                evaluation: nil)
+            let settings = try Self.settings(db)
+            let people =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(DISTINCT participantId) + count(*) FILTER (WHERE participantId IS NULL)
+                        FROM contribution WHERE activityId = ?
+                        """, arguments: [id]) ?? 0
+            var quotes: [String: [Quote]] = [:]
+            let quoteRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.key, c.id, c.participantId, c.text FROM theme t
+                    JOIN themeContribution tc ON tc.themeId = t.id
+                    JOIN contribution c ON c.id = tc.contributionId
+                    JOIN participant p ON p.id = c.participantId
+                    WHERE t.activityId = ? AND p.mayQuote = 1 AND p.erasedAt IS NULL AND c.outOfScope IS NULL
+                      AND c.text <> ?
+                    ORDER BY t.key, c.id
+                    """, arguments: [id, Self.erasedText])
+            for row in quoteRows {
+                let key: String = row[0]
+                guard quotes[key, default: []].count < quotesPerTheme else { continue }
+                quotes[key, default: []].append(Quote(contributionId: row[1], participantId: row[2], text: row[3]))
+            }
+            return UpdateSnapshot(
+                record: record, organisation: settings.organisation,
+                publicContact: activity.publicContact ?? settings.publicContact, people: people, asOf: asOf,
+                quotes: quotes, answerSignatures: try Self.answerSignatures(db, activityId: id))
+        }
+    }
+
+    static func answerSignatures(_ db: Database, activityId: Int64) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT t.key, \(AnswerSignature.theme("t")) FROM theme t WHERE t.activityId = ?",
+            arguments: [activityId])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+    }
+
+    /// Records privacy findings waived after review in history, for an output that is not itself recorded.
+    public func recordWaivers(ref: String, _ waivers: [PrivacyWaiver]) throws {
+        guard !waivers.isEmpty else { return }
+        try database.write { db in
+            try Self.recordWaivers(db, activityId: try Self.activityId(db, ref: ref), waivers)
+        }
+    }
+
+    static func recordWaivers(_ db: Database, activityId: Int64, _ waivers: [PrivacyWaiver]) throws {
+        for waiver in waivers {
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
+                    VALUES (yswd_now(), yswd_actor(), 'insert', 'privacyWaiver', NULL, ?, NULL,
+                            json_object('finding', ?, 'kind', ?, 'location', ?))
+                    """, arguments: [activityId, waiver.id, waiver.kind, waiver.location])
+        }
+    }
+
+    /// Records a published update, immutably, with the themes it reported and the answer each had.
+    /// - Throws: ``StoreError/recordChanged(_:)`` when an answer changed after the snapshot was read.
+    /// - Returns: the update as recorded.
+    @discardableResult
+    public func recordUpdate(ref: String, _ recording: UpdateRecording) throws -> PublishedUpdate {
+        try database.write { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            guard try Self.answerSignatures(db, activityId: activityId) == recording.snapshot.answerSignatures else {
+                throw StoreError.recordChanged(ref)
+            }
+            let number =
+                try Int.fetchOne(
+                    db, sql: "SELECT coalesce(max(number), 0) + 1 FROM publishedUpdate WHERE activityId = ?",
+                    arguments: [activityId]) ?? 1
+            let channels = String(decoding: try JSONEncoder().encode(recording.channels.map(\.rawValue)), as: UTF8.self)
+            try db.execute(
+                sql: """
+                    INSERT INTO publishedUpdate (activityId, number, published, recordedAt, recordedBy, format, channels,
+                        sha256, content, data, coverage)
+                    VALUES (?, ?, ?, yswd_now(), yswd_actor(), ?, ?, ?, ?, ?, coalesce(\(AnswerSignature.activity("?")), ''))
+                    """,
+                arguments: [
+                    activityId, number, recording.snapshot.asOf.description, recording.format, channels,
+                    recording.sha256, recording.bytes, recording.data, activityId,
+                ])
+            let updateId = db.lastInsertedRowID
+            for theme in recording.snapshot.record.themes {
+                try db.execute(
+                    sql: """
+                        INSERT INTO publishedUpdateTheme (updateId, themeId, key, said, answer, signature)
+                        SELECT ?, id, key, said, ?, \(AnswerSignature.theme("t")) FROM theme t WHERE activityId = ? AND key = ?
+                        """, arguments: [updateId, theme.answer.rawValue, activityId, theme.key])
+            }
+            for quote in recording.quotes {
+                try db.execute(
+                    sql: """
+                        INSERT INTO publishedQuote (updateId, participantId, inData, published, redacted)
+                        VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [updateId, quote.participantId, quote.inData, quote.published, quote.redacted])
+            }
+            try Self.recordWaivers(db, activityId: activityId, recording.waivers)
+            return try Self.updates(db, condition: "u.id = ?", arguments: [updateId])[0]
+        }
+    }
+
+    /// The activity's recorded updates, numbered from 1.
+    public func updates(ref: String) throws -> [PublishedUpdate] {
+        try database.read { db in
+            try Self.updates(db, condition: "u.activityId = ?", arguments: [try Self.activityId(db, ref: ref)])
+        }
+    }
+
+    /// Update `number` of the activity.
+    /// - Throws: ``StoreError/unknownUpdate(activity:number:count:)`` when there is no such update.
+    public func update(ref: String, number: Int) throws -> PublishedUpdate {
+        try database.read { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let found = try Self.updates(
+                db, condition: "u.activityId = ? AND u.number = ?", arguments: [activityId, number])
+            guard let update = found.first else {
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM publishedUpdate WHERE activityId = ?", arguments: [activityId])
+                    ?? 0
+                throw StoreError.unknownUpdate(activity: ref, number: number, count: count)
+            }
+            return update
+        }
+    }
+
+    /// Every recorded update of every activity, for the website.
+    public func allUpdates() throws -> [PublishedUpdate] {
+        try database.read { db in try Self.updates(db, condition: "1", arguments: []) }
+    }
+
+    static func updates(_ db: Database, condition: String, arguments: StatementArguments) throws -> [PublishedUpdate] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.ref, a.title, a.service, u.id, u.number, u.published, u.recordedAt, u.format, u.channels,
+                       u.sha256, u.content, u.data, u.redactedAt, u.recordedBy
+                FROM publishedUpdate u JOIN activity a ON a.id = u.activityId
+                WHERE \(condition) ORDER BY a.ref, u.number
+                """, arguments: arguments)
+        return try rows.map { row in
+            let themes = try Row.fetchAll(
+                db, sql: "SELECT key, said, answer FROM publishedUpdateTheme WHERE updateId = ? ORDER BY rowid",
+                arguments: [row[3] as Int64])
+            let channelNames = try JSONDecoder().decode([String].self, from: Data((row[8] as String).utf8))
+            return PublishedUpdate(
+                activityRef: row[0], activityTitle: row[1], service: row[2], number: row[4], published: row[5],
+                recordedAt: row[6], format: row[7], channels: channelNames.compactMap(FeedbackChannel.init(rawValue:)),
+                sha256: row[9], bytes: row[10], data: row[11], redactedAt: row[12],
+                themes: themes.map {
+                    ReportedTheme(key: $0[0], said: $0[1], answer: ThemeAnswer(rawValue: $0[2]) ?? .unanswered)
+                }, recordedBy: row[13])
+        }
+    }
+
+    /// Takes an erased participant's quotes out of every stored update, keeping each update's original hash.
+    /// - Returns: how many updates were redacted.
+    static func redactQuotes(_ db: Database, participantId: Int64, at now: String) throws -> Int {
+        let quotes = try Row.fetchAll(
+            db, sql: "SELECT updateId, inData, published, redacted FROM publishedQuote WHERE participantId = ?",
+            arguments: [participantId])
+        var updates = Set<Int64>()
+        for quote in quotes {
+            let column = (quote[1] as Bool) ? "data" : "content"
+            try db.execute(
+                sql: """
+                    UPDATE publishedUpdate SET \(column) = CAST(replace(CAST(\(column) AS TEXT), ?, ?) AS BLOB),
+                        redactedAt = ?
+                    WHERE id = ?
+                    """, arguments: [quote[2], quote[3], now, quote[0]])
+            updates.insert(quote[0])
+        }
+        try db.execute(sql: "DELETE FROM publishedQuote WHERE participantId = ?", arguments: [participantId])
+        return updates.count
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+
+extension Yswd {
+    struct Updates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an activity's recorded updates, show one exactly as published, or compare two.",
+            discussion: """
+                Updates are numbered from 1 within each activity. --show prints the exact bytes published (if the
+                update was later redacted because a participant was erased, a note on stderr says so and when).
+
+                Examples:
+                  yswd updates GP-ACCESS-2026
+                  yswd updates GP-ACCESS-2026 --show 1 > as-published.html
+                  yswd updates GP-ACCESS-2026 --diff 1 2
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Option(help: "Print update N exactly as published.")
+        var show: Int?
+        @Option(parsing: .upToNextOption, help: "Show what changed between updates N and M.")
+        var diff: [Int] = []
+        @OptionGroup var listing: ListingOptions
+
+        func validate() throws {
+            if !diff.isEmpty, diff.count != 2 {
+                throw ValidationError("--diff takes two update numbers, such as --diff 1 2")
+            }
+            if show != nil, !diff.isEmpty { throw ValidationError("use --show or --diff, not both") }
+        }
+
+        func run() throws {
+            let store = try self.store.open()
+            if let show {
+                let update = try store.update(ref: activity, number: show)
+                if let redacted = update.redactedAt {
+                    note(
+                        "Note: this update was redacted on \(redacted.prefix(10)): quotes from a participant who was "
+                            + "erased were removed. SHA-256 \(update.sha256) is of the bytes as first published.")
+                }
+                FileHandle.standardOutput.write(update.bytes)
+            } else if diff.count == 2 {
+                let old = try store.update(ref: activity, number: diff[0])
+                let new = try store.update(ref: activity, number: diff[1])
+                print(UpdateDiff(old: old, new: new).text, terminator: "")
+            } else {
+                let updates = try store.updates(ref: activity)
+                Listing.print(
+                    updates.map(UpdateRow.init), as: listing.format,
+                    empty: "No updates recorded for \(activity) yet (yswd publish \(activity) --record).\n")
+            }
+        }
+    }
+}
+
+/// One recorded update, as `yswd updates` lists it.
+struct UpdateRow: ListingRow {
+    var number: Int
+    var published: String
+    var format: String
+    var channels: [String]
+    var themes: [String]
+    var sha256: String
+    var recordedBy: String
+    var redactedAt: String?
+
+    init(_ update: PublishedUpdate) {
+        number = update.number
+        published = update.published.description
+        format = update.format
+        channels = update.channels.map(\.rawValue)
+        themes = update.themes.map { "\($0.key):\($0.answer.rawValue)" }
+        sha256 = update.sha256
+        recordedBy = update.recordedBy
+        redactedAt = update.redactedAt
+    }
+
+    static let headers = ["number", "published", "format", "channels", "themes", "sha256", "recordedBy", "redactedAt"]
+    var cells: [String] {
+        [
+            String(number), published, format, channels.joined(separator: " "), themes.joined(separator: " "),
+            String(sha256.prefix(12)), recordedBy, redactedAt ?? "",
+        ]
+    }
+}
+
+/// What changed between two recorded updates: the themes and answers reported, then the lines.
+struct UpdateDiff {
+    var old: PublishedUpdate
+    var new: PublishedUpdate
+
+    var text: String {
+        var out = "Update \(old.number) (\(old.published), \(old.format)) → update \(new.number) "
+        out += "(\(new.published), \(new.format))\n"
+        let before = Dictionary(uniqueKeysWithValues: old.themes.map { ($0.key, $0) })
+        let after = Dictionary(uniqueKeysWithValues: new.themes.map { ($0.key, $0) })
+        var themeChanges: [String] = []
+        for theme in new.themes {
+            guard let earlier = before[theme.key] else {
+                themeChanges.append("  new theme \(theme.key): \(theme.answer.rawValue)")
+                continue
+            }
+            if earlier.answer != theme.answer {
+                themeChanges.append("  theme \(theme.key): \(earlier.answer.rawValue) → \(theme.answer.rawValue)")
+            }
+        }
+        for theme in old.themes where after[theme.key] == nil {
+            themeChanges.append("  theme \(theme.key) is no longer reported")
+        }
+        out += themeChanges.isEmpty ? "Themes: the same themes, with the same kind of answer.\n" : "Themes:\n"
+        out += themeChanges.map { $0 + "\n" }.joined()
+        let oldLines = lines(old.bytes)
+        let newLines = lines(new.bytes)
+        let difference = newLines.difference(from: oldLines)
+        guard !difference.isEmpty else { return out + "The published text is identical.\n" }
+        out += "Lines (- only in update \(old.number), + only in update \(new.number)):\n"
+        var removed: [Int: String] = [:]
+        var inserted: [Int: String] = [:]
+        for change in difference {
+            switch change {
+            case .remove(let offset, let line, _): removed[offset] = line
+            case .insert(let offset, let line, _): inserted[offset] = line
+            }
+        }
+        for offset in removed.keys.sorted() { out += "- \(removed[offset]!)\n" }
+        for offset in inserted.keys.sorted() { out += "+ \(inserted[offset]!)\n" }
+        return out
+    }
+
+    private func lines(_ data: Data) -> [String] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.trimmingSuffix("\r"))
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(_ suffix: String) -> Substring { hasSuffix(suffix) ? dropLast(suffix.count) : self }
+}
