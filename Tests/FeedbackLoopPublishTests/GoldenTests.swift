@@ -1,0 +1,71 @@
+import FeedbackLoop
+import Foundation
+import Testing
+
+@testable import FeedbackLoopPublish
+
+/// Each format's output for a fixed record, compared byte for byte with a file under Fixtures/.
+/// To accept a deliberate change, run with YSWD_UPDATE_GOLDEN=1 and review the diff.
+@Suite struct GoldenTests {
+    static let updating = ProcessInfo.processInfo.environment["YSWD_UPDATE_GOLDEN"] == "1"
+
+    func check(_ data: Data, against name: String) throws {
+        let url = Sample.fixture(name)
+        if Self.updating {
+            try data.write(to: url)
+            return
+        }
+        let expected = try Data(contentsOf: url)
+        #expect(
+            String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+            "\(name) differs from its golden file")
+        #expect(data == expected)
+    }
+
+    @Test(arguments: PublishFormat.allCases)
+    func update(format: PublishFormat) throws {
+        let publication = try UpdateRenderer().render(Sample.snapshot(), as: format)
+        try check(publication.bytes, against: "update.\(format.fileExtension)")
+    }
+
+    @Test(arguments: [PreferredFormat.email, .letter, .easyRead, .phone])
+    func followUp(format: PreferredFormat) throws {
+        let recipient = FollowUpRecipient(
+            participantId: 3, ref: "P-003", prefers: format, email: "jo@example.org", phone: "07700 900123",
+            address: "4 Mill Lane, Coventry, CV1 2AB", themes: ["phone-queue", "parking"])
+        let followUps = FollowUpRenderer().render(Sample.snapshot(), for: [recipient])
+        let followUp = try #require(followUps.first)
+        try check(followUp.bytes, against: "followup-\(followUp.fileName)")
+        #expect(!followUp.text.contains("Online booking rarely works"), "only the person's own themes")
+    }
+
+    @Test func mailingList() throws {
+        let recipients = [
+            FollowUpRecipient(
+                participantId: 1, ref: "P-001", prefers: .email, email: "=cmd@example.org", themes: ["parking"]),
+            FollowUpRecipient(
+                participantId: 2, ref: "P-002", prefers: .letter, address: "1 High St, \"Flat\" 2", themes: []),
+        ]
+        let list = FollowUpRenderer.mailingList(FollowUpRenderer().render(Sample.snapshot(), for: recipients))
+        try check(Data(list.utf8), against: "mailing.csv")
+    }
+
+    @Test func siteIndexAndFeed() throws {
+        let publication = try UpdateRenderer().render(Sample.snapshot(), as: .md)
+        let update = PublishedUpdate(
+            activityRef: "GP-ACCESS-2026", activityTitle: "Getting a GP appointment", service: "Primary care",
+            number: 1, published: Sample.day("2026-11-27"), recordedAt: "2026-11-27T10:00:00.000Z", format: "md",
+            channels: [.web], sha256: publication.sha256, bytes: publication.bytes, data: publication.data,
+            redactedAt: nil, themes: [], recordedBy: "test")
+        let files = SiteBuilder(organisation: "Coventry Health Partnership", baseURL: "https://example.org/ysd")
+            .build([update])
+        try check(try #require(files["index.html"]), against: "site-index.html")
+        try check(try #require(files["feed.atom"]), against: "feed.atom")
+        #expect(files["updates/GP-ACCESS-2026-1.md"] == publication.bytes, "the exact bytes are published too")
+        #expect(files["updates/GP-ACCESS-2026-1.html"] != nil)
+    }
+}
+
+extension FollowUp {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,111 @@
+import FeedbackLoop
+import Foundation
+import Testing
+
+@testable import FeedbackLoopPublish
+
+@Suite struct PrivacyGuardTests {
+    @Test(arguments: [
+        ("Email me at jo.bloggs+nhs@example.co.uk please", PrivacyFinding.Kind.email, "jo.bloggs+nhs@example.co.uk"),
+        ("My mobile is 07700 900123", .phone, "07700 900123"),
+        ("Ring +44 7700 900123 after six", .phone, "+44 7700 900123"),
+        ("Call 020 7946 0958", .phone, "020 7946 0958"),
+        ("Office (0121) 496 0000", .phone, "(0121) 496 0000"),
+        ("NHS number 943 476 5919", .nhsNumber, "943 476 5919"),
+        ("NHS number 9434765919 on the letter", .nhsNumber, "9434765919"),
+        ("I live at CV1 2AB", .postcode, "CV1 2AB"),
+        ("postcode sw1a1aa", .postcode, "sw1a1aa"),
+        ("EC1A 1BB is the office", .postcode, "EC1A 1BB"),
+    ])
+    func findsPrivateDetails(text: String, kind: PrivacyFinding.Kind, match: String) {
+        let findings = PrivacyGuard.findings(in: text, at: "theme t, you said")
+        #expect(findings.contains { $0.kind == kind && $0.match == match }, "\(findings)")
+    }
+
+    @Test(arguments: [
+        "Reference 9434765918 failed the check",  // 10 digits failing modulus 11
+        "Order 1234567890 arrived",  // fails modulus 11 and is no phone number
+        "The CV1 area and B15 were mentioned",  // partial postcodes
+        "We met 12 times in 2026 and 2027",
+        "Open 8:30 to 18:00, 5 days a week",
+        "Email addresses look like name at example dot org",
+        "It cost £1,234,567 over 10 years",
+    ])
+    func letsNearMissesThrough(text: String) {
+        #expect(PrivacyGuard.findings(in: text, at: "x").isEmpty, "\(PrivacyGuard.findings(in: text, at: "x"))")
+    }
+
+    @Test func nhsNumberCheckDigit() {
+        #expect(PrivacyGuard.isNHSNumber("943 476 5919"))
+        #expect(PrivacyGuard.isNHSNumber("401 023 2137"))
+        #expect(!PrivacyGuard.isNHSNumber("401 023 2138"))
+        #expect(!PrivacyGuard.isNHSNumber("123 456 789"))
+    }
+
+    @Test func publicContactIsAllowed() {
+        let snapshot = Sample.snapshot(
+            explanation: "Write to engagement@example.nhs.uk or call 024 7655 0000",
+            publicContact: "engagement@example.nhs.uk, 024 7655 0000")
+        #expect(PrivacyGuard.scan(snapshot).isEmpty)
+    }
+
+    @Test func findingsNameWhereTheyAreAndKeepTheirIDs() throws {
+        let snapshot = Sample.snapshot(said: "Phone me on 07700 900123", quote: "My NHS number is 943 476 5919")
+        let findings = PrivacyGuard.scan(snapshot)
+        #expect(findings.map(\.location) == ["theme phone-queue, you said", "quote from contribution 3"])
+        #expect(findings.map(\.kind) == [.phone, .nhsNumber])
+        #expect(PrivacyGuard.scan(snapshot).map(\.id) == findings.map(\.id), "the same ids on every run")
+        #expect(Set(findings.map(\.id)).count == 2)
+        #expect(findings.allSatisfy { $0.id.hasPrefix("PF-") && $0.id.count == 13 })
+
+        #expect(throws: PublishError.privacyFindings(findings)) { try PrivacyGuard.review(findings, allowing: []) }
+        #expect(throws: PublishError.privacyFindings([findings[1]])) {
+            try PrivacyGuard.review(findings, allowing: [findings[0].id])
+        }
+        #expect(try PrivacyGuard.review(findings, allowing: findings.map(\.id)) == findings)
+        #expect(throws: PublishError.unknownWaiver(id: "PF-0000000000", findings: findings)) {
+            try PrivacyGuard.review(findings, allowing: findings.map(\.id) + ["PF-0000000000"])
+        }
+    }
+
+    @Test func aFindingsMessageListsEach() {
+        let findings = PrivacyGuard.findings(in: "jo@example.org lives at CV1 2AB", at: "quote from contribution 9")
+        let message = PublishError.privacyFindings(findings).description
+        #expect(message.contains("an email address in quote from contribution 9: jo@example.org"))
+        #expect(message.contains("a full UK postcode in quote from contribution 9: CV1 2AB"))
+        #expect(message.contains("--allow ID"))
+    }
+}
+
+@Suite struct TemplateFolderTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appending(path: "yswd-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: url.appending(path: name), atomically: true, encoding: .utf8) }
+        return url.path
+    }
+
+    @Test func anOrganisationsTemplateIsUsedAndEscapes() throws {
+        let path = try folder(["update.md.mustache": "Branded: {{title}}\n"])
+        let templates = try TemplateSet.folder(path, required: ["update.md"])
+        let output = try UpdateRenderer(templates: templates).render(Sample.snapshot(title: "A [link](x)"), as: .md)
+        #expect(output.text == "Branded: A \\[link\\]\\(x\\)\n")
+    }
+
+    @Test func aMissingTemplateIsNamed() throws {
+        let path = try folder(["update.html.mustache": "<p>{{title}}</p>"])
+        #expect(throws: PublishError.templateMissing(folder: path, file: "update.md.mustache")) {
+            try TemplateSet.folder(path, required: ["update.md"])
+        }
+    }
+
+    @Test func aTemplateThatDoesNotParseIsNamedWithItsLine() throws {
+        let path = try folder(["update.html.mustache": "<h1>{{title}}</h1>\n<p>\n{{#themes}}{{said}}\n"])
+        #expect {
+            try TemplateSet.folder(path, required: ["update.html"])
+        } throws: { error in
+            guard case PublishError.templateInvalid(let file, let line, _, _) = error else { return false }
+            return file.hasSuffix("update.html.mustache") && line == 4
+        }
+    }
+}
