@@ -53,10 +53,14 @@ public struct ReportedTheme: Sendable, Equatable, Codable {
     public var key: String
     public var said: String
     public var answer: ThemeAnswer
+    /// The theme's answer in full as it stood (decisions and explanation), to tell a changed answer
+    /// from an unchanged one.
+    public var signature: String
 
-    public init(key: String, said: String, answer: ThemeAnswer) {
+    public init(key: String, said: String, answer: ThemeAnswer, signature: String = "") {
         self.key = key
         self.said = said
         self.answer = answer
+        self.signature = signature
     }
 }

@@ -196,7 +196,8 @@ extension EngagementStore {
                 """, arguments: arguments)
         return try rows.map { row in
             let themes = try Row.fetchAll(
-                db, sql: "SELECT key, said, answer FROM publishedUpdateTheme WHERE updateId = ? ORDER BY rowid",
+                db,
+                sql: "SELECT key, said, answer, signature FROM publishedUpdateTheme WHERE updateId = ? ORDER BY rowid",
                 arguments: [row[3] as Int64])
             let channelNames = try JSONDecoder().decode([String].self, from: Data((row[8] as String).utf8))
             return PublishedUpdate(
@@ -204,7 +205,8 @@ extension EngagementStore {
                 recordedAt: row[6], format: row[7], channels: channelNames.compactMap(FeedbackChannel.init(rawValue:)),
                 sha256: row[9], bytes: row[10], data: row[11], redactedAt: row[12],
                 themes: themes.map {
-                    ReportedTheme(key: $0[0], said: $0[1], answer: ThemeAnswer(rawValue: $0[2]) ?? .unanswered)
+                    ReportedTheme(
+                        key: $0[0], said: $0[1], answer: ThemeAnswer(rawValue: $0[2]) ?? .unanswered, signature: $0[3])
                 }, recordedBy: row[13])
         }
     }

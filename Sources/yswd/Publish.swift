@@ -4,8 +4,6 @@ import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
 
-extension PublishFormat: ExpressibleByArgument {}
-
 extension Yswd {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,8 +31,8 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
         var activity: String
-        @Option(help: "html | easy-read | md | txt | json | csv.")
-        var format: PublishFormat = .html
+        @Option(name: .customLong("format"), help: "html | easy-read | md | txt | json | csv.")
+        var formatName = "html"
         @Option(help: "The file to write (default: standard output).")
         var out: String?
         @OptionGroup var template: TemplateOptions
@@ -61,6 +59,7 @@ extension Yswd {
         }
 
         func run() throws {
+            let format = try PublishFormat.parse(formatName, option: "--format")
             let channels: [FeedbackChannel] = try Parse.values(self.channels, option: "--channel")
             let date = try Parse.date(asOf, option: "--as-of")
             if let out { try OutputPaths.checkFile(out) }

@@ -79,11 +79,11 @@ struct UpdateRow: ListingRow {
         redactedAt = update.redactedAt
     }
 
-    static let headers = ["number", "published", "format", "channels", "themes", "sha256", "recordedBy", "redactedAt"]
+    static let headers = ["number", "published", "format", "channels", "sha256", "recordedBy", "redactedAt", "themes"]
     var cells: [String] {
         [
-            String(number), published, format, channels.joined(separator: " "), themes.joined(separator: " "),
-            String(sha256.prefix(12)), recordedBy, redactedAt ?? "",
+            String(number), published, format, channels.joined(separator: " "), String(sha256.prefix(12)), recordedBy,
+            redactedAt ?? "", themes.joined(separator: " "),
         ]
     }
 }
@@ -106,12 +106,16 @@ struct UpdateDiff {
             }
             if earlier.answer != theme.answer {
                 themeChanges.append("  theme \(theme.key): \(earlier.answer.rawValue) → \(theme.answer.rawValue)")
+            } else if earlier.signature != theme.signature {
+                themeChanges.append("  theme \(theme.key): the answer changed (still \(theme.answer.rawValue))")
+            } else if earlier.said != theme.said {
+                themeChanges.append("  theme \(theme.key): now reads \"\(theme.said)\"")
             }
         }
         for theme in old.themes where after[theme.key] == nil {
             themeChanges.append("  theme \(theme.key) is no longer reported")
         }
-        out += themeChanges.isEmpty ? "Themes: the same themes, with the same kind of answer.\n" : "Themes:\n"
+        out += themeChanges.isEmpty ? "Themes: the same themes, with the same answers.\n" : "Themes:\n"
         out += themeChanges.map { $0 + "\n" }.joined()
         let oldLines = lines(old.bytes)
         let newLines = lines(new.bytes)
