@@ -65,7 +65,7 @@ enum LoopSummaryQuery {
     private static let latestUpdate = """
         (SELECT u.published || CASE WHEN u.coverage IS coalesce(\(AnswerSignature.activity("a.id")), '') THEN ''
                  ELSE ' ' || coalesce((SELECT date(min(h.at)) FROM history h
-                          WHERE h.activityId = a.id AND h.at > u.recordedAt
+                          WHERE h.activityId = a.id AND h.at >= u.recordedAt
                             AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')), u.published)
                  END
              FROM publishedUpdate u WHERE u.activityId = a.id ORDER BY u.number DESC LIMIT 1)
