@@ -63,7 +63,10 @@ let package = Package(
 
         .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
         .testTarget(name: "FeedbackLoopImportTests", dependencies: ["FeedbackLoopImport", "FeedbackLoop"]),
-        .testTarget(name: "FeedbackLoopPublishTests", dependencies: ["FeedbackLoopPublish", "FeedbackLoop"]),
+        .testTarget(
+            name: "FeedbackLoopPublishTests", dependencies: ["FeedbackLoopPublish", "FeedbackLoop"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: ["FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")]

@@ -13,7 +13,8 @@ import Testing
             Participant(ref: "P-1", wantsFeedback: true, mayQuote: true),
             contact: ParticipantContact(participantId: 0, email: "p1@example.org", prefers: .email))
         let said = try store.addContribution(activity: "GP-ACCESS", text: "Phones are engaged", participantRef: "P-1")
-        try store.addTheme(activity: "GP-ACCESS", key: "phones", said: "Phones are busy", contributions: [.single(said.id!)])
+        try store.addTheme(
+            activity: "GP-ACCESS", key: "phones", said: "Phones are busy", contributions: [.single(said.id!)])
         try store.explain(activity: "GP-ACCESS", theme: "phones", why: "Staffing is national", reason: .cost)
         return store
     }
@@ -59,7 +60,8 @@ import Testing
             try store.recordUpdate(
                 ref: "GP-ACCESS",
                 UpdateRecording(
-                    snapshot: snapshot, format: "txt", channels: [], bytes: Data(), sha256: String(repeating: "b", count: 64),
+                    snapshot: snapshot, format: "txt", channels: [], bytes: Data(),
+                    sha256: String(repeating: "b", count: 64),
                     data: Data(), quotes: [], waivers: []))
         }
         #expect(try store.updates(ref: "GP-ACCESS").isEmpty)
@@ -71,7 +73,8 @@ import Testing
         for sql in [
             "UPDATE publishedUpdate SET content = x'00'", "UPDATE publishedUpdate SET sha256 = upper(sha256)",
             "UPDATE publishedUpdate SET content = x'00', redactedAt = 'now', format = 'md'",
-            "DELETE FROM publishedUpdate", "DELETE FROM publishedUpdateTheme", "UPDATE publishedUpdateTheme SET said = 'x'",
+            "DELETE FROM publishedUpdate", "DELETE FROM publishedUpdateTheme",
+            "UPDATE publishedUpdateTheme SET said = 'x'",
         ] {
             #expect(throws: DatabaseError.self, "\(sql)") { try store.database.write { try $0.execute(sql: sql) } }
         }

@@ -25,7 +25,8 @@ import Testing
             ("missing", ["update.html.mustache": "<p>{{title}}</p>"]),
             ("broken", ["update.html.mustache": "<p>{{title}}</p>\n{{#themes}}\n<p>{{youSaid}}</p>\n"]),
         ] {
-            try FileManager.default.createDirectory(atPath: yswd.folder + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: yswd.folder + "/" + folder, withIntermediateDirectories: true)
             for (name, text) in files {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: "\(yswd.folder)/\(folder)/\(name)"))
             }
