@@ -17,6 +17,9 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     public var quotes: [String: [Quote]]
     /// Each theme's answer as it stands, in a form that changes whenever the answer does, by theme key.
     public var answerSignatures: [String: String]
+    /// The refs and postal addresses of the activity's participants: never rendered, only looked for
+    /// by the privacy guard in the texts to be published.
+    public var privateTerms: [String] = []
 
     public init(
         record: ActivityRecord, organisation: String? = nil, publicContact: String? = nil, people: Int = 0,

@@ -9,6 +9,7 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
         case phone
         case nhsNumber = "nhs-number"
         case postcode
+        case participant
 
         public var label: String {
             switch self {
@@ -16,6 +17,7 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
             case .phone: "a UK phone number"
             case .nhsNumber: "an NHS number"
             case .postcode: "a full UK postcode"
+            case .participant: "a participant's ref or address"
             }
         }
     }
@@ -45,10 +47,17 @@ public enum PrivacyGuard {
     /// The findings in what an update of `snapshot` publishes, in the order the texts appear.
     public static func scan(_ snapshot: UpdateSnapshot) -> [PrivacyFinding] {
         let allowed = [snapshot.publicContact, snapshot.activity.publicContact].compactMap { $0?.lowercased() }
+        let terms = snapshot.privateTerms.filter { $0.count >= 3 }.map { term in
+            regex("(?<![\\p{L}\\p{N}_-])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}_-])")
+        }
         return texts(snapshot).flatMap { location, text in
-            findings(in: text, at: location).filter { finding in
-                !allowed.contains { $0.contains(finding.match.lowercased()) }
+            var found = findings(in: text, at: location)
+            for term in terms {
+                for match in matches(of: term, in: text) {
+                    found.append(PrivacyFinding(kind: .participant, location: location, match: match))
+                }
             }
+            return found.filter { finding in !allowed.contains { $0.contains(finding.match.lowercased()) } }
         }
     }
 

@@ -77,10 +77,21 @@ extension EngagementStore {
                 guard quotes[key, default: []].count < quotesPerTheme else { continue }
                 quotes[key, default: []].append(Quote(contributionId: row[1], participantId: row[2], text: row[3]))
             }
-            return UpdateSnapshot(
+            var snapshot = UpdateSnapshot(
                 record: record, organisation: settings.organisation,
                 publicContact: activity.publicContact ?? settings.publicContact, people: people, asOf: asOf,
                 quotes: quotes, answerSignatures: try Self.answerSignatures(db, activityId: id))
+            snapshot.privateTerms = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.ref FROM participant p
+                    WHERE p.id IN (SELECT participantId FROM contribution WHERE activityId = :a)
+                    UNION
+                    SELECT pc.address FROM participantContact pc
+                    WHERE pc.participantId IN (SELECT participantId FROM contribution WHERE activityId = :a)
+                      AND pc.address IS NOT NULL
+                    """, arguments: ["a": id])
+            return snapshot
         }
     }
 

@@ -109,3 +109,16 @@ import Testing
         }
     }
 }
+
+@Suite struct PrivateTermTests {
+    @Test func aParticipantsRefOrAddressIsAFinding() {
+        var snapshot = Sample.snapshot(
+            said: "P-0042 said the phones are busy", explanation: "We wrote to 4 Mill Lane, Coventry about it")
+        snapshot.privateTerms = ["P-0042", "4 Mill Lane, Coventry", "P-4"]
+        let findings = PrivacyGuard.scan(snapshot)
+        #expect(findings.map(\.match) == ["P-0042", "4 Mill Lane, Coventry"])
+        #expect(findings.allSatisfy { $0.kind == .participant })
+        snapshot.privateTerms = ["P-004"]  // a ref inside another is not a match
+        #expect(PrivacyGuard.scan(snapshot).isEmpty)
+    }
+}
