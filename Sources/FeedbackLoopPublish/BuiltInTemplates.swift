@@ -131,6 +131,8 @@ enum BuiltInTemplates {
         <section class="theme">
         <p dir="auto"><strong>You said:</strong> {{youSaid}}</p>
         <p>{{peopleText}}.</p>
+        {{#quotes}}<p dir="auto">Someone told us: “{{text}}”</p>
+        {{/quotes}}
         {{#actions}}
         {{#done}}<p dir="auto"><strong>We did this:</strong> {{text}}</p>{{/done}}
         {{^done}}<p dir="auto"><strong>We will do this:</strong> {{text}}</p>

@@ -51,7 +51,10 @@ public struct UpdateRenderer: Sendable {
     func escape(_ text: String, for format: PublishFormat) -> String {
         switch format {
         case .json:
-            let encoded = String(decoding: Self.encoder.encode([text]) ?? Data(), as: UTF8.self)
+            // A one-string array, compact, so the string sits between `["` and `"]`.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            let encoded = String(decoding: (try? encoder.encode([text])) ?? Data(), as: UTF8.self)
             return String(encoded.dropFirst(2).dropLast(2))
         case .csv: return text.replacingOccurrences(of: "\"", with: "\"\"")
         case .html, .easyRead, .md, .txt: return templates.escape(text, as: format.template!)

@@ -88,10 +88,12 @@ import Testing
         #expect(diff.contains("+ - **We did:** We will add a call-back option"))
     }
 
-    @Test func erasureRedactsAStoredQuoteAndKeepsTheHash() throws {
+    @Test(arguments: ["txt", "html", "md", "json", "csv", "easy-read"])
+    func erasureRedactsAStoredQuoteAndKeepsTheHash(format: String) throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
-        try yswd.ok("publish", "GP", "--format", "txt", "--record", "--out", "update.txt")
+        try yswd.ok("publish", "GP", "--format", format, "--record", "--out", "update")
+        #expect(try yswd.ok("updates", "GP", "--show", "1").contains(Self.quote))
         let before = try yswd.ok("updates", "GP", "--format", "json")
         try yswd.ok("participant", "erase", "P-1", "--contributions")
         let shown = try yswd.run(["updates", "GP", "--show", "1"])
