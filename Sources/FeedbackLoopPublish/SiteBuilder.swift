@@ -71,16 +71,14 @@ public struct SiteBuilder: Sendable {
         ]
         index["organisation"] = organisation
         files["index.html"] = Data(templates.render("site-index", index).utf8)
-        let contents = newest.compactMap { try? JSONDecoder().decode(UpdateContent.self, from: $0.data) }
-        files["data/updates.csv"] = Data(UpdateRenderer.csv(contents).utf8)
-        files["data/updates.json"] = UpdateRenderer.json(
-            newest.map { update in
-                OpenDataEntry(
-                    activityRef: update.activityRef, number: update.number, published: update.published.description,
-                    format: update.format, sha256: update.sha256, redacted: update.redactedAt != nil,
-                    page: Self.pagePath(update),
-                    content: try? JSONDecoder().decode(UpdateContent.self, from: update.data))
-            })
+        let entries = newest.map { update in
+            OpenDataEntry(
+                activityRef: update.activityRef, number: update.number, published: update.published.description,
+                format: update.format, sha256: update.sha256, redacted: update.redactedAt != nil,
+                page: Self.pagePath(update), content: try? JSONDecoder().decode(UpdateContent.self, from: update.data))
+        }
+        files["data/updates.csv"] = Data(UpdateRenderer.csv(entries.compactMap(\.content)).utf8)
+        files["data/updates.json"] = UpdateRenderer.json(entries)
         files["feed.atom"] = Data(feed(newest).utf8)
         return files
     }

@@ -122,16 +122,28 @@ struct UpdateDiff {
         let difference = newLines.difference(from: oldLines)
         guard !difference.isEmpty else { return out + "The published text is identical.\n" }
         out += "Lines (- only in update \(old.number), + only in update \(new.number)):\n"
-        var removed: [Int: String] = [:]
-        var inserted: [Int: String] = [:]
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
         for change in difference {
             switch change {
-            case .remove(let offset, let line, _): removed[offset] = line
-            case .insert(let offset, let line, _): inserted[offset] = line
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
-        for offset in removed.keys.sorted() { out += "- \(removed[offset]!)\n" }
-        for offset in inserted.keys.sorted() { out += "+ \(inserted[offset]!)\n" }
+        // Walk both texts together, so each change sits where it happened.
+        var (i, j) = (0, 0)
+        while i < oldLines.count || j < newLines.count {
+            if removed.contains(i) {
+                out += "- \(oldLines[i])\n"
+                i += 1
+            } else if inserted.contains(j) {
+                out += "+ \(newLines[j])\n"
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
+        }
         return out
     }
 
