@@ -1,6 +1,7 @@
 /// Why a participant-facing output could not be made. Nothing is published or written when one is thrown.
 public enum PublishError: Error, Equatable, CustomStringConvertible {
     case noThemes(activity: String)
+    case templateFolderMissing(String)
     case templateMissing(folder: String, file: String)
     case templateUnreadable(file: String, reason: String)
     case templateInvalid(file: String, line: Int, column: Int, problem: String)
@@ -12,6 +13,9 @@ public enum PublishError: Error, Equatable, CustomStringConvertible {
         case .noThemes(let activity):
             "activity \(activity) has no themes, so there is nothing to report yet; add them with "
                 + "`yswd theme add \(activity) KEY --said TEXT` and answer each with a decision or an explanation"
+        case .templateFolderMissing(let folder):
+            "--template \(folder) is not a folder; give the folder that holds your NAME.mustache templates "
+                + "(`yswd templates --out \(folder)` writes the built-in ones there)"
         case .templateMissing(let folder, let file):
             "the template folder \(folder) has no \(file); copy the built-in one with "
                 + "`yswd templates --out \(folder)` and change it"

@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
         var sources = BuiltInTemplates.all
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .templateUnreadable(file: folder, reason: "it is not a folder")
+            throw .templateFolderMissing(folder)
         }
         for name in Set(required).union(BuiltInTemplates.all.keys).sorted() {
             let path = URL(filePath: folder).appending(path: "\(name).mustache").path
