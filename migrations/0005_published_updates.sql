@@ -112,3 +112,13 @@ BEGIN
                     'format', NEW.format, 'sent', NEW.sent, 'update', NEW.updateId)
     );
 END;
+CREATE TRIGGER publishedUpdateTheme_history_insert AFTER INSERT ON publishedUpdateTheme
+BEGIN
+    INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
+    VALUES (
+        yswd_now(), yswd_actor(), 'insert', 'publishedUpdateTheme', NEW.updateId,
+        (SELECT activityId FROM publishedUpdate WHERE id = NEW.updateId), NULL,
+        json_object('update', (SELECT number FROM publishedUpdate WHERE id = NEW.updateId), 'theme', NEW.key,
+                    'said', NEW.said, 'answer', NEW.answer)
+    );
+END;
