@@ -6,7 +6,8 @@
 --
 -- `coverage` and `signature` hold each reported theme's answer as it stood (see
 -- EngagementStore.themeSignatureSQL): the loop rules compare them with the current answers to
--- tell whether the latest update still covers the record.
+-- tell whether the latest update still covers the record. Rows written by a bulk write (`generate`)
+-- carry its batch id and are recorded in history once, as the batch.
 
 CREATE TABLE publishedUpdate (
     id INTEGER PRIMARY KEY,
@@ -22,8 +23,10 @@ CREATE TABLE publishedUpdate (
     data BLOB NOT NULL,
     coverage TEXT NOT NULL,
     redactedAt TEXT,
+    batchId INTEGER REFERENCES batch(id),
     UNIQUE (activityId, number)
 ) STRICT;
+CREATE INDEX publishedUpdate_batch ON publishedUpdate(batchId);
 
 CREATE TABLE publishedUpdateTheme (
     updateId INTEGER NOT NULL REFERENCES publishedUpdate(id),
@@ -32,8 +35,10 @@ CREATE TABLE publishedUpdateTheme (
     said TEXT NOT NULL,
     answer TEXT NOT NULL,
     signature TEXT NOT NULL,
+    batchId INTEGER REFERENCES batch(id),
     PRIMARY KEY (updateId, key)
 ) STRICT;
+CREATE INDEX publishedUpdateTheme_batch ON publishedUpdateTheme(batchId);
 
 -- Where each consented quote sits in an update, so erasure can take it out again.
 CREATE TABLE publishedQuote (
@@ -68,7 +73,7 @@ CREATE TRIGGER publishedUpdate_immutable BEFORE UPDATE ON publishedUpdate
 WHEN NEW.redactedAt IS NULL OR NEW.id IS NOT OLD.id OR NEW.activityId IS NOT OLD.activityId
     OR NEW.number IS NOT OLD.number OR NEW.published IS NOT OLD.published OR NEW.recordedAt IS NOT OLD.recordedAt
     OR NEW.recordedBy IS NOT OLD.recordedBy OR NEW.format IS NOT OLD.format OR NEW.channels IS NOT OLD.channels
-    OR NEW.sha256 IS NOT OLD.sha256 OR NEW.coverage IS NOT OLD.coverage
+    OR NEW.sha256 IS NOT OLD.sha256 OR NEW.coverage IS NOT OLD.coverage OR NEW.batchId IS NOT OLD.batchId
 BEGIN
     SELECT RAISE(ABORT, 'a published update cannot be changed: only erasure may remove quotes from it');
 END;
@@ -85,7 +90,7 @@ BEGIN
     SELECT RAISE(ABORT, 'a sent follow-up is kept for good: it cannot be deleted');
 END;
 
-CREATE TRIGGER publishedUpdate_history_insert AFTER INSERT ON publishedUpdate
+CREATE TRIGGER publishedUpdate_history_insert AFTER INSERT ON publishedUpdate WHEN NEW.batchId IS NULL
 BEGIN
     INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
     VALUES (
@@ -112,7 +117,7 @@ BEGIN
                     'format', NEW.format, 'sent', NEW.sent, 'update', NEW.updateId)
     );
 END;
-CREATE TRIGGER publishedUpdateTheme_history_insert AFTER INSERT ON publishedUpdateTheme
+CREATE TRIGGER publishedUpdateTheme_history_insert AFTER INSERT ON publishedUpdateTheme WHEN NEW.batchId IS NULL
 BEGIN
     INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
     VALUES (

@@ -11,6 +11,7 @@ public struct GenerateReport: Sendable, Equatable {
     public var themes: Int
     public var decisions: Int
     public var explanations: Int
+    public var updates: Int = 0
 }
 
 extension EngagementStore {
@@ -37,16 +38,48 @@ extension EngagementStore {
                 actor: actor, at: now)
             let batchId = batch.id
             var writer = try SyntheticWriter(db: db, batchId: batchId, seed: seed, today: today)
-            let report = try writer.write(activities: activities, contributions: contributions)
+            var report = try writer.write(activities: activities, contributions: contributions)
+            report.updates = try Self.recordSyntheticUpdates(db, batchId: batchId, today: today, actor: actor, at: now)
             try Batch.refreshSearch(db, activities: "batchId = ?", arguments: [batchId])
             try batch.record(
                 db, activityId: nil, actor: actor, at: now,
                 details: [
                     "seed": String(seed), "activities": report.activities, "contributions": report.contributions,
                     "participants": report.participants, "themes": report.themes, "decisions": report.decisions,
-                    "explanations": report.explanations,
+                    "explanations": report.explanations, "updates": report.updates,
                 ])
             return report
         }
+    }
+
+    /// Records a synthetic update, covering the record as it stands, for every other activity of the
+    /// batch that closed at least 30 days ago: so the loops benchmark also compares coverage.
+    private static func recordSyntheticUpdates(
+        _ db: Database, batchId: Int64, today: CalendarDate, actor: String, at now: String
+    ) throws -> Int {
+        let published = today.adding(days: -7).description
+        try db.execute(
+            sql: """
+                INSERT INTO publishedUpdate (activityId, number, published, recordedAt, recordedBy, format, channels,
+                    sha256, content, data, coverage, batchId)
+                SELECT a.id, 1, :published, :now, :actor, 'html', '["web"]', printf('%064d', a.id),
+                    CAST('<!DOCTYPE html><p>A synthetic update</p>' AS BLOB), CAST('{}' AS BLOB),
+                    coalesce(\(AnswerSignature.activity("a.id")), ''), :batch
+                FROM activity a
+                WHERE a.batchId = :batch AND a.closes < :cutoff AND a.id % 2 = 0
+                """,
+            arguments: [
+                "published": published, "now": now, "actor": actor, "batch": batchId,
+                "cutoff": today.adding(days: -30).description,
+            ])
+        let count = db.changesCount
+        try db.execute(
+            sql: """
+                INSERT INTO publishedUpdateTheme (updateId, themeId, key, said, answer, signature, batchId)
+                SELECT u.id, t.id, t.key, t.said, 'adopted', \(AnswerSignature.theme("t")), :batch
+                FROM publishedUpdate u JOIN theme t ON t.activityId = u.activityId
+                WHERE u.batchId = :batch
+                """, arguments: ["batch": batchId])
+        return count
     }
 }

@@ -44,7 +44,7 @@ extension Yswd {
             print(
                 "Generated \(report.activities) activities, \(report.contributions) contributions, "
                     + "\(report.participants) participants, \(report.themes) themes, \(report.decisions) decisions and "
-                    + "\(report.explanations) explanations as batch \(report.batchId) "
+                    + "\(report.explanations) explanations, with \(report.updates) recorded updates, as batch \(report.batchId) "
                     + String(format: "in %.1f s.", Date().timeIntervalSince(started)))
         }
     }
