@@ -68,6 +68,11 @@ extension Yswd {
             var toMark = followUps
             if !sentTo.isEmpty {
                 for ref in sentTo where !followUps.contains(where: { $0.recipient.ref == ref }) {
+                    if recipients.contains(where: { $0.ref == ref }) {
+                        throw CommandError(
+                            "participant '\(ref)' cannot be sent a follow-up: they have no contact details for their "
+                                + "format; add them with `yswd participant update \(ref)`, then run this again")
+                    }
                     throw StoreError.unknownRecipient(activity: activity, ref: ref)
                 }
                 toMark = followUps.filter { sentTo.contains($0.recipient.ref) }

@@ -53,6 +53,7 @@ import Testing
         (["followups", "GP", "--out", "nowhere/followups"], "nowhere"),
         (["followups", "GP", "--out", "fu", "--template", "missing"], "has no followup-"),
         (["followups", "GP", "--out", "fu", "--mark-sent", "P-4"], "'P-4' is not owed a follow-up"),
+        (["followups", "GP", "--out", "fu", "--mark-sent", "P-3"], "'P-3' cannot be sent a follow-up"),
         (["followups", "EMPTY", "--out", "fu"], "EMPTY has no themes"),
         (["site", "--out", "a-file"], "a-file is a file"),
         (["site", "--out", "site", "--template", "no-such-folder"], "--template no-such-folder is not a folder"),
