@@ -1,6 +1,6 @@
 /// Escaping for each participant-facing format, so text from the record is shown as written and
 /// never runs as markup, a link or a spreadsheet formula.
-enum Escape {
+public enum Escape {
     /// Markdown: every character CommonMark could read as markup is backslash-escaped, line breaks
     /// become spaces (so no text can start a heading, list or block), and control characters go.
     static func markdown(_ text: String) -> String {
@@ -54,8 +54,8 @@ enum Escape {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One CSV line, ending in CRLF as Excel expects.
-    static func csvLine(_ cells: [String]) -> String {
+    /// One CSV line, ending in CRLF as Excel expects, with the formula guard of ``csvCell(_:)``.
+    public static func csvLine(_ cells: [String]) -> String {
         cells.map(csvCell).joined(separator: ",") + "\r\n"
     }
 

@@ -57,8 +57,8 @@ extension Yswd {
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try self.store.open()
-            let snapshot = try store.updateSnapshot(
-                ref: activity, asOf: date ?? store.settings().today(), quotesPerTheme: 0)
+            let today = try date ?? store.settings().today()
+            let snapshot = try store.updateSnapshot(ref: activity, asOf: today, quotesPerTheme: 0)
             guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: activity) }
             let waived = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
                 PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
@@ -102,7 +102,7 @@ extension Yswd {
             if markSent {
                 try store.recordFollowUps(
                     ref: activity, toMark.map { ($0.recipient.participantId, $0.format) },
-                    on: date ?? store.settings().today())
+                    on: today)
                 print("Recorded \(toMark.count) follow-up(s) as sent.")
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackLoopPublish
 import Foundation
 
 /// How a listing is printed.
@@ -82,15 +83,7 @@ enum Listing {
     }
 
     /// One RFC 4180 CSV line; a cell that a spreadsheet would run as a formula is prefixed with `'`.
-    static func csvLine(_ cells: [String]) -> String {
-        func cell(_ text: String) -> String {
-            var text = text
-            if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return cells.map(cell).joined(separator: ",") + "\r\n"
-    }
+    static func csvLine(_ cells: [String]) -> String { Escape.csvLine(cells) }
 
     /// Columns padded to line up; long cells cut short with an ellipsis (the last column less so).
     static func table(header: [String], rows: [[String]], maxWidth: Int = 60, lastColumnWidth: Int = 200) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
 
@@ -86,74 +87,4 @@ struct UpdateRow: ListingRow {
             redactedAt ?? "", themes.joined(separator: " "),
         ]
     }
-}
-
-/// What changed between two recorded updates: the themes and answers reported, then the lines.
-struct UpdateDiff {
-    var old: PublishedUpdate
-    var new: PublishedUpdate
-
-    var text: String {
-        var out = "Update \(old.number) (\(old.published), \(old.format)) → update \(new.number) "
-        out += "(\(new.published), \(new.format))\n"
-        let before = Dictionary(uniqueKeysWithValues: old.themes.map { ($0.key, $0) })
-        let after = Dictionary(uniqueKeysWithValues: new.themes.map { ($0.key, $0) })
-        var themeChanges: [String] = []
-        for theme in new.themes {
-            guard let earlier = before[theme.key] else {
-                themeChanges.append("  new theme \(theme.key): \(theme.answer.rawValue)")
-                continue
-            }
-            if earlier.answer != theme.answer {
-                themeChanges.append("  theme \(theme.key): \(earlier.answer.rawValue) → \(theme.answer.rawValue)")
-            } else if earlier.signature != theme.signature {
-                themeChanges.append("  theme \(theme.key): the answer changed (still \(theme.answer.rawValue))")
-            } else if earlier.said != theme.said {
-                themeChanges.append("  theme \(theme.key): now reads \"\(theme.said)\"")
-            }
-        }
-        for theme in old.themes where after[theme.key] == nil {
-            themeChanges.append("  theme \(theme.key) is no longer reported")
-        }
-        out += themeChanges.isEmpty ? "Themes: the same themes, with the same answers.\n" : "Themes:\n"
-        out += themeChanges.map { $0 + "\n" }.joined()
-        let oldLines = lines(old.bytes)
-        let newLines = lines(new.bytes)
-        let difference = newLines.difference(from: oldLines)
-        guard !difference.isEmpty else { return out + "The published text is identical.\n" }
-        out += "Lines (- only in update \(old.number), + only in update \(new.number)):\n"
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        // Walk both texts together, so each change sits where it happened.
-        var (i, j) = (0, 0)
-        while i < oldLines.count || j < newLines.count {
-            if removed.contains(i) {
-                out += "- \(oldLines[i])\n"
-                i += 1
-            } else if inserted.contains(j) {
-                out += "+ \(newLines[j])\n"
-                j += 1
-            } else {
-                i += 1
-                j += 1
-            }
-        }
-        return out
-    }
-
-    private func lines(_ data: Data) -> [String] {
-        String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.trimmingSuffix("\r"))
-        }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSuffix(_ suffix: String) -> Substring { hasSuffix(suffix) ? dropLast(suffix.count) : self }
 }
