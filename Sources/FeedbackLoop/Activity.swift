@@ -73,8 +73,16 @@ public struct Activity: Sendable, Equatable, Codable {
         _ = try requireText(purpose, option: "--purpose")
         _ = try requireText(canInfluence, option: "--can-influence")
         if closes != nil, cadenceWeeks != nil { throw .closesWithCadence }
-        if let weeks = cadenceWeeks, weeks < 1 { throw .notPositive(option: "--cadence-weeks", value: weeks) }
+        if let weeks = cadenceWeeks { _ = try EntryRules.number(weeks, option: "--cadence-weeks", in: EntryRules.weeks) }
         if let opens, let closes, closes < opens { throw .closesBeforeOpens(opens: opens, closes: closes) }
+        if let feedbackBy {
+            if let closes, feedbackBy < closes {
+                throw .feedbackBeforeClose(feedbackBy: feedbackBy, option: "--closes", date: closes)
+            }
+            if let opens, feedbackBy < opens {
+                throw .feedbackBeforeClose(feedbackBy: feedbackBy, option: "--opens", date: opens)
+            }
+        }
     }
 }
 

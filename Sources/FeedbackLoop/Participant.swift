@@ -44,6 +44,16 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
         self.prefers = prefers
     }
 
+    /// The contact with its email address and phone number checked in shape (``EntryRules``).
+    /// Values unchanged from `stored` are taken as they are, so details recorded before these
+    /// checks existed never block another change.
+    public func checked(against stored: ParticipantContact?) throws(RecordError) -> ParticipantContact {
+        var contact = self
+        if let email, email != stored?.email { contact.email = try EntryRules.email(email, option: "--email") }
+        if let phone, phone != stored?.phone { contact.phone = try EntryRules.phone(phone, option: "--phone") }
+        return contact
+    }
+
     /// Whether nothing is recorded.
     public var isEmpty: Bool { email == nil && phone == nil && address == nil && prefers == nil }
 

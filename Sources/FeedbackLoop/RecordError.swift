@@ -17,6 +17,12 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSetting(key: String, allowed: String)
     case invalidNumberSetting(key: String, value: String)
     case unknownTimeZone(String)
+    case invalidIdentifier(option: String, value: String, problem: IdentifierProblem)
+    case invalidEmail(option: String, value: String)
+    case invalidPhone(option: String, value: String)
+    case outOfRange(option: String, value: String, range: ClosedRange<Int>)
+    /// The promised feedback date is before the activity closes (or opens).
+    case feedbackBeforeClose(feedbackBy: CalendarDate, option: String, date: CalendarDate)
 
     public var description: String {
         switch self {
@@ -49,6 +55,19 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(key) '\(value)' must be a whole number of 0 or more"
         case .unknownTimeZone(let value):
             return "timezone '\(value)' is not a known time zone; use a name such as Europe/London"
+        case .invalidIdentifier(let option, let value, let problem):
+            let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+            return "\(option) '\(shown)' \(problem.description); use letters, digits, '-', '_' and '.',"
+                + " 1 to \(EntryRules.maxIdentifierLength) characters, starting with a letter or digit"
+        case .invalidEmail(let option, let value):
+            return "\(option) '\(value)' is not an email address; use the form name@example.org"
+        case .invalidPhone(let option, let value):
+            return "\(option) '\(value)' is not a phone number; use 7 to 15 digits, for example 024 7622 0381"
+        case .outOfRange(let option, let value, let range):
+            return "\(option) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .feedbackBeforeClose(let feedbackBy, let option, let date):
+            return "--feedback-by \(feedbackBy) is before \(option) \(date); people can only hear back after they have"
+                + " taken part"
         }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Quoted fields may hold delimiters, doubled quotes and line breaks; lines may end in CRLF, LF or
 /// CR; a UTF-8 byte order mark is skipped; blank lines are skipped. Text is decoded as UTF-8 (and
-/// invalid UTF-8 is an error naming the line) or as Windows-1252.
+/// invalid UTF-8 is an error naming the line) or as Windows-1252. A NUL byte is an error naming
+/// its line and column: no byte sequence makes the reader crash or cut a field short.
 public struct CSVReader {
     /// One record: its fields and the line of the file it starts on.
     public struct Record: Sendable, Equatable {
@@ -76,6 +77,7 @@ public struct CSVReader {
         }
 
         while let byte = try nextByte() {
+            if byte == 0 { throw ImportError.nulByte(line: line, column: fields.count + 1) }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if try peekByte() == UInt8(ascii: "\"") {
@@ -93,7 +95,7 @@ public struct CSVReader {
                     }
                     field.append(byte)
                     appendRun(to: &field) {
-                        $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r")
+                        $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != 0
                     }
                     if field.count > maxFieldBytes {
                         throw ImportError.fieldTooLarge(
@@ -118,18 +120,22 @@ public struct CSVReader {
                 return Record(line: recordLine, fields: fields)
             case UInt8(ascii: "\""):
                 guard field.isEmpty, !wasQuoted else {
-                    throw ImportError.strayQuote(line: line, column: fields.count + 1)
+                    throw ImportError.strayQuote(
+                        line: line, column: fields.count + 1, openedOn: wasQuoted ? quoteLine : nil)
                 }
                 quoted = true
                 sawAnything = true
                 quoteLine = line
             default:
-                if wasQuoted { throw ImportError.strayQuote(line: line, column: fields.count + 1) }
+                if wasQuoted {
+                    throw ImportError.strayQuote(line: line, column: fields.count + 1, openedOn: quoteLine)
+                }
                 sawAnything = true
                 field.append(byte)
                 let delimiter = delimiter
                 appendRun(to: &field) {
                     $0 != delimiter && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r")
+                        && $0 != 0
                 }
                 if field.count > maxFieldBytes {
                     throw ImportError.fieldTooLarge(
@@ -183,21 +189,25 @@ public struct CSVReader {
         return buffer[position]
     }
 
+    /// Reads the next chunk; false at the end of the input. A byte order mark at the very start is
+    /// skipped, even when it is all the chunk holds (or all the file holds).
     private mutating func refill() throws -> Bool {
-        guard !finished else { return false }
-        let chunk = try source.read(65_536)
-        guard !chunk.isEmpty else {
-            finished = true
-            return false
+        while !finished {
+            let chunk = try source.read(65_536)
+            guard !chunk.isEmpty else {
+                finished = true
+                return false
+            }
+            bytesRead += chunk.count
+            buffer = chunk
+            position = 0
+            if atStart {
+                atStart = false
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            }
+            if position < buffer.count { return true }
         }
-        bytesRead += chunk.count
-        buffer = chunk
-        position = 0
-        if atStart {
-            atStart = false
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        }
-        return true
+        return false
     }
 }
 

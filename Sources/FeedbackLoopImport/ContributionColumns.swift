@@ -112,8 +112,22 @@ public struct ContributionRows: ImportedRowStream {
         }
         var participant: ImportedParticipant?
         if let name = columns.participant, let ref = value(name) {
+            guard EntryRules.isIdentifier(ref) else {
+                throw bad(
+                    name,
+                    "'\(ref.prefix(40))' is not a participant ref; use letters, digits, '-', '_' and '.', 1 to 64"
+                        + " characters, starting with a letter or digit")
+            }
+            let email = value(columns.email)
+            if let name = columns.email, let email, (try? EntryRules.email(email, option: name)) == nil {
+                throw bad(name, "'\(email)' is not an email address; use the form name@example.org, or leave it blank")
+            }
+            let phone = value(columns.phone)
+            if let name = columns.phone, let phone, (try? EntryRules.phone(phone, option: name)) == nil {
+                throw bad(name, "'\(phone)' is not a phone number; use 7 to 15 digits, or leave it blank")
+            }
             participant = ImportedParticipant(
-                ref: ref, email: value(columns.email), phone: value(columns.phone),
+                ref: ref, email: email, phone: phone,
                 wantsFeedback: try yesNo(columns.wantsFeedback, value(columns.wantsFeedback), bad),
                 mayQuote: try yesNo(columns.mayQuote, value(columns.mayQuote), bad))
         }
@@ -131,6 +145,9 @@ public struct ContributionRows: ImportedRowStream {
         }
         let themes = value(columns.themes).map {
             $0.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
+        }
+        if let name = columns.themes, let key = themes?.first(where: { !EntryRules.isIdentifier($0) }) {
+            throw bad(name, "'\(key.prefix(40))' is not a theme key; use letters, digits, '-', '_' and '.'")
         }
         return ImportedRow(
             line: line, contributions: contributions, blankCells: blanks, participant: participant, themes: themes ?? []

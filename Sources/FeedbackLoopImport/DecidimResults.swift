@@ -66,6 +66,9 @@ public enum DecidimResults {
                 return date
             }
             guard let id = value("id") else { throw bad("id", "the result id is empty") }
+            guard EntryRules.isIdentifier("decidim-" + id) else {
+                throw bad("id", "'\(id.prefix(40))' is not a Decidim result id; use letters, digits, '-', '_' and '.'")
+            }
             guard let title = value(titleColumn).map(HTMLText.plain), !title.isEmpty else {
                 throw bad(titleColumn, "the title is empty; every result needs one in locale '\(locale)'")
             }

@@ -7,8 +7,11 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumn(name: String, found: [String])
     case duplicateHeader(name: String)
     case unclosedQuote(line: Int, column: Int)
-    case strayQuote(line: Int, column: Int)
+    /// A quote where none may be. When a quoted field's closing quote is followed by text,
+    /// `openedOn` is the line the field opened on, which may be far above `line`.
+    case strayQuote(line: Int, column: Int, openedOn: Int? = nil)
     case invalidUTF8(line: Int)
+    case nulByte(line: Int, column: Int)
     case fieldTooLarge(line: Int, column: Int, limitKB: Int)
     case tooManyFields(line: Int, found: Int, expected: Int)
     /// A value in a named column that the record cannot take.
@@ -25,10 +28,16 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "line 1: the header '\(name)' appears more than once; rename one of them"
         case .unclosedQuote(let line, let column):
             "line \(line), column \(column): a quoted field opened here is never closed"
-        case .strayQuote(let line, let column):
+        case .strayQuote(let line, let column, let opened?) where opened != line:
+            "line \(opened), column \(column): a quoted field opened here runs to line \(line), where its closing quote"
+                + " is followed by text; a quote inside a field must be doubled (\"\")"
+        case .strayQuote(let line, let column, _):
             "line \(line), column \(column): a quote inside a field must be doubled (\"\") and the field quoted"
         case .invalidUTF8(let line):
             "line \(line): the text is not valid UTF-8; if the file was saved from Excel, add --encoding windows-1252"
+        case .nulByte(let line, let column):
+            "line \(line), column \(column): the field holds a NUL byte (character 0), which text cannot contain;"
+                + " the file may be damaged or not a CSV export"
         case .fieldTooLarge(let line, let column, let limit):
             "line \(line), column \(column): the field is over \(limit) KB; raise the limit with --max-field-kb"
         case .tooManyFields(let line, let found, let expected):

@@ -6,12 +6,13 @@ extension EngagementStore {
     /// - Throws: ``RecordError`` when it breaks a rule, ``StoreError/duplicateActivity(_:)`` when the ref is taken.
     @discardableResult
     public func addActivity(_ activity: Activity) throws -> Activity {
+        var activity = activity
+        activity.ref = try EntryRules.identifier(activity.ref, option: "REF")
         try activity.validate()
         return try database.write { db in
             if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateActivity(activity.ref)
             }
-            var activity = activity
             try activity.insert(db)
             return activity
         }

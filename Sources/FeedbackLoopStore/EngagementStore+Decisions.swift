@@ -7,7 +7,7 @@ extension EngagementStore {
     @discardableResult
     public func addDecision(activity ref: String, _ decision: Decision) throws -> Decision {
         var decision = decision
-        decision.key = try requireText(decision.key, option: "KEY")
+        decision.key = try EntryRules.identifier(decision.key, option: "KEY")
         decision.text = try requireText(decision.text, option: "--text")
         return try database.write { db in
             decision.activityId = try Self.activityId(db, ref: ref)

@@ -49,21 +49,41 @@ extension EngagementStore {
 
     /// Writes a consistent copy of the database to a new file, readable by its owner only, while
     /// other yswd processes may be writing.
+    ///
+    /// The copy is written to a hidden file beside `path` (``partialBackupPath(for:)``) and renamed
+    /// into place only when complete, so a backup that is stopped part way leaves no file at `path`,
+    /// and trying again with the same name works (it replaces the partial file).
     public func backup(to path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             throw isDirectory.boolValue ? StoreError.databaseIsDirectory(path: path) : StoreError.fileExists(path: path)
         }
         try DatabaseLocation.checkCreatable(path)
-        try DatabaseLocation.createOwnerOnly(path)
+        let partial = Self.partialBackupPath(for: path)
+        // A partial file is left only by a backup that was stopped: it is incomplete, and replaced.
+        try? FileManager.default.removeItem(atPath: partial)
+        try DatabaseLocation.createOwnerOnly(partial)
         do {
             try database.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+                try db.execute(sql: "VACUUM INTO ?", arguments: [partial])
             }
+            // A hard link refuses an existing name, so a file that appeared meanwhile is never replaced.
+            if FileManager.default.fileExists(atPath: path) { throw StoreError.fileExists(path: path) }
+            try FileManager.default.linkItem(atPath: partial, toPath: path)
+            try? FileManager.default.removeItem(atPath: partial)
+        } catch let error as StoreError {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: partial)
             throw StoreError.backupFailed(path: path, reason: "\(error)")
         }
+    }
+
+    /// Where ``backup(to:)`` writes its copy before renaming it to `path`: a hidden file beside it.
+    public static func partialBackupPath(for path: String) -> String {
+        let url = URL(filePath: path)
+        return url.deletingLastPathComponent().appending(path: "." + url.lastPathComponent + ".partial").path
     }
 }
 

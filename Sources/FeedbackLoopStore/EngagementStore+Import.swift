@@ -25,11 +25,16 @@ public struct ImportReport: Sendable, Equatable {
 }
 
 extension EngagementStore {
-    /// Imports a stream of survey rows into an activity in one transaction: all or nothing.
+    /// Imports a stream of survey rows into an activity: all or nothing, in two phases.
     ///
-    /// Rows already imported (same source id and column) are skipped and counted. Unknown
-    /// participants are created; contact details go to their private record. Theme keys must
-    /// exist unless `createThemes`. History gets one entry for the whole import.
+    /// First every row is read, checked and staged in temporary tables (on disk, so memory stays
+    /// flat at any size) without taking the database's write lock: other commands can write while a
+    /// large file is parsed. Then one short transaction writes participants, their contact details,
+    /// contributions and theme links, under one batch, so history has one entry for the import.
+    ///
+    /// Rows already imported (same source id and column) are skipped and counted; a source id
+    /// repeated within the file is an error naming both lines. Unknown participants are created;
+    /// contact details go to their private record. Theme keys must exist unless `createThemes`.
     /// - Parameter dryRun: check everything and report, then roll back.
     public func importContributions(
         activity ref: String, rows: inout some ImportedRowStream, source: ImportSource, createThemes: Bool,
@@ -37,13 +42,21 @@ extension EngagementStore {
     ) throws -> ImportReport {
         var report = ImportReport()
         try database.writeWithoutTransaction { db in
-            try db.inTransaction {
-                var writer = try ImportWriter(db: db, activityRef: ref, source: source, actor: actor, now: now)
+            var staging = try ImportStaging(db)
+            defer { staging.drop() }
+            // Phase 1: only the temporary tables are written, so no lock is taken on the record.
+            try db.inTransaction(.deferred) {
                 while let row = try rows.next() {
-                    try writer.write(row, createThemes: createThemes)
-                    if writer.report.rows % 1000 == 0 { progress(rows.progress, writer.report.rows) }
+                    try staging.stage(row)
+                    if staging.rows % 1000 == 0 { progress(rows.progress, staging.rows) }
                 }
-                report = try writer.finish()
+                return .commit
+            }
+            // Phase 2: the one write.
+            try db.inTransaction(.immediate) {
+                var writer = try ImportWriter(
+                    db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging)
+                report = try writer.write(createThemes: createThemes)
                 return dryRun ? .rollback : .commit
             }
         }
@@ -52,151 +65,35 @@ extension EngagementStore {
     }
 }
 
-/// The prepared statements and lookups of one import.
+/// The write phase of one import: set-based statements from the staged tables into the record.
 private struct ImportWriter {
     let db: Database
     let activityId: Int64
     let activityRef: String
-    let batch: Batch
-    let batchId: Int64
     let source: ImportSource
     let actor: String
     let now: String
     var report = ImportReport()
-    var themes: [String: Int64]
-    var participants: [String: Int64] = [:]
-    let stageRow, findParticipant, insertParticipant, updateParticipant, upsertContact: Statement
 
-    init(db: Database, activityRef: String, source: ImportSource, actor: String, now: String) throws {
+    init(db: Database, activityRef: String, source: ImportSource, actor: String, now: String, staged: ImportStaging)
+        throws
+    {
         self.db = db
         self.activityRef = activityRef
         self.source = source
         self.actor = actor
         self.now = now
         activityId = try EngagementStore.activityId(db, ref: activityRef)
-        themes = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT key, id FROM theme WHERE activityId = ?", arguments: [activityId]
-            )
-            .map { ($0["key"], $0["id"]) })
-        batch = try Batch.start(db, kind: "import", description: source.name, actor: actor, at: now)
-        batchId = batch.id
-        // Rows are staged in a temporary table with no indexes, then written to the record in one
-        // INSERT … SELECT, the way the sqlite3 shell imports: far faster than a row at a time.
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE importRow (participantId INTEGER, text TEXT, method TEXT, received TEXT,
-                    sourceId TEXT, sourceColumn TEXT, themeIds TEXT)
-                """)
-        stageRow = try db.makeStatement(sql: "INSERT INTO temp.importRow VALUES (?, ?, ?, ?, ?, ?, ?)")
-        findParticipant = try db.makeStatement(sql: "SELECT id, erasedAt FROM participant WHERE ref = ?")
-        insertParticipant = try db.makeStatement(
-            sql: "INSERT INTO participant (ref, wantsFeedback, mayQuote, batchId) VALUES (?, ?, ?, ?)")
-        updateParticipant = try db.makeStatement(
-            sql: """
-                UPDATE participant SET wantsFeedback = coalesce(?, wantsFeedback), mayQuote = coalesce(?, mayQuote),
-                    batchId = ? WHERE id = ?
-                """)
-        upsertContact = try db.makeStatement(
-            sql: """
-                INSERT INTO participantContact (participantId, email, phone, batchId) VALUES (?, ?, ?, ?)
-                ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, email),
-                    phone = coalesce(excluded.phone, phone), batchId = excluded.batchId
-                """)
+        report.rows = staged.rows
+        report.blankCells = staged.blankCells
     }
 
-    mutating func write(_ row: ImportedRow, createThemes: Bool) throws {
-        report.rows += 1
-        report.blankCells += row.blankCells
-        let participantId = try row.participant.map { try participant($0, line: row.line) }
-        var themeIds: [Int64] = []
-        for key in row.themes {
-            themeIds.append(try theme(key, line: row.line, create: createThemes))
-        }
-        let links = Set(themeIds).sorted()
-        let themes = links.isEmpty ? nil : "[" + links.map(String.init).joined(separator: ",") + "]"
-        for contribution in row.contributions {
-            try stageRow.runRaw(
-                .integer(participantId), .text(contribution.text), .text(contribution.method?.rawValue),
-                .text(contribution.received?.description), .text(contribution.sourceId), .text(contribution.column),
-                .text(themes), in: db)
-        }
-    }
-
-    /// Writes the staged rows to the record; rows already imported are skipped and counted.
-    private mutating func writeStaged() throws {
-        let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0
-        try db.execute(
-            sql: """
-                INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
-                    themeLinks, batchId)
-                SELECT ?1, participantId, text, method, received, sourceId, sourceColumn,
-                    coalesce(json_array_length(themeIds), 0), ?2
-                FROM temp.importRow ORDER BY rowid
-                ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
-                """, arguments: [activityId, batchId])
-        report.added = db.changesCount
-        report.skipped = staged - report.added
-        try db.execute(
-            sql: """
-                INSERT INTO themeContribution (themeId, contributionId, batchId)
-                SELECT theme.value, contribution.id, ?2
-                FROM temp.importRow AS staged
-                JOIN contribution ON contribution.activityId = ?1 AND contribution.sourceId = staged.sourceId
-                    AND contribution.sourceColumn = staged.sourceColumn AND contribution.batchId = ?2,
-                    json_each(staged.themeIds) AS theme
-                WHERE staged.themeIds IS NOT NULL
-                """, arguments: [activityId, batchId])
-        try db.execute(sql: "DROP TABLE temp.importRow")
-    }
-
-    private mutating func participant(_ person: ImportedParticipant, line: Int) throws -> Int64 {
-        var id = participants[person.ref]
-        if id == nil, let row = try Row.fetchOne(findParticipant, arguments: [person.ref]) {
-            if row["erasedAt"] as String? != nil {
-                throw ImportRowError(
-                    line: line, problem: "participant '\(person.ref)' has been erased and cannot be given new details")
-            }
-            id = row["id"]
-        }
-        if let existing = id {
-            if person.wantsFeedback != nil || person.mayQuote != nil {
-                try updateParticipant.execute(arguments: [person.wantsFeedback, person.mayQuote, batchId, existing])
-            }
-        } else {
-            try insertParticipant.execute(arguments: [
-                person.ref, person.wantsFeedback ?? false, person.mayQuote ?? false, batchId,
-            ])
-            id = db.lastInsertedRowID
-            report.participantsCreated += 1
-        }
-        participants[person.ref] = id
-        if person.email != nil || person.phone != nil {
-            try upsertContact.execute(arguments: [id, person.email, person.phone, batchId])
-        }
-        return id!
-    }
-
-    private mutating func theme(_ key: String, line: Int, create: Bool) throws -> Int64 {
-        if let id = themes[key] { return id }
-        guard create else {
-            let known = themes.keys.sorted().joined(separator: ", ")
-            throw ImportRowError(
-                line: line,
-                problem: "'\(key)' is not a theme of \(activityRef)"
-                    + (known.isEmpty ? "" : " (its themes are: \(known))") + "; add --create-themes to create it")
-        }
-        try db.execute(
-            sql: "INSERT INTO theme (activityId, key, said, batchId) VALUES (?, ?, ?, ?)",
-            arguments: [activityId, key, key, batchId])
-        themes[key] = db.lastInsertedRowID
-        report.themesCreated += 1
-        return db.lastInsertedRowID
-    }
-
-    /// Refreshes what the batch's rows skipped (the search index) and records the import once in history.
-    mutating func finish() throws -> ImportReport {
-        try writeStaged()
+    mutating func write(createThemes: Bool) throws -> ImportReport {
+        try checkParticipants()
+        let batch = try Batch.start(db, kind: "import", description: source.name, actor: actor, at: now)
+        try writeThemes(create: createThemes, batchId: batch.id)
+        try writeParticipants(batchId: batch.id)
+        try writeContributions(batchId: batch.id)
         if report.themesCreated > 0 {
             try Batch.refreshSearch(db, activities: "id = ?", arguments: [activityId])
         }
@@ -207,14 +104,128 @@ private struct ImportWriter {
                 "skipped": report.skipped, "blankCells": report.blankCells,
                 "participantsCreated": report.participantsCreated, "themesCreated": report.themesCreated,
             ])
-        report.batchId = batchId
+        report.batchId = batch.id
         return report
+    }
+
+    /// An erased participant cannot be given new details or contributions.
+    private func checkParticipants() throws {
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT staged.line, staged.ref FROM temp.importPerson AS staged
+                JOIN participant ON participant.ref = staged.ref
+                WHERE participant.erasedAt IS NOT NULL ORDER BY staged.line LIMIT 1
+                """)
+        {
+            throw ImportRowError(
+                line: row["line"],
+                problem: "participant '\(row["ref"] as String)' has been erased and cannot be given new details")
+        }
+    }
+
+    /// Checks every theme key named, creating the unknown ones when asked.
+    private mutating func writeThemes(create: Bool, batchId: Int64) throws {
+        let unknown = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT key.value AS key, min(staged.line) AS line FROM temp.importRow AS staged,
+                    json_each(staged.themeKeys) AS key
+                WHERE staged.themeKeys IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM theme WHERE activityId = ? AND theme.key = key.value)
+                GROUP BY key.value ORDER BY min(staged.line), key.value
+                """, arguments: [activityId])
+        guard let first = unknown.first else { return }
+        guard create else {
+            let known = try String.fetchAll(
+                db, sql: "SELECT key FROM theme WHERE activityId = ? ORDER BY key", arguments: [activityId]
+            ).joined(separator: ", ")
+            throw ImportRowError(
+                line: first["line"],
+                problem: "'\(first["key"] as String)' is not a theme of \(activityRef)"
+                    + (known.isEmpty ? "" : " (its themes are: \(known))") + "; add --create-themes to create it")
+        }
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO theme (activityId, key, said, batchId) VALUES (?, ?, ?, ?)")
+        for row in unknown {
+            let key: String = row["key"]
+            try insert.execute(arguments: [activityId, key, key, batchId])
+        }
+        report.themesCreated = unknown.count
+    }
+
+    /// Each participant named in the file is written once, with the last consent and contact
+    /// details the file gives for them.
+    private mutating func writeParticipants(batchId: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE participant SET wantsFeedback = coalesce(staged.wantsFeedback, participant.wantsFeedback),
+                    mayQuote = coalesce(staged.mayQuote, participant.mayQuote), batchId = ?
+                FROM temp.importPerson AS staged
+                WHERE participant.ref = staged.ref AND (staged.wantsFeedback IS NOT NULL OR staged.mayQuote IS NOT NULL)
+                """, arguments: [batchId])
+        try db.execute(
+            sql: """
+                INSERT INTO participant (ref, wantsFeedback, mayQuote, batchId)
+                SELECT ref, coalesce(wantsFeedback, 0), coalesce(mayQuote, 0), ? FROM temp.importPerson AS staged
+                WHERE NOT EXISTS (SELECT 1 FROM participant WHERE participant.ref = staged.ref) ORDER BY line
+                """, arguments: [batchId])
+        report.participantsCreated = db.changesCount
+        try db.execute(
+            sql: """
+                INSERT INTO participantContact (participantId, email, phone, batchId)
+                SELECT participant.id, staged.email, staged.phone, ?
+                FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref
+                WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
+                ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, email),
+                    phone = coalesce(excluded.phone, phone), batchId = excluded.batchId
+                """, arguments: [batchId])
+    }
+
+    /// Writes the staged rows to the record; rows already imported are skipped and counted.
+    private mutating func writeContributions(batchId: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
+                    themeLinks, batchId)
+                SELECT ?1, participant.id, staged.text, staged.method, staged.received, staged.sourceId,
+                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2
+                FROM temp.importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
+                ORDER BY staged.rowid
+                ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
+                """, arguments: [activityId, batchId])
+        report.added = db.changesCount
+        report.skipped = try (Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0) - report.added
+        try db.execute(
+            sql: """
+                INSERT INTO themeContribution (themeId, contributionId, batchId)
+                SELECT theme.id, contribution.id, ?2
+                FROM temp.importRow AS staged
+                JOIN contribution ON contribution.activityId = ?1 AND contribution.sourceId = staged.sourceId
+                    AND contribution.sourceColumn = staged.sourceColumn AND contribution.batchId = ?2,
+                    json_each(staged.themeKeys) AS key
+                JOIN theme ON theme.activityId = ?1 AND theme.key = key.value
+                WHERE staged.themeKeys IS NOT NULL
+                """, arguments: [activityId, batchId])
     }
 }
 
-/// A row the record cannot take, found while writing (an unknown theme, an erased participant).
+/// A row the record cannot take, found while staging or writing (a repeated id, an unknown theme,
+/// an erased participant).
 public struct ImportRowError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
+    /// The column's name, when the problem is in one cell.
+    public var column: String?
     public var problem: String
-    public var description: String { "line \(line): \(problem)" }
+
+    public init(line: Int, column: String? = nil, problem: String) {
+        self.line = line
+        self.column = column
+        self.problem = problem
+    }
+
+    public var description: String {
+        if let column { return "line \(line), column '\(column)': \(problem)" }
+        return "line \(line): \(problem)"
+    }
 }

@@ -28,7 +28,8 @@ extension EngagementStore {
     @discardableResult
     public func addParticipant(_ participant: Participant, contact: ParticipantContact) throws -> Participant {
         var participant = participant
-        participant.ref = try requireText(participant.ref, option: "REF")
+        participant.ref = try EntryRules.identifier(participant.ref, option: "REF")
+        let contact = try contact.checked(against: nil)
         return try database.write { db in
             if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateParticipant(participant.ref)
@@ -51,6 +52,7 @@ extension EngagementStore {
             let stored = try ParticipantContact.fetchOne(db, key: participant.id!)
             var contact = stored ?? ParticipantContact(participantId: participant.id!)
             try change(&participant, &contact)
+            contact = try contact.checked(against: stored)
             participant.ref = ref
             contact.participantId = participant.id!
             try participant.update(db)
@@ -92,6 +94,10 @@ extension EngagementStore {
     /// `contributions`, also redacts the text of what they said; their theme links and counts stay.
     ///
     /// Afterwards the write-ahead log is checkpointed so no copy of the details stays in the files.
+    /// History records the erasure as incomplete until that is done.
+    /// - Throws: ``ErasureIncomplete`` when another connection's read kept the checkpoint from
+    ///   finishing within the busy timeout: the record is erased, but a copy may remain in the files
+    ///   until ``finishErasure(ref:)`` succeeds.
     @discardableResult
     public func eraseParticipant(ref: String, contributions: Bool) throws -> ErasureReport {
         let report = try database.write { db -> ErasureReport in
@@ -135,14 +141,86 @@ extension EngagementStore {
                         + "((entity = 'participantContact' AND entityId = ?) OR (entity = 'contribution' AND "
                         + "entityId IN (SELECT id FROM contribution WHERE participantId = ?) AND ?))",
                     arguments: [id, id, contributions]) ?? 0
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, actor, action, entity, entityId, before, after)
+                    VALUES (?, ?, 'insert', 'erasure', ?, NULL,
+                        json_object('participant', ?, 'contributions', json(?), 'complete', json('false')))
+                    """, arguments: [now, actor, id, ref, contributions ? "true" : "false"])
             return ErasureReport(
                 contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries,
                 updatesRedacted: updatesRedacted)
         }
-        _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: report) }
         return report
+    }
+
+    /// Finishes an erasure that ``eraseParticipant(ref:contributions:)`` could not: removes the
+    /// last copies of the erased values from the database files.
+    /// - Returns: whether an incomplete erasure was finished (false when none was waiting).
+    /// - Throws: ``ErasureIncomplete`` when another connection still keeps the files from being
+    ///   cleaned; ``StoreError/notErased(_:)`` for a participant who was never erased.
+    @discardableResult
+    public func finishErasure(ref: String) throws -> Bool {
+        let pending = try database.read { db in
+            let participant = try Self.participant(db, ref: ref)
+            guard participant.isErased else { throw StoreError.notErased(ref) }
+            return try Self.erasurePending(db, participantId: participant.id!)
+        }
+        guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: nil) }
+        return pending
+    }
+
+    /// Whether the participant's latest erasure is recorded as incomplete.
+    public func erasureIncomplete(ref: String) throws -> Bool {
+        try database.read { db in try Self.erasurePending(db, participantId: Self.participant(db, ref: ref).id!) }
+    }
+
+    private static func erasurePending(_ db: Database, participantId: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT json_extract(after, '$.complete') = 0 FROM history
+                WHERE entity = 'erasure' AND entityId = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [participantId]) ?? false
+    }
+
+    /// Copies every page out of the write-ahead log into the main file and empties the log, so the
+    /// erased values are nowhere in the files (secure_delete zeroes them in the pages), then records
+    /// the erasure as complete. False when another connection's read kept it from finishing.
+    private func checkpointErasure(ref: String) throws -> Bool {
+        do {
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return false
+        }
+        try database.write { db in
+            let id = try Self.participant(db, ref: ref).id!
+            guard try Self.erasurePending(db, participantId: id) else { return }
+            try db.execute(
+                sql: """
+                    INSERT INTO history (at, actor, action, entity, entityId, before, after)
+                    VALUES (?, ?, 'update', 'erasure', ?, json_object('participant', ?, 'complete', json('false')),
+                        json_object('participant', ?, 'complete', json('true')))
+                    """, arguments: [now, actor, id, ref, ref])
+        }
+        return true
     }
 
     /// The text that replaces an erased participant's contributions.
     public static let erasedText = "[erased at the participant's request]"
+}
+
+/// An erasure that is done in the record but not yet in the database files: another program's read
+/// kept the write-ahead log from being emptied, so a copy of the erased values may remain in it.
+public struct ErasureIncomplete: Error, Sendable, CustomStringConvertible {
+    public var ref: String
+    /// What the erasure did, when this is the erasure itself (nil for `--finish`).
+    public var report: ErasureReport?
+
+    public var description: String {
+        "\(ref) is erased from the record, but another program was reading the database for 30 seconds, so a"
+            + " copy of the erased details may still be in its files (the -wal file); when nothing else is using the"
+            + " database, run: yswd participant erase \(ref) --finish"
+    }
 }

@@ -8,7 +8,7 @@ extension EngagementStore {
     public func addTheme(
         activity ref: String, key: String, said: String, contributions: [ContributionSelection] = []
     ) throws -> (theme: Theme, linked: Int) {
-        let key = try requireText(key, option: "KEY")
+        let key = try EntryRules.identifier(key, option: "KEY")
         let said = try requireText(said, option: "--said")
         return try database.write { db in
             let activityId = try Self.activityId(db, ref: ref)

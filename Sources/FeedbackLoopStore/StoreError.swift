@@ -22,6 +22,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyContributionRange(from: Int64, to: Int64, activity: String)
     case noExplanation(activity: String, theme: String)
     case participantErased(String)
+    case notErased(String)
     case backupFailed(path: String, reason: String)
     case notEmpty
     case recordChanged(String)
@@ -74,6 +75,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "theme '\(theme)' of \(activity) has no explanation to withdraw"
         case .participantErased(let ref):
             return "participant '\(ref)' has been erased; their record can no longer be changed"
+        case .notErased(let ref):
+            return "participant \(ref) has not been erased, so there is nothing to finish; to erase them, run:"
+                + " yswd participant erase \(ref)"
         case .backupFailed(let path, let reason):
             return "could not write the backup \(path): \(reason)"
         case .parentCycle(let id):

@@ -57,10 +57,7 @@ struct ActivityDetailOptions: ParsableArguments {
             activity.cadenceWeeks = nil
         }
         if let cadenceWeeks {
-            guard cadenceWeeks >= 1 else {
-                throw RecordError.notPositive(option: "--cadence-weeks", value: cadenceWeeks)
-            }
-            activity.cadenceWeeks = cadenceWeeks
+            activity.cadenceWeeks = try EntryRules.number(cadenceWeeks, option: "--cadence-weeks", in: EntryRules.weeks)
             activity.closes = nil
         }
         if let value = try Parse.date(feedbackBy, option: "--feedback-by") { activity.feedbackBy = value }

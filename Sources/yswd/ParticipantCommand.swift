@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopStore
+import Foundation
 
 extension Yswd {
     struct ParticipantCommand: ParsableCommand {
@@ -119,18 +120,52 @@ extension Yswd.ParticipantCommand {
                 With --contributions, the text of what they said is erased too; their theme links and counts stay.
                 This cannot be undone (backups taken earlier still hold the details).
 
-                Example:
+                If another program is reading the database, the erasure waits up to 30 seconds for it; if it is
+                still reading, the record is erased but a copy may remain in the database files, and yswd exits with
+                status 3. Run the same command with --finish when nothing else is using the database.
+
+                Examples:
                   yswd participant erase P-0042 --contributions
+                  yswd participant erase P-0042 --finish
                 """)
 
         @Argument(help: "The participant's ref.")
         var ref: String
         @Flag(help: "Also erase the text of their contributions, and their quotes in published updates.")
         var contributions = false
+        @Flag(help: "Finish an erasure that ended with exit status 3: remove the last copies from the database files.")
+        var finish = false
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            if finish, contributions { throw ValidationError("--finish cannot be given with --contributions.") }
+        }
+
         func run() throws {
-            let report = try store.open().eraseParticipant(ref: ref, contributions: contributions)
+            let store = try store.open()
+            if finish {
+                do {
+                    let finished = try store.finishErasure(ref: ref)
+                    print(
+                        finished
+                            ? "Finished erasing participant \(ref): no copy of the erased details is left in the database files."
+                            : "Participant \(ref) is already fully erased; nothing was left to finish.")
+                } catch let incomplete as ErasureIncomplete {
+                    warn(incomplete.description)
+                    throw ExitCode(3)
+                }
+                return
+            }
+            do {
+                report(try store.eraseParticipant(ref: ref, contributions: contributions))
+            } catch let incomplete as ErasureIncomplete {
+                if let done = incomplete.report { report(done) }
+                warn(incomplete.description)
+                throw ExitCode(3)
+            }
+        }
+
+        private func report(_ report: ErasureReport) {
             var parts = [report.contactRemoved ? "removed their contact details" : "no contact details were on file"]
             if contributions { parts.append("erased the text of \(report.contributionsRedacted) contribution(s)") }
             if report.updatesRedacted > 0 {
@@ -140,6 +175,10 @@ extension Yswd.ParticipantCommand {
                 "redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")"
             )
             print("Erased participant \(ref): \(parts.joined(separator: "; ")).")
+        }
+
+        private func warn(_ message: String) {
+            FileHandle.standardError.write(Data("error: done in part: \(message)\n".utf8))
         }
     }
 }

@@ -19,7 +19,8 @@ struct Yswd: ParsableCommand {
             Every command takes --database PATH (or YSWD_DATABASE) and --actor NAME (or YSWD_ACTOR).
 
             Exit status: 0 success; 1 only when `loops --fail-on` found what it was asked to fail on; 2 a value
-            or record problem (nothing was written); 64 a command-line mistake.
+            or record problem (nothing was written); 3 done in part (`participant erase` must be finished with
+            --finish); 64 a command-line mistake.
             """,
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,

@@ -56,7 +56,31 @@ import Testing
 
     @Test func aStrayQuoteIsAnError() {
         #expect(throws: ImportError.strayQuote(line: 2, column: 2)) { try records("a,b\n1,say \"hi\"\n") }
-        #expect(throws: ImportError.strayQuote(line: 1, column: 1)) { try records("\"a\"b,c\n") }
+        #expect(throws: ImportError.strayQuote(line: 1, column: 1, openedOn: 1)) { try records("\"a\"b,c\n") }
+    }
+
+    @Test func aStrayQuoteAfterAQuotedFieldNamesTheLineTheFieldOpenedOn() {
+        let text = "a,b\n1,\"first line\nsecond line\nthird\" and more\n"
+        #expect(throws: ImportError.strayQuote(line: 4, column: 2, openedOn: 2)) { try records(text) }
+        #expect(
+            ImportError.strayQuote(line: 4, column: 2, openedOn: 2).description
+                == "line 2, column 2: a quoted field opened here runs to line 4, where its closing quote is followed"
+                + " by text; a quote inside a field must be doubled (\"\")")
+    }
+
+    @Test func aFileThatIsOnlyAByteOrderMarkHasNoRecords() throws {
+        var reader = CSVReader(data: Data([0xEF, 0xBB, 0xBF]))
+        #expect(try reader.next() == nil)
+        var withLine = CSVReader(data: Data([0xEF, 0xBB, 0xBF, 0x0A]))
+        #expect(try withLine.next() == nil)
+    }
+
+    @Test(arguments: [
+        ("a,b\n1,x\u{0}y\n", 2, 2), ("a,b\n\u{0},x\n", 2, 1), ("a,b\n1,\"multi\nline\u{0}\"\n", 3, 2),
+        ("\u{0}", 1, 1),
+    ])
+    func aNulByteIsRefusedWithItsLineAndColumn(text: String, line: Int, column: Int) {
+        #expect(throws: ImportError.nulByte(line: line, column: column)) { try records(text) }
     }
 
     @Test func invalidUTF8NamesTheLineAndSuggestsWindows1252() throws {

@@ -28,9 +28,10 @@ import Testing
         #expect(throws: RecordError.closesWithCadence) { try activity(closes: "2026-02-01", cadence: 4).validate() }
     }
 
-    @Test func aCadenceMustBePositive() {
-        #expect(throws: RecordError.notPositive(option: "--cadence-weeks", value: 0)) {
-            try activity(cadence: 0).validate()
+    @Test(arguments: [0, -1, 521, Int.max])
+    func aCadenceMustBeBetweenOneAndFiveHundredTwentyWeeks(weeks: Int) {
+        #expect(throws: RecordError.outOfRange(option: "--cadence-weeks", value: String(weeks), range: 1...520)) {
+            try activity(cadence: weeks).validate()
         }
     }
 

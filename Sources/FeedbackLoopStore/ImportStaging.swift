@@ -1,0 +1,94 @@
+import FeedbackLoop
+import GRDB
+
+/// The temporary tables an import is read into before anything is written to the record.
+///
+/// They live in SQLite's temporary database, a file that only this connection sees and that is
+/// removed when the connection closes (or the process dies), so memory stays flat at any size and
+/// no private detail outlives the import.
+struct ImportStaging {
+    private let db: Database
+    private let insertRow, upsertPerson, findRow: Statement
+    private(set) var rows = 0
+    private(set) var blankCells = 0
+
+    init(_ db: Database) throws {
+        self.db = db
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE importRow (line INTEGER NOT NULL, participantRef TEXT, text TEXT NOT NULL,
+                    method TEXT, received TEXT, sourceId TEXT NOT NULL, sourceColumn TEXT NOT NULL, themeKeys TEXT,
+                    UNIQUE (sourceId, sourceColumn));
+                CREATE TEMP TABLE importPerson (ref TEXT PRIMARY KEY, line INTEGER NOT NULL, wantsFeedback INTEGER,
+                    mayQuote INTEGER, email TEXT, phone TEXT);
+                """)
+        insertRow = try db.makeStatement(
+            sql: """
+                INSERT INTO temp.importRow (line, participantRef, text, method, received, sourceId, sourceColumn,
+                    themeKeys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sourceId, sourceColumn) DO NOTHING
+                """)
+        findRow = try db.makeStatement(
+            sql: "SELECT line FROM temp.importRow WHERE sourceId = ? AND sourceColumn = ?")
+        upsertPerson = try db.makeStatement(
+            sql: """
+                INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ref) DO UPDATE SET wantsFeedback = coalesce(excluded.wantsFeedback, wantsFeedback),
+                    mayQuote = coalesce(excluded.mayQuote, mayQuote), email = coalesce(excluded.email, email),
+                    phone = coalesce(excluded.phone, phone)
+                """)
+    }
+
+    /// Stages one row: its participant (merged with earlier rows naming the same ref) and each of
+    /// its contributions. A source id and column already staged is an error naming both lines.
+    mutating func stage(_ row: ImportedRow) throws {
+        rows += 1
+        blankCells += row.blankCells
+        if let person = row.participant {
+            try upsertPerson.execute(arguments: [
+                person.ref, row.line, person.wantsFeedback, person.mayQuote, person.email, person.phone,
+            ])
+        }
+        var keys: [String] = []
+        for key in row.themes where !keys.contains(key) { keys.append(key) }
+        let themeKeys = keys.isEmpty ? nil : Self.jsonArray(keys)
+        for contribution in row.contributions {
+            try insertRow.execute(arguments: [
+                row.line, row.participant?.ref, contribution.text, contribution.method?.rawValue,
+                contribution.received?.description, contribution.sourceId, contribution.column, themeKeys,
+            ])
+            if db.changesCount == 0 {
+                let first = try Int.fetchOne(findRow, arguments: [contribution.sourceId, contribution.column]) ?? 0
+                throw ImportRowError(
+                    line: row.line,
+                    problem: "the response id '\(contribution.sourceId)' was already used on line \(first);"
+                        + " each response needs its own id")
+            }
+        }
+    }
+
+    /// Removes the temporary tables.
+    func drop() {
+        // Dropping temporary tables cannot fail once they exist; if the connection is gone, so are they.
+        try? db.execute(sql: "DROP TABLE IF EXISTS temp.importRow; DROP TABLE IF EXISTS temp.importPerson")
+    }
+
+    private static func jsonArray(_ values: [String]) -> String {
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+}
