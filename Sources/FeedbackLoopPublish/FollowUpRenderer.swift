@@ -35,7 +35,7 @@ public struct FollowUpRenderer: Sendable {
             context["themes"] = themes.filter { recipient.themes.contains($0["key"] as? String ?? "") }
             context["subject"] = "What happened to your views on \(content.activity.title)"
             context["addressLines"] = (recipient.address ?? "").split(whereSeparator: \.isNewline).flatMap {
-                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                $0.split(separator: ",").map { Escape.bidiSafe($0.trimmingCharacters(in: .whitespaces)) }
             }
             context["phone"] = recipient.phone
             let (template, suffix) = Self.template(for: format)

@@ -46,12 +46,15 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
 public enum PrivacyGuard {
     /// The findings in what an update of `snapshot` publishes, in the order the texts appear.
     public static func scan(_ snapshot: UpdateSnapshot) -> [PrivacyFinding] {
-        let allowed = [snapshot.publicContact, snapshot.activity.publicContact].compactMap { $0?.lowercased() }
-        let terms = snapshot.privateTerms.filter { $0.count >= 3 }.map { term in
+        let allowed = [snapshot.publicContact, snapshot.activity.publicContact].compactMap {
+            $0.map { normalised($0).lowercased() }
+        }
+        let terms = snapshot.privateTerms.map(normalised).filter { $0.count >= 3 }.map { term in
             regex("(?<![\\p{L}\\p{N}_-])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}_-])")
         }
         return texts(snapshot).flatMap { location, text in
-            var found = findings(in: text, at: location)
+            let text = normalised(text)
+            var found = scanNormalised(text, at: location)
             for term in terms {
                 for match in matches(of: term, in: text) {
                     found.append(PrivacyFinding(kind: .participant, location: location, match: match))
@@ -65,16 +68,18 @@ public enum PrivacyGuard {
     static func texts(_ snapshot: UpdateSnapshot) -> [(String, String)] {
         let activity = snapshot.activity
         var texts: [(String, String)] = [
-            ("activity title", activity.title), ("activity purpose", activity.purpose),
+            ("activity ref", activity.ref), ("activity title", activity.title), ("activity purpose", activity.purpose),
             ("activity can-influence", activity.canInfluence),
         ]
         if let service = activity.service { texts.append(("activity service", service)) }
         if let organisation = snapshot.organisation { texts.append(("organisation setting", organisation)) }
         var decisions = Set<String>()
         for theme in snapshot.record.themes {
+            texts.append(("theme \(theme.key), key", theme.key))
             texts.append(("theme \(theme.key), you said", theme.said))
             for response in theme.responses where response.status != .dropped {
                 guard decisions.insert(response.decision).inserted else { continue }
+                texts.append(("decision \(response.decision), key", response.decision))
                 texts.append(("decision \(response.decision), text", response.text))
                 if let impact = snapshot.decision(response.decision)?.impact {
                     texts.append(("decision \(response.decision), impact", impact))
@@ -88,6 +93,7 @@ public enum PrivacyGuard {
             }
         }
         for step in snapshot.nextSteps where !decisions.contains(step.key) {
+            texts.append(("decision \(step.key), key", step.key))
             texts.append(("decision \(step.key), text", step.text))
         }
         return texts
@@ -95,17 +101,46 @@ public enum PrivacyGuard {
 
     /// The findings in one text.
     public static func findings(in text: String, at location: String) -> [PrivacyFinding] {
+        scanNormalised(normalised(text), at: location)
+    }
+
+    private static func scanNormalised(_ text: String, at location: String) -> [PrivacyFinding] {
         var found: [PrivacyFinding] = []
         func add(_ kind: PrivacyFinding.Kind, _ match: String) {
             let finding = PrivacyFinding(kind: kind, location: location, match: match)
             if !found.contains(finding) { found.append(finding) }
         }
         for match in matches(of: email, in: text) { add(.email, match) }
-        for match in matches(of: tenDigits, in: text) where isNHSNumber(match) { add(.nhsNumber, match) }
-        for match in matches(of: phone, in: text) where isUKPhone(match) { add(.phone, match) }
+        for number in DigitRuns.candidates(in: text) { add(number.kind, number.match) }
         for match in matches(of: postcode, in: text) { add(.postcode, match) }
         return found
     }
+
+    /// The text as the guard reads it, so disguised details are found: Unicode compatibility forms
+    /// folded (full-width `＠` and digits become ASCII), invisible characters dropped, every run of
+    /// spaces (non-breaking ones included) and line breaks made one space, and an address's `@`
+    /// written as `(at)`, `[at]`, ` at ` or ` @ ` made a plain `@`.
+    public static func normalised(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            if invisible.contains(scalar.value) { continue }
+            if scalar.properties.isWhitespace {
+                space = true
+                continue
+            }
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(scalar)
+        }
+        let folded = String(out)
+        guard folded.contains("@") || folded.range(of: "at", options: .caseInsensitive) != nil else { return folded }
+        let range = NSRange(folded.startIndex..., in: folded)
+        return spelledAt.stringByReplacingMatches(in: folded, range: range, withTemplate: "@")
+    }
+
+    /// Zero-width and other invisible characters that can hide inside an address or a number.
+    private static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E]
 
     /// Whether the ten digits in `text` pass the NHS number modulus 11 check.
     public static func isNHSNumber(_ text: String) -> Bool {
@@ -120,12 +155,9 @@ public enum PrivacyGuard {
     /// Whether a candidate is a UK number: 10 or 11 digits starting 0 (or +44 and 9 or 10 more),
     /// in one of the ranges numbers are given out in.
     static func isUKPhone(_ text: String) -> Bool {
-        var digits = String(text.filter(\.isASCII).filter(\.isNumber))
-        if text.hasPrefix("+44") || text.hasPrefix("0044") {
-            digits = "0" + digits.dropFirst(text.hasPrefix("+") ? 2 : 4).drop { $0 == "0" }
-        }
-        guard (10...11).contains(digits.count), digits.hasPrefix("0") else { return false }
-        return ["01", "02", "03", "05", "07", "08"].contains(String(digits.prefix(2)))
+        let normal = normalised(text)
+        let digits = Array(normal.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })
+        return DigitRuns.isUKPhone(digits, plus: normal.drop { $0 == "(" }.hasPrefix("+"))
     }
 
     private static func matches(of expression: NSRegularExpression, in text: String) -> [String] {
@@ -140,12 +172,14 @@ public enum PrivacyGuard {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    private static let email = regex(#"[A-Z0-9._%+'-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}"#)
-    private static let tenDigits = regex(#"(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])"#)
-    private static let phone = regex(
-        #"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d{2,4}\)?(?:[\s-]?\d){5,8}(?!\d)"#)
+    /// Internationalised too: letters and digits of any script on both sides of the `@`.
+    private static let email = regex(#"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}"#)
+    /// `(at)`, `[at]`, ` at ` and ` @ ` between something that can end an address's local part and
+    /// a domain (` at ` only before a domain in lower case, so "at the clinic.It" is left alone).
+    private static let spelledAt = regex(
+        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|\s(?-i:at)\s(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#)
     private static let postcode = regex(
-        #"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b"#)
+        #"\b(?:GIR[\s-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[\s-]?\d[ABD-HJLNP-UW-Z]{2})\b"#)
 }
 
 extension PrivacyGuard {

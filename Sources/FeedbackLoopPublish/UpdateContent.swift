@@ -73,14 +73,16 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         public var due: String?
     }
 
-    /// The content of an update of `snapshot`'s activity.
+    /// The content of an update of `snapshot`'s activity. Every text from the record is made
+    /// bidi-safe (``Escape/bidiSafe(_:)``) here, so no format can carry a stray direction control.
     public init(_ snapshot: UpdateSnapshot) {
+        let safe = Escape.bidiSafe
         let activity = snapshot.activity
         self.activity = ActivityPart(
-            ref: activity.ref, title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence,
-            service: activity.service, opens: activity.opens?.description, closes: activity.closes?.description,
-            ongoing: activity.isOngoing)
-        organisation = snapshot.organisation
+            ref: safe(activity.ref), title: safe(activity.title), purpose: safe(activity.purpose),
+            canInfluence: safe(activity.canInfluence), service: activity.service.map(safe),
+            opens: activity.opens?.description, closes: activity.closes?.description, ongoing: activity.isOngoing)
+        organisation = snapshot.organisation.map(safe)
         published = snapshot.asOf.description
         takingPart = TakingPart(
             people: snapshot.people, contributions: snapshot.record.contributions.total,
@@ -88,20 +90,20 @@ public struct UpdateContent: Sendable, Equatable, Codable {
                 .map { MethodCount(method: $0.key, contributions: $0.value) })
         themes = snapshot.record.themes.map { theme in
             ThemePart(
-                key: theme.key, youSaid: theme.said, people: theme.people, answer: theme.answer.rawValue,
+                key: safe(theme.key), youSaid: safe(theme.said), people: theme.people, answer: theme.answer.rawValue,
                 weDid: theme.responses.filter { $0.status != .dropped }.map { response in
                     Action(
-                        decision: response.decision, text: response.text, outcome: response.outcome.rawValue,
-                        status: response.status.rawValue, due: response.due?.description,
-                        impact: snapshot.decision(response.decision)?.impact)
+                        decision: safe(response.decision), text: safe(response.text),
+                        outcome: response.outcome.rawValue, status: response.status.rawValue,
+                        due: response.due?.description, impact: snapshot.decision(response.decision)?.impact.map(safe))
                 },
-                weDidNot: theme.explanation.map { Reason(because: $0.why, reason: $0.reason.rawValue) },
-                quotes: (snapshot.quotes[theme.key] ?? []).map(\.text))
+                weDidNot: theme.explanation.map { Reason(because: safe($0.why), reason: $0.reason.rawValue) },
+                quotes: (snapshot.quotes[theme.key] ?? []).map { safe($0.text) })
         }
         nextSteps = snapshot.nextSteps.map {
-            NextStep(decision: $0.key, text: $0.text, status: $0.status.rawValue, due: $0.due?.description)
+            NextStep(decision: safe($0.key), text: safe($0.text), status: $0.status.rawValue, due: $0.due?.description)
         }
         nextUpdate = snapshot.nextUpdate?.description
-        questions = snapshot.publicContact
+        questions = snapshot.publicContact.map(safe)
     }
 }

@@ -41,7 +41,8 @@ public struct UpdateRenderer: Sendable {
             [format, .json].enumerated().map { index, format in
                 QuotePlacement(
                     inData: index == 1, participantId: quote.participantId, contributionId: quote.contributionId,
-                    published: escape(quote.text, for: format), redacted: escape(Self.redactedQuote, for: format))
+                    published: escape(Escape.bidiSafe(quote.text), for: format),
+                    redacted: escape(Self.redactedQuote, for: format))
             }
         }
         return Publication(format: format, bytes: bytes, data: Self.json(content), quotes: quotes)

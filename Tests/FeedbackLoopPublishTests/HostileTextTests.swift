@@ -18,6 +18,8 @@ import Testing
         ("formula minus", "-2+3"),
         ("formula at", "@SUM(A1:A9)"),
         ("right to left", "\u{202E}gnp.exe \u{05E9}\u{05DC}\u{05D5}\u{05DD} مرحبا"),
+        ("paired right to left", "Read \u{2067}\u{05E9}\u{05DC}\u{05D5}\u{05DD}\u{2069} and \u{202B}مرحبا\u{202C} here"),
+        ("stray closers", "\u{202C}\u{2069}closed \u{2066}never"),
         ("emoji", "The call-back works 👍🏽 👨‍👩‍👧 🏥"),
         ("ampersand entity", "&lt;b&gt; is not bold &amp; neither is <b>this</b>"),
         ("long", String(repeating: "I waited on hold for an hour. ", count: 334)),
@@ -29,9 +31,10 @@ import Testing
 
     @Test(arguments: corpus.map(\.name))
     func html(name: String) throws {
-        let text = Self.corpus.first { $0.name == name }!.text
+        let raw = Self.corpus.first { $0.name == name }!.text
+        let text = Escape.bidiSafe(raw)
         for format in [PublishFormat.html, .easyRead] {
-            let output = try UpdateRenderer().render(Self.snapshot(text), as: format).text
+            let output = try UpdateRenderer().render(Self.snapshot(raw), as: format).text
             let markup = output.lowercased()
             #expect(!markup.contains("<script"), "\(format): no script element")
             #expect(!markup.contains("<img"), "\(format): no image element")
@@ -43,8 +46,9 @@ import Testing
 
     @Test(arguments: corpus.map(\.name))
     func markdown(name: String) throws {
-        let text = Self.corpus.first { $0.name == name }!.text
-        let output = try UpdateRenderer().render(Self.snapshot(text), as: .md).text
+        let raw = Self.corpus.first { $0.name == name }!.text
+        let text = Escape.bidiSafe(raw)
+        let output = try UpdateRenderer().render(Self.snapshot(raw), as: .md).text
         #expect(!output.contains("](https://evil"), "no link or image")
         #expect(!output.replacingOccurrences(of: "\\<", with: "").contains("<script"), "no raw HTML")
         #expect(!output.contains("\n# Heading"), "no heading from the text")
@@ -54,8 +58,9 @@ import Testing
 
     @Test(arguments: corpus.map(\.name))
     func csv(name: String) throws {
-        let text = Self.corpus.first { $0.name == name }!.text
-        let output = try UpdateRenderer().render(Self.snapshot(text), as: .csv).text
+        let raw = Self.corpus.first { $0.name == name }!.text
+        let text = Escape.bidiSafe(raw)
+        let output = try UpdateRenderer().render(Self.snapshot(raw), as: .csv).text
         #expect(output.hasPrefix("\u{FEFF}"), "a byte order mark for Excel")
         let rows = Self.parseCSV(String(output.dropFirst()))
         #expect(rows.count == 4, "a header and three themes")
@@ -72,8 +77,9 @@ import Testing
 
     @Test(arguments: corpus.map(\.name))
     func json(name: String) throws {
-        let text = Self.corpus.first { $0.name == name }!.text
-        let output = try UpdateRenderer().render(Self.snapshot(text), as: .json).bytes
+        let raw = Self.corpus.first { $0.name == name }!.text
+        let text = Escape.bidiSafe(raw)
+        let output = try UpdateRenderer().render(Self.snapshot(raw), as: .json).bytes
         let content = try JSONDecoder().decode(UpdateContent.self, from: output)
         #expect(content.activity.title == text, "the text round-trips exactly")
         #expect(content.themes[0].quotes == [text])
@@ -81,8 +87,9 @@ import Testing
 
     @Test(arguments: corpus.map(\.name))
     func plainText(name: String) throws {
-        let text = Self.corpus.first { $0.name == name }!.text
-        let output = try UpdateRenderer().render(Self.snapshot(text), as: .txt).text
+        let raw = Self.corpus.first { $0.name == name }!.text
+        let text = Escape.bidiSafe(raw)
+        let output = try UpdateRenderer().render(Self.snapshot(raw), as: .txt).text
         #expect(output.contains(text), "text is shown as written")
     }
 
@@ -120,5 +127,31 @@ import Testing
             }
         }
         return rows
+    }
+
+    @Test(arguments: corpus.map(\.name))
+    func noFormatCarriesAnUnpairedDirectionControl(name: String) throws {
+        let raw = Self.corpus.first { $0.name == name }!.text
+        for format in PublishFormat.allCases {
+            let output = try UpdateRenderer().render(Self.snapshot(raw), as: format).text
+            #expect(!output.unicodeScalars.contains("\u{202E}") || raw.contains("\u{202C}"), "\(format): no stray override")
+            for line in output.split(whereSeparator: \.isNewline) {
+                #expect(Escape.bidiSafe(String(line)) == String(line), "\(format): every control is paired")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("\u{202E}abc", "abc"),
+        ("a\u{202E}b\u{202C}c", "a\u{202E}b\u{202C}c"),
+        ("a\u{2067}b\u{2069}c", "a\u{2067}b\u{2069}c"),
+        ("a\u{2067}b\u{202B}c\u{2069}d", "a\u{2067}bc\u{2069}d"),  // an embedding left open inside an isolate
+        ("a\u{202B}b\u{2069}c", "abc"),  // a PDI closes no embedding
+        ("a\u{202C}b", "ab"),
+        ("a\u{2066}b\nc\u{2069}d", "ab\ncd"),  // paragraphs end every control
+        ("plain text", "plain text"),
+    ])
+    func bidiSafetyRemovesOnlyUnpairedControls(text: String, expected: String) {
+        #expect(Escape.bidiSafe(text) == expected)
     }
 }

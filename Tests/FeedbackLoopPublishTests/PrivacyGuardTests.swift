@@ -35,6 +35,64 @@ import Testing
         #expect(PrivacyGuard.findings(in: text, at: "x").isEmpty, "\(PrivacyGuard.findings(in: text, at: "x"))")
     }
 
+    /// Every disguise the privacy campaign published, each a finding.
+    @Test(arguments: [
+        ("Write to josé@example.org", PrivacyFinding.Kind.email),
+        ("Write to jo@exämple.org", .email),
+        ("Write to jo(at)example.org", .email),
+        ("Write to jo [at] example.org", .email),
+        ("Write to jo at example.org", .email),
+        ("Write to jo @ example.org", .email),
+        ("Write to jo＠example.org", .email),
+        ("Write to ｊｏ＠ｅｘａｍｐｌｅ．ｏｒｇ", .email),
+        ("Write to jo\u{200B}@example.org", .email),
+        ("Call ０７７００ ９００１２３", .phone),
+        ("Call 07700.900.123", .phone),
+        ("Call +44-7700-900123", .phone),
+        ("Call (+44) 7700 900123", .phone),
+        ("Call +44 (0) 7700 900123", .phone),
+        ("Call 0044 7700 900123", .phone),
+        ("Call 07700/900123", .phone),
+        ("Call 07700\u{00A0}900123", .phone),
+        ("Call 07700  900123 today", .phone),
+        ("NHS 943.476.5919", .nhsNumber),
+        ("NHS 943\u{00A0}476\u{00A0}5919", .nhsNumber),
+        ("NHS 943  476  5919", .nhsNumber),
+        ("NHS 9434 765 919", .nhsNumber),
+        ("NHS 943-476-5919", .nhsNumber),
+        ("NHS ９４３ ４７６ ５９１９", .nhsNumber),
+        ("I live at CV1  2AB", .postcode),
+        ("I live at CV1-2AB", .postcode),
+        ("I live at CV1\u{00A0}2AB", .postcode),
+    ])
+    func findsDisguisedDetails(text: String, kind: PrivacyFinding.Kind) {
+        let findings = PrivacyGuard.findings(in: text, at: "theme t, you said")
+        #expect(findings.map(\.kind) == [kind], "\(text): \(findings)")
+    }
+
+    @Test(arguments: [
+        "We met at the clinic.It was busy",  // 'at' before a capitalised word after a full stop
+        "Email addresses look like name at example dot org",
+        "Opened 15.09.2026 and closed 30/09/2026",  // dates
+        "Version 10.2.1 of the form, 2026-2027 budget",
+        "Rooms 101-105 and 2026/27",
+        "Ward 12, bed 4, from 8.30 to 17.00",
+        "Codes A1234567890 and 07700900123abc",  // digits glued to letters are codes
+        "It costs £12,345,678 a year",
+        "Call 111 or 999",
+        "192.168.100.200",
+    ])
+    func letsDisguiseNearMissesThrough(text: String) {
+        #expect(PrivacyGuard.findings(in: text, at: "x").isEmpty, "\(text): \(PrivacyGuard.findings(in: text, at: "x"))")
+    }
+
+    @Test func keysAndRefsAreScannedToo() {
+        var snapshot = Sample.snapshot()
+        snapshot.record.activity.ref = "CALL-07700900123"
+        let findings = PrivacyGuard.scan(snapshot)
+        #expect(findings.contains { $0.location == "activity ref" && $0.kind == .phone }, "\(findings)")
+    }
+
     @Test func nhsNumberCheckDigit() {
         #expect(PrivacyGuard.isNHSNumber("943 476 5919"))
         #expect(PrivacyGuard.isNHSNumber("401 023 2137"))
