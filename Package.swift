@@ -73,7 +73,10 @@ let package = Package(
         ),
         .testTarget(
             name: "yswdTests",
-            dependencies: ["yswd", "FeedbackLoopStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -73,7 +73,9 @@ public struct Activity: Sendable, Equatable, Codable {
         _ = try requireText(purpose, option: "--purpose")
         _ = try requireText(canInfluence, option: "--can-influence")
         if closes != nil, cadenceWeeks != nil { throw .closesWithCadence }
-        if let weeks = cadenceWeeks { _ = try EntryRules.number(weeks, option: "--cadence-weeks", in: EntryRules.weeks) }
+        if let weeks = cadenceWeeks {
+            _ = try EntryRules.number(weeks, option: "--cadence-weeks", in: EntryRules.weeks)
+        }
         if let opens, let closes, closes < opens { throw .closesBeforeOpens(opens: opens, closes: closes) }
         if let feedbackBy {
             if let closes, feedbackBy < closes {

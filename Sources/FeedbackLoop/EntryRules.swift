@@ -79,7 +79,8 @@ public enum EntryRules {
     private static func isLocalPart(_ part: Substring) -> Bool {
         !part.isEmpty && part.unicodeScalars.count <= 64
             && part.unicodeScalars.allSatisfy { scalar in
-                !scalar.properties.isWhitespace && scalar.value > 0x20 && !"\"(),:;<>[\\]@".unicodeScalars.contains(scalar)
+                !scalar.properties.isWhitespace && scalar.value > 0x20
+                    && !"\"(),:;<>[\\]@".unicodeScalars.contains(scalar)
             }
     }
 

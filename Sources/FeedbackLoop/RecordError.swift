@@ -64,7 +64,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPhone(let option, let value):
             return "\(option) '\(value)' is not a phone number; use 7 to 15 digits, for example 024 7622 0381"
         case .outOfRange(let option, let value, let range):
-            return "\(option) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)"
+            return
+                "\(option) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .feedbackBeforeClose(let feedbackBy, let option, let date):
             return "--feedback-by \(feedbackBy) is before \(option) \(date); people can only hear back after they have"
                 + " taken part"

@@ -120,8 +120,10 @@ enum DigitRuns {
         }
         guard (10...11).contains(national.count), national.first == zero, national.count >= 2 else { return false }
         let second = national[national.startIndex + 1]
-        return [UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "5"), UInt8(ascii: "7"),
-            UInt8(ascii: "8")].contains(second)
+        return [
+            UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "5"), UInt8(ascii: "7"),
+            UInt8(ascii: "8"),
+        ].contains(second)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -177,7 +177,8 @@ public enum PrivacyGuard {
     /// `(at)`, `[at]`, ` at ` and ` @ ` between something that can end an address's local part and
     /// a domain (` at ` only before a domain in lower case, so "at the clinic.It" is left alone).
     private static let spelledAt = regex(
-        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|\s(?-i:at)\s(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#)
+        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|\s(?-i:at)\s(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#
+    )
     private static let postcode = regex(
         #"\b(?:GIR[\s-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[\s-]?\d[ABD-HJLNP-UW-Z]{2})\b"#)
 }

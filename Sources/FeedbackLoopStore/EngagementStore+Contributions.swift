@@ -40,28 +40,65 @@ extension EngagementStore {
         }
     }
 
-    /// Changes a contribution's text or scope.
-    /// - Parameter outOfScope: `.some(reason)` marks it out of scope, `.some(nil)` brings it back in scope.
+    /// Corrects a contribution's text, or marks it out of scope (`.some(reason)`) or back in scope
+    /// (`.some(nil)`).
+    ///
+    /// Numbers run across the whole record, so the activity is named too, and a number of another
+    /// activity's contribution is refused. A contribution that feeds themes is marked out of scope
+    /// only with `unlink`, which removes its theme links (history records each, with the theme).
     @discardableResult
-    public func updateContribution(id: Int64, text: String? = nil, outOfScope: String?? = nil) throws -> Contribution {
+    public func updateContribution(
+        activity ref: String, id: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false
+    ) throws -> Contribution {
         let text = try text.map { try requireText($0, option: "--text") }
         let reason = try outOfScope.map { try $0.map { try requireText($0, option: "--out-of-scope") } }
         return try database.write { db in
-            guard var contribution = try Contribution.fetchOne(db, key: id) else {
-                throw StoreError.unknownContribution(id)
-            }
+            var contribution = try Self.contribution(db, activity: ref, id: id)
             if let text { contribution.text = text }
-            if let reason { contribution.outOfScope = reason }
+            if let reason {
+                if reason != nil, contribution.outOfScope == nil {
+                    try Self.unlinkForOutOfScope(db, contribution: id, unlink: unlink)
+                }
+                contribution.outOfScope = reason
+            }
             try contribution.update(db)
             return contribution
         }
     }
 
-    /// Removes a contribution and its theme links.
-    public func removeContribution(id: Int64) throws {
+    /// Removes a contribution of the activity `ref`, and its theme links.
+    public func removeContribution(activity ref: String, id: Int64) throws {
         try database.write { db in
-            guard try Contribution.deleteOne(db, key: id) else { throw StoreError.unknownContribution(id) }
+            _ = try Self.contribution(db, activity: ref, id: id)
+            try Contribution.deleteOne(db, key: id)
         }
+    }
+
+    /// Takes a contribution being marked out of scope out of its themes, or refuses without `unlink`.
+    private static func unlinkForOutOfScope(_ db: Database, contribution id: Int64, unlink: Bool) throws {
+        let themes = try String.fetchAll(
+            db,
+            sql: """
+                SELECT theme.key FROM themeContribution JOIN theme ON theme.id = themeContribution.themeId
+                WHERE themeContribution.contributionId = ? ORDER BY theme.key
+                """, arguments: [id])
+        guard !themes.isEmpty else { return }
+        guard unlink else { throw StoreError.themedOutOfScope(id: id, themes: themes) }
+        try db.execute(sql: "DELETE FROM themeContribution WHERE contributionId = ?", arguments: [id])
+    }
+
+    /// Contribution `id`, which must belong to activity `ref`.
+    static func contribution(_ db: Database, activity ref: String, id: Int64) throws -> Contribution {
+        let activityId = try activityId(db, ref: ref)
+        guard let contribution = try Contribution.fetchOne(db, key: id) else {
+            throw StoreError.unknownContribution(id)
+        }
+        guard contribution.activityId == activityId else {
+            let owner = try String.fetchOne(
+                db, sql: "SELECT ref FROM activity WHERE id = ?", arguments: [contribution.activityId])
+            throw StoreError.contributionOfOtherActivity(id: id, activity: ref, owner: owner ?? "another activity")
+        }
+        return contribution
     }
 
     /// An activity's contributions in number order; `unthemedOnly` keeps those with no theme that are in scope.

@@ -191,7 +191,8 @@ extension EngagementStore {
     private func checkpointErasure(ref: String) throws -> Bool {
         do {
             _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             return false
         }
         try database.write { db in

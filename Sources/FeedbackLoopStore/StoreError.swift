@@ -23,6 +23,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noExplanation(activity: String, theme: String)
     case participantErased(String)
     case notErased(String)
+    case themedOutOfScope(id: Int64, themes: [String])
     case backupFailed(path: String, reason: String)
     case notEmpty
     case recordChanged(String)
@@ -75,6 +76,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "theme '\(theme)' of \(activity) has no explanation to withdraw"
         case .participantErased(let ref):
             return "participant '\(ref)' has been erased; their record can no longer be changed"
+        case .themedOutOfScope(let id, let themes):
+            return
+                "contribution \(id) feeds the theme\(themes.count == 1 ? "" : "s") \(themes.joined(separator: ", "));"
+                + " add --unlink to take it out of \(themes.count == 1 ? "that theme" : "those themes") as you mark it"
+                + " out of scope"
         case .notErased(let ref):
             return "participant \(ref) has not been erased, so there is nothing to finish; to erase them, run:"
                 + " yswd participant erase \(ref)"

@@ -48,11 +48,16 @@ extension Yswd.ContributionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a contribution's text, or mark it out of scope (or back in scope).",
             discussion: """
+                A contribution that feeds themes is marked out of scope only with --unlink, which takes it out of
+                them (history records which).
+
                 Example:
-                  yswd contribution update 118 --out-of-scope "About hospital parking, passed to the trust"
+                  yswd contribution update GP-ACCESS-2026 118 --out-of-scope "About parking, passed to the trust"
                 """)
 
-        @Argument(help: "The contribution's number.")
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The contribution's number (as `contribution list` shows it).")
         var id: Int64
         @Option(help: "The corrected text.")
         var text: String?
@@ -60,6 +65,8 @@ extension Yswd.ContributionCommand {
         var outOfScope: String?
         @Flag(help: "Bring an out-of-scope contribution back in scope.")
         var inScope = false
+        @Flag(help: "With --out-of-scope: take the contribution out of the themes it feeds.")
+        var unlink = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -69,12 +76,14 @@ extension Yswd.ContributionCommand {
             if text == nil, outOfScope == nil, !inScope {
                 throw ValidationError("Nothing to change: give --text, --out-of-scope or --in-scope.")
             }
+            if unlink, outOfScope == nil { throw ValidationError("--unlink goes with --out-of-scope.") }
         }
 
         func run() throws {
             let scope: String?? = inScope ? .some(nil) : outOfScope.map { .some($0) }
-            try store.open().updateContribution(id: id, text: text, outOfScope: scope)
-            print("Updated contribution \(id).")
+            try store.open().updateContribution(
+                activity: activity, id: id, text: text, outOfScope: scope, unlink: unlink)
+            print("Updated contribution \(id) of \(activity).")
         }
     }
 
@@ -83,16 +92,18 @@ extension Yswd.ContributionCommand {
             abstract: "Remove a contribution recorded by mistake (history keeps what it said).",
             discussion: """
                 Example:
-                  yswd contribution remove 118
+                  yswd contribution remove GP-ACCESS-2026 118
                 """)
 
-        @Argument(help: "The contribution's number.")
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The contribution's number (as `contribution list` shows it).")
         var id: Int64
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.open().removeContribution(id: id)
-            print("Removed contribution \(id).")
+            try store.open().removeContribution(activity: activity, id: id)
+            print("Removed contribution \(id) of \(activity).")
         }
     }
 

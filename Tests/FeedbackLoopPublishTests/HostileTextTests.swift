@@ -18,7 +18,10 @@ import Testing
         ("formula minus", "-2+3"),
         ("formula at", "@SUM(A1:A9)"),
         ("right to left", "\u{202E}gnp.exe \u{05E9}\u{05DC}\u{05D5}\u{05DD} مرحبا"),
-        ("paired right to left", "Read \u{2067}\u{05E9}\u{05DC}\u{05D5}\u{05DD}\u{2069} and \u{202B}مرحبا\u{202C} here"),
+        (
+            "paired right to left",
+            "Read \u{2067}\u{05E9}\u{05DC}\u{05D5}\u{05DD}\u{2069} and \u{202B}مرحبا\u{202C} here"
+        ),
         ("stray closers", "\u{202C}\u{2069}closed \u{2066}never"),
         ("emoji", "The call-back works 👍🏽 👨‍👩‍👧 🏥"),
         ("ampersand entity", "&lt;b&gt; is not bold &amp; neither is <b>this</b>"),
@@ -134,7 +137,8 @@ import Testing
         let raw = Self.corpus.first { $0.name == name }!.text
         for format in PublishFormat.allCases {
             let output = try UpdateRenderer().render(Self.snapshot(raw), as: format).text
-            #expect(!output.unicodeScalars.contains("\u{202E}") || raw.contains("\u{202C}"), "\(format): no stray override")
+            #expect(
+                !output.unicodeScalars.contains("\u{202E}") || raw.contains("\u{202C}"), "\(format): no stray override")
             for line in output.split(whereSeparator: \.isNewline) {
                 #expect(Escape.bidiSafe(String(line)) == String(line), "\(format): every control is paired")
             }

@@ -83,7 +83,8 @@ import Testing
         "192.168.100.200",
     ])
     func letsDisguiseNearMissesThrough(text: String) {
-        #expect(PrivacyGuard.findings(in: text, at: "x").isEmpty, "\(text): \(PrivacyGuard.findings(in: text, at: "x"))")
+        #expect(
+            PrivacyGuard.findings(in: text, at: "x").isEmpty, "\(text): \(PrivacyGuard.findings(in: text, at: "x"))")
     }
 
     @Test func keysAndRefsAreScannedToo() {

@@ -10,7 +10,7 @@ import Testing
         try store.addActivity(sampleActivity())
         try store.updateActivity(ref: "GP-ACCESS") { $0.title = "Booking a GP appointment" }
         let added = try store.addContribution(activity: "GP-ACCESS", text: "The phone line is always busy")
-        try store.removeContribution(id: added.id!)
+        try store.removeContribution(activity: "GP-ACCESS", id: added.id!)
 
         let activity = try historyRows(store, entity: "activity")
         #expect(activity.map { $0["action"] as String } == ["insert", "update"])
@@ -66,7 +66,7 @@ import Testing
         #expect(try store.contributions(activity: "GP-ACCESS").count == 3)
         #expect(try historyRows(store, entity: "contribution").isEmpty)
         // A later change to one of those rows by hand is recorded.
-        try store.updateContribution(id: 1, text: "corrected")
+        try store.updateContribution(activity: "GP-ACCESS", id: 1, text: "corrected")
         #expect(try historyRows(store, entity: "contribution").map { $0["action"] as String } == ["update"])
     }
 

@@ -42,8 +42,8 @@ import Testing
         (["participant", "update", "P-404", "--may-quote"], "'P-404'"),
         (["participant", "erase", "P-404"], "'P-404'"),
         (["contribution", "add", "GP", "--text", "x", "--participant", "P-404"], "'P-404'"),
-        (["contribution", "update", "99", "--text", "x"], "99"),
-        (["contribution", "remove", "99"], "99"),
+        (["contribution", "update", "GP", "99", "--text", "x"], "99"),
+        (["contribution", "remove", "GP", "99"], "99"),
         (["theme", "link", "GP", "phone", "--contribution", "99"], "99"),
         // A duplicate ref, key or source id.
         (
@@ -102,6 +102,45 @@ import Testing
         (["theme", "link", "GP", "phone", "--contribution", "50-60"], "50 to 60"),
         // Withdrawing an explanation that is not there.
         (["explain", "GP", "phone", "--withdraw"], "'phone'"),
+        // Refs and keys: letters, digits, '-', '_' and '.', 1 to 64 characters, starting with a letter or digit.
+        (
+            [
+                "activity", "add", "<script>", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level",
+                "consult",
+            ],
+            "contains '<'"
+        ),
+        (
+            [
+                "activity", "add", ".hidden", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level",
+                "consult",
+            ],
+            "must start with a letter or a digit"
+        ),
+        (
+            [
+                "activity", "add", String(repeating: "A", count: 100_000), "--title", "t", "--purpose", "p",
+                "--can-influence", "c", "--level", "consult",
+            ], "is 100000 characters long; the most is 64"
+        ),
+        (["theme", "add", "GP", "two words", "--said", "x"], "contains a space"),
+        (["decision", "add", "GP", "../up", "--text", "x"], "'../up' contains '/'"),
+        (["participant", "add", "P 2"], "'P 2'"),
+        // Emails and phone numbers in shape.
+        (["participant", "add", "P-2", "--email", "call me"], "'call me' is not an email address"),
+        (["participant", "update", "P-1", "--email", "jo@example"], "'jo@example' is not an email address"),
+        (["participant", "add", "P-2", "--phone", "ring my mum"], "'ring my mum' is not a phone number"),
+        // Every number option bounded, with the range in the error.
+        (["activity", "update", "MH", "--cadence-weeks", "2147483648"], "from 1 to 520"),
+        (["loops", "--feedback-weeks", "9223372036854775807"], "from 1 to 520"),
+        (["config", "set", "due-soon-days", "99999999999999999999999"], "from 0 to 3650"),
+        // A contribution number of another activity; a themed contribution out of scope without --unlink.
+        (["contribution", "update", "GP", "3", "--text", "x"], "contribution 3 belongs to MH, not GP"),
+        (["contribution", "remove", "MH", "1"], "contribution 1 belongs to GP, not MH"),
+        (["contribution", "update", "GP", "1", "--out-of-scope", "elsewhere"], "--unlink"),
+        // Feedback promised before the activity closes, or opens.
+        (["activity", "update", "GP", "--feedback-by", "2026-02-01"], "--feedback-by 2026-02-01 is before --closes"),
+        (["activity", "update", "MH", "--opens", "2026-05-01", "--feedback-by", "2026-04-01"], "before --opens"),
     ]
 
     @Test(arguments: cases)
@@ -124,7 +163,8 @@ import Testing
         ["contribution", "add", "GP"],
         ["theme", "link", "GP", "phone"],
         ["explain", "GP", "phone"],
-        ["contribution", "update", "1"],
+        ["contribution", "update", "GP", "1"],
+        ["contribution", "update", "1", "--text", "x"],  // the activity is missing
         ["activity", "list", "--format", "xml"],
     ])
     func argumentShapeMistakesExitWith64AndChangeNothing(arguments: [String]) throws {

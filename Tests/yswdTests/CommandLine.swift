@@ -20,12 +20,21 @@ struct Yswd {
     let folder: String
     var environment: [String: String] = ["YSWD_ACTOR": "test-actor"]
 
+    /// The database's file name in the folder.
+    var databaseName = "yswd.sqlite"
+
     init() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "yswd-cli-\(UUID().uuidString)").path()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    var database: String { (folder as NSString).appendingPathComponent("yswd.sqlite") }
+    /// An existing database (a backup, say), to inspect.
+    init(folder: String, database: String) {
+        self.folder = folder
+        databaseName = database
+    }
+
+    var database: String { (folder as NSString).appendingPathComponent(databaseName) }
 
     /// A new folder holding a copy of this one's database (and the given files): a record built
     /// once, for many tests that each change it.

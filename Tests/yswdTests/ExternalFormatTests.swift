@@ -8,7 +8,7 @@ import Testing
         ])
         defer { yswd.remove() }
         try yswd.ok("contribution", "import", "GP", "survey.csv", "--text-column", "Text")
-        try yswd.ok("contribution", "update", "2", "--out-of-scope", "about another service")
+        try yswd.ok("contribution", "update", "GP", "2", "--out-of-scope", "about another service")
         let before = try yswd.fingerprint()
         #expect(
             try yswd.ok("theme", "link", "GP", "phones", "--matching", "phone", "--dry-run").hasPrefix(
