@@ -61,7 +61,7 @@ enum DatabaseLocation {
         if size == 0 { return .emptyFile }
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(30)  // another yswd may be writing
+        configuration.busyMode = .timeout(EngagementStore.busyTimeout)  // another yswd may be writing
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }

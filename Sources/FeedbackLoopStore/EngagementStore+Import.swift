@@ -50,9 +50,14 @@ extension EngagementStore {
                     try staging.stage(row)
                     if staging.rows % 1000 == 0 { progress(rows.progress, staging.rows) }
                 }
+                try staging.checkRepeatedIds()
                 return .commit
             }
-            // Phase 2: the one write.
+            // Phase 2: the one write, with a larger page cache so the record's indexes are updated
+            // in memory: the lock is held as briefly as possible.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA main.cache_size = \(Self.importCacheSize)")
+            defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
                 var writer = try ImportWriter(
                     db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging)
@@ -63,6 +68,11 @@ extension EngagementStore {
         if dryRun { report.batchId = nil }
         return report
     }
+}
+
+extension EngagementStore {
+    /// The page cache of an import's write phase, in SQLite's units (negative: KiB): 32 MiB.
+    static let importCacheSize = -32_768
 }
 
 /// The write phase of one import: set-based statements from the staged tables into the record.

@@ -96,7 +96,7 @@ extension EngagementStore {
     /// Afterwards the write-ahead log is checkpointed so no copy of the details stays in the files.
     /// History records the erasure as incomplete until that is done.
     /// - Throws: ``ErasureIncomplete`` when another connection's read kept the checkpoint from
-    ///   finishing within the busy timeout: the record is erased, but a copy may remain in the files
+    ///   finishing within ``erasureTimeout``: the record is erased, but a copy may remain in the files
     ///   until ``finishErasure(ref:)`` succeeds.
     @discardableResult
     public func eraseParticipant(ref: String, contributions: Bool) throws -> ErasureReport {
@@ -190,7 +190,11 @@ extension EngagementStore {
     /// the erasure as complete. False when another connection's read kept it from finishing.
     private func checkpointErasure(ref: String) throws -> Bool {
         do {
-            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.erasureTimeout * 1000))")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+                return try db.checkpoint(.truncate)
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
         {
             return false

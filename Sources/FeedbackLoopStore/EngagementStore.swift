@@ -39,7 +39,9 @@ public final class EngagementStore: Sendable {
         default: break
         }
         var configuration = configuration(actor: actor, clock: clock)
-        configuration.busyMode = .timeout(30)
+        // Longer than any write holds the lock (the write phase of a 2.4 million row import takes
+        // about 28 seconds on a 2-core machine), so two yswd processes at once both succeed.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             // WAL is a property of the file, set once; re-asserting it writes nothing. (GRDB's own
             // `.wal` setup writes a throwaway table on every open, which would change the file
@@ -51,6 +53,11 @@ public final class EngagementStore: Sendable {
         let store = try EngagementStore(database: queue, actor: actor, clock: clock)
         return (store, found != .yswdDatabase)
     }
+
+    /// How long a command waits for another's write to finish before it gives up, in seconds.
+    public static let busyTimeout: TimeInterval = 60
+    /// How long an erasure waits for other readers to let it clean the database files, in seconds.
+    public static let erasureTimeout: TimeInterval = 30
 
     /// A store in memory, for tests and trials.
     public static func inMemory(

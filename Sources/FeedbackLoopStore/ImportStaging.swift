@@ -8,7 +8,7 @@ import GRDB
 /// no private detail outlives the import.
 struct ImportStaging {
     private let db: Database
-    private let insertRow, upsertPerson, findRow: Statement
+    private let insertRow, upsertPerson: Statement
     private(set) var rows = 0
     private(set) var blankCells = 0
 
@@ -17,8 +17,7 @@ struct ImportStaging {
         try db.execute(
             sql: """
                 CREATE TEMP TABLE importRow (line INTEGER NOT NULL, participantRef TEXT, text TEXT NOT NULL,
-                    method TEXT, received TEXT, sourceId TEXT NOT NULL, sourceColumn TEXT NOT NULL, themeKeys TEXT,
-                    UNIQUE (sourceId, sourceColumn));
+                    method TEXT, received TEXT, sourceId TEXT NOT NULL, sourceColumn TEXT NOT NULL, themeKeys TEXT);
                 CREATE TEMP TABLE importPerson (ref TEXT PRIMARY KEY, line INTEGER NOT NULL, wantsFeedback INTEGER,
                     mayQuote INTEGER, email TEXT, phone TEXT);
                 """)
@@ -26,10 +25,7 @@ struct ImportStaging {
             sql: """
                 INSERT INTO temp.importRow (line, participantRef, text, method, received, sourceId, sourceColumn,
                     themeKeys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sourceId, sourceColumn) DO NOTHING
                 """)
-        findRow = try db.makeStatement(
-            sql: "SELECT line FROM temp.importRow WHERE sourceId = ? AND sourceColumn = ?")
         upsertPerson = try db.makeStatement(
             sql: """
                 INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
@@ -41,7 +37,8 @@ struct ImportStaging {
     }
 
     /// Stages one row: its participant (merged with earlier rows naming the same ref) and each of
-    /// its contributions. A source id and column already staged is an error naming both lines.
+    /// its contributions. Repeated source ids are found once everything is staged
+    /// (``checkRepeatedIds()``): appending without an index is what keeps staging fast.
     mutating func stage(_ row: ImportedRow) throws {
         rows += 1
         blankCells += row.blankCells
@@ -54,17 +51,40 @@ struct ImportStaging {
         for key in row.themes where !keys.contains(key) { keys.append(key) }
         let themeKeys = keys.isEmpty ? nil : Self.jsonArray(keys)
         for contribution in row.contributions {
-            try insertRow.execute(arguments: [
-                row.line, row.participant?.ref, contribution.text, contribution.method?.rawValue,
-                contribution.received?.description, contribution.sourceId, contribution.column, themeKeys,
-            ])
-            if db.changesCount == 0 {
-                let first = try Int.fetchOne(findRow, arguments: [contribution.sourceId, contribution.column]) ?? 0
-                throw ImportRowError(
-                    line: row.line,
-                    problem: "the response id '\(contribution.sourceId)' was already used on line \(first);"
-                        + " each response needs its own id")
-            }
+            try insertRow.runRaw(
+                .integer(Int64(row.line)), .text(row.participant?.ref), .text(contribution.text),
+                .text(contribution.method?.rawValue), .text(contribution.received?.description),
+                .text(contribution.sourceId), .text(contribution.column), .text(themeKeys), in: db)
+        }
+    }
+
+    /// A source id (and column) staged twice is an error naming both lines: of all the repeats,
+    /// the one whose second use comes first in the file.
+    func checkRepeatedIds() throws {
+        let repeats = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT sourceId, sourceColumn, min(line) AS first FROM temp.importRow
+                GROUP BY sourceId, sourceColumn HAVING count(*) > 1 LIMIT 1000
+                """)
+        var earliest: (id: String, first: Int, second: Int)?
+        for row in repeats {
+            let first: Int = row["first"]
+            let second =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT line FROM temp.importRow WHERE sourceId = ? AND sourceColumn = ? AND rowid >
+                            (SELECT min(rowid) FROM temp.importRow WHERE sourceId = ?1 AND sourceColumn = ?2)
+                        ORDER BY rowid LIMIT 1
+                        """, arguments: [row["sourceId"], row["sourceColumn"]]) ?? first
+            if second < earliest?.second ?? Int.max { earliest = (row["sourceId"], first, second) }
+        }
+        if let earliest {
+            throw ImportRowError(
+                line: earliest.second,
+                problem: "the response id '\(earliest.id)' was already used on line \(earliest.first);"
+                    + " each response needs its own id")
         }
     }
 
