@@ -54,6 +54,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return date
     }
 
+    /// Parses a date as people type it: `YYYY-MM-DD`, or `DD/MM/YYYY` as dates are written in the
+    /// UK (the day and month may be one digit). Every date option and import reads dates this way.
+    /// - Throws: ``RecordError/invalidDate(option:value:realDateShape:)`` naming `option`.
+    public static func parseTyped(_ text: String, option: String) throws(RecordError) -> CalendarDate {
+        let value = text.trimmed
+        guard value.contains("/") else { return try parse(value, option: option) }
+        let pieces = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard pieces.count == 3, (1...2).contains(pieces[0].count), (1...2).contains(pieces[1].count),
+            pieces[2].count == 4, pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(pieces[0]), let month = Int(pieces[1]), let year = Int(pieces[2])
+        else { throw .invalidDate(option: option, value: text, realDateShape: false) }
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            throw .invalidDate(option: option, value: text, realDateShape: true)
+        }
+        return date
+    }
+
     /// The date in `timeZone` at the instant `instant`.
     public init(_ instant: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)

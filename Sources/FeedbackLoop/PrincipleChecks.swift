@@ -79,7 +79,7 @@ public struct PrincipleChecks: Sendable {
         {
             verdict = (
                 .notMet,
-                "open for \(opens.days(until: closes)) days, less than the \(settings.minWindowDays) days people need"
+                "open for \(counted(opens.days(until: closes), "day")), less than the \(counted(settings.minWindowDays, "day")) people need"
             )
         } else if activity.opens == nil || (activity.closes == nil && activity.cadenceWeeks == nil) {
             verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
@@ -88,7 +88,7 @@ public struct PrincipleChecks: Sendable {
         } else if case .added(let day) = facts.feedbackPromised, let opens = activity.opens, day > opens {
             verdict = (.atRisk, "the feedback date was promised on \(day.spoken), after it opened on \(opens.spoken)")
         } else if let weeks = activity.cadenceWeeks {
-            verdict = (.met, "ongoing, with an update every \(weeks) weeks")
+            verdict = (.met, "ongoing, with an update every \(counted(weeks, "week"))")
         } else {
             let opens = activity.opens!
             let closes = activity.closes!
@@ -109,7 +109,7 @@ public struct PrincipleChecks: Sendable {
         let state = "loop \(loop.state.rawValue)" + (loop.due.map { ", due \($0.spoken)" } ?? "")
         let verdict: (Verdict, String)
         if !loop.missing.overdueCommitments.isEmpty {
-            verdict = (.notMet, "\(state); \(loop.missing.overdueCommitments.count) commitment(s) overdue")
+            verdict = (.notMet, "\(state); \(counted(loop.missing.overdueCommitments.count, "commitment")) overdue")
         } else if loop.timing == .overdue || loop.timing == .dueSoon {
             verdict = (loop.timing == .overdue ? .notMet : .atRisk, "loop \(loop.state.rawValue), \(loop.timingPhrase)")
         } else if loop.summary.commitmentsWithoutDue > 0 {

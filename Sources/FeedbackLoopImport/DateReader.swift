@@ -31,12 +31,7 @@ struct DateReader: Sendable {
         // The date part, then an optional time after a space or a T.
         let parts = text.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "T" })
         guard let datePart = parts.first, parts.count == 1 || Self.isTime(parts[1]) else { return nil }
-        if let date = try? CalendarDate.parse(String(datePart), option: "date") { return date }
-        let pieces = datePart.split(separator: "/", omittingEmptySubsequences: false)
-        guard pieces.count == 3, pieces[0].count <= 2, pieces[1].count <= 2, pieces[2].count == 4,
-            let day = Int(pieces[0]), let month = Int(pieces[1]), let year = Int(pieces[2])
-        else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        return try? CalendarDate.parseTyped(String(datePart), option: "date")
     }
 
     /// `HH:mm` or `HH:mm:ss`.

@@ -15,14 +15,17 @@ extension Yswd.ActivityCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a new engagement activity.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd activity add GP-ACCESS-2026 --title "Getting a GP appointment" \\
                     --purpose "Understand why people struggle to book" \\
-                    --can-influence "How the booking line and online booking work" --level consult \\
+                    --can-influence "How the booking line and online booking work" \\
+                    --level consult \\
                     --method survey --method drop-in --lead "Sam Patel" \\
-                    --opens 2026-01-05 --closes 2026-02-27 --feedback-by 2026-04-30 --feedback-channel web
-                """)
+                    --opens 2026-01-05 --closes 2026-02-27 --feedback-by 2026-04-30 \\
+                    --feedback-channel web
+                """))
 
         @Argument(help: "A short reference, unique in the record (e.g. GP-ACCESS-2026).")
         var ref: String
@@ -56,11 +59,13 @@ extension Yswd.ActivityCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an activity. A repeated option replaces that list; --clear FIELD empties a field.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd activity update GP-ACCESS-2026 --feedback-by 2026-05-15 --partner "Healthwatch" --clear resources
+                  yswd activity update GP-ACCESS-2026 --feedback-by 2026-05-15 \\
+                    --partner "Healthwatch" --clear resources
                 Fields --clear accepts: \(ActivityField.allCases.map(\.rawValue).joined(separator: ", ")).
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var ref: String
@@ -98,10 +103,11 @@ extension Yswd.ActivityCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List activities.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd activity list --service "Primary care" --format csv > activities.csv
-                """)
+                """))
 
         @Option(help: "Only activities of this service.")
         var service: String?

@@ -6,11 +6,12 @@ extension Yswd.ActivityCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show everything recorded about an activity, including each theme and its answer.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd activity show GP-ACCESS-2026
                   yswd activity show GP-ACCESS-2026 --format json
-                """)
+                """))
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -81,7 +82,7 @@ struct ActivityReport: Encodable {
         field("Feedback via", list(activity.feedbackChannels.map(\.rawValue)))
 
         let counts = record.contributions
-        lines += ["", "Contributions: \(counts.total) from \(counts.participants) named participant(s)"]
+        lines += ["", "Contributions: \(counts.total) from \(counted(counts.participants, "named participant"))"]
         if counts.total > 0 {
             let methods = counts.byMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("  by method: " + methods.joined(separator: ", "))
@@ -92,7 +93,7 @@ struct ActivityReport: Encodable {
         for theme in record.themes {
             lines.append("  [\(theme.key)] \(theme.said)")
             lines.append(
-                "    raised by \(theme.people) (\(theme.contributions) contribution(s)); answer: \(describe(theme.answer))"
+                "    raised by \(theme.people) (\(counted(theme.contributions, "contribution"))); answer: \(describe(theme.answer))"
             )
             for response in theme.responses {
                 let due = response.due.map { ", due \($0)" } ?? ""

@@ -6,7 +6,8 @@ extension Yswd {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Hold each activity to the eight Good Engagement Principles.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Each principle is met, at-risk, not-met or not-recorded, with a reason drawn from the record:
                 1 Why, 2 Transparent, 3 Partnership (including earlier activities that asked similar things),
                 4 Inclusive, 5 Timely, 6 Resourced, 7 Outcome (the feedback loop), 8 Learning.
@@ -14,7 +15,7 @@ extension Yswd {
                 Examples:
                   yswd check GP-ACCESS-2026
                   yswd check --format csv > principles.csv
-                """)
+                """))
 
         @Argument(help: "One activity's ref (default: every activity).")
         var activity: String?

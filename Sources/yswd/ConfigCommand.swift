@@ -7,7 +7,8 @@ extension Yswd {
         static let configuration = CommandConfiguration(
             commandName: "config",
             abstract: "Show and change the team's settings.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 feedback-weeks   weeks after closing by which a response is due when none was promised (12)
                 due-soon-days    days before the due date from which a loop is due soon (14)
                 reopen-days      days after a change that reopens a loop by which the new update is due (28)
@@ -15,7 +16,7 @@ extension Yswd {
                 timezone         the time zone "today" is read in (Europe/London)
                 organisation     the organisation's name, as published
                 public-contact   where participants can ask questions, as published
-                """,
+                """),
             subcommands: [Set.self, List.self])
     }
 }
@@ -24,11 +25,12 @@ extension Yswd.ConfigCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a setting (recorded in history).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Examples:
                   yswd config set due-soon-days 21
                   yswd config set organisation "Coventry and Warwickshire ICB"
-                """)
+                """))
 
         @Argument(help: "The setting's name.")
         var key: String
@@ -53,10 +55,11 @@ extension Yswd.ConfigCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every setting and its value.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd config list --format json
-                """)
+                """))
 
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions

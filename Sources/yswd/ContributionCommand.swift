@@ -15,11 +15,13 @@ extension Yswd.ContributionCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record one contribution; prints its number.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd contribution add GP-ACCESS-2026 --text "The phone line is engaged at 8am" \\
+                  yswd contribution add GP-ACCESS-2026 \\
+                    --text "The phone line is engaged at 8am" \\
                     --method survey --received 2026-01-12 --participant P-0042 --source-id R-118
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -47,13 +49,15 @@ extension Yswd.ContributionCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a contribution's text, or mark it out of scope (or back in scope).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 A contribution that feeds themes is marked out of scope only with --unlink, which takes it out of
                 them (history records which).
 
                 Example:
-                  yswd contribution update GP-ACCESS-2026 118 --out-of-scope "About parking, passed to the trust"
-                """)
+                  yswd contribution update GP-ACCESS-2026 118 \\
+                    --out-of-scope "About parking, passed to the trust"
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -90,10 +94,11 @@ extension Yswd.ContributionCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a contribution recorded by mistake (history keeps what it said).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd contribution remove GP-ACCESS-2026 118
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -110,10 +115,11 @@ extension Yswd.ContributionCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's contributions with the themes each feeds.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd contribution list GP-ACCESS-2026 --unthemed
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String

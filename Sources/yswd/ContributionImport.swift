@@ -9,7 +9,8 @@ extension Yswd.ContributionCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import survey responses from a CSV export (SmartSurvey, Microsoft Forms, Citizen Space, …).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Each named text column becomes its own contribution; blank cells are skipped and counted. All or
                 nothing: a bad row stops the import with its line and column, and nothing is written. Importing the
                 same file again adds nothing. History records the import once.
@@ -17,10 +18,11 @@ extension Yswd.ContributionCommand {
                 Example:
                   yswd contribution import GP-ACCESS-2026 responses.csv \\
                     --text-column "What could be better?" --text-column "Anything else?" \\
-                    --id-column "Response ID" --date-column "Submitted" --date-format "dd/MM/yyyy HH:mm" \\
+                    --id-column "Response ID" --date-column "Submitted" \\
+                    --date-format "dd/MM/yyyy HH:mm" \\
                     --method survey --participant-column "Respondent" --email-column "Email" \\
                     --wants-feedback-column "Keep me informed" --may-quote-column "Quote me"
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -100,11 +102,13 @@ extension Yswd.ContributionCommand {
                 source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
                 createThemes: createThemes, dryRun: dryRun, progress: { bar.show(fraction: $0, rows: $1) })
             bar.finish()
-            var parts = ["\(report.added) contribution(s) from \(report.rows) row(s)"]
+            var parts = ["\(counted(report.added, "contribution")) from \(counted(report.rows, "row"))"]
             if report.skipped > 0 { parts.append("\(report.skipped) already imported, skipped") }
-            if report.blankCells > 0 { parts.append("\(report.blankCells) blank cell(s) skipped") }
-            if report.participantsCreated > 0 { parts.append("\(report.participantsCreated) new participant(s)") }
-            if report.themesCreated > 0 { parts.append("\(report.themesCreated) new theme(s)") }
+            if report.blankCells > 0 { parts.append("\(counted(report.blankCells, "blank cell")) skipped") }
+            if report.participantsCreated > 0 {
+                parts.append("\(counted(report.participantsCreated, "new participant"))")
+            }
+            if report.themesCreated > 0 { parts.append("\(counted(report.themesCreated, "new theme"))") }
             print(
                 (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
             )

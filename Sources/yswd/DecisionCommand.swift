@@ -43,11 +43,14 @@ extension Yswd.DecisionCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a decision.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd decision add GP-ACCESS-2026 callback --text "We will add a call-back option to the phone line" \\
-                    --responds-to phone-queue --responds-to online-booking:partly --status planned --due 2026-06-30
-                """)
+                  yswd decision add GP-ACCESS-2026 callback \\
+                    --text "We will add a call-back option to the phone line" \\
+                    --responds-to phone-queue --responds-to online-booking:partly \\
+                    --status planned --due 2026-06-30
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -69,11 +72,13 @@ extension Yswd.DecisionCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a decision; --responds-to replaces its themes, --clear FIELD empties a field.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd decision update GP-ACCESS-2026 callback --status done --impact "Calls at 8am fell by a third"
+                  yswd decision update GP-ACCESS-2026 callback --status done \\
+                    --impact "Calls at 8am fell by a third"
                 Fields --clear accepts: \(DecisionField.allCases.map(\.rawValue).joined(separator: ", ")).
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -103,10 +108,11 @@ extension Yswd.DecisionCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's decisions and the themes each answers.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd decision list GP-ACCESS-2026
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -122,10 +128,11 @@ extension Yswd.DecisionCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a decision recorded by mistake; the themes it answered need another answer.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd decision remove GP-ACCESS-2026 callback
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String

@@ -8,14 +8,15 @@ extension Yswd {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a realistic sample record to try yswd on, and show what it made.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The record goes into a new temporary database, or into a new file given with --database
                 ($YSWD_DATABASE is not used, so your real record is never touched). Dates are relative to today.
 
                 Example:
                   yswd demo
                   yswd demo --database try.sqlite
-                """)
+                """))
 
         @Option(help: "A new file to build the sample in (default: a new temporary database).")
         var database: String?
@@ -34,8 +35,8 @@ extension Yswd {
                 let record = try store.activityRecord(ref: activity.ref)
                 let answered = record.themes.filter(\.answer.isAnswered).count
                 print(
-                    "\(activity.ref): \(record.contributions.total) contribution(s), \(record.themes.count) theme(s) "
-                        + "(\(answered) answered), \(record.decisions.count) decision(s)")
+                    "\(activity.ref): \(counted(record.contributions.total, "contribution")), \(counted(record.themes.count, "theme")) "
+                        + "(\(answered) answered), \(counted(record.decisions.count, "decision"))")
             }
             let owed = try store.participants(wantsFeedback: true).count
             print("\n\(try store.participants().count) participants, \(owed) of whom asked to hear back.")

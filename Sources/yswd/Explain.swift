@@ -6,12 +6,14 @@ extension Yswd {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say why a theme, or the part of it not adopted, was not acted on (\"we didn't, because\").",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 A new explanation replaces the theme's earlier one; --withdraw removes it.
 
                 Example:
-                  yswd explain GP-ACCESS-2026 parking --why "The car park belongs to the council" --reason outside-control
-                """)
+                  yswd explain GP-ACCESS-2026 parking \\
+                    --why "The car park belongs to the council" --reason outside-control
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -49,11 +51,13 @@ extension Yswd {
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the learning review of an activity (replaces an earlier one).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd evaluate GP-ACCESS-2026 --worked "Drop-ins reached carers" --improve "Start outreach earlier" \\
+                  yswd evaluate GP-ACCESS-2026 --worked "Drop-ins reached carers" \\
+                    --improve "Start outreach earlier" \\
                     --participants-involved --shared-with "Healthwatch Coventry"
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -79,12 +83,13 @@ extension Yswd {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a consistent copy of the database to a new file, even while others are writing.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The copy holds participants' contact details: it is created readable by you only. Keep it safe.
 
                 Example:
                   yswd backup backups/yswd-2026-11-27.sqlite
-                """)
+                """))
 
         @Argument(help: "The new file to write.")
         var file: String

@@ -9,7 +9,8 @@ extension Yswd {
         static let configuration = CommandConfiguration(
             commandName: "followups",
             abstract: "Write the personal follow-ups owed to participants who asked to hear back.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 For each participant owed a follow-up, writes one file in their preferred format: an email
                 (subject and text), a printable letter with their address, an easy read letter, or a phone call
                 script. Each names only the themes their own views fed into, and the answer to each. mailing.csv
@@ -27,7 +28,7 @@ extension Yswd {
                   yswd followups GP-ACCESS-2026 --out followups/
                   yswd followups GP-ACCESS-2026 --out followups/ --mark-sent
                   yswd followups GP-ACCESS-2026 --out followups/ --mark-sent P-0042 P-0107
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
@@ -96,14 +97,14 @@ extension Yswd {
                         + "\(Self.needed(recipient.prefers)) on file")
             }
             print(
-                "Wrote \(followUps.count) follow-up(s) and mailing.csv to \(out) (private: readable by you only)."
+                "Wrote \(counted(followUps.count, "follow-up")) and mailing.csv to \(out) (private: readable by you only)."
                     + (unreachable.isEmpty
-                        ? "" : " \(unreachable.count) participant(s) unreachable (listed on stderr)."))
+                        ? "" : " \(counted(unreachable.count, "participant")) unreachable (listed on stderr)."))
             if markSent {
                 try store.recordFollowUps(
                     ref: activity, toMark.map { ($0.recipient.participantId, $0.format) },
                     on: today)
-                print("Recorded \(toMark.count) follow-up(s) as sent.")
+                print("Recorded \(counted(toMark.count, "follow-up")) as sent.")
             }
         }
 

@@ -7,15 +7,17 @@ extension Yswd {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fill an empty database with a realistic synthetic record, for trials and benchmarks.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Activities in every loop state with dates around today, contributions, themes, decisions,
                 explanations and participants (with example.org contact details). The same seed gives the same
                 record. Written as one batch: history holds one entry for it.
 
                 Example:
                   yswd init --database big.sqlite
-                  yswd generate --activities 10000 --contributions 1000000 --seed 7 --database big.sqlite
-                """)
+                  yswd generate --activities 10000 --contributions 1000000 --seed 7 \\
+                    --database big.sqlite
+                """))
 
         @Option(help: "How many activities.")
         var activities: Int
@@ -42,8 +44,8 @@ extension Yswd {
             let report = try store.generate(
                 activities: activities, contributions: contributions, seed: seed, today: today, force: force)
             print(
-                "Generated \(report.activities) activities, \(report.contributions) contributions, "
-                    + "\(report.participants) participants, \(report.themes) themes, \(report.decisions) decisions and "
+                "Generated \(counted(report.activities, "activity", plural: "activities")), \(counted(report.contributions, "contribution")), "
+                    + "\(counted(report.participants, "participant")), \(counted(report.themes, "theme")), \(counted(report.decisions, "decision")) and "
                     + "\(report.explanations) explanations, with \(report.updates) recorded updates, as batch \(report.batchId) "
                     + String(format: "in %.1f s.", Date().timeIntervalSince(started)))
         }

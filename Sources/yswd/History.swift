@@ -7,11 +7,12 @@ extension Yswd {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every change to the record: who, when, what before and after.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd history GP-ACCESS-2026 --since 2026-01-01
                   yswd history --format json > history.json
-                """)
+                """))
 
         @Argument(help: "Only changes to this activity and what belongs to it.")
         var activity: String?

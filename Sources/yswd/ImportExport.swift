@@ -25,7 +25,8 @@ extension Yswd.ImportCommand {
         static let configuration = CommandConfiguration(
             commandName: "decidim-results",
             abstract: "Import Decidim accountability results as decisions (re-importing updates them).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The file is Decidim's results CSV (semicolon-separated). Each result becomes a decision keyed
                 decidim-ID; its HTML description is kept as plain text; progress 100 is done, above 0 in progress,
                 else planned; end_date is the due date. An empty title or a parent id not in the file rejects the
@@ -34,7 +35,7 @@ extension Yswd.ImportCommand {
 
                 Example:
                   yswd import decidim-results GP-ACCESS-2026 results.csv --locale en
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -61,7 +62,7 @@ extension Yswd.ImportCommand {
                 source: ImportSource(
                     name: (file as NSString).lastPathComponent, sha256: try FileDigest.sha256(path: file).hex))
             print(
-                "Imported \(results.count) Decidim result(s): \(report.created) new decision(s), \(report.updated) updated."
+                "Imported \(counted(results.count, "Decidim result")): \(counted(report.created, "new decision")), \(report.updated) updated."
             )
         }
     }
@@ -72,10 +73,11 @@ extension Yswd.ExportCommand {
         static let configuration = CommandConfiguration(
             commandName: "decidim-results",
             abstract: "Write an activity's decisions as Decidim accountability results CSV.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd export decidim-results GP-ACCESS-2026 --out results.csv
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -103,14 +105,15 @@ extension Yswd.ExportCommand {
         static let configuration = CommandConfiguration(
             commandName: "openconsult",
             abstract: "Write the OpenConsult consultations and status-changes datasets as CSV.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Writes consultations.csv (ConsultationId, Title, StatusCurrent, Description, OrganizationName,
                 StatusCurrentMapped) and status-changes.csv (ConsultationId, Status, StatusDate, StatusMapped).
                 OrganizationName comes from the organisation setting (yswd config set organisation NAME).
 
                 Example:
                   yswd export openconsult --out open-data/
-                """)
+                """))
 
         @Option(help: "The folder to write the two files in (default: the current folder).")
         var out: String = "."
@@ -140,7 +143,9 @@ extension Yswd.ExportCommand {
             try Output.write(
                 OpenConsult.statusChangesCSV(consultations, asOf: today),
                 to: folder.appending(path: "status-changes.csv").path())
-            print("Wrote \(consultations.count) consultation(s) to \(out)/consultations.csv and status-changes.csv.")
+            print(
+                "Wrote \(counted(consultations.count, "consultation")) to \(out)/consultations.csv and status-changes.csv."
+            )
         }
     }
 }

@@ -5,10 +5,11 @@ extension Yswd {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the database (owner-only), or bring an existing one up to date.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd init --database /srv/engagement/yswd.sqlite
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
 

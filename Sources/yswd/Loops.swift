@@ -26,7 +26,8 @@ extension Yswd {
     struct Loops: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every activity that still owes participants an answer: how late, and whose.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 One row per activity whose loop is not closed (or that has an overdue commitment), most overdue
                 first. With --fail-on it exits 1 when any row matches, for cron jobs and CI.
 
@@ -37,7 +38,7 @@ extension Yswd {
                   yswd loops --lead "Sam Patel" --overdue
                   yswd loops --digest
                   yswd loops --format json --fail-on overdue
-                """)
+                """))
 
         @OptionGroup var rules: RuleOptions
         @Option(help: "Only activities this person leads.")
@@ -136,10 +137,10 @@ struct LoopRow: ListingRow {
     var cells: [String] {
         var missed: [String] = []
         if missing.unthemedContributions > 0 { missed.append("\(missing.unthemedContributions) unthemed") }
-        if missing.unansweredThemes > 0 { missed.append("\(missing.unansweredThemes) themes unanswered") }
+        if missing.unansweredThemes > 0 { missed.append("\(counted(missing.unansweredThemes, "theme")) unanswered") }
         if missing.followUpsOwed > 0 { missed.append("\(missing.followUpsOwed) follow-ups") }
         if !missing.overdueCommitments.isEmpty {
-            missed.append("\(missing.overdueCommitments.count) commitments overdue")
+            missed.append("\(counted(missing.overdueCommitments.count, "commitment")) overdue")
         }
         let when = daysOverdue.map { "\($0)d overdue" } ?? daysLeft.map { $0 == 0 ? "due today" : "\($0)d left" } ?? ""
         return [

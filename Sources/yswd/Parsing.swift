@@ -5,7 +5,7 @@ import FeedbackLoop
 /// (and exit status 2) rather than the parser's usage text.
 enum Parse {
     static func date(_ text: String?, option: String) throws -> CalendarDate? {
-        try text.map { try CalendarDate.parse($0, option: option) }
+        try text.map { try CalendarDate.parseTyped($0, option: option) }
     }
 
     static func value<Value: RecordEnumeration>(_ text: String?, option: String) throws -> Value? {

@@ -36,10 +36,12 @@ extension Yswd.ParticipantCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a participant under a pseudonymous ref.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd participant add P-0042 --email jo@example.org --prefers email --wants-feedback --may-quote
-                """)
+                  yswd participant add P-0042 --email jo@example.org --prefers email \\
+                    --wants-feedback --may-quote
+                """))
 
         @Argument(help: "A pseudonymous reference, unique in the record (never a name).")
         var ref: String
@@ -63,11 +65,13 @@ extension Yswd.ParticipantCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a participant's consents or contact details; --clear FIELD removes one.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd participant update P-0042 --prefers letter --address "1 High St, Coventry" --clear email
+                  yswd participant update P-0042 --prefers letter \\
+                    --address "1 High St, Coventry" --clear email
                 Fields --clear accepts: \(ContactField.allCases.map(\.rawValue).joined(separator: ", ")).
-                """)
+                """))
 
         @Argument(help: "The participant's ref.")
         var ref: String
@@ -97,10 +101,11 @@ extension Yswd.ParticipantCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List participants: consents, preferred format and which contact details are on file.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd participant list --wants-feedback
-                """)
+                """))
 
         @Flag(help: "Only those who asked to hear back.")
         var wantsFeedback = false
@@ -116,7 +121,8 @@ extension Yswd.ParticipantCommand {
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a participant's contact details everywhere, history included.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 With --contributions, the text of what they said is erased too; their theme links and counts stay.
                 This cannot be undone (backups taken earlier still hold the details).
 
@@ -127,7 +133,7 @@ extension Yswd.ParticipantCommand {
                 Examples:
                   yswd participant erase P-0042 --contributions
                   yswd participant erase P-0042 --finish
-                """)
+                """))
 
         @Argument(help: "The participant's ref.")
         var ref: String
@@ -167,12 +173,14 @@ extension Yswd.ParticipantCommand {
 
         private func report(_ report: ErasureReport) {
             var parts = [report.contactRemoved ? "removed their contact details" : "no contact details were on file"]
-            if contributions { parts.append("erased the text of \(report.contributionsRedacted) contribution(s)") }
+            if contributions {
+                parts.append("erased the text of \(counted(report.contributionsRedacted, "contribution"))")
+            }
             if report.updatesRedacted > 0 {
-                parts.append("removed their quotes from \(report.updatesRedacted) published update(s)")
+                parts.append("removed their quotes from \(counted(report.updatesRedacted, "published update"))")
             }
             parts.append(
-                "redacted \(report.historyEntriesRedacted) history entr\(report.historyEntriesRedacted == 1 ? "y" : "ies")"
+                "redacted \(counted(report.historyEntriesRedacted, "history entry", plural: "history entries"))"
             )
             print("Erased participant \(ref): \(parts.joined(separator: "; ")).")
         }

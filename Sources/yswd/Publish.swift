@@ -8,7 +8,8 @@ extension Yswd {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the participant-facing \"you said, we did\" update of an activity.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Formats: html (one self-contained web page), easy-read (a web page in easy read), md, txt, and the
                 open data json and csv. Without --out the update goes to standard output.
 
@@ -24,9 +25,10 @@ extension Yswd {
 
                 Examples:
                   yswd publish GP-ACCESS-2026 --format html --out gp-access.html
-                  yswd publish GP-ACCESS-2026 --format easy-read --out gp-access-easy-read.html --record --channel web
+                  yswd publish GP-ACCESS-2026 --format easy-read \\
+                    --out gp-access-easy-read.html --record --channel web
                   yswd publish GP-ACCESS-2026 --format json
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")

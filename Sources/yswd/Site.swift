@@ -8,7 +8,8 @@ extension Yswd {
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a static \"you said, we did\" website from every recorded update.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Writes index.html (updates grouped by service, newest first), a page per update under updates/,
                 the open data (data/updates.json and data/updates.csv) and an Atom feed (feed.atom). Links are
                 relative, so the site works opened from disk and from any web server; with --base-url the feed's
@@ -17,7 +18,7 @@ extension Yswd {
                 Examples:
                   yswd site --out public/
                   yswd site --out public/ --base-url https://example.org/you-said-we-did/
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The folder to write the site into (created if missing).")
@@ -50,7 +51,7 @@ extension Yswd {
                 try OutputPaths.write(data, to: file.path)
             }
             print(
-                "Wrote the site for \(updates.count) update(s) to \(out) (open \(root.appending(path: "index.html").path))."
+                "Wrote the site for \(counted(updates.count, "update")) to \(out) (open \(root.appending(path: "index.html").path))."
             )
         }
     }
@@ -58,14 +59,15 @@ extension Yswd {
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write out the built-in templates, to change them for your organisation's branding.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Writes every built-in Mustache template into the folder. Change them, then pass the folder to
                 publish, followups or site with --template DIR. Templates ending .md escape for Markdown, .txt not
                 at all, and the others for HTML; {{name}} is escaped, {{{name}}} is not (avoid it).
 
                 Example:
                   yswd templates --out branding/
-                """)
+                """))
 
         @Option(help: "The folder to write the templates into (created if missing).")
         var out: String

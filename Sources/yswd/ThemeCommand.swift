@@ -15,11 +15,13 @@ extension Yswd.ThemeCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a theme, optionally linking contributions by number or range.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd theme add GP-ACCESS-2026 phone-queue --said "Getting through on the phone at 8am is hard" \\
+                  yswd theme add GP-ACCESS-2026 phone-queue \\
+                    --said "Getting through on the phone at 8am is hard" \\
                     --contribution 12-40 --contribution 57
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -36,21 +38,22 @@ extension Yswd.ThemeCommand {
             let selections = try Parse.selections(contributions)
             let (_, linked) = try store.open().addTheme(
                 activity: activity, key: key, said: said, contributions: selections)
-            print("Added theme \(key) to \(activity), linked to \(linked) contribution(s).")
+            print("Added theme \(key) to \(activity), linked to \(counted(linked, "contribution")).")
         }
     }
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link more contributions to a theme.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 With --matching, every in-scope contribution whose text contains the words (ignoring case and
                 accents) is linked at once, so imported responses can be themed in bulk.
 
                 Examples:
                   yswd theme link GP-ACCESS-2026 phone-queue --contribution 41-45
                   yswd theme link GP-ACCESS-2026 phone-queue --matching "engaged tone" --dry-run
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -77,24 +80,26 @@ extension Yswd.ThemeCommand {
             guard let matching else {
                 let linked = try store.linkTheme(
                     activity: activity, key: key, contributions: try Parse.selections(contributions))
-                print("Linked \(linked) more contribution(s) to theme \(key).")
+                print("Linked \(counted(linked, "more contribution")) to theme \(key).")
                 return
             }
             let linked = try store.linkTheme(activity: activity, key: key, matching: matching, dryRun: dryRun)
             print(
                 dryRun
-                    ? "Would link \(linked) contribution(s) containing '\(matching)' to theme \(key); nothing was written."
-                    : "Linked \(linked) contribution(s) containing '\(matching)' to theme \(key).")
+                    ? "Would link \(counted(linked, "contribution")) containing '\(matching)' to theme \(key); nothing was written."
+                    : "Linked \(counted(linked, "contribution")) containing '\(matching)' to theme \(key).")
         }
     }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reword a theme.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
-                  yswd theme update GP-ACCESS-2026 phone-queue --said "Phoning at 8am rarely gets an appointment"
-                """)
+                  yswd theme update GP-ACCESS-2026 phone-queue \\
+                    --said "Phoning at 8am rarely gets an appointment"
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -113,10 +118,11 @@ extension Yswd.ThemeCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's themes, how many people raised each, and whether each is answered.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd theme list GP-ACCESS-2026 --format json
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String
@@ -132,10 +138,11 @@ extension Yswd.ThemeCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a theme, its links and its explanation (history keeps them).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Example:
                   yswd theme remove GP-ACCESS-2026 parking
-                """)
+                """))
 
         @Argument(help: "The activity's ref.")
         var activity: String

@@ -8,7 +8,8 @@ extension Yswd {
     struct Updates: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's recorded updates, show one exactly as published, or compare two.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Updates are numbered from 1 within each activity. --show prints the exact bytes published (if the
                 update was later redacted because a participant was erased, a note on stderr says so and when).
 
@@ -16,7 +17,7 @@ extension Yswd {
                   yswd updates GP-ACCESS-2026
                   yswd updates GP-ACCESS-2026 --show 1 > as-published.html
                   yswd updates GP-ACCESS-2026 --diff 1 2
-                """)
+                """))
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")

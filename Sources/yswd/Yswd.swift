@@ -12,16 +12,19 @@ struct Yswd: ParsableCommand {
         commandName: "yswd",
         abstract:
             "You said, we did: make sure people who take part in engagement hear back what happened to their views.",
-        discussion: """
+        discussion: HelpText.reflowed(
+            """
             Records engagement activities, what people said, what was decided and why, with every change kept.
 
+            This is yswd \(YswdVersion.current).
             Start with `yswd demo` to see a sample record, or `yswd init` to create ./yswd.sqlite.
             Every command takes --database PATH (or YSWD_DATABASE) and --actor NAME (or YSWD_ACTOR).
 
             Exit status: 0 success; 1 only when `loops --fail-on` found what it was asked to fail on; 2 a value
             or record problem (nothing was written); 3 done in part (`participant erase` must be finished with
             --finish); 64 a command-line mistake.
-            """,
+            """),
+        version: YswdVersion.current,
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
             DecisionCommand.self, Explain.self, Evaluate.self, History.self, Loops.self, Check.self, ConfigCommand.self,
@@ -34,7 +37,7 @@ struct Yswd: ParsableCommand {
     /// Runs the command; a record or store problem prints one line and exits with status 2.
     static func main() {
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseWithGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch let error as FeedbackLoop.RecordError {
             fail(error.description)
@@ -55,6 +58,32 @@ struct Yswd: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Parses the command line with `--database` and `--actor` allowed before the command, even
+    /// for commands that do not use them (`yswd --database x.sqlite templates --out t`), as
+    /// global options are in most tools.
+    static func parseWithGlobalOptions(_ arguments: [String]) throws -> any ParsableCommand {
+        do {
+            return try parseAsRoot(hoistingGlobalOptions(arguments))
+        } catch {
+            // A command that does not use the record ignores the global options.
+            let withoutGlobal = leadingGlobalOptionsRemoved(arguments)
+            guard withoutGlobal.count < arguments.count, let command = try? parseAsRoot(withoutGlobal),
+                !Mirror(reflecting: command).children.contains(where: { $0.value is OptionGroup<StoreOptions> })
+            else { throw error }
+            return command
+        }
+    }
+
+    /// The arguments without the global options given before the command.
+    static func leadingGlobalOptionsRemoved(_ arguments: [String]) -> [String] {
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--database") || first.hasPrefix("--actor") {
+            rest.removeFirst()
+            if !first.contains("="), !rest.isEmpty { rest.removeFirst() }
+        }
+        return Array(rest)
     }
 
     /// Lets `--database` and `--actor` come before the command (`yswd --database x.sqlite loops`), as

@@ -29,9 +29,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("30/04/2027", 2027, 4, 30), ("5/1/2026", 2026, 1, 5), (" 2026-11-27 ", 2026, 11, 27), ("29/02/2028", 2028, 2, 29),
+    ])
+    func datesAsPeopleTypeThemAreReadTheUKWay(text: String, year: Int, month: Int, day: Int) throws {
+        #expect(try CalendarDate.parseTyped(text, option: "--due") == CalendarDate(year: year, month: month, day: day))
+    }
+
+    @Test(arguments: ["04/30/2027", "30/04/27", "30-04-2027", "1/2/3/2026", "３０/04/2027", "/04/2027"])
+    func typedDatesInNeitherFormAreRefused(text: String) {
+        #expect(throws: RecordError.self) { try CalendarDate.parseTyped(text, option: "--due") }
+    }
+
     @Test func messagesNameTheValueAndTheShape() {
         let error = RecordError.invalidDate(option: "--closes", value: "2026-02-30", realDateShape: true)
-        #expect(error.description == "--closes 2026-02-30 is not a real date; use YYYY-MM-DD")
+        #expect(error.description == "--closes 2026-02-30 is not a real date; use YYYY-MM-DD or DD/MM/YYYY")
     }
 
     @Test(arguments: [

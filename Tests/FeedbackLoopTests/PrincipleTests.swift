@@ -79,7 +79,7 @@ private let evaluation = Evaluation(
         (7, facts(undated: 2), .atRisk, "without a due date"),
         (
             7, facts(commitments: [Commitment(decision: "callback", due: day("2026-03-01"))]), .notMet,
-            "commitment(s) overdue"
+            "1 commitment overdue"
         ),
         (7, facts(), .met, "ready-to-publish"),
         // 8 Learning: an evaluation once closed.

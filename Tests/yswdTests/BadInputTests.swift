@@ -54,8 +54,10 @@ import Testing
         (["theme", "add", "GP", "phone", "--said", "x"], "'phone'"),
         (["decision", "add", "GP", "callback", "--text", "x"], "'callback'"),
         (["contribution", "add", "GP", "--text", "x", "--source-id", "S1"], "'S1'"),
-        // Dates not in YYYY-MM-DD, or not real.
-        (["activity", "update", "GP", "--opens", "05/01/2026"], "05/01/2026"),
+        // Dates not in YYYY-MM-DD or DD/MM/YYYY, or not real.
+        (["activity", "update", "GP", "--opens", "05-01-2026"], "05-01-2026"),
+        (["activity", "update", "GP", "--opens", "31/02/2026"], "31/02/2026 is not a real date"),
+        (["decision", "update", "GP", "callback", "--due", "30/04/27"], "30/04/27"),
         (["activity", "update", "GP", "--closes", "2026-02-30"], "2026-02-30"),
         (["contribution", "add", "GP", "--text", "x", "--received", "yesterday"], "yesterday"),
         (["decision", "update", "GP", "callback", "--due", "2026-13-01"], "2026-13-01"),

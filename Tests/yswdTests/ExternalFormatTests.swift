@@ -12,11 +12,11 @@ import Testing
         let before = try yswd.fingerprint()
         #expect(
             try yswd.ok("theme", "link", "GP", "phones", "--matching", "phone", "--dry-run").hasPrefix(
-                "Would link 2 contribution(s)"))
+                "Would link 2 contributions"))
         #expect(try yswd.fingerprint() == before)
         #expect(
             try yswd.ok("theme", "link", "GP", "phones", "--matching", "phone")
-                == "Linked 2 contribution(s) containing 'phone' to theme phones.\n")
+                == "Linked 2 contributions containing 'phone' to theme phones.\n")
         #expect(try yswd.ok("theme", "link", "GP", "phones", "--matching", "phone").hasPrefix("Linked 0"))
         let unthemed = try yswd.ok("contribution", "list", "GP", "--unthemed", "--format", "csv")
         #expect(unthemed.contains("Parking"))
@@ -40,7 +40,7 @@ import Testing
         defer { yswd.remove() }
         #expect(
             try yswd.ok("import", "decidim-results", "GP", "results.csv")
-                == "Imported 2 Decidim result(s): 2 new decision(s), 0 updated.\n")
+                == "Imported 2 Decidim results: 2 new decisions, 0 updated.\n")
         let listed = try yswd.ok("decision", "list", "GP", "--format", "json")
         let decisions = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         #expect(decisions.map { $0["key"] as? String } == ["decidim-10", "decidim-11"])
@@ -50,7 +50,7 @@ import Testing
         // Re-importing updates in place.
         let changed = Self.results.replacingOccurrences(of: "2026-06-30;2;40", with: "2026-07-31;3;100")
         try Data(changed.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/results.csv"))
-        #expect(try yswd.ok("import", "decidim-results", "GP", "results.csv").contains("0 new decision(s), 2 updated"))
+        #expect(try yswd.ok("import", "decidim-results", "GP", "results.csv").contains("0 new decisions, 2 updated"))
         #expect(try yswd.ok("decision", "list", "GP").contains("decidim-10  done"))
         // Linking a theme, then exporting.
         try yswd.ok("decision", "update", "GP", "decidim-10", "--responds-to", "phones")

@@ -37,7 +37,7 @@ import Testing
         defer { yswd.remove() }
         let dry = try yswd.ok(
             ["contribution", "import", "GP", "survey.csv", "--create-themes", "--dry-run"] + Self.surveyOptions)
-        #expect(dry.hasPrefix("Dry run, nothing written: would import 3 contribution(s) from 3 row(s)"))
+        #expect(dry.hasPrefix("Dry run, nothing written: would import 3 contributions from 3 rows"))
         #expect(
             try yswd.ok("contribution", "list", "GP", "--format", "csv")
                 == "id,received,method,participant,themes,text\r\n")
@@ -48,10 +48,10 @@ import Testing
         let first = firstRun.stdout
         #expect(
             first
-                == "Imported 3 contribution(s) from 3 row(s); 3 blank cell(s) skipped; 2 new participant(s); 1 new theme(s).\n"
+                == "Imported 3 contributions from 3 rows; 3 blank cells skipped; 2 new participants; 1 new theme.\n"
         )
         let again = try yswd.ok(["contribution", "import", "GP", "survey.csv"] + Self.surveyOptions)
-        #expect(again.contains("Imported 0 contribution(s) from 3 row(s); 3 already imported, skipped"))
+        #expect(again.contains("Imported 0 contributions from 3 rows; 3 already imported, skipped"))
 
         let listed = try yswd.ok("contribution", "list", "GP", "--format", "json")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
@@ -96,7 +96,7 @@ import Testing
                 "contribution", "import", "GP", "export.csv", "--text-column", "Comment", "--id-column", "Id",
                 "--delimiter", ";"
             )
-            .hasPrefix("Imported 2 contribution(s)"))
+            .hasPrefix("Imported 2 contributions"))
     }
 
     static let badFiles: [(name: String, content: String, extra: [String], mentions: String)] = [

@@ -61,7 +61,7 @@ import Testing
         #expect((missing["overdueCommitments"] as? [Any])?.isEmpty == true)
         // A commitment past its date is listed once overdue.
         let later = try yswd.ok("loops", "--as-of", "2026-07-01", "--format", "csv")
-        #expect(later.contains("1 commitments overdue"))
+        #expect(later.contains("1 commitment overdue"))
     }
 
     @Test func theDigestIsOneMessagePerLead() throws {
@@ -116,7 +116,7 @@ import Testing
         (["loops", "--state", "finished"], "planned, collecting, awaiting-response"),
         (["loops", "--due-soon-days=-3"], "-3"),
         (["check", "NOPE"], "'NOPE'"),
-        (["check", "--as-of", "31/12/2026"], "31/12/2026"),
+        (["check", "--as-of", "31/13/2026"], "31/13/2026"),
         (["config", "set", "colour", "blue"], "'colour'"),
         (["config", "set", "due-soon-days", "-1"], "'-1'"),
         (["config", "set", "feedback-weeks", "2.5"], "'2.5'"),

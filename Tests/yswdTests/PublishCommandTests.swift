@@ -131,7 +131,7 @@ import Testing
         let result = try yswd.run(["followups", "GP", "--out", "private/followups"])
         #expect(result.status == 2, "the parent folder does not exist")
         let made = try yswd.run(["followups", "GP", "--out", "followups"])
-        #expect(made.status == 0 && made.stdout.contains("Wrote 2 follow-up(s)"))
+        #expect(made.status == 0 && made.stdout.contains("Wrote 2 follow-ups"))
         #expect(made.stderr.contains("unreachable: P-3 prefers phone but has no phone number on file"))
         let folder = yswd.folder + "/followups"
         let attributes = try FileManager.default.attributesOfItem(atPath: folder)

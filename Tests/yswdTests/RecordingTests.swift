@@ -37,7 +37,7 @@ import Testing
             "[phones] Phones are busy", "answered (partly adopted, rest explained)",
             "We will add a call-back option [callback: planned, due 2026-06-30]",
             "We didn't, because (outside-control): The council owns it", "What worked: Drop-ins",
-            "Contributions: 3 from 1 named participant(s)",
+            "Contributions: 3 from 1 named participant",
         ] {
             #expect(show.contains(expected), "activity show lacks: \(expected)")
         }
@@ -106,7 +106,7 @@ import Testing
         try yswd.ok("contribution", "add", "A1", "--text", "My private story", "--participant", "P-1")
         let output = try yswd.ok("participant", "erase", "P-1", "--contributions")
         #expect(output.contains("removed their contact details"))
-        #expect(output.contains("erased the text of 1 contribution(s)"))
+        #expect(output.contains("erased the text of 1 contribution"))
         let everything = try yswd.ok("history", "--format", "json") + yswd.ok("contribution", "list", "A1")
         #expect(!everything.contains("secret@example.org"))
         #expect(!everything.contains("My private story"))
