@@ -29,7 +29,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidDate(let option, let value, true):
             return "\(option) \(value) is not a real date; use YYYY-MM-DD or DD/MM/YYYY"
         case .invalidDate(let option, let value, false):
-            return "\(option) '\(value)' is not a date; use YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-31 or 31/03/2026"
+            return "\(option) '\(value)' is not a date; use YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-31"
+                + " or 31/03/2026"
         case .unknownValue(let option, let value, let allowed):
             return "\(option) '\(value)' is not one of the allowed values: \(allowed)"
         case .emptyText(let option):

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("30/04/2027", 2027, 4, 30), ("5/1/2026", 2026, 1, 5), (" 2026-11-27 ", 2026, 11, 27), ("29/02/2028", 2028, 2, 29),
+        ("30/04/2027", 2027, 4, 30), ("5/1/2026", 2026, 1, 5), (" 2026-11-27 ", 2026, 11, 27),
+        ("29/02/2028", 2028, 2, 29),
     ])
     func datesAsPeopleTypeThemAreReadTheUKWay(text: String, year: Int, month: Int, day: Int) throws {
         #expect(try CalendarDate.parseTyped(text, option: "--due") == CalendarDate(year: year, month: month, day: day))
