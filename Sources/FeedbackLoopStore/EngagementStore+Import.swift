@@ -50,7 +50,6 @@ extension EngagementStore {
                     try staging.stage(row)
                     if staging.rows % 1000 == 0 { progress(rows.progress, staging.rows) }
                 }
-                try staging.checkRepeatedIds()
                 return .commit
             }
             // Phase 2: the one write, with a larger page cache so the record's indexes are updated
@@ -83,12 +82,14 @@ private struct ImportWriter {
     let source: ImportSource
     let actor: String
     let now: String
+    let staged: ImportStaging
     var report = ImportReport()
 
     init(db: Database, activityRef: String, source: ImportSource, actor: String, now: String, staged: ImportStaging)
         throws
     {
         self.db = db
+        self.staged = staged
         self.activityRef = activityRef
         self.source = source
         self.actor = actor
@@ -206,6 +207,20 @@ private struct ImportWriter {
                 """, arguments: [activityId, batchId])
         report.added = db.changesCount
         report.skipped = try (Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0) - report.added
+        // A skipped row whose id this very import wrote is a repeat within the file, not an answer
+        // imported before: find it and name both lines. (When nothing was skipped, nothing repeats.)
+        if report.skipped > 0 {
+            let fromThisFile =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM temp.importRow AS staged
+                        JOIN contribution ON contribution.activityId = ?1 AND contribution.sourceId = staged.sourceId
+                            AND contribution.sourceColumn = staged.sourceColumn
+                        WHERE contribution.batchId = ?2
+                        """, arguments: [activityId, batchId]) ?? 0
+            if fromThisFile > report.added { try staged.checkRepeatedIds() }
+        }
         try db.execute(
             sql: """
                 INSERT INTO themeContribution (themeId, contributionId, batchId)

@@ -37,7 +37,7 @@ struct ImportStaging {
     }
 
     /// Stages one row: its participant (merged with earlier rows naming the same ref) and each of
-    /// its contributions. Repeated source ids are found once everything is staged
+    /// its contributions. Repeated source ids are found when the rows are written
     /// (``checkRepeatedIds()``): appending without an index is what keeps staging fast.
     mutating func stage(_ row: ImportedRow) throws {
         rows += 1
