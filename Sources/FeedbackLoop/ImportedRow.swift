@@ -68,4 +68,12 @@ public protocol ImportedRowStream {
     mutating func next() throws -> ImportedRow?
     /// How far through its input the stream is, from 0 to 1, for progress reports.
     var progress: Double { get }
+    /// The names of the columns holding each row's id and theme keys, for messages.
+    var idColumn: String? { get }
+    var themeColumn: String? { get }
+}
+
+extension ImportedRowStream {
+    public var idColumn: String? { nil }
+    public var themeColumn: String? { nil }
 }

@@ -75,6 +75,8 @@ public struct ContributionRows: ImportedRowStream {
     }
 
     public var progress: Double { Double(reader.bytesRead) / Double(fileSize) }
+    public var idColumn: String? { columns.id }
+    public var themeColumn: String? { columns.themes }
 
     public mutating func next() throws -> ImportedRow? {
         guard let record = try reader.next() else {

@@ -59,7 +59,8 @@ extension EngagementStore {
             defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
                 var writer = try ImportWriter(
-                    db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging)
+                    db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging,
+                    columns: (rows.idColumn, rows.themeColumn))
                 report = try writer.write(createThemes: createThemes)
                 return dryRun ? .rollback : .commit
             }
@@ -83,13 +84,17 @@ private struct ImportWriter {
     let actor: String
     let now: String
     let staged: ImportStaging
+    /// The names of the id and theme columns, for messages.
+    let columns: (id: String?, themes: String?)
     var report = ImportReport()
 
-    init(db: Database, activityRef: String, source: ImportSource, actor: String, now: String, staged: ImportStaging)
-        throws
-    {
+    init(
+        db: Database, activityRef: String, source: ImportSource, actor: String, now: String, staged: ImportStaging,
+        columns: (id: String?, themes: String?)
+    ) throws {
         self.db = db
         self.staged = staged
+        self.columns = columns
         self.activityRef = activityRef
         self.source = source
         self.actor = actor
@@ -152,7 +157,7 @@ private struct ImportWriter {
                 db, sql: "SELECT key FROM theme WHERE activityId = ? ORDER BY key", arguments: [activityId]
             ).joined(separator: ", ")
             throw ImportRowError(
-                line: first["line"],
+                line: first["line"], column: columns.themes,
                 problem: "'\(first["key"] as String)' is not a theme of \(activityRef)"
                     + (known.isEmpty ? "" : " (its themes are: \(known))") + "; add --create-themes to create it")
         }
@@ -219,7 +224,7 @@ private struct ImportWriter {
                             AND contribution.sourceColumn = staged.sourceColumn
                         WHERE contribution.batchId = ?2
                         """, arguments: [activityId, batchId]) ?? 0
-            if fromThisFile > report.added { try staged.checkRepeatedIds() }
+            if fromThisFile > report.added { try staged.checkRepeatedIds(column: columns.id) }
         }
         try db.execute(
             sql: """
@@ -250,7 +255,7 @@ public struct ImportRowError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        if let column { return "line \(line), column '\(column)': \(problem)" }
+        if let column { return "line \(line), column \(column): \(problem)" }
         return "line \(line): \(problem)"
     }
 }

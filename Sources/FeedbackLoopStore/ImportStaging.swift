@@ -60,7 +60,7 @@ struct ImportStaging {
 
     /// A source id (and column) staged twice is an error naming both lines: of all the repeats,
     /// the one whose second use comes first in the file.
-    func checkRepeatedIds() throws {
+    func checkRepeatedIds(column: String?) throws {
         let repeats = try Row.fetchAll(
             db,
             sql: """
@@ -82,7 +82,7 @@ struct ImportStaging {
         }
         if let earliest {
             throw ImportRowError(
-                line: earliest.second,
+                line: earliest.second, column: column,
                 problem: "the response id '\(earliest.id)' was already used on line \(earliest.first);"
                     + " each response needs its own id")
         }

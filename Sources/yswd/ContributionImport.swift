@@ -71,10 +71,10 @@ extension Yswd.ContributionCommand {
             }
             if dateFormat != nil, dateColumn == nil { throw ValidationError("--date-format needs --date-column.") }
             if createThemes, themeColumn == nil { throw ValidationError("--create-themes needs --theme-column.") }
-            if maxFieldKB < 1 { throw ValidationError("--max-field-kb must be 1 or more.") }
         }
 
         func run() throws {
+            _ = try EntryRules.number(maxFieldKB, option: "--max-field-kb", in: 1...102_400)
             let separator: UInt8 =
                 switch delimiter {
                 case ",": UInt8(ascii: ",")

@@ -31,12 +31,9 @@ extension Yswd {
         var force = false
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            guard activities >= 1 else { throw ValidationError("--activities must be 1 or more.") }
-            guard contributions >= 0 else { throw ValidationError("--contributions must be 0 or more.") }
-        }
-
         func run() throws {
+            _ = try EntryRules.number(activities, option: "--activities", in: 1...1_000_000)
+            _ = try EntryRules.number(contributions, option: "--contributions", in: 0...100_000_000)
             let asOf = try Parse.date(asOf, option: "--as-of")
             let store = try store.open()
             let today = try asOf ?? store.settings().today()

@@ -57,10 +57,10 @@ extension Yswd {
             if !channels.isEmpty, !record {
                 throw ValidationError("--channel says where a recorded update went; add --record")
             }
-            if quotes < 0 { throw ValidationError("--quotes must be 0 or more, not \(quotes)") }
         }
 
         func run() throws {
+            _ = try EntryRules.number(quotes, option: "--quotes", in: 0...20)
             let format = try PublishFormat.parse(formatName, option: "--format")
             let channels: [FeedbackChannel] = try Parse.values(self.channels, option: "--channel")
             let date = try Parse.date(asOf, option: "--as-of")

@@ -136,6 +136,8 @@ import Testing
         (["activity", "update", "MH", "--cadence-weeks", "2147483648"], "from 1 to 520"),
         (["loops", "--feedback-weeks", "9223372036854775807"], "from 1 to 520"),
         (["config", "set", "due-soon-days", "99999999999999999999999"], "from 0 to 3650"),
+        (["publish", "GP", "--quotes", "99"], "--quotes 99 is out of range; use a whole number from 0 to 20"),
+        (["generate", "--activities", "0", "--contributions", "1"], "from 1 to 1000000"),
         // A contribution number of another activity; a themed contribution out of scope without --unlink.
         (["contribution", "update", "GP", "3", "--text", "x"], "contribution 3 belongs to MH, not GP"),
         (["contribution", "remove", "MH", "1"], "contribution 1 belongs to GP, not MH"),

@@ -42,7 +42,8 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "error: line 4: the response id 'R1' was already used on line 2; each response needs its own id\n")
+                == "error: line 4, column Id: the response id 'R1' was already used on line 2; each response needs its"
+                + " own id\n")
         #expect(try yswd.fingerprint() == before)
     }
 

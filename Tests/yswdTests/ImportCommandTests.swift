@@ -122,7 +122,7 @@ import Testing
         ),
         (
             "unknown theme", "Text,Themes\nx,phones\ny,parkng\n", ["--theme-column", "Themes"],
-            "line 3: 'parkng' is not a theme of GP"
+            "line 3, column Themes: 'parkng' is not a theme of GP"
         ),
         ("too many fields", "Text,When\nx,y\na,b,c\n", [], "line 3: the row has 3 fields but the header has 2"),
         (
