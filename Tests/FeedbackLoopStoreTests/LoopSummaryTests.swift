@@ -87,7 +87,7 @@ import Testing
 
     @Test func theSummaryQueryNeverScansEveryContribution() throws {
         let store = try EngagementStore.inMemory()
-        try store.generate(activities: 40, contributions: 2_000, seed: 3, today: date("2026-11-27"))
+        _ = try store.generate(activities: 40, contributions: 2_000, seed: 3, today: date("2026-11-27"))
         try store.database.write { try $0.execute(sql: "ANALYZE") }
         let plan = try store.database.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EngagementStore.loopSummarySQL).map {
@@ -132,7 +132,7 @@ import Testing
 
     @Test func oneActivitysSummaryIsTheSameAsInTheWholeList() throws {
         let store = try EngagementStore.inMemory()
-        try store.generate(activities: 30, contributions: 2_000, seed: 11, today: date("2026-11-27"))
+        _ = try store.generate(activities: 30, contributions: 2_000, seed: 11, today: date("2026-11-27"))
         let all = try store.loopSummaries()
         #expect(all.contains { $0.owedFollowUps > 0 } && all.contains { $0.unreachable > 0 })
         for summary in all {

@@ -69,7 +69,7 @@ import Testing
 
     @Test func aPublishedUpdateCannotBeChangedOrDeleted() throws {
         let store = try answered()
-        try record(store)
+        _ = try record(store)
         for sql in [
             "UPDATE publishedUpdate SET content = x'00'", "UPDATE publishedUpdate SET sha256 = upper(sha256)",
             "UPDATE publishedUpdate SET content = x'00', redactedAt = 'now', format = 'md'",
