@@ -71,8 +71,8 @@ extension EngagementStore {
 }
 
 extension EngagementStore {
-    /// The page cache of an import's write phase, in SQLite's units (negative: KiB): 32 MiB.
-    static let importCacheSize = -32_768
+    /// The page cache of an import's write phase, in SQLite's units (negative: KiB): 48 MiB.
+    static let importCacheSize = -49_152
 }
 
 /// The write phase of one import: set-based statements from the staged tables into the record.

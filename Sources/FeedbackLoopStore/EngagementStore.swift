@@ -40,7 +40,8 @@ public final class EngagementStore: Sendable {
         }
         var configuration = configuration(actor: actor, clock: clock)
         // Longer than any write holds the lock (the write phase of a 2.4 million row import takes
-        // about 28 seconds on a 2-core machine), so two yswd processes at once both succeed.
+        // about 29 seconds on an idle 2-core machine, and twice that on a busy one), so two yswd
+        // processes at once both succeed.
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             // WAL is a property of the file, set once; re-asserting it writes nothing. (GRDB's own
@@ -55,7 +56,7 @@ public final class EngagementStore: Sendable {
     }
 
     /// How long a command waits for another's write to finish before it gives up, in seconds.
-    public static let busyTimeout: TimeInterval = 60
+    public static let busyTimeout: TimeInterval = 120
     /// How long an erasure waits for other readers to let it clean the database files, in seconds.
     public static let erasureTimeout: TimeInterval = 30
 
