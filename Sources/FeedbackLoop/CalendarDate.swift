@@ -76,9 +76,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        // A Gregorian calendar always gives all three.
+        self.init(validYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// A date known to exist (a constant, or a calendar's own answer).
+    init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// `YYYY-MM-DD`.

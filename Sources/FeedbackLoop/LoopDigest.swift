@@ -44,7 +44,7 @@ public struct LoopDigest: Sendable, Equatable {
             case (_?, nil): true
             default: false
             }
-        }.map { Message(lead: $0, items: byLead[$0]!) }
+        }.map { Message(lead: $0, items: byLead[$0] ?? []) }
     }
 }
 

@@ -30,7 +30,7 @@ public struct LoopRules: Sendable {
                 // The period's update is due: what was recorded so far must be answered, then published.
                 state = incomplete ? .awaitingResponse : .readyToPublish
             }
-        } else if summary.closes == nil || today <= summary.closes! {
+        } else if summary.closes.map({ today <= $0 }) ?? true {
             state = .collecting
             due = baseDue(summary)
         } else {

@@ -19,7 +19,7 @@ public enum LoopState: String, RecordEnumeration, Comparable {
     public static let listName = "state"
 
     public static func < (lhs: LoopState, rhs: LoopState) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
 

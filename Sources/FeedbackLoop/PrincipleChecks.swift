@@ -35,18 +35,20 @@ public struct PrincipleChecks: Sendable {
     func partnership(_ facts: PrincipleFacts) -> PrincipleVerdict {
         let activity = facts.activity
         let verdict: (Verdict, String)
-        if activity.lead == nil {
-            verdict = (.notRecorded, "no lead recorded: agree who leads")
-        } else if !facts.similarEarlier.isEmpty {
+        guard let lead = activity.lead else {
+            return PrincipleVerdict(
+                number: 3, principle: "Partnership", verdict: .notRecorded, reason: "no lead recorded: agree who leads")
+        }
+        if !facts.similarEarlier.isEmpty {
             verdict = (
                 .atRisk,
                 "earlier activities asked similar things (\(facts.similarEarlier.joined(separator: ", "))): "
                     + "reuse what they heard before asking people again"
             )
         } else if activity.partners.isEmpty {
-            verdict = (.atRisk, "led by \(activity.lead!), but no partners recorded")
+            verdict = (.atRisk, "led by \(lead), but no partners recorded")
         } else {
-            verdict = (.met, "led by \(activity.lead!) with \(activity.partners.joined(separator: ", "))")
+            verdict = (.met, "led by \(lead) with \(activity.partners.joined(separator: ", "))")
         }
         return PrincipleVerdict(number: 3, principle: "Partnership", verdict: verdict.0, reason: verdict.1)
     }
@@ -77,10 +79,8 @@ public struct PrincipleChecks: Sendable {
         let verdict: (Verdict, String)
         if let opens = activity.opens, let closes = activity.closes, opens.days(until: closes) < settings.minWindowDays
         {
-            verdict = (
-                .notMet,
-                "open for \(counted(opens.days(until: closes), "day")), less than the \(counted(settings.minWindowDays, "day")) people need"
-            )
+            let open = counted(opens.days(until: closes), "day")
+            verdict = (.notMet, "open for \(open), less than the \(counted(settings.minWindowDays, "day")) people need")
         } else if activity.opens == nil || (activity.closes == nil && activity.cadenceWeeks == nil) {
             verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
         } else if activity.cadenceWeeks == nil, activity.feedbackBy == nil {
@@ -89,10 +89,10 @@ public struct PrincipleChecks: Sendable {
             verdict = (.atRisk, "the feedback date was promised on \(day.spoken), after it opened on \(opens.spoken)")
         } else if let weeks = activity.cadenceWeeks {
             verdict = (.met, "ongoing, with an update every \(counted(weeks, "week"))")
+        } else if let opens = activity.opens, let closes = activity.closes {
+            verdict = (.met, "open for \(counted(opens.days(until: closes), "day")); feedback promised from the start")
         } else {
-            let opens = activity.opens!
-            let closes = activity.closes!
-            verdict = (.met, "open for \(opens.days(until: closes)) days; feedback promised from the start")
+            verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
         }
         return PrincipleVerdict(number: 5, principle: "Timely", verdict: verdict.0, reason: verdict.1)
     }

@@ -87,6 +87,6 @@ public struct TeamSettings: Sendable, Equatable, Codable {
 
     /// Today's date in the team's time zone.
     public func today(at instant: Date = Date()) -> CalendarDate {
-        CalendarDate(instant, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/London")!)
+        CalendarDate(instant, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/London") ?? .gmt)
     }
 }

@@ -69,7 +69,7 @@ public struct Quote: Sendable, Equatable, Codable {
 
 extension CalendarDate {
     /// A date after any real one, for sorting undated items last.
-    public static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
+    public static let distantFuture = CalendarDate(validYear: 9999, month: 12, day: 31)
 }
 
 /// A quote as it appears in a publication, escaped for its format, with the text that replaces it

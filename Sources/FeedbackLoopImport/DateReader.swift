@@ -25,7 +25,7 @@ struct DateReader: Sendable {
 
     func read(_ text: String) -> CalendarDate? {
         if let formatter {
-            return formatter.date(from: text).map { CalendarDate($0, in: TimeZone(identifier: "UTC")!) }
+            return formatter.date(from: text).map { CalendarDate($0, in: .gmt) }
         }
         if text.utf8.count == 10, let date = try? CalendarDate.parse(text, option: "date") { return date }
         // The date part, then an optional time after a space or a T.
@@ -40,7 +40,9 @@ struct DateReader: Sendable {
         guard (2...3).contains(pieces.count), pieces.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }) else {
             return false
         }
-        return Int(pieces[0])! < 24 && Int(pieces[1])! < 60 && (pieces.count == 2 || Int(pieces[2])! < 60)
+        let numbers = pieces.compactMap { Int($0) }
+        return numbers.count == pieces.count && numbers[0] < 24 && numbers[1] < 60
+            && (numbers.count == 2 || numbers[2] < 60)
     }
 }
 

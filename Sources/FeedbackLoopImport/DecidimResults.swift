@@ -92,10 +92,11 @@ public enum DecidimResults {
             throw ImportError.badValue(
                 line: result.line, column: "id", problem: "result '\(result.id)' appears twice in the file")
         }
-        if let orphan = results.first(where: { $0.parentId.map { !ids.contains($0) } ?? false }) {
-            throw ImportError.badValue(
-                line: orphan.line, column: "parent/id",
-                problem: "parent '\(orphan.parentId!)' is not a result in this file")
+        for result in results {
+            if let parent = result.parentId, !ids.contains(parent) {
+                throw ImportError.badValue(
+                    line: result.line, column: "parent/id", problem: "parent '\(parent)' is not a result in this file")
+            }
         }
         return results
     }

@@ -1,6 +1,8 @@
+import FeedbackLoop
+
 /// Why an import stopped. Each reads as `line N, column C: problem`, so the row can be found
 /// and fixed in a spreadsheet. Nothing is written when an import stops.
-public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ImportError: UserFacingError, Equatable, Sendable {
     case unreadable(path: String)
     case emptyFile
     case noRows

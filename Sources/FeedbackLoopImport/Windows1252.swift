@@ -8,7 +8,7 @@ enum Windows1252 {
     ]
 
     static func scalar(_ byte: UInt8) -> Unicode.Scalar {
-        if (0x80...0x9F).contains(byte) { return Unicode.Scalar(high[Int(byte - 0x80)])! }
+        if (0x80...0x9F).contains(byte) { return Unicode.Scalar(high[Int(byte - 0x80)]) ?? "\u{FFFD}" }
         return Unicode.Scalar(byte)
     }
 }

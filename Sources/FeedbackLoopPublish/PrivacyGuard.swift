@@ -168,8 +168,12 @@ public enum PrivacyGuard {
     }
 
     private static func regex(_ pattern: String) -> NSRegularExpression {
-        // The patterns are constants: a failure is a defect the tests catch.
-        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        do {
+            return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        } catch {
+            // The patterns are constants (or escaped terms) that every test compiles: this is a defect.
+            preconditionFailure("a privacy guard pattern does not compile: \(error)")
+        }
     }
 
     /// Internationalised too: letters and digits of any script on both sides of the `@`.

@@ -1,5 +1,7 @@
+import FeedbackLoop
+
 /// Why a participant-facing output could not be made. Nothing is published or written when one is thrown.
-public enum PublishError: Error, Equatable, CustomStringConvertible {
+public enum PublishError: UserFacingError, Equatable {
     case noThemes(activity: String)
     case templateFolderMissing(String)
     case templateMissing(folder: String, file: String)

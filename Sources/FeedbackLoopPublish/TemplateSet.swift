@@ -10,11 +10,15 @@ public struct TemplateSet: Sendable {
     private var library: MustacheLibrary
     private var sources: [String: String]
 
-    /// The built-in templates.
-    public static var builtIn: TemplateSet {
-        // The built-ins are known to parse; a failure here is a defect caught by the tests.
-        try! TemplateSet(sources: BuiltInTemplates.all, origin: nil)
-    }
+    /// The built-in templates, parsed once.
+    public static let builtIn: TemplateSet = {
+        do {
+            return try TemplateSet(sources: BuiltInTemplates.all, origin: nil)
+        } catch {
+            // The built-ins are constants that every test renders: this is a defect, never a user's mistake.
+            preconditionFailure("a built-in template does not parse: \(error)")
+        }
+    }()
 
     /// The templates in `folder`, which must hold every one of `required`; others (the shared
     /// partials) fall back to the built-in ones.

@@ -31,11 +31,10 @@ public struct UpdateRenderer: Sendable {
         guard !snapshot.record.themes.isEmpty else { throw .noThemes(activity: snapshot.activity.ref) }
         let content = UpdateContent(snapshot)
         let bytes: Data
-        switch format {
-        case .json: bytes = Self.json(content)
-        case .csv: bytes = Data(Self.csv([content]).utf8)
-        case .html, .easyRead, .md, .txt:
-            bytes = Data(templates.render(format.template!, UpdateView.context(content)).utf8)
+        switch (format, format.template) {
+        case (.csv, _): bytes = Data(Self.csv([content]).utf8)
+        case (_, let template?): bytes = Data(templates.render(template, UpdateView.context(content)).utf8)
+        case (_, nil): bytes = Self.json(content)
         }
         let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
             [format, .json].enumerated().map { index, format in
@@ -58,7 +57,7 @@ public struct UpdateRenderer: Sendable {
             let encoded = String(decoding: (try? encoder.encode([text])) ?? Data(), as: UTF8.self)
             return String(encoded.dropFirst(2).dropLast(2))
         case .csv: return text.replacingOccurrences(of: "\"", with: "\"\"")
-        case .html, .easyRead, .md, .txt: return templates.escape(text, as: format.template!)
+        case .html, .easyRead, .md, .txt: return format.template.map { templates.escape(text, as: $0) } ?? text
         }
     }
 

@@ -9,7 +9,7 @@ extension EngagementStore {
         var activity = activity
         activity.ref = try EntryRules.identifier(activity.ref, option: "REF")
         try activity.validate()
-        return try database.write { db in
+        return try writing { db in
             if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateActivity(activity.ref)
             }
@@ -21,7 +21,7 @@ extension EngagementStore {
     /// Changes an activity: `change` edits a copy, which is checked and saved in one transaction.
     @discardableResult
     public func updateActivity(ref: String, _ change: (inout Activity) throws -> Void) throws -> Activity {
-        try database.write { db in
+        try writing { db in
             var activity = try Self.activity(db, ref: ref)
             try change(&activity)
             activity.ref = ref
@@ -33,7 +33,7 @@ extension EngagementStore {
 
     /// Activities, optionally only those of one service or lead, ordered by ref.
     public func activities(service: String? = nil, lead: String? = nil) throws -> [Activity] {
-        try database.read { db in
+        try reading { db in
             var request = Activity.order(Column("ref"))
             if let service { request = request.filter(Column("service") == service) }
             if let lead { request = request.filter(Column("lead") == lead) }
@@ -43,14 +43,14 @@ extension EngagementStore {
 
     /// One activity by its ref.
     public func activity(ref: String) throws -> Activity {
-        try database.read { db in try Self.activity(db, ref: ref) }
+        try reading { db in try Self.activity(db, ref: ref) }
     }
 
     /// Everything recorded about one activity: counts, themes with their answers, decisions, evaluation.
     public func activityRecord(ref: String) throws -> ActivityRecord {
-        try database.read { db in
+        try reading { db in
             let activity = try Self.activity(db, ref: ref)
-            let id = activity.id!
+            let id = try activity.id.saved()
             return ActivityRecord(
                 activity: activity,
                 contributions: try Self.contributionCounts(db, activityId: id),
@@ -61,15 +61,18 @@ extension EngagementStore {
     }
 
     static func contributionCounts(_ db: Database, activityId: Int64) throws -> ContributionCounts {
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) AS total,
+        // An aggregate query always returns one row.
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS total,
                        count(*) FILTER (WHERE outOfScope IS NOT NULL) AS outOfScope,
                        count(*) FILTER (WHERE outOfScope IS NULL AND themeLinks = 0) AS unthemed,
                        count(DISTINCT participantId) AS participants
-                FROM contribution WHERE activityId = ?
-                """, arguments: [activityId])!
+                    FROM contribution WHERE activityId = ?
+                    """, arguments: [activityId])
+        else { return ContributionCounts(total: 0, unthemed: 0, outOfScope: 0, participants: 0, byMethod: [:]) }
         let byMethod = try Row.fetchAll(
             db,
             sql: """

@@ -14,7 +14,7 @@ public struct CheckInput: Sendable {
 extension EngagementStore {
     /// The facts the principle checks read, for one activity or (with nil) every activity, by ref.
     public func checkInputs(activity ref: String? = nil) throws -> [CheckInput] {
-        try database.read { db in
+        try reading { db in
             if let ref { _ = try Self.activityId(db, ref: ref) }
             let activities = try Activity.filter(ref == nil || Column("ref") == ref).order(Column("ref")).fetchAll(db)
             let summaries = Dictionary(
@@ -26,16 +26,19 @@ extension EngagementStore {
                 : "SELECT activityId, count(DISTINCT method) FROM contribution WHERE activityId = ? GROUP BY activityId"
             let methods = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(
-                    db, sql: methodsSQL, arguments: StatementArguments(activities.map(\.id!).prefix(ref == nil ? 0 : 1))
+                    db, sql: methodsSQL,
+                    arguments: StatementArguments(activities.compactMap(\.id).prefix(ref == nil ? 0 : 1))
                 )
                 .map { ($0[0] as Int64, $0[1] as Int) })
             let evaluations = Dictionary(
                 uniqueKeysWithValues: try Evaluation.fetchAll(db).map { ($0.activityId, $0) })
             var keywords = KeywordCache()
-            return try activities.map { activity in
-                let id = activity.id!
+            return try activities.compactMap { activity in
+                let id = try activity.id.saved()
+                // Every activity has a summary: the two come from the same read.
+                guard let summary = summaries[activity.ref] else { return nil }
                 return CheckInput(
-                    activity: activity, summary: summaries[activity.ref]!, contributionMethods: methods[id] ?? 0,
+                    activity: activity, summary: summary, contributionMethods: methods[id] ?? 0,
                     feedbackPromised: try Self.feedbackPromise(db, activity: activity),
                     similarEarlier: try Self.similarEarlier(db, activityId: id, keywords: &keywords),
                     evaluation: evaluations[id])
@@ -52,7 +55,7 @@ extension EngagementStore {
                 SELECT action, substr(at, 1, 10) AS day FROM history
                 WHERE entity = 'activity' AND entityId = ? AND json_extract(after, '$.feedbackBy') IS NOT NULL
                 ORDER BY id LIMIT 1
-                """, arguments: [activity.id!])
+                """, arguments: [activity.id.saved()])
         // No entry at all means the activity came in with its date, in a bulk write.
         guard let first, first["action"] as String == "update",
             let day = try? CalendarDate.parse(first["day"], option: "history")

@@ -22,9 +22,9 @@ extension EngagementStore {
         participantRef: String? = nil, sourceId: String? = nil
     ) throws -> Contribution {
         let text = try requireText(text, option: "--text")
-        return try database.write { db in
+        return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
-            let participantId = try participantRef.map { try Self.participant(db, ref: $0).id! }
+            let participantId = try participantRef.map { try Self.participant(db, ref: $0).id.saved() }
             if let sourceId,
                 let existing = try Int64.fetchOne(
                     db, sql: "SELECT id FROM contribution WHERE activityId = ? AND sourceId = ? AND sourceColumn = ''",
@@ -52,7 +52,7 @@ extension EngagementStore {
     ) throws -> Contribution {
         let text = try text.map { try requireText($0, option: "--text") }
         let reason = try outOfScope.map { try $0.map { try requireText($0, option: "--out-of-scope") } }
-        return try database.write { db in
+        return try writing { db in
             var contribution = try Self.contribution(db, activity: ref, id: id)
             if let text { contribution.text = text }
             if let reason {
@@ -68,7 +68,7 @@ extension EngagementStore {
 
     /// Removes a contribution of the activity `ref`, and its theme links.
     public func removeContribution(activity ref: String, id: Int64) throws {
-        try database.write { db in
+        try writing { db in
             _ = try Self.contribution(db, activity: ref, id: id)
             try Contribution.deleteOne(db, key: id)
         }
@@ -103,7 +103,7 @@ extension EngagementStore {
 
     /// An activity's contributions in number order; `unthemedOnly` keeps those with no theme that are in scope.
     public func contributions(activity ref: String, unthemedOnly: Bool = false) throws -> [ContributionSummary] {
-        try database.read { db in
+        try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
                 db,

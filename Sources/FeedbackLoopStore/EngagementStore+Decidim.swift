@@ -16,20 +16,19 @@ extension EngagementStore {
     )
         throws -> DecidimImportReport
     {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let batch = try Batch.start(db, kind: "decidim-results", description: source.name, actor: actor, at: now)
             let batchId = batch.id
             var report = DecidimImportReport()
             var ids: [String: Int64] = [:]
             // Parents before children, so each row is written once with its parent.
-            var pending = results.filter { $0.externalId != nil }
-            while !pending.isEmpty {
-                let ready = pending.filter { parents[$0.externalId!].map { ids[$0] != nil } ?? true }
-                guard !ready.isEmpty else { throw StoreError.parentCycle(pending[0].externalId!) }
-                pending.removeAll { decision in ready.contains { $0.externalId == decision.externalId } }
-                for decision in ready {
-                    let externalId = decision.externalId!
+            var pending = results.compactMap { decision in decision.externalId.map { (decision, $0) } }
+            while let first = pending.first {
+                let ready = pending.filter { parents[$0.1].map { ids[$0] != nil } ?? true }
+                guard !ready.isEmpty else { throw StoreError.parentCycle(first.1) }
+                pending.removeAll { decision in ready.contains { $0.1 == decision.1 } }
+                for (decision, externalId) in ready {
                     let parentId = parents[externalId].flatMap { ids[$0] }
                     if let existing = try Int64.fetchOne(
                         db, sql: "SELECT id FROM decision WHERE activityId = ? AND externalId = ?",

@@ -9,7 +9,7 @@ extension EngagementStore {
         var decision = decision
         decision.key = try EntryRules.identifier(decision.key, option: "KEY")
         decision.text = try requireText(decision.text, option: "--text")
-        return try database.write { db in
+        return try writing { db in
             decision.activityId = try Self.activityId(db, ref: ref)
             if try Decision.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
                 .fetchCount(db) > 0
@@ -28,7 +28,7 @@ extension EngagementStore {
     public func updateDecision(
         activity ref: String, key: String, _ change: (inout Decision) throws -> Void
     ) throws -> Decision {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let before = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
             var decision = before
@@ -47,7 +47,7 @@ extension EngagementStore {
 
     /// Removes a decision; the themes it answered need another answer.
     public func removeDecision(activity ref: String, key: String) throws {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let decision = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
             try decision.delete(db)
@@ -56,13 +56,13 @@ extension EngagementStore {
 
     /// The activity's decisions with the themes each answers, ordered by key.
     public func decisions(activity ref: String) throws -> [Decision] {
-        try database.read { db in try Self.decisions(db, activityId: try Self.activityId(db, ref: ref)) }
+        try reading { db in try Self.decisions(db, activityId: try Self.activityId(db, ref: ref)) }
     }
 
     static func decisions(_ db: Database, activityId: Int64) throws -> [Decision] {
         try Decision.filter(Column("activityId") == activityId).order(Column("key")).fetchAll(db).map {
             var decision = $0
-            decision.responds = try responses(db, decisionId: decision.id!)
+            decision.responds = try responses(db, decisionId: decision.id.saved())
             return decision
         }
     }
@@ -72,13 +72,13 @@ extension EngagementStore {
         var themeIds: [Int64: Outcome] = [:]
         for response in decision.responds {
             let theme = try theme(db, activityId: decision.activityId, activityRef: activityRef, key: response.theme)
-            themeIds[theme.id!] = response.outcome
+            themeIds[try theme.id.saved()] = response.outcome
         }
-        try db.execute(sql: "DELETE FROM decisionTheme WHERE decisionId = ?", arguments: [decision.id!])
+        try db.execute(sql: "DELETE FROM decisionTheme WHERE decisionId = ?", arguments: [decision.id.saved()])
         for (themeId, outcome) in themeIds.sorted(by: { $0.key < $1.key }) {
             try db.execute(
                 sql: "INSERT INTO decisionTheme (decisionId, themeId, outcome) VALUES (?, ?, ?)",
-                arguments: [decision.id!, themeId, outcome])
+                arguments: [decision.id.saved(), themeId, outcome])
         }
     }
 }

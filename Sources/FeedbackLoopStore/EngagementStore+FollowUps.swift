@@ -15,7 +15,7 @@ extension EngagementStore {
     /// follow-up"), with their private contact details and the themes their views fed into, by ref.
     /// Those with no usable contact for their format are included: the caller lists them as unreachable.
     public func followUpRecipients(ref: String) throws -> [FollowUpRecipient] {
-        try database.read { db in
+        try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             let rows = try Row.fetchAll(
                 db,
@@ -48,7 +48,7 @@ extension EngagementStore {
     )
         throws
     {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             for item in sent {
                 try db.execute(

@@ -22,13 +22,13 @@ extension EngagementStore {
     public func generate(
         activities: Int, contributions: Int, seed: UInt64, today: CalendarDate, force: Bool = false
     ) throws -> GenerateReport {
-        try database.write { db in
+        try writing { db in
             // A big page cache for the big write: the participant indexes are filled in random order.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             if !force,
                 try Int.fetchOne(
-                    db, sql: "SELECT (SELECT count(*) FROM activity) + (SELECT count(*) FROM participant)")! > 0
+                    db, sql: "SELECT (SELECT count(*) FROM activity) + (SELECT count(*) FROM participant)") ?? 0 > 0
             {
                 throw StoreError.notEmpty
             }

@@ -11,7 +11,7 @@ extension EngagementStore {
     ) throws -> Bool {
         let worked = try requireText(worked, option: "--worked")
         let improve = try requireText(improve, option: "--improve")
-        return try database.write { db in
+        return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var evaluation = Evaluation(
                 activityId: activityId, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
@@ -28,7 +28,7 @@ extension EngagementStore {
 
     /// The history of changes, oldest first: all of it, or one activity's, from a date (UTC) on.
     public func history(activity ref: String? = nil, since: CalendarDate? = nil) throws -> [HistoryEntry] {
-        try database.read { db in
+        try reading { db in
             let activityId = try ref.map { try Self.activityId(db, ref: $0) }
             return try Row.fetchAll(
                 db,
@@ -64,7 +64,7 @@ extension EngagementStore {
         try? FileManager.default.removeItem(atPath: partial)
         try DatabaseLocation.createOwnerOnly(partial)
         do {
-            try database.writeWithoutTransaction { db in
+            try writingWithoutTransaction { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [partial])
             }
             // A hard link refuses an existing name, so a file that appeared meanwhile is never replaced.
@@ -90,7 +90,7 @@ extension EngagementStore {
 extension EngagementStore {
     /// The UTC date each activity was first recorded (by hand, or in a bulk write), by ref.
     public func recordedDates() throws -> [String: CalendarDate] {
-        try database.read { db in
+        try reading { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

@@ -41,7 +41,7 @@ extension EngagementStore {
         dryRun: Bool = false, progress: (_ fraction: Double, _ rows: Int) -> Void = { _, _ in }
     ) throws -> ImportReport {
         var report = ImportReport()
-        try database.writeWithoutTransaction { db in
+        try writingWithoutTransaction { db in
             var staging = try ImportStaging(db)
             defer { staging.drop() }
             // Phase 1: only the temporary tables are written, so no lock is taken on the record.
@@ -242,7 +242,7 @@ private struct ImportWriter {
 
 /// A row the record cannot take, found while staging or writing (a repeated id, an unknown theme,
 /// an erased participant).
-public struct ImportRowError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ImportRowError: UserFacingError, Equatable, Sendable {
     public var line: Int
     /// The column's name, when the problem is in one cell.
     public var column: String?

@@ -30,13 +30,13 @@ extension EngagementStore {
         var participant = participant
         participant.ref = try EntryRules.identifier(participant.ref, option: "REF")
         let contact = try contact.checked(against: nil)
-        return try database.write { db in
+        return try writing { db in
             if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateParticipant(participant.ref)
             }
             try participant.insert(db)
             var contact = contact
-            contact.participantId = participant.id!
+            contact.participantId = try participant.id.saved()
             if !contact.isEmpty { try contact.insert(db) }
             return participant
         }
@@ -46,15 +46,15 @@ extension EngagementStore {
     public func updateParticipant(
         ref: String, _ change: (inout Participant, inout ParticipantContact) throws -> Void
     ) throws {
-        try database.write { db in
+        try writing { db in
             var participant = try Self.participant(db, ref: ref)
             if participant.isErased { throw StoreError.participantErased(ref) }
-            let stored = try ParticipantContact.fetchOne(db, key: participant.id!)
-            var contact = stored ?? ParticipantContact(participantId: participant.id!)
+            let stored = try ParticipantContact.fetchOne(db, key: participant.id.saved())
+            var contact = try stored ?? ParticipantContact(participantId: participant.id.saved())
             try change(&participant, &contact)
             contact = try contact.checked(against: stored)
             participant.ref = ref
-            contact.participantId = participant.id!
+            contact.participantId = try participant.id.saved()
             try participant.update(db)
             switch (stored, contact.isEmpty) {
             case (nil, false): try contact.insert(db)
@@ -67,7 +67,7 @@ extension EngagementStore {
 
     /// Participants, ordered by ref; `wantsFeedback` keeps only those who asked to hear back.
     public func participants(wantsFeedback: Bool = false) throws -> [ParticipantSummary] {
-        try database.read { db in
+        try reading { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -100,9 +100,9 @@ extension EngagementStore {
     ///   until ``finishErasure(ref:)`` succeeds.
     @discardableResult
     public func eraseParticipant(ref: String, contributions: Bool) throws -> ErasureReport {
-        let report = try database.write { db -> ErasureReport in
+        let report = try writing { db -> ErasureReport in
             var participant = try Self.participant(db, ref: ref)
-            let id = participant.id!
+            let id = try participant.id.saved()
             let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
             if participant.erasedAt == nil {
                 participant.erasedAt = now
@@ -162,10 +162,10 @@ extension EngagementStore {
     ///   cleaned; ``StoreError/notErased(_:)`` for a participant who was never erased.
     @discardableResult
     public func finishErasure(ref: String) throws -> Bool {
-        let pending = try database.read { db in
+        let pending = try reading { db in
             let participant = try Self.participant(db, ref: ref)
             guard participant.isErased else { throw StoreError.notErased(ref) }
-            return try Self.erasurePending(db, participantId: participant.id!)
+            return try Self.erasurePending(db, participantId: participant.id.saved())
         }
         guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: nil) }
         return pending
@@ -173,7 +173,7 @@ extension EngagementStore {
 
     /// Whether the participant's latest erasure is recorded as incomplete.
     public func erasureIncomplete(ref: String) throws -> Bool {
-        try database.read { db in try Self.erasurePending(db, participantId: Self.participant(db, ref: ref).id!) }
+        try reading { db in try Self.erasurePending(db, participantId: Self.participant(db, ref: ref).id.saved()) }
     }
 
     private static func erasurePending(_ db: Database, participantId: Int64) throws -> Bool {
@@ -190,17 +190,16 @@ extension EngagementStore {
     /// the erasure as complete. False when another connection's read kept it from finishing.
     private func checkpointErasure(ref: String) throws -> Bool {
         do {
-            _ = try database.writeWithoutTransaction { db in
+            _ = try writingWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.erasureTimeout * 1000))")
                 defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
                 return try db.checkpoint(.truncate)
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-        {
+        } catch StoreError.database(_, busy: true) {
             return false
         }
-        try database.write { db in
-            let id = try Self.participant(db, ref: ref).id!
+        try writing { db in
+            let id = try Self.participant(db, ref: ref).id.saved()
             guard try Self.erasurePending(db, participantId: id) else { return }
             try db.execute(
                 sql: """

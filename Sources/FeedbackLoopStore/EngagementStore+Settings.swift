@@ -4,7 +4,7 @@ import GRDB
 extension EngagementStore {
     /// The team's settings: stored values over the defaults.
     public func settings() throws -> TeamSettings {
-        try database.read { db in try Self.settings(db) }
+        try reading { db in try Self.settings(db) }
     }
 
     static func settings(_ db: Database) throws -> TeamSettings {
@@ -16,7 +16,7 @@ extension EngagementStore {
     /// - Returns: the settings after the change.
     @discardableResult
     public func setSetting(_ key: TeamSettings.Key, to value: String) throws -> TeamSettings {
-        try database.write { db in
+        try writing { db in
             var settings = try Self.settings(db)
             try settings.set(key, to: value)
             try db.execute(

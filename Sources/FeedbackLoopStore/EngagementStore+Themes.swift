@@ -10,7 +10,7 @@ extension EngagementStore {
     ) throws -> (theme: Theme, linked: Int) {
         let key = try EntryRules.identifier(key, option: "KEY")
         let said = try requireText(said, option: "--said")
-        return try database.write { db in
+        return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
                 throw StoreError.duplicateTheme(activity: ref, key: key)
@@ -18,7 +18,7 @@ extension EngagementStore {
             var theme = Theme(activityId: activityId, key: key, said: said)
             try theme.insert(db)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
-            return (theme, try Self.link(db, themeId: theme.id!, contributionIds: ids))
+            return (theme, try Self.link(db, themeId: theme.id.saved(), contributionIds: ids))
         }
     }
 
@@ -26,11 +26,11 @@ extension EngagementStore {
     /// - Returns: how many new links were made.
     @discardableResult
     public func linkTheme(activity ref: String, key: String, contributions: [ContributionSelection]) throws -> Int {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
-            return try Self.link(db, themeId: theme.id!, contributionIds: ids)
+            return try Self.link(db, themeId: theme.id.saved(), contributionIds: ids)
         }
     }
 
@@ -42,7 +42,7 @@ extension EngagementStore {
     {
         let text = try requireText(text, option: "--matching")
         var linked = 0
-        try database.writeWithoutTransaction { db in
+        try writingWithoutTransaction { db in
             try db.inTransaction {
                 let activityId = try Self.activityId(db, ref: ref)
                 let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
@@ -50,7 +50,7 @@ extension EngagementStore {
                     activityId = ?1 AND outOfScope IS NULL AND yswd_contains(text, ?2)
                       AND NOT EXISTS (SELECT 1 FROM themeContribution WHERE themeId = ?3 AND contributionId = contribution.id)
                     """
-                let arguments: StatementArguments = [activityId, text, theme.id!]
+                let arguments: StatementArguments = [activityId, text, try theme.id.saved()]
                 let batch = try Batch.start(
                     db, kind: "link", description: "theme \(key) matching '\(text)'", actor: actor, at: now)
                 try db.execute(
@@ -64,7 +64,7 @@ extension EngagementStore {
                 try db.execute(
                     sql:
                         "INSERT INTO themeContribution (themeId, contributionId, batchId) SELECT ?, id, ? FROM temp.matched",
-                    arguments: [theme.id!, batch.id])
+                    arguments: [theme.id.saved(), batch.id])
                 try batch.record(
                     db, activityId: activityId, actor: actor, at: now,
                     details: ["theme": key, "matching": text, "linked": linked])
@@ -77,7 +77,7 @@ extension EngagementStore {
     /// Rewords a theme.
     public func updateTheme(activity ref: String, key: String, said: String) throws {
         let said = try requireText(said, option: "--said")
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             theme.said = said
@@ -87,7 +87,7 @@ extension EngagementStore {
 
     /// Removes a theme, with its links, its explanation and its place in decisions.
     public func removeTheme(activity ref: String, key: String) throws {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             try theme.delete(db)
@@ -96,7 +96,7 @@ extension EngagementStore {
 
     /// The activity's themes, with their reach and answers, ordered by key.
     public func themes(activity ref: String) throws -> [ThemeSummary] {
-        try database.read { db in try Self.themeSummaries(db, activityId: try Self.activityId(db, ref: ref)) }
+        try reading { db in try Self.themeSummaries(db, activityId: try Self.activityId(db, ref: ref)) }
     }
 
     /// Records an explanation ("we didn't, because") for a theme, replacing any earlier one.
@@ -104,16 +104,16 @@ extension EngagementStore {
     @discardableResult
     public func explain(activity ref: String, theme key: String, why: String, reason: ReasonCategory) throws -> Bool {
         let why = try requireText(why, option: "--why")
-        return try database.write { db in
+        return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            if var existing = try Explanation.filter(Column("themeId") == theme.id!).fetchOne(db) {
+            if var existing = try Explanation.filter(Column("themeId") == theme.id.saved()).fetchOne(db) {
                 existing.why = why
                 existing.reason = reason
                 try existing.update(db)
                 return true
             }
-            var explanation = Explanation(themeId: theme.id!, why: why, reason: reason)
+            var explanation = try Explanation(themeId: theme.id.saved(), why: why, reason: reason)
             try explanation.insert(db)
             return false
         }
@@ -121,10 +121,10 @@ extension EngagementStore {
 
     /// Withdraws a theme's explanation.
     public func withdrawExplanation(activity ref: String, theme key: String) throws {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            guard try Explanation.filter(Column("themeId") == theme.id!).deleteAll(db) > 0 else {
+            guard try Explanation.filter(Column("themeId") == theme.id.saved()).deleteAll(db) > 0 else {
                 throw StoreError.noExplanation(activity: ref, theme: key)
             }
         }

@@ -45,9 +45,9 @@ extension EngagementStore {
     /// Everything an update of the activity is made from, as of `asOf`, with up to `quotesPerTheme`
     /// quotes per theme from participants who agreed to be quoted (earliest first).
     public func updateSnapshot(ref: String, asOf: CalendarDate, quotesPerTheme: Int = 2) throws -> UpdateSnapshot {
-        try database.read { db in
+        try reading { db in
             let activity = try Self.activity(db, ref: ref)
-            let id = activity.id!
+            let id = try activity.id.saved()
             let record = ActivityRecord(
                 activity: activity, contributions: try Self.contributionCounts(db, activityId: id),
                 themes: try Self.themeSummaries(db, activityId: id), decisions: try Self.decisions(db, activityId: id),
@@ -105,7 +105,7 @@ extension EngagementStore {
     /// Records privacy findings waived after review in history, for an output that is not itself recorded.
     public func recordWaivers(ref: String, _ waivers: [PrivacyWaiver]) throws {
         guard !waivers.isEmpty else { return }
-        try database.write { db in
+        try writing { db in
             try Self.recordWaivers(db, activityId: try Self.activityId(db, ref: ref), waivers)
         }
     }
@@ -126,7 +126,7 @@ extension EngagementStore {
     /// - Returns: the update as recorded.
     @discardableResult
     public func recordUpdate(ref: String, _ recording: UpdateRecording) throws -> PublishedUpdate {
-        try database.write { db in
+        try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             guard try Self.answerSignatures(db, activityId: activityId) == recording.snapshot.answerSignatures else {
                 throw StoreError.recordChanged(ref)
@@ -168,7 +168,7 @@ extension EngagementStore {
 
     /// The activity's recorded updates, numbered from 1.
     public func updates(ref: String) throws -> [PublishedUpdate] {
-        try database.read { db in
+        try reading { db in
             try Self.updates(db, condition: "u.activityId = ?", arguments: [try Self.activityId(db, ref: ref)])
         }
     }
@@ -176,7 +176,7 @@ extension EngagementStore {
     /// Update `number` of the activity.
     /// - Throws: ``StoreError/unknownUpdate(activity:number:count:)`` when there is no such update.
     public func update(ref: String, number: Int) throws -> PublishedUpdate {
-        try database.read { db in
+        try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             let found = try Self.updates(
                 db, condition: "u.activityId = ? AND u.number = ?", arguments: [activityId, number])
@@ -193,7 +193,7 @@ extension EngagementStore {
 
     /// Every recorded update of every activity, for the website.
     public func allUpdates() throws -> [PublishedUpdate] {
-        try database.read { db in try Self.updates(db, condition: "1", arguments: []) }
+        try reading { db in try Self.updates(db, condition: "1", arguments: []) }
     }
 
     static func updates(_ db: Database, condition: String, arguments: StatementArguments) throws -> [PublishedUpdate] {

@@ -50,9 +50,13 @@ public final class EngagementStore: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let store = try EngagementStore(database: queue, actor: actor, clock: clock)
-        return (store, found != .yswdDatabase)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let store = try EngagementStore(database: queue, actor: actor, clock: clock)
+            return (store, found != .yswdDatabase)
+        } catch let error as DatabaseError {
+            throw storeError(error)
+        }
     }
 
     /// How long a command waits for another's write to finish before it gives up, in seconds.
@@ -112,6 +116,31 @@ public final class EngagementStore: Sendable {
     /// UTC, ISO 8601 with milliseconds, as history stores times.
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// Runs `updates` in one write transaction; an error from SQLite itself becomes a
+    /// ``StoreError/database(message:busy:)`` a user can read.
+    func writing<T>(_ updates: (Database) throws -> T) throws -> T {
+        do { return try database.write(updates) } catch let error as DatabaseError { throw Self.storeError(error) }
+    }
+
+    /// Runs `updates` outside a transaction (each statement is its own), mapping SQLite's errors.
+    func writingWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction(updates)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// Runs `value` in one read transaction, mapping SQLite's errors.
+    func reading<T>(_ value: (Database) throws -> T) throws -> T {
+        do { return try database.read(value) } catch let error as DatabaseError { throw Self.storeError(error) }
+    }
+
+    static func storeError(_ error: DatabaseError) -> StoreError {
+        let busy = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        return .database(message: error.message ?? "\(error.resultCode)", busy: busy)
     }
 
     /// The current time by this store's clock, as history stores times.

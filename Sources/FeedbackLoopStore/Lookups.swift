@@ -36,7 +36,7 @@ extension EngagementStore {
                 db, sql: "SELECT key FROM decision WHERE activityId = ? ORDER BY key", arguments: [activityId])
             throw StoreError.unknownDecision(activity: activityRef, key: key, known: known)
         }
-        decision.responds = try responses(db, decisionId: decision.id!)
+        decision.responds = try responses(db, decisionId: decision.id.saved())
         return decision
     }
 

@@ -1,6 +1,8 @@
+import FeedbackLoop
+
 /// Why the store refused a request. Each case reads as one plain-English sentence that names the
 /// bad value and says what to do.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: UserFacingError, Equatable, Sendable {
     case missingDatabase(path: String)
     case databaseIsDirectory(path: String)
     case databaseUnderFile(path: String, file: String)
@@ -23,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noExplanation(activity: String, theme: String)
     case participantErased(String)
     case notErased(String)
+    /// SQLite itself refused or failed (a full disk, a damaged file, a lock held too long).
+    case database(message: String, busy: Bool)
     case themedOutOfScope(id: Int64, themes: [String])
     case backupFailed(path: String, reason: String)
     case notEmpty
@@ -81,6 +85,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 "contribution \(id) feeds the theme\(themes.count == 1 ? "" : "s") \(themes.joined(separator: ", "));"
                 + " add --unlink to take it out of \(themes.count == 1 ? "that theme" : "those themes") as you mark it"
                 + " out of scope"
+        case .database(_, true):
+            return
+                "another yswd command kept the database busy for over \(Int(EngagementStore.busyTimeout)) seconds, so"
+                + " nothing was written; try again when it has finished"
+        case .database(let message, false):
+            return "the database could not complete the request (\(message)); nothing was written"
         case .notErased(let ref):
             return "participant \(ref) has not been erased, so there is nothing to finish; to erase them, run:"
                 + " yswd participant erase \(ref)"
@@ -106,5 +116,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     private static func choices(_ lead: String, _ known: [String]) -> String {
         known.isEmpty ? "it has none yet" : "\(lead): \(known.joined(separator: ", "))"
+    }
+}
+
+extension Optional where Wrapped == Int64 {
+    /// The id of a row that has been saved or fetched, which always has one.
+    /// - Throws: ``StoreError/database(message:busy:)`` for a row that was never saved: a defect.
+    func saved() throws -> Int64 {
+        guard let self else { throw StoreError.database(message: "a row was used before it was saved", busy: false) }
+        return self
     }
 }

@@ -116,8 +116,9 @@ struct SyntheticWriter {
             opens = today.adding(days: -rng.int(30...400))
             cadence = rng.pick([4, 6, 8, 12])
         case .closed:
-            closes = today.adding(days: -rng.int(1...300))
-            opens = closes!.adding(days: -rng.int(21...90))
+            let closed = today.adding(days: -rng.int(1...300))
+            closes = closed
+            opens = closed.adding(days: -rng.int(21...90))
         }
         let feedbackBy = closes.flatMap { rng.chance(0.7) ? $0.adding(days: rng.int(42...90)) : nil }
         let topic = rng.pick(SyntheticContent.topics)

@@ -42,7 +42,7 @@ extension Yswd.ContributionCommand {
                 activity: activity, text: text, method: try Parse.value(method, option: "--method"),
                 received: try Parse.date(received, option: "--received"), participantRef: participant,
                 sourceId: try Parse.text(sourceId, option: "--source-id"))
-            print("Added contribution \(contribution.id!) to \(activity).")
+            print("Added contribution \(contribution.id.map(String.init) ?? "") to \(activity).")
         }
     }
 

@@ -53,7 +53,7 @@ extension HistoryEntry: ListingRow {
             summary = new.sorted { $0.key < $1.key }.filter { $0.value != "null" }.map { "\($0.key)=\($0.value)" }
                 .joined(separator: " ")
         }
-        return redactedAt == nil ? summary : "(redacted \(redactedAt!)) " + summary
+        return redactedAt.map { "(redacted \($0)) " + summary } ?? summary
     }
 
     private static func fields(_ json: String?) -> [String: String] {

@@ -89,10 +89,12 @@ extension Yswd.ExportCommand {
 
         func run() throws {
             let decisions = try store.open().decisions(activity: activity)
-            let exportIds = Dictionary(uniqueKeysWithValues: decisions.map { ($0.id!, $0.externalId ?? $0.key) })
+            let exportIds = Dictionary(
+                decisions.compactMap { decision in decision.id.map { ($0, decision.externalId ?? decision.key) } },
+                uniquingKeysWith: { first, _ in first })
             let results = decisions.map { decision in
                 DecidimResult(
-                    id: exportIds[decision.id!]!, parentId: decision.parentId.flatMap { exportIds[$0] },
+                    id: decision.externalId ?? decision.key, parentId: decision.parentId.flatMap { exportIds[$0] },
                     title: decision.text,
                     description: decision.description, startDate: decision.starts, endDate: decision.due,
                     progress: decision.progress ?? (decision.status == .done ? 100 : nil), status: decision.status)

@@ -51,9 +51,8 @@ enum Listing {
             let encoder = jsonEncoder()
             output("[\n")
             for (index, row) in rows.enumerated() {
-                // Encoding plain records cannot fail.
                 var indented: [UInt8] = Array("  ".utf8)
-                try! encoder.encode(row).withUnsafeBytes { bytes in
+                encoded(row, with: encoder).withUnsafeBytes { bytes in
                     indented.reserveCapacity(bytes.count + 64)
                     for byte in bytes {
                         indented.append(byte)
@@ -72,8 +71,16 @@ enum Listing {
     }
 
     static func json<Value: Encodable>(_ value: Value) -> String {
-        // Encoding plain records cannot fail.
-        String(decoding: try! jsonEncoder().encode(value), as: UTF8.self)
+        String(decoding: encoded(value, with: jsonEncoder()), as: UTF8.self)
+    }
+
+    /// Plain records of strings, numbers and dates always encode; a failure is a defect.
+    private static func encoded<Value: Encodable>(_ value: Value, with encoder: JSONEncoder) -> Data {
+        do {
+            return try encoder.encode(value)
+        } catch {
+            preconditionFailure("a listing row did not encode as JSON: \(error)")
+        }
     }
 
     private static func jsonEncoder() -> JSONEncoder {

@@ -4,7 +4,6 @@ import FeedbackLoopImport
 import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
-import GRDB
 
 @main
 struct Yswd: ParsableCommand {
@@ -39,22 +38,8 @@ struct Yswd: ParsableCommand {
         do {
             var command = try parseWithGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             try command.run()
-        } catch let error as FeedbackLoop.RecordError {
+        } catch let error as any UserFacingError {
             fail(error.description)
-        } catch let error as StoreError {
-            fail(error.description)
-        } catch let error as CommandError {
-            fail(error.description)
-        } catch let error as FeedbackLoopImport.ImportError {
-            fail(error.description)
-        } catch let error as PublishError {
-            fail(error.description)
-        } catch let error as ImportRowError {
-            fail(error.description)
-        } catch let error as DatabaseError {
-            fail(
-                "the database could not complete the change (\(error.message ?? "\(error.resultCode)")); nothing was written"
-            )
         } catch {
             exit(withError: error)
         }
@@ -108,7 +93,7 @@ struct Yswd: ParsableCommand {
 }
 
 /// A mistake in what was typed that only the command can see.
-struct CommandError: Error, CustomStringConvertible {
+struct CommandError: UserFacingError {
     var description: String
     init(_ description: String) { self.description = description }
 }
