@@ -1,3 +1,4 @@
+import FeedbackLoop
 import Foundation
 
 /// Turns the HTML of a Decidim description into plain text, and back.
@@ -46,23 +47,8 @@ public enum HTMLText {
 
     /// Plain text as HTML paragraphs, escaped.
     public static func html(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>" + escape(String($0)) + "</p>" }
+        text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>" + String($0).htmlEscaped + "</p>" }
             .joined()
-    }
-
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
     }
 
     private static func numeric(_ name: String) -> String? {

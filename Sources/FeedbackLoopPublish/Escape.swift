@@ -1,3 +1,5 @@
+import FeedbackLoop
+
 /// Escaping for each participant-facing format, so text from the record is shown as written and
 /// never runs as markup, a link or a spreadsheet formula.
 public enum Escape {
@@ -28,22 +30,8 @@ public enum Escape {
         return out
     }
 
-    /// HTML text and attribute values.
-    static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// HTML text and attribute values (``Swift/String/htmlEscaped``).
+    static func html(_ text: String) -> String { text.htmlEscaped }
 
     /// One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with `=`, `+`,
     /// `-`, `@`, a tab or a carriage return) gets a leading `'`, so it is shown as text.
