@@ -28,8 +28,7 @@ extension EngagementStore {
                     FROM participant p LEFT JOIN participantContact pc ON pc.participantId = p.id
                     WHERE p.id IN (SELECT participantId FROM contribution INDEXED BY contribution_activity_participant
                                    WHERE activityId = :a AND participantId IS NOT NULL AND themeLinks > 0)
-                      AND p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
-                      AND NOT \(Self.followUpCurrent(activity: ":a"))
+                      AND \(FollowUpRule.owedSQL(activity: ":a"))
                     ORDER BY p.ref
                     """, arguments: ["a": activityId])
             return rows.map { row in

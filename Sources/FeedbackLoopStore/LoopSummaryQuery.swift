@@ -49,9 +49,8 @@ enum LoopSummaryQuery {
                 FROM participant p INDEXED BY participant_wants_feedback
                 CROSS JOIN contribution c INDEXED BY contribution_themed_participant
                 LEFT JOIN participantContact pc ON pc.participantId = p.id
-                WHERE p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
-                  AND c.participantId = p.id AND c.themeLinks > 0
-                  AND NOT \(EngagementStore.followUpCurrent(activity: "c.activityId"))
+                WHERE c.participantId = p.id AND c.themeLinks > 0
+                  AND \(FollowUpRule.owedSQL(activity: "c.activityId"))
                 GROUP BY 1, 2, 3
             )
             GROUP BY activityId
@@ -81,8 +80,7 @@ enum LoopSummaryQuery {
                            WHERE activityId = a.id AND participantId IS NOT NULL AND themeLinks > 0) AS named
                      JOIN participant p ON p.id = named.participantId
                      LEFT JOIN participantContact pc ON pc.participantId = p.id
-                     WHERE p.wantsFeedback = 1 AND p.erasedAt IS NULL AND coalesce(pc.prefers, '') <> 'none'
-                       AND NOT \(EngagementStore.followUpCurrent(activity: "a.id"))
+                     WHERE \(FollowUpRule.owedSQL(activity: "a.id"))
                      GROUP BY 1, 2))
         """
 
