@@ -16,7 +16,7 @@ public struct FollowUpContact: Sendable, Hashable {
         self.hasPhone = hasPhone
     }
 
-    /// The details packed in three bits (email 4, address 2, phone 1), as the summary query returns them.
+    /// The details packed in three bits (email 4, address 2, phone 1), a short form for tables of cases.
     public init(prefers: PreferredFormat?, code: Int) {
         self.init(prefers: prefers, hasEmail: code & 4 != 0, hasAddress: code & 2 != 0, hasPhone: code & 1 != 0)
     }

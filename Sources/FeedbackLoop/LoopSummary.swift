@@ -71,11 +71,6 @@ public struct ThemeFacts: Sendable, Equatable, Hashable {
         self.explained = explained
     }
 
-    /// The facts packed in three bits (adopted 4, partly 2, explained 1), as the summary query returns them.
-    public init(code: Int) {
-        self.init(adopted: code & 4 != 0, partly: code & 2 != 0, explained: code & 1 != 0)
-    }
-
     public var answer: ThemeAnswer {
         ThemeAnswer(liveAdoption: adopted, livePartial: partly, hasExplanation: explained)
     }

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 /// The aggregate query that gives the loop rules their per-activity facts.
@@ -19,14 +20,14 @@ enum LoopSummaryQuery {
                 (SELECT count(*) FROM contribution c WHERE c.activityId = a.id) AS contributions,
                 (SELECT count(*) FROM contribution c INDEXED BY contribution_unthemed
                  WHERE c.activityId = a.id AND c.outOfScope IS NULL AND c.themeLinks = 0) AS unthemed,
-                (SELECT group_concat(
-                     4 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
-                                 WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped')
-                   + 2 * EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
-                                 WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped')
-                   + EXISTS (SELECT 1 FROM explanation e WHERE e.themeId = t.id), '')
+                (SELECT json_group_array(json_array(
+                     EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                             WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped'),
+                     EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                             WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped'),
+                     EXISTS (SELECT 1 FROM explanation e WHERE e.themeId = t.id)))
                  FROM theme t WHERE t.activityId = a.id) AS themes,
-                (SELECT group_concat(d.due || ' ' || d.key, char(10)) FROM decision d
+                (SELECT json_group_array(json_object('due', d.due, 'decision', d.key)) FROM decision d
                  WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NOT NULL) AS commitments,
                 (SELECT count(*) FROM decision d
                  WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NULL) AS undated,
@@ -41,86 +42,98 @@ enum LoopSummaryQuery {
     /// from the (few) participants who asked to hear back, through their themed contributions.
     private static let owedForAll = """
         WITH owed AS (
-            SELECT activityId, group_concat(prefers || ':' || contact || ':' || people, ' ') AS groups
+            SELECT activityId, json_group_array(json_array(prefers, email, address, phone, people)) AS groups
             FROM (
-                SELECT c.activityId, coalesce(pc.prefers, '') AS prefers,
-                    4 * (pc.email IS NOT NULL) + 2 * (pc.address IS NOT NULL) + (pc.phone IS NOT NULL) AS contact,
-                    count(DISTINCT p.id) AS people
+                SELECT c.activityId, pc.prefers, pc.email IS NOT NULL AS email, pc.address IS NOT NULL AS address,
+                    pc.phone IS NOT NULL AS phone, count(DISTINCT p.id) AS people
                 FROM participant p INDEXED BY participant_wants_feedback
                 CROSS JOIN contribution c INDEXED BY contribution_themed_participant
                 LEFT JOIN participantContact pc ON pc.participantId = p.id
                 WHERE c.participantId = p.id AND c.themeLinks > 0
                   AND \(FollowUpRule.owedSQL(activity: "c.activityId"))
-                GROUP BY 1, 2, 3
+                GROUP BY 1, 2, 3, 4, 5
             )
             GROUP BY activityId
         )
 
         """
 
-    /// The same for one activity (`a`), from its own themed contributions.
     /// The latest update's date and, when it no longer reports every theme with its current answer,
-    /// the date of the first change to themes, decisions or explanations after it: "DATE" or "DATE DATE".
+    /// the date of the first change to themes, decisions or explanations after it, as a JSON array.
     private static let latestUpdate = """
-        (SELECT u.published || CASE WHEN u.coverage IS coalesce(\(AnswerSignature.activity("a.id")), '') THEN ''
-                 ELSE ' ' || coalesce((SELECT date(min(h.at)) FROM history h
+        (SELECT json_array(u.published, CASE WHEN u.coverage IS coalesce(\(AnswerSignature.activity("a.id")), '')
+                 THEN NULL
+                 ELSE coalesce((SELECT date(min(h.at)) FROM history h
                           WHERE h.activityId = a.id AND h.at >= u.recordedAt
                             AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')), u.published)
-                 END
+                 END)
              FROM publishedUpdate u WHERE u.activityId = a.id ORDER BY u.number DESC LIMIT 1)
         """
 
+    /// The same for one activity (`a`), from its own themed contributions.
+
     private static let owedForOne = """
-        (SELECT group_concat(prefers || ':' || contact || ':' || people, ' ')
+        (SELECT json_group_array(json_array(prefers, email, address, phone, people))
                  FROM (
-                     SELECT coalesce(pc.prefers, '') AS prefers,
-                         4 * (pc.email IS NOT NULL) + 2 * (pc.address IS NOT NULL) + (pc.phone IS NOT NULL) AS contact,
-                         count(*) AS people
+                     SELECT pc.prefers, pc.email IS NOT NULL AS email, pc.address IS NOT NULL AS address,
+                         pc.phone IS NOT NULL AS phone, count(*) AS people
                      FROM (SELECT DISTINCT participantId FROM contribution INDEXED BY contribution_activity_participant
                            WHERE activityId = a.id AND participantId IS NOT NULL AND themeLinks > 0) AS named
                      JOIN participant p ON p.id = named.participantId
                      LEFT JOIN participantContact pc ON pc.participantId = p.id
                      WHERE \(FollowUpRule.owedSQL(activity: "a.id"))
-                     GROUP BY 1, 2))
+                     GROUP BY 1, 2, 3, 4) HAVING count(*) > 0)
         """
 
     static func summary(_ row: Row) -> LoopSummary {
-        // Columns by position, in the order of the SELECT: this runs once per activity.
         var summary = LoopSummary(
-            ref: row[0], title: row[1], lead: row[2], service: row[3], level: row[4], opens: row[5], closes: row[6],
-            cadenceWeeks: row[7], feedbackBy: row[8], contributions: row[9], unthemed: row[10],
-            commitmentsWithoutDue: row[13])
-        // Theme facts: one digit per theme.
-        if let codes: String = row[11] {
-            summary.themes = codes.utf8.map { ThemeFacts(code: Int($0) - 48) }
+            ref: row["ref"], title: row["title"], lead: row["lead"], service: row["service"], level: row["level"],
+            opens: row["opens"], closes: row["closes"], cadenceWeeks: row["cadenceWeeks"],
+            feedbackBy: row["feedbackBy"], contributions: row["contributions"], unthemed: row["unthemed"],
+            commitmentsWithoutDue: row["undated"])
+        // Theme facts: [adopted, partly, explained] per theme, each 0 or 1.
+        summary.themes = decode([[Int]].self, row["themes"]).compactMap { facts in
+            facts.count == 3 ? ThemeFacts(adopted: facts[0] != 0, partly: facts[1] != 0, explained: facts[2] != 0) : nil
         }
-        // Open commitments: "YYYY-MM-DD key" per line.
-        if let lines: String = row[12] {
-            summary.openCommitments = lines.split(separator: "\n").compactMap { line in
-                guard line.count > 11, let due = try? CalendarDate.parse(String(line.prefix(10)), option: "due") else {
-                    return nil
-                }
-                return Commitment(decision: String(line.dropFirst(11)), due: due)
-            }
+        // Open commitments: {due, decision}.
+        summary.openCommitments = decode([Commitment].self, row["commitments"])
+        // Follow-ups: [prefers, email, address, phone, people] per group with the same details on file.
+        for group in decode([FollowUpGroup].self, row["followUps"]) {
+            summary.owedFollowUps += group.people
+            if !group.contact.isReachable { summary.unreachable += group.people }
         }
-        // Follow-ups: "prefers:contact:people" per group of participants with the same details on file.
-        if let groups: String = row[14] {
-            for group in groups.split(separator: " ") {
-                let parts = group.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 3, let code = Int(parts[1]), let people = Int(parts[2]) else { continue }
-                let contact = FollowUpContact(prefers: PreferredFormat(rawValue: String(parts[0])), code: code)
-                summary.owedFollowUps += people
-                if !contact.isReachable { summary.unreachable += people }
-            }
-        }
-        // The latest update: "published" or "published uncoveredSince".
-        if let update: String = row[15] {
-            let dates = update.split(separator: " ").compactMap { try? CalendarDate.parse(String($0), option: "date") }
-            if let published = dates.first {
-                summary.latestUpdate = UpdateFacts(published: published, uncoveredSince: dates.dropFirst().first)
-            }
+        // The latest update: [published, uncoveredSince].
+        let update = decode([CalendarDate?].self, row["latestUpdate"])
+        if let published = update.first ?? nil {
+            summary.latestUpdate = UpdateFacts(published: published, uncoveredSince: update.dropFirst().first ?? nil)
         }
         return summary
+    }
+
+    /// A JSON column decoded, or empty when it is NULL.
+    private static func decode<Value: Decodable & RangeReplaceableCollection>(_ type: Value.Type, _ json: String?)
+        -> Value
+    {
+        guard let json else { return Value() }
+        return (try? decoder.decode(Value.self, from: Data(json.utf8))) ?? Value()
+    }
+
+    private static let decoder = JSONDecoder()
+
+    /// Participants owed a follow-up who share a preferred format and the kinds of contact on file.
+    private struct FollowUpGroup: Decodable {
+        var contact: FollowUpContact
+        var people: Int
+
+        init(from decoder: any Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            let prefers = try fields.decodeIfPresent(String.self).flatMap(PreferredFormat.init(rawValue:))
+            // SQLite's booleans are the numbers 0 and 1.
+            contact = FollowUpContact(
+                prefers: prefers, hasEmail: try fields.decode(Int.self) != 0,
+                hasAddress: try fields.decode(Int.self) != 0, hasPhone: try fields.decode(Int.self) != 0)
+            people = try fields.decode(Int.self)
+        }
     }
 }
 

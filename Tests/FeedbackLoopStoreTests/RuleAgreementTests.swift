@@ -172,7 +172,8 @@ struct RawFacts {
                         FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId ORDER BY d.id
                         """),
                 Dictionary(
-                    uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT themeId, reason, why FROM explanation").map {
+                    uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT themeId, reason, why FROM explanation").map
+                    {
                         ($0["themeId"], $0)
                     }),
                 try Row.fetchAll(
@@ -191,7 +192,8 @@ struct RawFacts {
         themes.filter { $0["activityId"] == activities[ref] }.map { theme in
             let id: Int64 = theme["id"]
             let answers = responses.filter { $0["themeId"] == id }.compactMap { row -> (Outcome, DeliveryStatus)? in
-                guard let outcome = Outcome(rawValue: row["outcome"]), let status = DeliveryStatus(rawValue: row["status"])
+                guard let outcome = Outcome(rawValue: row["outcome"]),
+                    let status = DeliveryStatus(rawValue: row["status"])
                 else { return nil }
                 return (outcome, status)
             }
@@ -209,7 +211,8 @@ struct RawFacts {
             let themed = Set(mine.map { $0["id"] as Int64 }).count
             let signature = self.signature(themeIds: Set(mine.map { $0["themeId"] as Int64 }))
             let followedUp = followUps.contains {
-                $0["activityId"] == activityId && $0["participantId"] == person.id && ($0["signature"] as String?) == signature
+                $0["activityId"] == activityId && $0["participantId"] == person.id
+                    && ($0["signature"] as String?) == signature
             }
             return FollowUpRule.isOwed(
                 FollowUpRule.Facts(
