@@ -1,8 +1,9 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import FeedbackLoopStore
 
 /// Rules that run in SQL for speed agree with their Swift twins, on random records: participants
 /// with every mix of consent, format, contact and erasure; contributions linked to themes or not;
@@ -14,7 +15,7 @@ import Testing
 
     @Test func theSQLRulesAgreeWithTheirSwiftTwinsOnRandomRecords() throws {
         let seed = ProcessInfo.processInfo.environment["YSWD_RULE_SEED"].flatMap(UInt64.init) ?? 20_261_128
-        var random = RuleRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var checked = (themes: 0, participants: 0, owed: 0, unreachable: 0)
         for index in 0..<Self.stores {
             let store = try EngagementStore.inMemory(clock: pinnedClock)
@@ -52,7 +53,7 @@ import Testing
 
     /// A random record: participants, activities, themes, contributions, decisions, explanations,
     /// follow-ups, later changes and erasures.
-    static func randomRecord(_ store: EngagementStore, _ random: inout RuleRandom) throws {
+    static func randomRecord(_ store: EngagementStore, _ random: inout SeededGenerator) throws {
         let formats: [PreferredFormat?] = [nil, .email, .letter, .easyRead, .phone, PreferredFormat.none]
         let people = (0..<random.int(0...8)).map { "P\($0)" }
         for ref in people {
@@ -115,7 +116,7 @@ import Testing
         }
     }
 
-    static func sendSome(_ store: EngagementStore, _ ref: String, _ random: inout RuleRandom) throws {
+    static func sendSome(_ store: EngagementStore, _ ref: String, _ random: inout SeededGenerator) throws {
         let sent = try store.followUpRecipients(ref: ref).filter { _ in random.chance(0.5) }
         try store.recordFollowUps(
             ref: ref, sent.map { ($0.participantId, $0.prefers ?? .email) }, on: date("2026-03-01"))
@@ -239,22 +240,4 @@ struct RawFacts {
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\u{1C}")
     }
-}
-
-/// A seeded generator, so a failing record can be made again from its seed.
-struct RuleRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-    mutating func chance(_ probability: Double) -> Bool { Double(next() % 10_000) < probability * 10_000 }
-    mutating func pick<T>(_ values: [T]) -> T { values[int(0...(values.count - 1))] }
 }

@@ -1,9 +1,10 @@
 import FeedbackLoop
 import FeedbackLoopImport
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import FeedbackLoopStore
 
 /// Mutated survey exports, fed to the reader and the import: none may crash yswd, each ends in
 /// success or one plain error naming its line, and a failed import writes nothing.
@@ -30,7 +31,7 @@ import Testing
         Array("31/02/2026".utf8), Array("=1+1".utf8), Array("@".utf8), Array("<script>".utf8),
     ]
 
-    static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = seed
         for _ in 0...random.next(below: 4) {
             let position = bytes.isEmpty ? 0 : random.next(below: bytes.count + 1)
@@ -75,7 +76,7 @@ import Testing
 
     @Test func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() throws {
         let seed = ProcessInfo.processInfo.environment["YSWD_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let store = try EngagementStore.inMemory(actor: "fuzz")
         try store.addActivity(
             Activity(ref: "GP", title: "GP access", purpose: "Find out", canInfluence: "Booking", level: .consult))
@@ -116,7 +117,7 @@ import Testing
 
     /// The same through the command line: exit 0, or exit 2 with one line, and the file unchanged.
     @Test func mutatedExportsThroughTheCommandLineExitZeroOrTwo() throws {
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let yswd = try ImportCommandTests.prepared([:])
         defer { yswd.remove() }
         for run in 0..<60 {
@@ -139,16 +140,7 @@ import Testing
     }
 }
 
-/// A small, fast, seeded generator, so a failing input can be reproduced from its seed.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+extension SeededGenerator {
+    /// A number from 0 up to, not including, `bound`.
+    mutating func next(below bound: Int) -> Int { int(0...(bound - 1)) }
 }
