@@ -15,7 +15,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownField(option: String, value: String, allowed: String)
     case invalidThemeResponse(String)
     case unknownSetting(key: String, allowed: String)
-    case invalidNumberSetting(key: String, value: String)
+    case invalidNumberSetting(key: String, value: String, range: ClosedRange<Int>)
     case unknownTimeZone(String)
     case invalidIdentifier(option: String, value: String, problem: IdentifierProblem)
     case invalidEmail(option: String, value: String)
@@ -52,8 +52,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "--responds-to '\(text)' is not THEME, THEME:adopted or THEME:partly"
         case .unknownSetting(let key, let allowed):
             return "'\(key)' is not a setting; the settings are: \(allowed)"
-        case .invalidNumberSetting(let key, let value):
-            return "\(key) '\(value)' must be a whole number of 0 or more"
+        case .invalidNumberSetting(let key, let value, let range):
+            return "\(key) '\(value)' must be a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .unknownTimeZone(let value):
             return "timezone '\(value)' is not a known time zone; use a name such as Europe/London"
         case .invalidIdentifier(let option, let value, let problem):

@@ -42,10 +42,10 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public mutating func set(_ key: Key, to text: String) throws(RecordError) {
         func number() throws(RecordError) -> Int {
             let trimmed = text.trimmed
-            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .invalidNumberSetting(key: key.rawValue, value: text)
-            }
             let range = key == .feedbackWeeks ? EntryRules.weeks : EntryRules.days
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw .invalidNumberSetting(key: key.rawValue, value: text, range: range)
+            }
             guard let value = Int(trimmed) else {
                 throw .outOfRange(option: key.rawValue, value: trimmed, range: range)
             }

@@ -22,9 +22,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("feedback-weeks", "-1", RecordError.invalidNumberSetting(key: "feedback-weeks", value: "-1")),
-        ("due-soon-days", "1.5", .invalidNumberSetting(key: "due-soon-days", value: "1.5")),
-        ("reopen-days", "four", .invalidNumberSetting(key: "reopen-days", value: "four")),
+        ("feedback-weeks", "-1", RecordError.invalidNumberSetting(key: "feedback-weeks", value: "-1", range: 1...520)),
+        ("due-soon-days", "1.5", .invalidNumberSetting(key: "due-soon-days", value: "1.5", range: 0...3650)),
+        ("reopen-days", "four", .invalidNumberSetting(key: "reopen-days", value: "four", range: 0...3650)),
+        ("feedback-weeks", "0", .outOfRange(option: "feedback-weeks", value: "0", range: 1...520)),
         ("timezone", "Mars/Olympus", .unknownTimeZone("Mars/Olympus")),
         ("organisation", " ", .emptyText(option: "organisation")),
     ])
