@@ -27,17 +27,16 @@ public struct FollowUpRenderer: Sendable {
     /// views fed into.
     public func render(_ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient]) -> [FollowUp] {
         let content = UpdateContent(snapshot)
-        let base = UpdateView.context(content)
-        let themes = base["themes"] as? [[String: Any]] ?? []
+        let base = UpdateView.page(content)
         return recipients.compactMap { recipient in
             guard let format = recipient.format else { return nil }
             var context = base
-            context["themes"] = themes.filter { recipient.themes.contains($0["key"] as? String ?? "") }
-            context["subject"] = "What happened to your views on \(content.activity.title)"
-            context["addressLines"] = (recipient.address ?? "").split(whereSeparator: \.isNewline).flatMap {
+            context.themes = base.themes.filter { recipient.themes.contains($0.key) }
+            context.subject = "What happened to your views on \(content.activity.title)"
+            context.addressLines = (recipient.address ?? "").split(whereSeparator: \.isNewline).flatMap {
                 $0.split(separator: ",").map { Escape.bidiSafe($0.trimmingCharacters(in: .whitespaces)) }
             }
-            context["phone"] = recipient.phone
+            context.phone = recipient.phone
             let (template, suffix) = Self.template(for: format)
             return FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",

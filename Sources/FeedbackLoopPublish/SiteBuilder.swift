@@ -34,15 +34,11 @@ public struct SiteBuilder: Sendable {
                 let raw =
                     "updates/\(Self.slug(update)).\(PublishFormat(rawValue: update.format)?.fileExtension ?? "txt")"
                 files[raw] = update.bytes
-                files[page] = Data(
-                    templates.render(
-                        "site-update",
-                        [
-                            "title": update.activityTitle, "published": update.published.spoken,
-                            "text": String(decoding: update.bytes, as: UTF8.self), "indexHref": "../index.html",
-                            "rawHref": String(raw.dropFirst("updates/".count)),
-                        ]
-                    ).utf8)
+                let view = SiteUpdatePage(
+                    title: update.activityTitle, published: update.published.spoken,
+                    text: String(decoding: update.bytes, as: UTF8.self), indexHref: "../index.html",
+                    rawHref: String(raw.dropFirst("updates/".count)))
+                files[page] = Data(templates.render("site-update", view).utf8)
             }
         }
         var groups: [(service: String, updates: [PublishedUpdate])] = []
@@ -54,22 +50,17 @@ public struct SiteBuilder: Sendable {
                 groups.append((service, [update]))
             }
         }
-        var index: [String: Any] = [
-            "services": groups.map { group -> [String: Any] in
-                [
-                    "service": group.service,
-                    "updates": group.updates.map { update -> [String: Any] in
-                        [
-                            "title": update.activityTitle, "href": Self.pagePath(update),
-                            "published": update.published.spoken,
-                            "easyRead": update.format == PublishFormat.easyRead.rawValue,
-                        ]
-                    },
-                ]
-            },
-            "feedHref": "feed.atom", "jsonHref": "data/updates.json", "csvHref": "data/updates.csv",
-        ]
-        index["organisation"] = organisation
+        let index = SiteIndexPage(
+            services: groups.map { group in
+                SiteIndexPage.Service(
+                    service: group.service,
+                    updates: group.updates.map { update in
+                        SiteIndexPage.Link(
+                            title: update.activityTitle, href: Self.pagePath(update),
+                            published: update.published.spoken,
+                            easyRead: update.format == PublishFormat.easyRead.rawValue)
+                    })
+            }, organisation: organisation)
         files["index.html"] = Data(templates.render("site-index", index).utf8)
         let entries = newest.map { update in
             OpenDataEntry(
@@ -131,4 +122,34 @@ public struct SiteBuilder: Sendable {
     }
 
     static func pagePath(_ update: PublishedUpdate) -> String { "updates/\(slug(update)).html" }
+}
+
+/// What the site's index template shows.
+struct SiteIndexPage {
+    struct Service {
+        var service: String
+        var updates: [Link]
+    }
+
+    struct Link {
+        var title: String
+        var href: String
+        var published: String
+        var easyRead: Bool
+    }
+
+    var services: [Service]
+    var organisation: String?
+    var feedHref = "feed.atom"
+    var jsonHref = "data/updates.json"
+    var csvHref = "data/updates.csv"
+}
+
+/// What the site's page for an update published as text, Markdown or open data shows.
+struct SiteUpdatePage {
+    var title: String
+    var published: String
+    var text: String
+    var indexHref: String
+    var rawHref: String
 }

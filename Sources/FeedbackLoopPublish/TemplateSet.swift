@@ -65,7 +65,7 @@ public struct TemplateSet: Sendable {
     public func source(of name: String) -> String? { sources[name] }
 
     /// Renders template `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

@@ -33,7 +33,7 @@ public struct UpdateRenderer: Sendable {
         let bytes: Data
         switch (format, format.template) {
         case (.csv, _): bytes = Data(Self.csv([content]).utf8)
-        case (_, let template?): bytes = Data(templates.render(template, UpdateView.context(content)).utf8)
+        case (_, let template?): bytes = Data(templates.render(template, UpdateView.page(content)).utf8)
         case (_, nil): bytes = Self.json(content)
         }
         let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
