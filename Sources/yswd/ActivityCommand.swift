@@ -35,7 +35,7 @@ extension Yswd.ActivityCommand {
         var purpose: String
         @Option(help: "What participants can influence.")
         var canInfluence: String
-        @Option(help: EngagementLevel.help("How much power is shared."))
+        @Option(help: EngagementLevel.help("How much power is shared."), completion: EngagementLevel.completion)
         var level: String
         @OptionGroup var details: ActivityDetailOptions
         @OptionGroup var store: StoreOptions
@@ -75,10 +75,10 @@ extension Yswd.ActivityCommand {
         var purpose: String?
         @Option(help: "What participants can influence.")
         var canInfluence: String?
-        @Option(help: EngagementLevel.help("How much power is shared."))
+        @Option(help: EngagementLevel.help("How much power is shared."), completion: EngagementLevel.completion)
         var level: String?
         @OptionGroup var details: ActivityDetailOptions
-        @Option(help: "An optional field to empty; repeat for several.")
+        @Option(help: "An optional field to empty; repeat for several.", completion: ActivityField.completion)
         var clear: [String] = []
         @OptionGroup var store: StoreOptions
 

@@ -7,7 +7,9 @@ struct ActivityDetailOptions: ParsableArguments {
     var constraints: String?
     @Option(help: "How the goal was explained to people, in terms they care about.")
     var explainedAs: String?
-    @Option(name: .customLong("method"), help: EngagementMethod.help("How views are gathered; repeat for several."))
+    @Option(
+        name: .customLong("method"), help: EngagementMethod.help("How views are gathered; repeat for several."),
+        completion: EngagementMethod.completion)
     var methods: [String] = []
     @Option(name: .customLong("audience"), help: "A group the activity sets out to reach; repeat for several.")
     var audiences: [String] = []
@@ -31,7 +33,8 @@ struct ActivityDetailOptions: ParsableArguments {
     var feedbackBy: String?
     @Option(
         name: .customLong("feedback-channel"),
-        help: FeedbackChannel.help("How participants will hear back; repeat for several."))
+        help: FeedbackChannel.help("How participants will hear back; repeat for several."),
+        completion: FeedbackChannel.completion)
     var feedbackChannels: [String] = []
 
     /// Applies the options that were given; a repeated option replaces that list. A close date and

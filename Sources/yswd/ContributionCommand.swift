@@ -27,7 +27,7 @@ extension Yswd.ContributionCommand {
         var activity: String
         @Option(help: "What the person said.")
         var text: String
-        @Option(help: EngagementMethod.help("How it was gathered."))
+        @Option(help: EngagementMethod.help("How it was gathered."), completion: EngagementMethod.completion)
         var method: String?
         @Option(help: "The date it was received (YYYY-MM-DD).")
         var received: String?

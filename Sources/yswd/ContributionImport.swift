@@ -36,7 +36,8 @@ extension Yswd.ContributionCommand {
         var dateColumn: String?
         @Option(help: "The date's Unicode pattern, e.g. dd/MM/yyyy HH:mm (default: YYYY-MM-DD or DD/MM/YYYY).")
         var dateFormat: String?
-        @Option(help: EngagementMethod.help("How every response was gathered."))
+        @Option(
+            help: EngagementMethod.help("How every response was gathered."), completion: EngagementMethod.completion)
         var method: String?
         @Option(help: "The column giving how each response was gathered.")
         var methodColumn: String?
@@ -54,9 +55,10 @@ extension Yswd.ContributionCommand {
         var themeColumn: String?
         @Flag(help: "Create unknown theme keys (with the key as provisional wording).")
         var createThemes = false
-        @Option(help: "The field separator: ',' (default), ';' or tab.")
+        @Option(help: "The field separator: ',' (default), ';' or tab.", completion: .list([",", ";", "tab"]))
         var delimiter: String = ","
-        @Option(help: "utf-8 (default) or windows-1252.")
+        @Option(
+            help: "utf-8 (default) or windows-1252.", completion: .list(CSVReader.Encoding.allCases.map(\.rawValue)))
         var encoding: String = "utf-8"
         @Option(help: "Refuse fields larger than this many KB (default 1024).")
         var maxFieldKB: Int = 1024

@@ -21,21 +21,42 @@ struct DecisionOptions: ParsableArguments {
     var decidedBy: String?
     @Option(help: "When it was decided (YYYY-MM-DD).")
     var decidedOn: String?
-    @Option(help: DeliveryStatus.help("Where delivery stands."))
+    @Option(help: DeliveryStatus.help("Where delivery stands."), completion: DeliveryStatus.completion)
     var status: String?
     @Option(help: "For a commitment (\"we will\"): when it is due (YYYY-MM-DD).")
     var due: String?
     @Option(help: "The difference it made.")
     var impact: String?
 
+    /// The options' values, checked: a bad one fails before the database is opened.
+    struct Values {
+        var responds: [ThemeResponse]?
+        var decidedBy: String?
+        var decidedOn: CalendarDate?
+        var status: DeliveryStatus?
+        var due: CalendarDate?
+        var impact: String?
+    }
+
+    func values() throws -> Values {
+        Values(
+            responds: respondsTo.isEmpty ? nil : try respondsTo.map { try ThemeResponse.parse($0) },
+            decidedBy: try Parse.text(decidedBy, option: "--decided-by"),
+            decidedOn: try Parse.date(decidedOn, option: "--decided-on"),
+            status: try Parse.value(status, option: "--status"), due: try Parse.date(due, option: "--due"),
+            impact: try Parse.text(impact, option: "--impact"))
+    }
+}
+
+extension DecisionOptions.Values {
     /// Applies the options that were given; `--responds-to` replaces the list.
-    func apply(to decision: inout Decision) throws {
-        if !respondsTo.isEmpty { decision.responds = try respondsTo.map { try ThemeResponse.parse($0) } }
-        if let value = try Parse.text(decidedBy, option: "--decided-by") { decision.decidedBy = value }
-        if let value = try Parse.date(decidedOn, option: "--decided-on") { decision.decidedOn = value }
-        if let value: DeliveryStatus = try Parse.value(status, option: "--status") { decision.status = value }
-        if let value = try Parse.date(due, option: "--due") { decision.due = value }
-        if let value = try Parse.text(impact, option: "--impact") { decision.impact = value }
+    func apply(to decision: inout Decision) {
+        if let responds { decision.responds = responds }
+        if let decidedBy { decision.decidedBy = decidedBy }
+        if let decidedOn { decision.decidedOn = decidedOn }
+        if let status { decision.status = status }
+        if let due { decision.due = due }
+        if let impact { decision.impact = impact }
     }
 }
 
@@ -63,7 +84,7 @@ extension Yswd.DecisionCommand {
 
         func run() throws {
             var decision = Decision(activityId: 0, key: key, text: text)
-            try options.apply(to: &decision)
+            try options.values().apply(to: &decision)
             try store.open().addDecision(activity: activity, decision)
             print("Added decision \(key) to \(activity).")
         }
@@ -87,19 +108,18 @@ extension Yswd.DecisionCommand {
         @Option(help: "What was decided or done.")
         var text: String?
         @OptionGroup var options: DecisionOptions
-        @Option(help: "A field to empty; repeat for several.")
+        @Option(help: "A field to empty; repeat for several.", completion: DecisionField.completion)
         var clear: [String] = []
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let fields = try clear.map { try DecisionField.parse($0) }
             let text = try Parse.text(text, option: "--text")
-            var checked = Decision(activityId: 0, key: key, text: "checked")
-            try options.apply(to: &checked)  // bad values fail before the database is opened
+            let values = try options.values()
             try store.open().updateDecision(activity: activity, key: key) { decision in
                 for field in fields { field.clear(in: &decision) }
                 if let text { decision.text = text }
-                try options.apply(to: &decision)
+                values.apply(to: &decision)
             }
             print("Updated decision \(key).")
         }

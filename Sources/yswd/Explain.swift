@@ -21,7 +21,7 @@ extension Yswd {
         var theme: String
         @Option(help: "Why it was not acted on, in participants' terms.")
         var why: String?
-        @Option(help: ReasonCategory.help("The kind of reason."))
+        @Option(help: ReasonCategory.help("The kind of reason."), completion: ReasonCategory.completion)
         var reason: String?
         @Flag(help: "Withdraw the theme's explanation.")
         var withdraw = false

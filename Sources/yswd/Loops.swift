@@ -45,7 +45,9 @@ extension Yswd {
         var lead: String?
         @Option(help: "Only activities of this service.")
         var service: String?
-        @Option(help: ArgumentHelp("Only loops in this state; repeat for several. One of: \(LoopState.allowedValues)."))
+        @Option(
+            help: ArgumentHelp("Only loops in this state; repeat for several. One of: \(LoopState.allowedValues)."),
+            completion: LoopState.completion)
         var state: [String] = []
         @Flag(help: "Only loops or commitments that are overdue.")
         var overdue = false

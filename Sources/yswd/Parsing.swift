@@ -27,8 +27,16 @@ enum Parse {
 }
 
 extension RecordEnumeration {
+    /// Shell completion offering the allowed values (`yswd --generate-completion-script bash`).
+    static var completion: CompletionKind { .list(allCases.map(\.rawValue)) }
+
     /// Help text listing the allowed values.
     static func help(_ summary: String) -> ArgumentHelp {
         ArgumentHelp("\(summary) One of: \(allCases.map(\.rawValue).joined(separator: " | ")).")
     }
+}
+
+extension ClearableField {
+    /// Shell completion offering the fields `--clear` accepts.
+    static var completion: CompletionKind { .list(allCases.map(\.rawValue)) }
 }

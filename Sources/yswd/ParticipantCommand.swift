@@ -21,14 +21,33 @@ struct ContactOptions: ParsableArguments {
     var phone: String?
     @Option(help: "Postal address (private).")
     var address: String?
-    @Option(help: PreferredFormat.help("The format they prefer for a personal follow-up."))
+    @Option(
+        help: PreferredFormat.help("The format they prefer for a personal follow-up."),
+        completion: PreferredFormat.completion)
     var prefers: String?
 
-    func apply(to contact: inout ParticipantContact) throws {
-        if let value = try Parse.text(email, option: "--email") { contact.email = value }
-        if let value = try Parse.text(phone, option: "--phone") { contact.phone = value }
-        if let value = try Parse.text(address, option: "--address") { contact.address = value }
-        if let value: PreferredFormat = try Parse.value(prefers, option: "--prefers") { contact.prefers = value }
+    /// The options' values, checked: a bad one fails before the database is opened.
+    struct Values {
+        var email: String?
+        var phone: String?
+        var address: String?
+        var prefers: PreferredFormat?
+
+        /// Applies the options that were given.
+        func apply(to contact: inout ParticipantContact) {
+            if let email { contact.email = email }
+            if let phone { contact.phone = phone }
+            if let address { contact.address = address }
+            if let prefers { contact.prefers = prefers }
+        }
+    }
+
+    func values() throws -> Values {
+        Values(
+            email: try email.map { try EntryRules.email($0, option: "--email") },
+            phone: try phone.map { try EntryRules.phone($0, option: "--phone") },
+            address: try Parse.text(address, option: "--address"),
+            prefers: try Parse.value(prefers, option: "--prefers"))
     }
 }
 
@@ -54,7 +73,7 @@ extension Yswd.ParticipantCommand {
 
         func run() throws {
             var details = ParticipantContact(participantId: 0)
-            try contact.apply(to: &details)
+            try contact.values().apply(to: &details)
             let participant = Participant(
                 ref: try requireText(ref, option: "REF"), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
             try store.open().addParticipant(participant, contact: details)
@@ -80,17 +99,16 @@ extension Yswd.ParticipantCommand {
         var wantsFeedback: Bool?
         @Flag(inversion: .prefixedNo, help: "Whether they agreed to be quoted.")
         var mayQuote: Bool?
-        @Option(help: "A contact field to remove; repeat for several.")
+        @Option(help: "A contact field to remove; repeat for several.", completion: ContactField.completion)
         var clear: [String] = []
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let fields = try clear.map { try ContactField.parse($0) }
-            var checked = ParticipantContact(participantId: 0)
-            try contact.apply(to: &checked)  // bad values fail before the database is opened
+            let values = try contact.values()
             try store.open().updateParticipant(ref: ref) { participant, details in
                 for field in fields { field.clear(in: &details) }
-                try contact.apply(to: &details)
+                values.apply(to: &details)
                 if let wantsFeedback { participant.wantsFeedback = wantsFeedback }
                 if let mayQuote { participant.mayQuote = mayQuote }
             }

@@ -33,7 +33,9 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
         var activity: String
-        @Option(name: .customLong("format"), help: "html | easy-read | md | txt | json | csv.")
+        @Option(
+            name: .customLong("format"), help: "html | easy-read | md | txt | json | csv.",
+            completion: PublishFormat.completion)
         var formatName = "html"
         @Option(help: "The file to write (default: standard output).")
         var out: String?

@@ -68,4 +68,19 @@ import Testing
         #expect(shown.contains("2027-04-30"), "\(shown)")
         #expect(try yswd.ok("activity", "list", "--format", "csv").contains("2026-03-01"))
     }
+
+    /// Bash's script holds only option names and the values offered, so each value found is offered.
+    @Test func completionsOfferTheValuesOfEveryEnumeratedOption() throws {
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        let script = try yswd.ok("--generate-completion-script", "bash")
+        // One value from each list: levels, methods, channels, preferred formats, statuses, reasons,
+        // publish formats, loop states, encodings.
+        for value in [
+            "'co-produce'", "'public-meeting'", "'social'", "'easy-read'", "'in-progress'", "'clinical-safety'",
+            "'csv'", "'awaiting-response'", "'windows-1252'",
+        ] {
+            #expect(script.contains(value), "bash completion offers \(value)")
+        }
+    }
 }
