@@ -179,9 +179,10 @@ public enum PrivacyGuard {
     /// Internationalised too: letters and digits of any script on both sides of the `@`.
     private static let email = regex(#"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}"#)
     /// `(at)`, `[at]`, ` at ` and ` @ ` between something that can end an address's local part and
-    /// a domain (` at ` only before a domain in lower case, so "at the clinic.It" is left alone).
+    /// a domain. ` at ` counts only before a domain in lower case that is not a `www.` site, and not
+    /// after words that point to a website ("find out more at nhs.uk", "details are online at …").
     private static let spelledAt = regex(
-        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|\s(?-i:at)\s(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#
+        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|(?<!\b(?:more|us|online|here|website|site|page|visit|details|available|found|out|them|it|this|that|web|information))\s(?-i:at)\s(?!www\.)(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#
     )
     private static let postcode = regex(
         #"\b(?:GIR[\s-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[\s-]?\d[ABD-HJLNP-UW-Z]{2})\b"#)

@@ -72,6 +72,8 @@ import Testing
 
     @Test(arguments: [
         "We met at the clinic.It was busy",  // 'at' before a capitalised word after a full stop
+        "Find out more at nhs.uk or read about it at www.coventry.gov.uk",  // websites, not addresses
+        "Details are online at healthwatchcoventry.co.uk",
         "Email addresses look like name at example dot org",
         "Opened 15.09.2026 and closed 30/09/2026",  // dates
         "Version 10.2.1 of the form, 2026-2027 budget",
