@@ -18,8 +18,8 @@ public struct Decision: Sendable, Equatable, Codable {
     public var description: String?
     /// When delivery starts.
     public var starts: CalendarDate?
-    /// Delivery progress, 0 to 100.
-    public var progress: Int?
+    /// Delivery progress, 0 to 100, to two decimal places (Decidim's 46.33).
+    public var progress: Double?
     /// The decision it is part of.
     public var parentId: Int64?
     /// Its id in the system it came from (a Decidim result id).
@@ -29,7 +29,7 @@ public struct Decision: Sendable, Equatable, Codable {
         id: Int64? = nil, activityId: Int64, key: String, text: String, decidedBy: String? = nil,
         decidedOn: CalendarDate? = nil, status: DeliveryStatus = .planned, due: CalendarDate? = nil,
         impact: String? = nil, responds: [ThemeResponse] = [], description: String? = nil, starts: CalendarDate? = nil,
-        progress: Int? = nil, parentId: Int64? = nil, externalId: String? = nil
+        progress: Double? = nil, parentId: Int64? = nil, externalId: String? = nil
     ) {
         self.id = id
         self.activityId = activityId
@@ -51,7 +51,7 @@ public struct Decision: Sendable, Equatable, Codable {
 
 extension DeliveryStatus {
     /// The status a progress percentage means: 100 is done, above 0 in progress, else planned.
-    public init(progress: Int) {
+    public init(progress: Double) {
         self = progress >= 100 ? .done : progress > 0 ? .inProgress : .planned
     }
 }

@@ -10,7 +10,7 @@ public struct DecidimResult: Sendable, Equatable {
     public var description: String?
     public var startDate: CalendarDate?
     public var endDate: CalendarDate?
-    public var progress: Int?
+    public var progress: Double?
     public var proposalURLs: String?
     /// Where delivery stands; read from a file, what its progress means.
     public var status: DeliveryStatus
@@ -19,7 +19,8 @@ public struct DecidimResult: Sendable, Equatable {
 
     public init(
         id: String, parentId: String? = nil, title: String, description: String? = nil, startDate: CalendarDate? = nil,
-        endDate: CalendarDate? = nil, progress: Int? = nil, proposalURLs: String? = nil, status: DeliveryStatus? = nil,
+        endDate: CalendarDate? = nil, progress: Double? = nil, proposalURLs: String? = nil,
+        status: DeliveryStatus? = nil,
         line: Int = 0
     ) {
         self.id = id
@@ -72,12 +73,12 @@ public enum DecidimResults {
             guard let title = value(titleColumn).map(HTMLText.plain), !title.isEmpty else {
                 throw bad(titleColumn, "the title is empty; every result needs one in locale '\(locale)'")
             }
-            var progress: Int?
+            var progress: Double?
             if let text = value("progress") {
-                guard let number = Double(text), (0...100).contains(number) else {
+                guard let number = Double(text), number.isFinite, (0...100).contains(number) else {
                     throw bad("progress", "'\(text)' is not a percentage from 0 to 100")
                 }
-                progress = Int(number.rounded())
+                progress = (number * 100).rounded() / 100  // kept to two decimals, as Decidim gives it
             }
             results.append(
                 DecidimResult(
@@ -102,6 +103,17 @@ public enum DecidimResults {
     }
 
     /// The results as Decidim's CSV, ready to import into Decidim.
+    /// A progress percentage as Decidim writes it: a whole number when it is one (`100`), else with
+    /// up to two decimals (`46.33`, `12.5`).
+    static func percentage(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        if fraction == 0 { return String(whole) }
+        let decimals = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return "\(whole).\(decimals)"
+    }
+
     public static func csv(_ results: [DecidimResult], locale: String = "en") -> String {
         let header = [
             "id", "parent/id", "title/\(locale)", "description/\(locale)", "start_date", "end_date", "status/id",
@@ -114,7 +126,7 @@ public enum DecidimResults {
             [
                 result.id, result.parentId ?? "", result.title, result.description.map(HTMLText.html) ?? "",
                 result.startDate?.description ?? "", result.endDate?.description ?? "", result.status.rawValue,
-                names[result.status] ?? "", result.progress.map(String.init) ?? "", result.proposalURLs ?? "",
+                names[result.status] ?? "", result.progress.map(Self.percentage) ?? "", result.proposalURLs ?? "",
             ]
         }
         return ([header] + rows).map { CSVWriter.line($0, delimiter: ";") }.joined()

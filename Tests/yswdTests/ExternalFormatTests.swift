@@ -35,6 +35,24 @@ import Testing
 
         """
 
+    @Test func decidimProgressKeepsTwoDecimalsBothWays() throws {
+        let results = """
+            id;title/en;progress
+            1;Call-back service;46.33
+            2;Phone menu;12.5
+            3;Website;100
+
+            """
+        let yswd = try ImportCommandTests.prepared(["results.csv": Data(results.utf8)])
+        defer { yswd.remove() }
+        try yswd.ok("import", "decidim-results", "GP", "results.csv")
+        let listed = try yswd.ok("decision", "list", "GP", "--format", "json")
+        let decisions = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        #expect(decisions.map { $0["progress"] as? Double } == [46.33, 12.5, 100])
+        let exported = try yswd.ok("export", "decidim-results", "GP")
+        for progress in [";46.33;", ";12.5;", ";100;"] { #expect(exported.contains(progress), "\(exported)") }
+    }
+
     @Test func decidimResultsComeInAsDecisionsAndGoBackOut() throws {
         let yswd = try ImportCommandTests.prepared(["results.csv": Data(Self.results.utf8)])
         defer { yswd.remove() }
