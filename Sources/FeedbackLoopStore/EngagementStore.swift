@@ -30,7 +30,12 @@ public final class EngagementStore: Sendable {
         path: String, mode: OpenMode = .existing, actor: String, clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> (store: EngagementStore, created: Bool) {
         let known = Set(embeddedMigrations.map(\.identifier))
-        let found = try DatabaseLocation.inspect(path, knownMigrations: known)
+        let found: DatabaseLocation.Found
+        do {
+            found = try DatabaseLocation.inspect(path, knownMigrations: known)
+        } catch let error as DatabaseError {
+            throw storeError(error)
+        }
         switch (found, mode) {
         case (.yswdDatabase, .createNew), (.emptyFile, .createNew): throw StoreError.fileExists(path: path)
         case (.nothing, .existing): throw StoreError.missingDatabase(path: path)
