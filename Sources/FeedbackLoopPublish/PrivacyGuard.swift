@@ -152,14 +152,6 @@ public enum PrivacyGuard {
         return (check == 11 ? 0 : check) == digits[9]
     }
 
-    /// Whether a candidate is a UK number: 10 or 11 digits starting 0 (or +44 and 9 or 10 more),
-    /// in one of the ranges numbers are given out in.
-    static func isUKPhone(_ text: String) -> Bool {
-        let normal = normalised(text)
-        let digits = Array(normal.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })
-        return DigitRuns.isUKPhone(digits, plus: normal.drop { $0 == "(" }.hasPrefix("+"))
-    }
-
     private static func matches(of expression: NSRegularExpression, in text: String) -> [String] {
         let range = NSRange(text.startIndex..., in: text)
         return expression.matches(in: text, range: range).compactMap {

@@ -92,7 +92,7 @@ enum UpdateView {
         if activity.ongoing { when += (when.isEmpty ? "" : " ") + "It is ongoing: you can still give your views." }
         let methods = content.takingPart.byMethod.map {
             UpdatePage.MethodLine(
-                method: methodName($0.method), contributions: $0.contributions, text: count($0.contributions, "view"))
+                method: methodName($0.method), contributions: $0.contributions, text: counted($0.contributions, "view"))
         }
         let themes = content.themes.map { theme in
             let actions = theme.weDid.map(action)
@@ -114,9 +114,9 @@ enum UpdateView {
             title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence, ref: activity.ref,
             published: spoken(content.published) ?? content.published, publishedISO: content.published, when: when,
             hasWhen: !when.isEmpty, people: content.takingPart.people,
-            peopleText: count(content.takingPart.people, "person", "people"),
+            peopleText: counted(content.takingPart.people, "person", plural: "people"),
             contributions: content.takingPart.contributions,
-            contributionsText: count(content.takingPart.contributions, "view"), methods: methods,
+            contributionsText: counted(content.takingPart.contributions, "view"), methods: methods,
             hasMethods: !methods.isEmpty, themes: themes, nextSteps: nextSteps, hasNextSteps: !nextSteps.isEmpty,
             organisation: content.organisation, service: activity.service, questions: content.questions,
             nextUpdate: content.nextUpdate.flatMap(spoken))
@@ -137,10 +137,6 @@ enum UpdateView {
 
     static func spoken(_ iso: String) -> String? {
         (try? CalendarDate.parse(iso, option: "date"))?.spoken
-    }
-
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 
     static func statusText(_ status: String) -> String {

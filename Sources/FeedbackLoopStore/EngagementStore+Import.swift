@@ -212,20 +212,9 @@ private struct ImportWriter {
                 """, arguments: [activityId, batchId])
         report.added = db.changesCount
         report.skipped = try (Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0) - report.added
-        // A skipped row whose id this very import wrote is a repeat within the file, not an answer
-        // imported before: find it and name both lines. (When nothing was skipped, nothing repeats.)
-        if report.skipped > 0 {
-            let fromThisFile =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM temp.importRow AS staged
-                        JOIN contribution ON contribution.activityId = ?1 AND contribution.sourceId = staged.sourceId
-                            AND contribution.sourceColumn = staged.sourceColumn
-                        WHERE contribution.batchId = ?2
-                        """, arguments: [activityId, batchId]) ?? 0
-            if fromThisFile > report.added { try staged.checkRepeatedIds(column: columns.id) }
-        }
+        // A row is skipped when its id was imported before, or when it repeats an id of this file:
+        // the second is an error naming both lines. (When nothing was skipped, nothing repeats.)
+        if report.skipped > 0 { try staged.checkRepeatedIds(column: columns.id) }
         try db.execute(
             sql: """
                 INSERT INTO themeContribution (themeId, contributionId, batchId)

@@ -171,11 +171,6 @@ extension EngagementStore {
         return pending
     }
 
-    /// Whether the participant's latest erasure is recorded as incomplete.
-    public func erasureIncomplete(ref: String) throws -> Bool {
-        try reading { db in try Self.erasurePending(db, participantId: Self.participant(db, ref: ref).id.saved()) }
-    }
-
     private static func erasurePending(_ db: Database, participantId: Int64) throws -> Bool {
         try Bool.fetchOne(
             db,
@@ -223,7 +218,8 @@ public struct ErasureIncomplete: Error, Sendable, CustomStringConvertible {
     public var report: ErasureReport?
 
     public var description: String {
-        "\(ref) is erased from the record, but another program was reading the database for 30 seconds, so a"
+        "\(ref) is erased from the record, but another program was reading the database for"
+            + " \(Int(EngagementStore.erasureTimeout)) seconds, so a"
             + " copy of the erased details may still be in its files (the -wal file); when nothing else is using the"
             + " database, run: yswd participant erase \(ref) --finish"
     }

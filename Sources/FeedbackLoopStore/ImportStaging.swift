@@ -61,31 +61,22 @@ struct ImportStaging {
     /// A source id (and column) staged twice is an error naming both lines: of all the repeats,
     /// the one whose second use comes first in the file.
     func checkRepeatedIds(column: String?) throws {
-        let repeats = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT sourceId, sourceColumn, min(line) AS first FROM temp.importRow
-                GROUP BY sourceId, sourceColumn HAVING count(*) > 1 LIMIT 1000
-                """)
-        var earliest: (id: String, first: Int, second: Int)?
-        for row in repeats {
-            let first: Int = row["first"]
-            let second =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT line FROM temp.importRow WHERE sourceId = ? AND sourceColumn = ? AND rowid >
-                            (SELECT min(rowid) FROM temp.importRow WHERE sourceId = ?1 AND sourceColumn = ?2)
-                        ORDER BY rowid LIMIT 1
-                        """, arguments: [row["sourceId"], row["sourceColumn"]]) ?? first
-            if second < earliest?.second ?? Int.max { earliest = (row["sourceId"], first, second) }
-        }
-        if let earliest {
-            throw ImportRowError(
-                line: earliest.second, column: column,
-                problem: "the response id '\(earliest.id)' was already used on line \(earliest.first);"
-                    + " each response needs its own id")
-        }
+        guard
+            let repeated = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sourceId, first, line FROM (
+                        SELECT sourceId, line, first_value(line) OVER source AS first, row_number() OVER source AS use
+                        FROM temp.importRow
+                        WINDOW source AS (PARTITION BY sourceId, sourceColumn ORDER BY rowid))
+                    WHERE use = 2 ORDER BY line LIMIT 1
+                    """)
+        else { return }
+        throw ImportRowError(
+            line: repeated["line"], column: column,
+            problem:
+                "the response id '\(repeated["sourceId"] as String)' was already used on line \(repeated["first"] as Int);"
+                + " each response needs its own id")
     }
 
     /// Removes the temporary tables.

@@ -63,17 +63,18 @@ struct Yswd: ParsableCommand {
 
     /// The arguments without the global options given before the command.
     static func leadingGlobalOptionsRemoved(_ arguments: [String]) -> [String] {
-        var rest = arguments[...]
-        while let first = rest.first, first.hasPrefix("--database") || first.hasPrefix("--actor") {
-            rest.removeFirst()
-            if !first.contains("="), !rest.isEmpty { rest.removeFirst() }
-        }
-        return Array(rest)
+        splitLeadingGlobalOptions(arguments).rest
     }
 
     /// Lets `--database` and `--actor` come before the command (`yswd --database x.sqlite loops`), as
     /// global options do in most tools, by moving them after it, where every command reads them.
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        let (leading, rest) = splitLeadingGlobalOptions(arguments)
+        return rest + leading
+    }
+
+    /// The `--database` and `--actor` options (with their values) given before the command, and the rest.
+    private static func splitLeadingGlobalOptions(_ arguments: [String]) -> (leading: [String], rest: [String]) {
         var leading: [String] = []
         var rest = arguments[...]
         while let first = rest.first, first.hasPrefix("--database") || first.hasPrefix("--actor") {
@@ -83,7 +84,7 @@ struct Yswd: ParsableCommand {
                 rest.removeFirst()
             }
         }
-        return Array(rest) + leading
+        return (leading, Array(rest))
     }
 
     private static func fail(_ message: String) -> Never {
