@@ -28,6 +28,15 @@ struct Yswd {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
+    /// A new record holding one activity, `ref`, with only what an activity needs.
+    static func withActivity(_ ref: String) throws -> Yswd {
+        let yswd = try Yswd()
+        try yswd.ok("init")
+        try yswd.ok(
+            "activity", "add", ref, "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult")
+        return yswd
+    }
+
     /// An existing database (a backup, say), to inspect.
     init(folder: String, database: String) {
         self.folder = folder

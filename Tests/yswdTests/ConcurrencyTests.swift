@@ -4,11 +4,8 @@ import Testing
 
 @Suite struct ConcurrencyTests {
     @Test func twoProcessesAddingContributionsAtOnceBothSucceed() throws {
-        let yswd = try Yswd()
+        let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
-        try yswd.ok("init")
-        try yswd.ok(
-            "activity", "add", "A1", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult")
         let perWriter = 40
         // Two shells, each adding contributions one yswd process at a time, running side by side.
         let script = """
@@ -56,11 +53,8 @@ import Testing
     /// The import parses and stages the whole file before it takes the write lock, so another
     /// writer started while it reads is not kept waiting for it.
     @Test func aLongImportAndAConcurrentAddBothSucceed() throws {
-        let yswd = try Yswd()
+        let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
-        try yswd.ok("init")
-        try yswd.ok(
-            "activity", "add", "A1", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult")
         var csv = "Id,Text,Who,Email\n"
         csv.reserveCapacity(20_000_000)
         for row in 1...300_000 {
@@ -95,11 +89,8 @@ import Testing
     /// While another program holds a read transaction, the write-ahead log cannot be emptied: the
     /// erasure says so (exit 3), and `--finish` completes it once the reader has gone.
     @Test func anErasureBlockedByAReaderSaysSoAndFinishLeavesNoCopyInTheFiles() throws {
-        let yswd = try Yswd()
+        let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
-        try yswd.ok("init")
-        try yswd.ok(
-            "activity", "add", "A1", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult")
         let secrets = ["zed.quarry@example.org", "07700 900987", "17 Quarrymans Way, Zedtown", "My quokka diary"]
         try yswd.ok(
             "participant", "add", "P-1", "--email", secrets[0], "--phone", secrets[1], "--address", secrets[2],
