@@ -15,8 +15,8 @@ public struct Activity: Sendable, Equatable, Codable {
     public var level: EngagementLevel
     /// What cannot change, and why.
     public var constraints: String?
-    /// How the goal was explained to people, in terms they care about.
-    public var explainedAs: String?
+    /// What we asked, and why, in the words people were told: the public wording of the purpose.
+    public var publicSummary: String?
     public var methods: [EngagementMethod]
     public var audiences: [String]
     public var lead: String?
@@ -35,7 +35,7 @@ public struct Activity: Sendable, Equatable, Codable {
 
     public init(
         id: Int64? = nil, ref: String, title: String, purpose: String, canInfluence: String,
-        level: EngagementLevel, constraints: String? = nil, explainedAs: String? = nil,
+        level: EngagementLevel, constraints: String? = nil, publicSummary: String? = nil,
         methods: [EngagementMethod] = [], audiences: [String] = [], lead: String? = nil,
         partners: [String] = [], resources: String? = nil, service: String? = nil,
         publicContact: String? = nil, opens: CalendarDate? = nil, closes: CalendarDate? = nil,
@@ -48,7 +48,7 @@ public struct Activity: Sendable, Equatable, Codable {
         self.canInfluence = canInfluence
         self.level = level
         self.constraints = constraints
-        self.explainedAs = explainedAs
+        self.publicSummary = publicSummary
         self.methods = methods
         self.audiences = audiences
         self.lead = lead
@@ -91,7 +91,7 @@ public struct Activity: Sendable, Equatable, Codable {
 /// An optional field of an activity that `activity update --clear FIELD` can empty.
 public enum ActivityField: String, ClearableField {
     case constraints
-    case explainedAs = "explained-as"
+    case publicSummary = "public-summary"
     case methods = "method"
     case audiences = "audience"
     case lead
@@ -107,7 +107,7 @@ public enum ActivityField: String, ClearableField {
     public func clear(in activity: inout Activity) {
         switch self {
         case .constraints: activity.constraints = nil
-        case .explainedAs: activity.explainedAs = nil
+        case .publicSummary: activity.publicSummary = nil
         case .methods: activity.methods = []
         case .audiences: activity.audiences = []
         case .lead: activity.lead = nil

@@ -42,23 +42,29 @@ public struct ContributionCounts: Sendable, Equatable, Codable {
 public struct ThemeSummary: Sendable, Equatable, Codable {
     public var key: String
     public var said: String
-    /// Contributions linked to it.
+    /// The statement in easy read, when one was recorded.
+    public var easyRead: String?
+    /// In-scope contributions linked to it: the views it holds.
     public var contributions: Int
-    /// How many people raised it: distinct participants plus anonymous contributions.
+    /// Distinct identified participants among those views.
     public var people: Int
+    /// Views with no participant (table notes, anonymous forms): views, not people.
+    public var anonymous: Int
     /// The decisions that respond to it, each with its outcome and status.
     public var responses: [DecisionResponse]
     public var explanation: ExplanationSummary?
     public var answer: ThemeAnswer
 
     public init(
-        key: String, said: String, contributions: Int, people: Int, responses: [DecisionResponse],
-        explanation: ExplanationSummary?
+        key: String, said: String, easyRead: String? = nil, contributions: Int, people: Int, anonymous: Int = 0,
+        responses: [DecisionResponse], explanation: ExplanationSummary?
     ) {
         self.key = key
         self.said = said
+        self.easyRead = easyRead
         self.contributions = contributions
         self.people = people
+        self.anonymous = anonymous
         self.responses = responses
         self.explanation = explanation
         self.answer = ThemeAnswer(
@@ -73,13 +79,19 @@ public struct DecisionResponse: Sendable, Equatable, Codable {
     public var outcome: Outcome
     public var status: DeliveryStatus
     public var due: CalendarDate?
+    /// The decision in easy read, when one was recorded.
+    public var easyRead: String?
 
-    public init(decision: String, text: String, outcome: Outcome, status: DeliveryStatus, due: CalendarDate?) {
+    public init(
+        decision: String, text: String, outcome: Outcome, status: DeliveryStatus, due: CalendarDate?,
+        easyRead: String? = nil
+    ) {
         self.decision = decision
         self.text = text
         self.outcome = outcome
         self.status = status
         self.due = due
+        self.easyRead = easyRead
     }
 }
 
@@ -87,9 +99,12 @@ public struct DecisionResponse: Sendable, Equatable, Codable {
 public struct ExplanationSummary: Sendable, Equatable, Codable {
     public var why: String
     public var reason: ReasonCategory
+    /// The explanation in easy read, when one was recorded.
+    public var easyRead: String?
 
-    public init(why: String, reason: ReasonCategory) {
+    public init(why: String, reason: ReasonCategory, easyRead: String? = nil) {
         self.why = why
         self.reason = reason
+        self.easyRead = easyRead
     }
 }

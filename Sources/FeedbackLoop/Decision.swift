@@ -24,12 +24,14 @@ public struct Decision: Sendable, Equatable, Codable {
     public var parentId: Int64?
     /// Its id in the system it came from (a Decidim result id).
     public var externalId: String?
+    /// The decision in easy read, for the easy read formats.
+    public var easyRead: String?
 
     public init(
         id: Int64? = nil, activityId: Int64, key: String, text: String, decidedBy: String? = nil,
         decidedOn: CalendarDate? = nil, status: DeliveryStatus = .planned, due: CalendarDate? = nil,
         impact: String? = nil, responds: [ThemeResponse] = [], description: String? = nil, starts: CalendarDate? = nil,
-        progress: Double? = nil, parentId: Int64? = nil, externalId: String? = nil
+        progress: Double? = nil, parentId: Int64? = nil, externalId: String? = nil, easyRead: String? = nil
     ) {
         self.id = id
         self.activityId = activityId
@@ -46,6 +48,7 @@ public struct Decision: Sendable, Equatable, Codable {
         self.progress = progress
         self.parentId = parentId
         self.externalId = externalId
+        self.easyRead = easyRead
     }
 }
 
@@ -81,6 +84,7 @@ public enum DecisionField: String, ClearableField {
     case decidedOn = "decided-on"
     case due, impact
     case respondsTo = "responds-to"
+    case easyRead = "easy-read"
 
     public func clear(in decision: inout Decision) {
         switch self {
@@ -89,6 +93,7 @@ public enum DecisionField: String, ClearableField {
         case .due: decision.due = nil
         case .impact: decision.impact = nil
         case .respondsTo: decision.responds = []
+        case .easyRead: decision.easyRead = nil
         }
     }
 }

@@ -115,3 +115,17 @@ public enum IdentifierProblem: Sendable, Equatable {
         }
     }
 }
+
+extension EntryRules {
+    /// The longest easy-read wording: easy read is short by design.
+    public static let easyReadLimit = 500
+
+    /// An easy-read wording, trimmed, not blank and at most ``easyReadLimit`` characters.
+    public static func easyRead(_ text: String, option: String = "--easy-read") throws(RecordError) -> String {
+        let trimmed = try requireText(text, option: option)
+        guard trimmed.count <= easyReadLimit else {
+            throw .tooLong(option: option, length: trimmed.count, limit: easyReadLimit)
+        }
+        return trimmed
+    }
+}

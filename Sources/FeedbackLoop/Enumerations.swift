@@ -53,6 +53,7 @@ public enum FeedbackChannel: String, RecordEnumeration {
 /// The format a participant prefers for a personal follow-up.
 public enum PreferredFormat: String, RecordEnumeration {
     case email, letter
+    case largePrint = "large-print"
     case easyRead = "easy-read"
     case phone, none
     public static let listName = "preferred format"
@@ -80,4 +81,11 @@ public enum ReasonCategory: String, RecordEnumeration {
     case conflictingViews = "conflicting-views"
     case other
     public static let listName = "reason"
+}
+
+/// Which quotes an update carries: those a person chose (`yswd quote add`), or the earliest
+/// consenting contributions under each theme.
+public enum QuoteMode: String, RecordEnumeration {
+    case chosen, auto
+    public static let listName = "quote mode"
 }

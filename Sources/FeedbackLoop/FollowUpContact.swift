@@ -21,12 +21,12 @@ public struct FollowUpContact: Sendable, Hashable {
         self.init(prefers: prefers, hasEmail: code & 4 != 0, hasAddress: code & 2 != 0, hasPhone: code & 1 != 0)
     }
 
-    /// Whether a follow-up in their format can reach them. Easy read goes by post, or by email
+    /// Whether a follow-up in their format can reach them. Letters and large print go by post; easy read by post, or by email
     /// when there is no address.
     public var isReachable: Bool {
         switch prefers {
         case .email: hasEmail
-        case .letter: hasAddress
+        case .letter, .largePrint: hasAddress
         case .easyRead: hasAddress || hasEmail
         case .phone: hasPhone
         case .none?: false

@@ -5,6 +5,8 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var participantId: Int64
     public var ref: String
     public var prefers: PreferredFormat?
+    /// The name to greet them by in letters.
+    public var name: String?
     public var email: String?
     public var phone: String?
     public var address: String?
@@ -12,12 +14,13 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var themes: [String]
 
     public init(
-        participantId: Int64, ref: String, prefers: PreferredFormat? = nil, email: String? = nil,
-        phone: String? = nil, address: String? = nil, themes: [String]
+        participantId: Int64, ref: String, prefers: PreferredFormat? = nil, name: String? = nil,
+        email: String? = nil, phone: String? = nil, address: String? = nil, themes: [String]
     ) {
         self.participantId = participantId
         self.ref = ref
         self.prefers = prefers
+        self.name = name
         self.email = email
         self.phone = phone
         self.address = address

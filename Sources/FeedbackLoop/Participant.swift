@@ -28,16 +28,19 @@ public struct Participant: Sendable, Equatable, Codable {
 /// removed, with every trace in history, when the participant is erased.
 public struct ParticipantContact: Sendable, Equatable, Codable {
     public var participantId: Int64
+    /// The name to greet them by in letters ("Dear NAME,").
+    public var name: String?
     public var email: String?
     public var phone: String?
     public var address: String?
     public var prefers: PreferredFormat?
 
     public init(
-        participantId: Int64, email: String? = nil, phone: String? = nil, address: String? = nil,
-        prefers: PreferredFormat? = nil
+        participantId: Int64, name: String? = nil, email: String? = nil, phone: String? = nil,
+        address: String? = nil, prefers: PreferredFormat? = nil
     ) {
         self.participantId = participantId
+        self.name = name
         self.email = email
         self.phone = phone
         self.address = address
@@ -55,20 +58,24 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
     }
 
     /// Whether nothing is recorded.
-    public var isEmpty: Bool { email == nil && phone == nil && address == nil && prefers == nil }
+    public var isEmpty: Bool { name == nil && email == nil && phone == nil && address == nil && prefers == nil }
 
     /// The kinds of contact on file, for listings that must not show the details themselves.
     public var kindsOnFile: [String] {
-        [email.map { _ in "email" }, phone.map { _ in "phone" }, address.map { _ in "address" }].compactMap { $0 }
+        [
+            name.map { _ in "name" }, email.map { _ in "email" }, phone.map { _ in "phone" },
+            address.map { _ in "address" },
+        ].compactMap { $0 }
     }
 }
 
 /// A private contact field that `participant update --clear FIELD` can empty.
 public enum ContactField: String, ClearableField {
-    case email, phone, address, prefers
+    case name, email, phone, address, prefers
 
     public func clear(in contact: inout ParticipantContact) {
         switch self {
+        case .name: contact.name = nil
         case .email: contact.email = nil
         case .phone: contact.phone = nil
         case .address: contact.address = nil

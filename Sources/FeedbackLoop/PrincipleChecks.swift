@@ -24,7 +24,7 @@ public struct PrincipleChecks: Sendable {
 
     func transparent(_ facts: PrincipleFacts) -> PrincipleVerdict {
         let verdict: (Verdict, String)
-        switch (facts.activity.constraints, facts.activity.explainedAs) {
+        switch (facts.activity.constraints, facts.activity.publicSummary) {
         case (nil, _): verdict = (.notRecorded, "no constraints recorded: say what cannot change, and why")
         case (_?, nil): verdict = (.met, "constraints are recorded (how the goal was explained is not)")
         case (_?, _?): verdict = (.met, "constraints and how the goal was explained are recorded")

@@ -23,6 +23,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case outOfRange(option: String, value: String, range: ClosedRange<Int>)
     /// The promised feedback date is before the activity closes (or opens).
     case feedbackBeforeClose(feedbackBy: CalendarDate, option: String, date: CalendarDate)
+    case invalidWebAddress(option: String, value: String)
+    case tooLong(option: String, length: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -70,6 +72,10 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .feedbackBeforeClose(let feedbackBy, let option, let date):
             return "--feedback-by \(feedbackBy) is before \(option) \(date); people can only hear back after they have"
                 + " taken part"
+        case .invalidWebAddress(let option, let value):
+            return "\(option) '\(value)' is not a web address; use one like https://example.org/updates/"
+        case .tooLong(let option, let length, let limit):
+            return "\(option) is \(length) characters long; keep it to \(limit) characters or fewer"
         }
     }
 }

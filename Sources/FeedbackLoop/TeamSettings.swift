@@ -17,6 +17,10 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var organisation: String?
     /// Where participants can ask questions, as published.
     public var publicContact: String?
+    /// The team's postal address, printed as the sender's address on letters.
+    public var postalAddress: String?
+    /// The web address where the team's updates are published (the site's base URL), for links.
+    public var publicURL: String?
 
     public init() {}
 
@@ -29,6 +33,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case timeZone = "timezone"
         case organisation
         case publicContact = "public-contact"
+        case postalAddress = "postal-address"
+        case publicURL = "public-url"
 
         public static func parse(_ text: String) throws(RecordError) -> Key {
             guard let key = Key(rawValue: text.lowercased()) else {
@@ -61,6 +67,13 @@ public struct TeamSettings: Sendable, Equatable, Codable {
             timeZone = text
         case .organisation: organisation = try requireText(text, option: "organisation")
         case .publicContact: publicContact = try requireText(text, option: "public-contact")
+        case .postalAddress: postalAddress = try requireText(text, option: "postal-address")
+        case .publicURL:
+            let url = try requireText(text, option: "public-url")
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                parsed.host?.isEmpty == false
+            else { throw .invalidWebAddress(option: "public-url", value: text) }
+            publicURL = url.hasSuffix("/") ? url : url + "/"
         }
     }
 
@@ -74,6 +87,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .timeZone: timeZone
         case .organisation: organisation
         case .publicContact: publicContact
+        case .postalAddress: postalAddress
+        case .publicURL: publicURL
         }
     }
 

@@ -6,12 +6,15 @@ public struct Theme: Sendable, Equatable, Codable {
     public var key: String
     /// The statement in participants' terms ("Parking at the surgery is hard to find").
     public var said: String
+    /// The same statement in easy read, for the easy read formats.
+    public var easyRead: String?
 
-    public init(id: Int64? = nil, activityId: Int64, key: String, said: String) {
+    public init(id: Int64? = nil, activityId: Int64, key: String, said: String, easyRead: String? = nil) {
         self.id = id
         self.activityId = activityId
         self.key = key
         self.said = said
+        self.easyRead = easyRead
     }
 }
 
@@ -21,12 +24,15 @@ public struct Explanation: Sendable, Equatable, Codable {
     public var themeId: Int64
     public var why: String
     public var reason: ReasonCategory
+    /// The explanation in easy read, for the easy read formats.
+    public var easyRead: String?
 
-    public init(id: Int64? = nil, themeId: Int64, why: String, reason: ReasonCategory) {
+    public init(id: Int64? = nil, themeId: Int64, why: String, reason: ReasonCategory, easyRead: String? = nil) {
         self.id = id
         self.themeId = themeId
         self.why = why
         self.reason = reason
+        self.easyRead = easyRead
     }
 }
 

@@ -9,11 +9,28 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     public var organisation: String?
     /// Where to ask questions: the activity's own public contact, or the team's.
     public var publicContact: String?
-    /// How many people took part: distinct participants plus anonymous contributions.
+    /// Distinct identified participants with at least one in-scope view.
     public var people: Int
+    /// In-scope contributions: the views reported (out-of-scope ones are not views).
+    public var views: Int = 0
+    /// In-scope views with no participant (table notes, anonymous forms): views, not people.
+    public var anonymous: Int = 0
+    /// In-scope views by method; `unrecorded` when no method was recorded.
+    public var viewsByMethod: [String: Int] = [:]
+    /// When the answers are due (the promised feedback date, or the close date plus
+    /// `feedback-weeks`; for an ongoing activity, the next update), for themes not yet answered.
+    public var answersDue: CalendarDate?
+    /// Names of staff recorded against the activity (its lead, who made each decision): never to be
+    /// named in what is published, so looked for by the privacy guard.
+    public var staffNames: [String] = []
+    /// The team's postal address, for letters.
+    public var postalAddress: String?
+    /// Where the team's published updates live on the web, for links in emails.
+    public var publicURL: String?
     /// The day the update is made, in the team's time zone.
     public var asOf: CalendarDate
-    /// Quotes from participants who agreed to be quoted, by theme key.
+    /// Quotes chosen by a person (or, with automatic quotes, the earliest) from participants who
+    /// agreed to be quoted, by theme key.
     public var quotes: [String: [Quote]]
     /// Each theme's answer as it stands, in a form that changes whenever the answer does, by theme key.
     public var answerSignatures: [String: String]

@@ -1,32 +1,59 @@
 extension BuiltInTemplates {
     // A follow-up's context is the update's, with `themes` narrowed to the themes the person's own
-    // views fed into, plus `addressLines` (letters) and `subject` (email).
+    // views fed into, plus `salutation`, `addressLines`, `senderLines` and `reference` (letters),
+    // `subject` and `updateURL` (email) and `phone` (call scripts).
 
     static let followUpEmail = """
         Subject: {{subject}}
 
-        Hello,
+        {{salutation}}
 
-        Thank you for taking part in "{{title}}". You asked to hear what happened to your views, so here it is.
+        You are receiving this email because you took part in "{{title}}" and asked to hear what happened to your views.
+        {{#isChange}}
+
+        This is an update: something we told you has changed. We explain what, and why, below.
+        {{/isChange}}
 
         {{#themes}}
         You told us: {{youSaid}}
-        {{#actions}}
-          {{#done}}We did: {{text}}{{/done}}{{^done}}We will: {{text}}{{#due}}, by {{due}}{{/due}} ({{status}}){{/done}}
-        {{/actions}}
+        {{#hasDid}}
+          What we did:
+        {{#did}}
+            * {{text}}
+        {{/did}}
+        {{/hasDid}}
+        {{#hasWill}}
+          What we will do:
+        {{#will}}
+            * {{text}}{{#due}} (by {{due}}){{/due}}
+        {{/will}}
+        {{/hasWill}}
         {{#weDidNot}}
-          {{#partly}}What we did not do{{/partly}}{{^partly}}We did not do this{{/partly}}, because: {{because}} {{reason}}
+          {{heading}}:
+            {{because}}
+        {{#reason}}
+            Reason: {{reason}}
+        {{/reason}}
         {{/weDidNot}}
+        {{#pending}}
+          {{pendingText}}
+        {{/pending}}
 
         {{/themes}}
+        {{#updateURL}}
+        Read the full update: {{updateURL}}
+
+        {{/updateURL}}
         {{#nextUpdate}}
         Our next update will be by {{nextUpdate}}.
 
         {{/nextUpdate}}
-        {{#questions}}If you have questions, contact {{questions}}.{{/questions}}
+        If you have questions, contact {{questions}}.
 
         Thank you,
         {{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}
+
+        Reference {{reference}}
 
         """
 
@@ -39,41 +66,84 @@ extension BuiltInTemplates {
         <title>Letter: what happened to your views on {{title}}</title>
         <style>
         {{> style}}
-        .address{margin:2rem 0;white-space:pre-line}
+        {{> letter-style}}
         </style>
         </head>
+        {{> letter-body}}
+        </html>
+
+        """
+
+    /// The letter in large print (RNIB clear print: at least 16 pt).
+    static let followUpLargePrint = """
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Large print letter: what happened to your views on {{title}}</title>
+        <style>
+        {{> style}}
+        {{> letter-style}}
+        {{> large-print-style}}
+        </style>
+        </head>
+        {{> letter-body}}
+        </html>
+
+        """
+
+    static let letterBody = """
         <body>
+        <div class="sheet">
         <header>
-        {{#organisation}}<p class="meta">{{organisation}}</p>{{/organisation}}
-        <p class="address" dir="auto">{{#addressLines}}{{.}}
-        {{/addressLines}}</p>
+        <div class="sender">
+        {{#organisation}}<p class="address"><strong>{{organisation}}</strong></p>{{/organisation}}
+        <p class="address" dir="auto">{{#senderLines}}{{.}}<br>{{/senderLines}}</p>
         <p>{{published}}</p>
+        <p>Reference: {{reference}}</p>
+        </div>
+        <div class="recipient">
+        <p class="address" dir="auto">{{#addressLines}}{{.}}<br>{{/addressLines}}</p>
+        </div>
         </header>
-        <main>
+        <main class="letter-text">
+        <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">What happened to your views on {{title}}</h1>
-        <p>Thank you for taking part. You asked to hear what happened to your views, so here it is.</p>
+        <p>You took part in this and asked to hear what happened to your views. This letter tells you.</p>
+        {{#isChange}}<p>Something we told you before has changed. We explain what, and why, below.</p>{{/isChange}}
         {{#themes}}
         <section class="theme">
-        <h2 dir="auto">You told us: {{youSaid}}</h2>
-        {{#hasActions}}
+        <h2><span class="kicker">You told us</span> <span dir="auto">{{youSaid}}</span></h2>
+        {{#hasDid}}
+        <h3>What we did</h3>
         <ul>
-        {{#actions}}<li dir="auto">{{#done}}<strong>We did:</strong> {{text}}{{/done}}{{^done}}<strong>We will:</strong> \
-        {{text}}{{#due}}, by {{due}}{{/due}} ({{status}}){{/done}}</li>
-        {{/actions}}
+        {{#did}}<li dir="auto">{{text}}</li>
+        {{/did}}
         </ul>
-        {{/hasActions}}
-        {{#weDidNot}}<p dir="auto"><strong>{{#partly}}What we did not do{{/partly}}{{^partly}}We did not do this{{/partly}}, \
-        because:</strong> {{because}} {{reason}}</p>{{/weDidNot}}
+        {{/hasDid}}
+        {{#hasWill}}
+        <h3>What we will do</h3>
+        <ul>
+        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}</li>
+        {{/will}}
+        </ul>
+        {{/hasWill}}
+        {{#weDidNot}}
+        <h3>{{heading}}</h3>
+        <p dir="auto">{{because}}</p>
+        {{#reason}}<p>Reason: {{reason}}</p>{{/reason}}
+        {{/weDidNot}}
+        {{#pending}}<p>{{pendingText}}</p>{{/pending}}
         </section>
         {{/themes}}
         {{#nextUpdate}}<p>Our next update will be by {{nextUpdate}}.</p>{{/nextUpdate}}
+        <p dir="auto">If you have questions, contact {{questions}}.</p>
+        <p>You can ask for this letter in large print, in easy read or in another format.</p>
+        <p>{{signOff}}<br>{{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}</p>
         </main>
-        <footer>
-        {{#questions}}<p dir="auto">If you have questions, contact {{questions}}.</p>{{/questions}}
-        <p>Thank you,<br>{{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}</p>
-        </footer>
+        </div>
         </body>
-        </html>
 
         """
 
@@ -86,34 +156,48 @@ extension BuiltInTemplates {
         <title>Easy read: what happened to your views on {{title}}</title>
         <style>
         {{> easy-style}}
-        .address{white-space:pre-line}
+        {{> letter-style}}
         </style>
         </head>
         <body>
+        <div class="sheet">
         <header>
-        <p class="address" dir="auto">{{#addressLines}}{{.}}
-        {{/addressLines}}</p>
+        <div class="sender">
+        {{#organisation}}<p class="address"><strong>{{organisation}}</strong></p>{{/organisation}}
+        <p class="address" dir="auto">{{#senderLines}}{{.}}<br>{{/senderLines}}</p>
+        <p>{{published}}</p>
+        <p>Reference: {{reference}}</p>
+        </div>
+        <div class="recipient">
+        <p class="address" dir="auto">{{#addressLines}}{{.}}<br>{{/addressLines}}</p>
+        </div>
         </header>
-        <main>
+        <main class="letter-text">
+        <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">What happened to your views: {{title}}</h1>
-        <p>Thank you for telling us what you think.</p>
-        <p>You asked us to tell you what happened.</p>
+        <div class="point">{{> icon-people}}<div><p>Thank you for telling us what you think.</p>
+        <p>You asked us to tell you what happened.</p></div></div>
+        <div class="point">{{> icon-question}}<div><p>You can ask someone to help you read this.</p></div></div>
+        {{#isChange}}<p>Something we told you before has changed.</p>{{/isChange}}
         {{#themes}}
         <section class="theme">
-        <p dir="auto"><strong>You told us:</strong> {{youSaid}}</p>
-        {{#actions}}
-        {{#done}}<p dir="auto"><strong>We did this:</strong> {{text}}</p>{{/done}}
-        {{^done}}<p dir="auto"><strong>We will do this:</strong> {{text}}</p>
-        {{#due}}<p>We will do it by {{due}}.</p>{{/due}}{{/done}}
-        {{/actions}}
-        {{#weDidNot}}<p><strong>We could not do {{#partly}}all of {{/partly}}this.</strong></p>
-        <p dir="auto">This is why: {{because}}</p>{{/weDidNot}}
+        <h2 dir="auto">{{youSaid}}</h2>
+        {{#did}}<div class="point">{{> icon-we-did}}<div><p dir="auto">{{text}}</p></div></div>
+        {{/did}}
+        {{#will}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
+        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}</div></div>
+        {{/will}}
+        {{#weDidNot}}<div class="point">{{> icon-we-did-not}}<div><p dir="auto">{{because}}</p></div></div>
+        {{/weDidNot}}
+        {{#pending}}<div class="point">{{> icon-question}}<div><p>We have not decided about this yet.</p></div></div>
+        {{/pending}}
         </section>
         {{/themes}}
+        <div class="point">{{> icon-question}}<div><p>You can ask us questions.</p>
+        {{#questionsPhone}}<p>You can phone us on {{questionsPhone}}.</p>{{/questionsPhone}}
+        {{^questionsPhone}}<p dir="auto">Contact us: {{questions}}</p>{{/questionsPhone}}</div></div>
         </main>
-        <footer>
-        {{#questions}}<p dir="auto">You can ask us: {{questions}}</p>{{/questions}}
-        </footer>
+        </div>
         </body>
         </html>
 
@@ -125,19 +209,38 @@ extension BuiltInTemplates {
 
         Say who you are and where you are calling from{{#organisation}} ({{organisation}}){{/organisation}}.
         Say: "You took part in {{title}} and asked to hear what happened to your views. Is now a good time?"
+        {{#isChange}}
+        Say: "Something we told you before has changed. I will tell you what, and why."
+        {{/isChange}}
 
         {{#themes}}
         Say: "You told us: {{youSaid}}"
-        {{#actions}}
-          {{#done}}Say: "We did this: {{text}}"{{/done}}{{^done}}Say: "We will do this: {{text}}{{#due}}, by {{due}}{{/due}}"{{/done}}
-        {{/actions}}
+        {{#hasDid}}
+          Say: "What we did:"
+        {{#did}}
+            Read: "{{text}}"
+        {{/did}}
+        {{/hasDid}}
+        {{#hasWill}}
+          Say: "What we will do:"
+        {{#will}}
+            Read: "{{text}}"{{#due}} Say: "By {{due}}."{{/due}}
+        {{/will}}
+        {{/hasWill}}
         {{#weDidNot}}
-          Say: "{{#partly}}We could not do all of it{{/partly}}{{^partly}}We could not do this{{/partly}}, because: {{because}}"
+          Say: "{{heading}}:"
+            Read: "{{because}}"
         {{/weDidNot}}
+        {{#pending}}
+          Say: "{{pendingText}}"
+        {{/pending}}
 
         {{/themes}}
-        Ask if they have any questions.{{#questions}} They can also contact {{questions}}.{{/questions}}
+        Ask if they have any questions. They can also contact {{questions}}.
+        Offer the update in another format: large print, easy read, a letter or an email.
         Thank them for taking part.
+
+        Reference {{reference}}
 
         """
 }

@@ -8,6 +8,15 @@ public struct FollowUp: Sendable, Equatable {
     /// The file name in the follow-ups folder.
     public var fileName: String
     public var bytes: Data
+
+    /// Whether it goes by post: a letter, a large print letter, or easy read to a postal address.
+    public var isPosted: Bool {
+        switch format {
+        case .letter, .largePrint: true
+        case .easyRead: recipient.address != nil
+        case .email, .phone, .none: false
+        }
+    }
 }
 
 /// Renders personal follow-ups and the mail-merge list; touches no database.
@@ -16,32 +25,59 @@ public struct FollowUpRenderer: Sendable {
 
     /// The templates a follow-ups template folder must hold.
     public static let requiredTemplates = [
-        "followup-email.txt", "followup-letter", "followup-easy-read", "followup-phone.txt",
+        "followup-email.txt", "followup-letter", "followup-large-print", "followup-easy-read", "followup-phone.txt",
     ]
 
     public init(templates: TemplateSet = .builtIn) {
         self.templates = templates
     }
 
+    /// The recorded update a follow-up tells people about: its number (for the reference) and
+    /// its page on the public website, when the web address is known.
+    public struct About: Sendable, Equatable {
+        public var number: Int?
+        public var url: String?
+
+        public init(number: Int? = nil, url: String? = nil) {
+            self.number = number
+            self.url = url
+        }
+    }
+
     /// The follow-up for each reachable recipient, in their format, naming only the themes their own
-    /// views fed into.
-    public func render(_ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient]) -> [FollowUp] {
+    /// views fed into. Easy read follow-ups use the easy-read wordings.
+    public func render(_ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient], about: About = About())
+        -> [FollowUp]
+    {
         let content = UpdateContent(snapshot)
-        let base = UpdateView.page(content)
+        let pages = [false: UpdateView.page(content), true: UpdateView.page(content, easyRead: true)]
+        let sender = Self.lines(snapshot.postalAddress)
+        let reference = about.number.map { "\(content.activity.ref)/\($0)" } ?? content.activity.ref
         return recipients.compactMap { recipient in
-            guard let format = recipient.format else { return nil }
+            guard let format = recipient.format, let base = pages[format == .easyRead] else { return nil }
             var context = base
             context.themes = base.themes.filter { recipient.themes.contains($0.key) }
             context.subject = "What happened to your views on \(content.activity.title)"
-            context.addressLines = (recipient.address ?? "").split(whereSeparator: \.isNewline).flatMap {
-                $0.split(separator: ",").map { Escape.bidiSafe($0.trimmingCharacters(in: .whitespaces)) }
-            }
+            let name = recipient.name.map(Escape.bidiSafe)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            context.salutation = name.map { "Dear \($0)," } ?? "Dear participant,"
+            context.signOff = name == nil ? "Yours faithfully," : "Yours sincerely,"
+            context.addressLines = Self.lines(recipient.address)
+            context.senderLines = sender
+            context.reference = reference
+            context.updateURL = about.url
             context.phone = recipient.phone
             let (template, suffix) = Self.template(for: format)
             return FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",
                 bytes: Data(templates.render(template, context).utf8))
         }
+    }
+
+    /// An address as lines: split at line breaks and commas, each trimmed and bidi-safe.
+    static func lines(_ address: String?) -> [String] {
+        (address ?? "").split(whereSeparator: \.isNewline).flatMap {
+            $0.split(separator: ",").map { Escape.bidiSafe($0.trimmingCharacters(in: .whitespaces)) }
+        }.filter { !$0.isEmpty }
     }
 
     /// Every recipient's contact details, for a mail merge: UTF-8 CSV with a byte order mark.
@@ -62,6 +98,7 @@ public struct FollowUpRenderer: Sendable {
         switch format {
         case .email: ("followup-email.txt", "email.txt")
         case .letter: ("followup-letter", "letter.html")
+        case .largePrint: ("followup-large-print", "large-print-letter.html")
         case .easyRead: ("followup-easy-read", "easy-read.html")
         case .phone: ("followup-phone.txt", "call-script.txt")
         case .none: ("followup-email.txt", "email.txt")

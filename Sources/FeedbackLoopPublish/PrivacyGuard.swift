@@ -10,6 +10,7 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
         case nhsNumber = "nhs-number"
         case postcode
         case participant
+        case name
 
         public var label: String {
             switch self {
@@ -17,7 +18,8 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
             case .phone: "a UK phone number"
             case .nhsNumber: "an NHS number"
             case .postcode: "a full UK postcode"
-            case .participant: "a participant's ref or address"
+            case .participant: "a participant's ref, name or address"
+            case .name: "a person's name"
             }
         }
     }
@@ -39,54 +41,165 @@ public struct PrivacyFinding: Sendable, Equatable, Codable {
 }
 
 /// Scans every text a participant-facing output would carry for email addresses, UK phone numbers,
-/// NHS numbers (ten digits passing the modulus 11 check) and full UK postcodes.
+/// NHS numbers (ten digits passing the modulus 11 check), full UK postcodes, likely personal names
+/// (a title or role followed by a capitalised word: "Nurse Sarah", "Dr Patel"; the names of staff
+/// recorded against the activity) and the refs, names and addresses of its participants.
+///
+/// Every pattern is compiled once; participants' details are looked up by word (see
+/// ``words(in:)``), so the cost follows the length of the texts, not the number of participants.
 ///
 /// The public contact (the activity's own, or the team's) is meant to be published, so what it
 /// contains is never a finding.
 public enum PrivacyGuard {
     /// The findings in what an update of `snapshot` publishes, in the order the texts appear.
+    /// `snapshot.privateTerms` must hold the participants' details that could appear (the store's
+    /// `privateTerms(ref:words:)` for ``words(in:)``).
     public static func scan(_ snapshot: UpdateSnapshot) -> [PrivacyFinding] {
         let allowed = [snapshot.publicContact, snapshot.activity.publicContact].compactMap {
             $0.map { normalised($0).lowercased() }
         }
-        let terms = snapshot.privateTerms.map(normalised).filter { $0.count >= 3 }.map { term in
-            regex("(?<![\\p{L}\\p{N}_-])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}_-])")
-        }
+        let terms = Set(snapshot.privateTerms.map(normalised)).filter { $0.count >= 3 }.sorted()
+        let staff = staffNameWords(snapshot.staffNames)
         return texts(snapshot).flatMap { location, text in
             let text = normalised(text)
             var found = scanNormalised(text, at: location)
             for term in terms {
-                for match in matches(of: term, in: text) {
+                for match in occurrences(of: term, in: text) {
                     found.append(PrivacyFinding(kind: .participant, location: location, match: match))
                 }
+            }
+            for match in staffNames(staff, in: text) where !found.contains(where: { $0.match.contains(match) }) {
+                found.append(PrivacyFinding(kind: .name, location: location, match: match))
             }
             return found.filter { finding in !allowed.contains { $0.contains(finding.match.lowercased()) } }
         }
     }
 
+    /// The words of every text `snapshot` would publish, lower-cased as SQLite's `lower()` does
+    /// (ASCII letters only): refs whole (`p-0042`) and every run of letters or digits. A private term
+    /// can only appear in the texts if its first word is among these.
+    public static func words(in snapshot: UpdateSnapshot) -> Set<String> {
+        var words = Set<String>()
+        for (_, text) in texts(snapshot) {
+            let text = normalised(text)
+            for run in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+                let ref = run.trimmingCharacters(in: CharacterSet(charactersIn: ".-_"))
+                if !ref.isEmpty { words.insert(asciiLowered(ref)) }
+                for word in run.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                    words.insert(asciiLowered(String(word)))
+                }
+            }
+        }
+        return words
+    }
+
+    static func asciiLowered(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
+                }))
+    }
+
+    /// Where `term` stands as a whole in `text`, ignoring case, as written there: not inside a
+    /// longer word, ref or number.
+    static func occurrences(of term: String, in text: String) -> [String] {
+        ranges(of: term, in: text, options: [.caseInsensitive]).map { String(text[$0]) }
+    }
+
+    private static func ranges(of term: String, in text: String, options: String.CompareOptions = [])
+        -> [Range<String.Index>]
+    {
+        func joins(_ character: Character?) -> Bool {
+            guard let character else { return false }
+            return character.isLetter || character.isNumber || character == "_" || character == "-"
+        }
+        var found: [Range<String.Index>] = []
+        var from = text.startIndex
+        while let range = text.range(of: term, options: options, range: from..<text.endIndex) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            if !joins(before), !joins(after) { found.append(range) }
+            from = text.index(after: range.lowerBound)
+        }
+        return found
+    }
+
+    /// Words that name staff, from the names recorded against the activity: a name of two to four
+    /// capitalised words (what follows a bracket or comma, such as a role, is left out), without its
+    /// title. Names of groups ("Practice Board") are not names of people.
+    static func staffNameWords(_ names: [String]) -> Set<String> {
+        var words = Set<String>()
+        for name in names {
+            let person = name.split(whereSeparator: { "(,;–—/".contains($0) }).first.map(String.init) ?? ""
+            let parts = person.split(whereSeparator: \.isWhitespace).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'’"))
+            }
+            guard (2...4).contains(parts.count),
+                parts.allSatisfy({ $0.first?.isUppercase == true && !groupWords.contains($0.lowercased()) })
+            else { continue }
+            for part in parts where part.count >= 3 && !titles.contains(part.lowercased()) { words.insert(part) }
+        }
+        return words
+    }
+
+    /// Each place a staff name word appears, as a capitalised whole word.
+    static func staffNames(_ words: Set<String>, in text: String) -> [String] {
+        guard !words.isEmpty else { return [] }
+        var found: [String] = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }) {
+            let trimmed = String(word).trimmingCharacters(in: CharacterSet(charactersIn: "'’-"))
+            let base = trimmed.hasSuffix("'s") || trimmed.hasSuffix("’s") ? String(trimmed.dropLast(2)) : trimmed
+            if words.contains(base), !found.contains(base) { found.append(base) }
+        }
+        return found
+    }
+
+    /// Titles and roles that come before a name.
+    static let titles: Set<String> = [
+        "dr", "mr", "mrs", "ms", "miss", "mx", "nurse", "sister", "matron", "doctor", "prof", "professor", "sir",
+        "dame", "midwife", "consultant", "receptionist", "surgeon", "lord", "lady", "rev", "reverend",
+    ]
+
+    /// Words that make a name a group's, not a person's.
+    static let groupWords: Set<String> = [
+        "board", "committee", "team", "group", "trust", "council", "practice", "panel", "service", "services",
+        "nhs", "icb", "partnership", "network", "forum", "department", "unit", "directorate", "executive",
+        "governing", "body", "centre", "center", "office", "the", "and", "of", "for",
+    ]
+
     /// Every published text of the snapshot, with where it comes from.
-    static func texts(_ snapshot: UpdateSnapshot) -> [(String, String)] {
+    public static func texts(_ snapshot: UpdateSnapshot) -> [(String, String)] {
         let activity = snapshot.activity
         var texts: [(String, String)] = [
             ("activity ref", activity.ref), ("activity title", activity.title), ("activity purpose", activity.purpose),
             ("activity can-influence", activity.canInfluence),
         ]
+        if let summary = activity.publicSummary { texts.append(("activity public summary", summary)) }
+        if let constraints = activity.constraints { texts.append(("activity constraints", constraints)) }
         if let service = activity.service { texts.append(("activity service", service)) }
         if let organisation = snapshot.organisation { texts.append(("organisation setting", organisation)) }
         var decisions = Set<String>()
         for theme in snapshot.record.themes {
             texts.append(("theme \(theme.key), key", theme.key))
             texts.append(("theme \(theme.key), you said", theme.said))
+            if let easyRead = theme.easyRead { texts.append(("theme \(theme.key), easy read", easyRead)) }
             for response in theme.responses where response.status != .dropped {
                 guard decisions.insert(response.decision).inserted else { continue }
                 texts.append(("decision \(response.decision), key", response.decision))
                 texts.append(("decision \(response.decision), text", response.text))
+                if let easyRead = response.easyRead {
+                    texts.append(("decision \(response.decision), easy read", easyRead))
+                }
                 if let impact = snapshot.decision(response.decision)?.impact {
                     texts.append(("decision \(response.decision), impact", impact))
                 }
             }
             if let explanation = theme.explanation {
                 texts.append(("explanation of theme \(theme.key)", explanation.why))
+                if let easyRead = explanation.easyRead {
+                    texts.append(("explanation of theme \(theme.key), easy read", easyRead))
+                }
             }
             for quote in snapshot.quotes[theme.key] ?? [] {
                 texts.append(("quote from contribution \(quote.contributionId)", quote.text))
@@ -95,6 +208,7 @@ public enum PrivacyGuard {
         for step in snapshot.nextSteps where !decisions.contains(step.key) {
             texts.append(("decision \(step.key), key", step.key))
             texts.append(("decision \(step.key), text", step.text))
+            if let easyRead = step.easyRead { texts.append(("decision \(step.key), easy read", easyRead)) }
         }
         return texts
     }
@@ -110,9 +224,12 @@ public enum PrivacyGuard {
             let finding = PrivacyFinding(kind: kind, location: location, match: match)
             if !found.contains(finding) { found.append(finding) }
         }
-        for match in matches(of: email, in: text) { add(.email, match) }
+        if text.contains("@") {
+            for match in matches(of: email, in: text) { add(.email, match) }
+        }
         for number in DigitRuns.candidates(in: text) { add(number.kind, number.match) }
         for match in matches(of: postcode, in: text) { add(.postcode, match) }
+        for match in matches(of: titledName, in: text) { add(.name, match) }
         return found
     }
 
@@ -159,9 +276,9 @@ public enum PrivacyGuard {
         }
     }
 
-    private static func regex(_ pattern: String) -> NSRegularExpression {
+    private static func regex(_ pattern: String, caseInsensitive: Bool = true) -> NSRegularExpression {
         do {
-            return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            return try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
         } catch {
             // The patterns are constants (or escaped terms) that every test compiles: this is a defect.
             preconditionFailure("a privacy guard pattern does not compile: \(error)")
@@ -176,6 +293,12 @@ public enum PrivacyGuard {
     private static let spelledAt = regex(
         #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|(?<!\b(?:more|us|online|here|website|site|page|visit|details|available|found|out|them|it|this|that|web|information))\s(?-i:at)\s(?!www\.)(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#
     )
+    /// A title or role, then a capitalised word: "Nurse Sarah", "Dr Patel", "Mrs. O'Neill" (a full
+    /// stop only after an abbreviation, so "a nurse. Nobody came" is two sentences, not a name).
+    private static let titledName = regex(
+        #"(?<![\p{L}\p{N}])(?i:(?:dr|mr|mrs|ms|mx|prof|rev)\.?|miss|nurse|sister|matron|doctor|professor|sir|"#
+            + #"dame|midwife|consultant|receptionist|surgeon|reverend)\s\p{Lu}[\p{L}'’-]*[\p{L}]"#,
+        caseInsensitive: false)
     private static let postcode = regex(
         #"\b(?:GIR[\s-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[\s-]?\d[ABD-HJLNP-UW-Z]{2})\b"#)
 }

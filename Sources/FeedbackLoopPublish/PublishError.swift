@@ -9,6 +9,10 @@ public enum PublishError: UserFacingError, Equatable {
     case templateInvalid(file: String, line: Int, column: Int, problem: String)
     case privacyFindings([PrivacyFinding])
     case unknownWaiver(id: String, findings: [PrivacyFinding])
+    case noPublicContact(activity: String)
+    case unanswered(activity: String, themes: [String])
+    case easyReadWording([EasyReadCheck.Warning])
+    case noPostalAddress(letters: Int)
 
     public var description: String {
         switch self {
@@ -29,6 +33,23 @@ public enum PublishError: UserFacingError, Equatable {
             "nothing was published: \(findings.count) possible private detail\(findings.count == 1 ? "" : "s") "
                 + "found; change the record, or after checking each one, pass --allow ID\n"
                 + findings.map { "  \($0.id)  \($0.kind.label) in \($0.location): \($0.match)" }.joined(separator: "\n")
+        case .noPublicContact(let activity):
+            "nothing was published: an update must say where to ask questions, and no public contact is set; set "
+                + "the team's with `yswd config set public-contact \"...\"` or this activity's with "
+                + "`yswd activity update \(activity) --public-contact \"...\"`"
+        case .unanswered(let activity, let themes):
+            "nothing was published: \(themes.count == 1 ? "theme" : "themes") \(themes.joined(separator: ", ")) of "
+                + "\(activity) \(themes.count == 1 ? "has" : "have") no answer yet; answer each with a decision or "
+                + "`yswd explain`, or pass --early to publish now (the update names each unanswered theme and says "
+                + "when an answer is due)"
+        case .easyReadWording(let warnings):
+            "nothing was published: \(warnings.count) easy read \(warnings.count == 1 ? "problem" : "problems") "
+                + "(--strict); give each text an --easy-read wording, or shorten it\n"
+                + warnings.map { "  \($0)" }.joined(separator: "\n")
+        case .noPostalAddress(let letters):
+            "nothing was written: \(letters == 1 ? "1 follow-up is a letter" : "\(letters) follow-ups are letters"), "
+                + "and letters need the sender's address; set it with "
+                + "`yswd config set postal-address \"Engagement team, 1 High Street, Coventry CV1 1AA\"`"
         case .unknownWaiver(let id, let findings):
             "--allow \(id) matches no privacy finding in this output"
                 + (findings.isEmpty

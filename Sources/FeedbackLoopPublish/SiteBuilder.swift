@@ -121,7 +121,8 @@ public struct SiteBuilder: Sendable {
         "\(FollowUpRenderer.safeName(update.activityRef))-\(update.number)"
     }
 
-    static func pagePath(_ update: PublishedUpdate) -> String { "updates/\(slug(update)).html" }
+    /// Where an update's page sits in the site, relative to its folder.
+    public static func pagePath(_ update: PublishedUpdate) -> String { "updates/\(slug(update)).html" }
 }
 
 /// What the site's index template shows.

@@ -1,15 +1,19 @@
 import FeedbackLoop
 
 /// What a "you said, we did" update says, in participant-facing terms: built from a snapshot,
-/// rendered by every format, and published as open data (its field names are stable).
+/// rendered by every format, and published as open data (its field names are stable; the README
+/// documents each).
 public struct UpdateContent: Sendable, Equatable, Codable {
     public var activity: ActivityPart
     public var organisation: String?
     /// The day it was published, `YYYY-MM-DD`.
     public var published: String
     public var takingPart: TakingPart
+    /// Most views first, then most people, then key.
     public var themes: [ThemePart]
     public var nextSteps: [NextStep]
+    /// When the themes not yet answered will be, `YYYY-MM-DD`.
+    public var answersDue: String?
     /// For an ongoing activity, when the next update is due.
     public var nextUpdate: String?
     /// Where to ask questions.
@@ -18,8 +22,11 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public struct ActivityPart: Sendable, Equatable, Codable {
         public var ref: String
         public var title: String
+        /// What we asked, and why: the public summary, or the purpose when none was recorded.
         public var purpose: String
         public var canInfluence: String
+        /// What could not change, and why (the activity's constraints).
+        public var couldNotChange: String?
         public var service: String?
         public var opens: String?
         public var closes: String?
@@ -27,8 +34,12 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     }
 
     public struct TakingPart: Sendable, Equatable, Codable {
+        /// Distinct identified participants with an in-scope view.
         public var people: Int
+        /// In-scope views (out-of-scope contributions are not views).
         public var contributions: Int
+        /// Views with no participant: counted as views, not people.
+        public var anonymous: Int
         public var byMethod: [MethodCount]
     }
 
@@ -40,8 +51,15 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public struct ThemePart: Sendable, Equatable, Codable {
         public var key: String
         public var youSaid: String
+        /// The easy-read wording, when one was recorded.
+        public var easyRead: String?
+        /// In-scope views linked to the theme.
+        public var views: Int
+        /// Distinct identified participants among them.
         public var people: Int
-        /// `adopted`, `partly-explained` or `explained` (see ``ThemeAnswer``).
+        /// Views among them with no participant.
+        public var anonymous: Int
+        /// `adopted`, `partly-explained`, `explained` or `unanswered` (see ``ThemeAnswer``).
         public var answer: String
         public var weDid: [Action]
         public var weDidNot: Reason?
@@ -52,6 +70,7 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public struct Action: Sendable, Equatable, Codable {
         public var decision: String
         public var text: String
+        public var easyRead: String?
         /// `adopted` or `partly`.
         public var outcome: String
         /// `planned`, `in-progress`, `done` (a dropped decision is not reported).
@@ -62,6 +81,7 @@ public struct UpdateContent: Sendable, Equatable, Codable {
 
     public struct Reason: Sendable, Equatable, Codable {
         public var because: String
+        public var easyRead: String?
         /// `outside-control`, `cost`, `legal`, `clinical-safety`, `conflicting-views` or `other`.
         public var reason: String
     }
@@ -69,6 +89,7 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public struct NextStep: Sendable, Equatable, Codable {
         public var decision: String
         public var text: String
+        public var easyRead: String?
         public var status: String
         public var due: String?
     }
@@ -79,30 +100,44 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         let safe = Escape.bidiSafe
         let activity = snapshot.activity
         self.activity = ActivityPart(
-            ref: safe(activity.ref), title: safe(activity.title), purpose: safe(activity.purpose),
-            canInfluence: safe(activity.canInfluence), service: activity.service.map(safe),
+            ref: safe(activity.ref), title: safe(activity.title),
+            purpose: safe(activity.publicSummary ?? activity.purpose), canInfluence: safe(activity.canInfluence),
+            couldNotChange: activity.constraints.map(safe), service: activity.service.map(safe),
             opens: activity.opens?.description, closes: activity.closes?.description, ongoing: activity.isOngoing)
         organisation = snapshot.organisation.map(safe)
         published = snapshot.asOf.description
         takingPart = TakingPart(
-            people: snapshot.people, contributions: snapshot.record.contributions.total,
-            byMethod: snapshot.record.contributions.byMethod.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            people: snapshot.people, contributions: snapshot.views, anonymous: snapshot.anonymous,
+            byMethod: snapshot.viewsByMethod.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
                 .map { MethodCount(method: $0.key, contributions: $0.value) })
-        themes = snapshot.record.themes.map { theme in
+        // Most views first, then most people, then key (the store reads them in this order too).
+        let ordered = snapshot.record.themes.sorted {
+            ($1.contributions, $1.people, $0.key) < ($0.contributions, $0.people, $1.key)
+        }
+        themes = ordered.map { theme in
             ThemePart(
-                key: safe(theme.key), youSaid: safe(theme.said), people: theme.people, answer: theme.answer.rawValue,
+                key: safe(theme.key), youSaid: safe(theme.said), easyRead: theme.easyRead.map(safe),
+                views: theme.contributions, people: theme.people, anonymous: theme.anonymous,
+                answer: theme.answer.rawValue,
                 weDid: theme.responses.filter { $0.status != .dropped }.map { response in
                     Action(
                         decision: safe(response.decision), text: safe(response.text),
-                        outcome: response.outcome.rawValue, status: response.status.rawValue,
-                        due: response.due?.description, impact: snapshot.decision(response.decision)?.impact.map(safe))
+                        easyRead: response.easyRead.map(safe), outcome: response.outcome.rawValue,
+                        status: response.status.rawValue, due: response.due?.description,
+                        impact: snapshot.decision(response.decision)?.impact.map(safe))
                 },
-                weDidNot: theme.explanation.map { Reason(because: safe($0.why), reason: $0.reason.rawValue) },
+                weDidNot: theme.explanation.map {
+                    Reason(because: safe($0.why), easyRead: $0.easyRead.map(safe), reason: $0.reason.rawValue)
+                },
                 quotes: (snapshot.quotes[theme.key] ?? []).map { safe($0.text) })
         }
         nextSteps = snapshot.nextSteps.map {
-            NextStep(decision: safe($0.key), text: safe($0.text), status: $0.status.rawValue, due: $0.due?.description)
+            NextStep(
+                decision: safe($0.key), text: safe($0.text), easyRead: $0.easyRead.map(safe),
+                status: $0.status.rawValue, due: $0.due?.description)
         }
+        answersDue =
+            snapshot.record.themes.contains { !$0.answer.isAnswered } ? snapshot.answersDue?.description : nil
         nextUpdate = snapshot.nextUpdate?.description
         questions = snapshot.publicContact.map(safe)
     }

@@ -26,14 +26,17 @@ public struct UpdateRenderer: Sendable {
     }
 
     /// The update of `snapshot` in `format`.
-    /// - Throws: ``PublishError/noThemes(activity:)`` when there is nothing to report.
+    /// - Throws: ``PublishError/noThemes(activity:)`` when there is nothing to report, and
+    ///   ``PublishError/noPublicContact(activity:)`` when it could not say where to ask questions.
     public func render(_ snapshot: UpdateSnapshot, as format: PublishFormat) throws(PublishError) -> Publication {
         guard !snapshot.record.themes.isEmpty else { throw .noThemes(activity: snapshot.activity.ref) }
+        guard snapshot.publicContact != nil else { throw .noPublicContact(activity: snapshot.activity.ref) }
         let content = UpdateContent(snapshot)
         let bytes: Data
         switch (format, format.template) {
         case (.csv, _): bytes = Data(Self.csv([content]).utf8)
-        case (_, let template?): bytes = Data(templates.render(template, UpdateView.page(content)).utf8)
+        case (_, let template?):
+            bytes = Data(templates.render(template, UpdateView.page(content, easyRead: format == .easyRead)).utf8)
         case (_, nil): bytes = Self.json(content)
         }
         let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
@@ -77,7 +80,7 @@ public struct UpdateRenderer: Sendable {
             for theme in content.themes {
                 out += Escape.csvLine([
                     content.activity.ref, content.activity.title, content.published, theme.key, theme.youSaid,
-                    String(theme.people), theme.answer,
+                    String(theme.views), String(theme.people), theme.answer,
                     theme.weDid.map(\.text).joined(separator: " | "),
                     theme.weDid.map(\.status).joined(separator: " | "),
                     theme.weDid.map { $0.due ?? "" }.joined(separator: " | "),
@@ -92,7 +95,8 @@ public struct UpdateRenderer: Sendable {
 
     /// The CSV columns, documented in the README.
     public static let csvHeader = [
-        "activityRef", "activityTitle", "published", "themeKey", "youSaid", "people", "answer", "weDid", "status",
+        "activityRef", "activityTitle", "published", "themeKey", "youSaid", "views", "people", "answer", "weDid",
+        "status",
         "due", "impact", "weDidNotBecause", "reason", "quotes", "questions",
     ]
 }

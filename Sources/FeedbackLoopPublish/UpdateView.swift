@@ -4,6 +4,9 @@ import Foundation
 /// What an update's templates (and a follow-up's) show: an update's content with dates as people
 /// write them, statuses and reasons in words, counts in sentences. Each property is a name the
 /// templates use (`{{title}}`, `{{#themes}}`); nil and empty values count as absent.
+///
+/// Staff texts are shown as written, under headings ("What we did", "What we will do") rather
+/// than after labels, so a decision that already begins "We will" never reads "We will: We will".
 struct UpdatePage {
     struct MethodLine {
         var method: String
@@ -14,16 +17,19 @@ struct UpdatePage {
     struct ThemeSection {
         var key: String
         var youSaid: String
+        var views: Int
         var people: Int
-        var peopleText: String
+        var countText: String
         var answer: String
-        var actions: [ActionLine]
-        var hasActions: Bool
+        var did: [ActionLine]
+        var hasDid: Bool
+        var will: [ActionLine]
+        var hasWill: Bool
         var quotes: [QuoteLine]
         var hasQuotes: Bool
-        var partly: Bool
-        var pending: Bool
         var weDidNot: ReasonLine?
+        var pending: Bool
+        var pendingText: String?
     }
 
     struct ActionLine {
@@ -40,8 +46,11 @@ struct UpdatePage {
     }
 
     struct ReasonLine {
+        /// "Why we did not do this", or "What we did not do, and why" when it was partly done.
+        var heading: String
         var because: String
-        var reason: String
+        /// A short label for the reason's category ("outside our control"); nil for `other`.
+        var reason: String?
     }
 
     struct NextStepLine {
@@ -50,39 +59,115 @@ struct UpdatePage {
         var due: String?
     }
 
+    struct UnansweredLine {
+        var youSaid: String
+    }
+
     var lang = "en"
     var title: String
     var purpose: String
     var canInfluence: String
+    var couldNotChange: String?
     var ref: String
     var published: String
     var publishedISO: String
     var when: String
     var hasWhen: Bool
-    var people: Int
-    var peopleText: String
-    var contributions: Int
-    var contributionsText: String
+    var takingPartText: String
     var methods: [MethodLine]
     var hasMethods: Bool
     var themes: [ThemeSection]
+    var unanswered: [UnansweredLine]
+    var hasUnanswered: Bool
+    var answersDueText: String?
     var nextSteps: [NextStepLine]
     var hasNextSteps: Bool
+    /// Only when every commitment is done and every theme answered.
+    var allDone: Bool
     var organisation: String?
     var service: String?
     var questions: String?
+    /// A phone number found in the public contact, for "call us" in easy read.
+    var questionsPhone: String?
     var nextUpdate: String?
-    /// A follow-up's own: the email subject, the letter's address lines and the phone number.
+    /// A follow-up's own: the email subject, the greeting, the letter's addresses, the reference,
+    /// the phone number to call and the link to the full update.
     var subject: String?
+    var salutation: String?
+    var signOff: String?
     var addressLines: [String] = []
+    var senderLines: [String] = []
+    var reference: String?
     var phone: String?
+    var updateURL: String?
+    var isChange = false
 }
 
 enum UpdateView {
-    static func page(_ content: UpdateContent) -> UpdatePage {
+    /// The page of `content`; with `easyRead`, each text's easy-read wording where one was recorded.
+    static func page(_ content: UpdateContent, easyRead: Bool = false) -> UpdatePage {
         let activity = content.activity
+        let published = spoken(content.published) ?? content.published
+        let themes = content.themes.map {
+            section($0, easyRead: easyRead, answersDue: content.answersDue, on: content.published)
+        }
+        let nextSteps = content.nextSteps.map { step in
+            UpdatePage.NextStepLine(
+                text: easyRead ? step.easyRead ?? step.text : step.text, status: statusText(step.status),
+                due: step.due.flatMap(spoken))
+        }
+        let unanswered = themes.filter(\.pending).map { UpdatePage.UnansweredLine(youSaid: $0.youSaid) }
+        return UpdatePage(
+            title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence,
+            couldNotChange: activity.couldNotChange, ref: activity.ref, published: published,
+            publishedISO: content.published, when: when(activity), hasWhen: !when(activity).isEmpty,
+            takingPartText: takingPart(content.takingPart),
+            methods: content.takingPart.byMethod.map {
+                UpdatePage.MethodLine(
+                    method: methodName($0.method), contributions: $0.contributions,
+                    text: counted($0.contributions, "view"))
+            }, hasMethods: !content.takingPart.byMethod.isEmpty, themes: themes, unanswered: unanswered,
+            hasUnanswered: !unanswered.isEmpty,
+            answersDueText: unanswered.isEmpty ? nil : answersDue(content.answersDue, on: content.published),
+            nextSteps: nextSteps, hasNextSteps: !nextSteps.isEmpty, allDone: nextSteps.isEmpty && unanswered.isEmpty,
+            organisation: content.organisation, service: activity.service, questions: content.questions,
+            questionsPhone: content.questions.flatMap(phoneNumber), nextUpdate: content.nextUpdate.flatMap(spoken))
+    }
+
+    static func section(
+        _ theme: UpdateContent.ThemePart, easyRead: Bool, answersDue due: String?, on published: String
+    ) -> UpdatePage.ThemeSection {
+        let actions = theme.weDid.map { action($0, easyRead: easyRead) }
+        let pending = !(ThemeAnswer(rawValue: theme.answer)?.isAnswered ?? false)
+        let did = actions.filter(\.done)
+        let will = actions.filter { !$0.done }
+        return UpdatePage.ThemeSection(
+            key: theme.key, youSaid: easyRead ? theme.easyRead ?? theme.youSaid : theme.youSaid, views: theme.views,
+            people: theme.people, countText: easyRead ? easyCount(theme) : count(theme), answer: theme.answer,
+            did: did, hasDid: !did.isEmpty, will: will, hasWill: !will.isEmpty,
+            quotes: theme.quotes.map { UpdatePage.QuoteLine(text: $0) }, hasQuotes: !theme.quotes.isEmpty,
+            weDidNot: theme.weDidNot.map {
+                UpdatePage.ReasonLine(
+                    heading: theme.answer == ThemeAnswer.partlyExplained.rawValue
+                        ? "What we did not do, and why" : "Why we did not do this",
+                    because: easyRead ? $0.easyRead ?? $0.because : $0.because, reason: reasonLabel($0.reason))
+            }, pending: pending,
+            pendingText: pending
+                ? "We have not decided what to do about this yet. " + answersDue(due, on: published) : nil)
+    }
+
+    static func action(_ action: UpdateContent.Action, easyRead: Bool = false) -> UpdatePage.ActionLine {
+        UpdatePage.ActionLine(
+            text: easyRead ? action.easyRead ?? action.text : action.text,
+            done: action.status == DeliveryStatus.done.rawValue, status: statusText(action.status),
+            partly: action.outcome == Outcome.partly.rawValue, due: action.due.flatMap(spoken), impact: action.impact)
+    }
+
+    /// When the activity ran, in words; a one-day activity "on" its day.
+    static func when(_ activity: UpdateContent.ActivityPart) -> String {
         var when: String
         switch (activity.opens.flatMap(spoken), activity.closes.flatMap(spoken)) {
+        case let (opens?, closes?) where opens == closes: when = "It took place on \(opens)."
         case let (opens?, closes?): when = "It ran from \(opens) to \(closes)."
         case let (nil, closes?): when = "It closed on \(closes)."
         case let (opens?, nil):
@@ -90,42 +175,41 @@ enum UpdateView {
         case (nil, nil): when = ""
         }
         if activity.ongoing { when += (when.isEmpty ? "" : " ") + "It is ongoing: you can still give your views." }
-        let methods = content.takingPart.byMethod.map {
-            UpdatePage.MethodLine(
-                method: methodName($0.method), contributions: $0.contributions, text: counted($0.contributions, "view"))
-        }
-        let themes = content.themes.map { theme in
-            let actions = theme.weDid.map(action)
-            let quotes = theme.quotes.map { UpdatePage.QuoteLine(text: $0) }
-            return UpdatePage.ThemeSection(
-                key: theme.key, youSaid: theme.youSaid, people: theme.people,
-                peopleText: theme.people == 1 ? "1 person said this" : "\(theme.people) people said this",
-                answer: theme.answer, actions: actions, hasActions: !actions.isEmpty, quotes: quotes,
-                hasQuotes: !quotes.isEmpty, partly: theme.answer == ThemeAnswer.partlyExplained.rawValue,
-                pending: !(ThemeAnswer(rawValue: theme.answer)?.isAnswered ?? false),
-                weDidNot: theme.weDidNot.map {
-                    UpdatePage.ReasonLine(because: sentence($0.because), reason: reasonText($0.reason))
-                })
-        }
-        let nextSteps = content.nextSteps.map { step in
-            UpdatePage.NextStepLine(text: step.text, status: statusText(step.status), due: step.due.flatMap(spoken))
-        }
-        return UpdatePage(
-            title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence, ref: activity.ref,
-            published: spoken(content.published) ?? content.published, publishedISO: content.published, when: when,
-            hasWhen: !when.isEmpty, people: content.takingPart.people,
-            peopleText: counted(content.takingPart.people, "person", plural: "people"),
-            contributions: content.takingPart.contributions,
-            contributionsText: counted(content.takingPart.contributions, "view"), methods: methods,
-            hasMethods: !methods.isEmpty, themes: themes, nextSteps: nextSteps, hasNextSteps: !nextSteps.isEmpty,
-            organisation: content.organisation, service: activity.service, questions: content.questions,
-            nextUpdate: content.nextUpdate.flatMap(spoken))
+        return when
     }
 
-    static func action(_ action: UpdateContent.Action) -> UpdatePage.ActionLine {
-        UpdatePage.ActionLine(
-            text: action.text, done: action.status == DeliveryStatus.done.rawValue, status: statusText(action.status),
-            partly: action.outcome == Outcome.partly.rawValue, due: action.due.flatMap(spoken), impact: action.impact)
+    /// Who took part, honestly: anonymous views are views, not people.
+    static func takingPart(_ part: UpdateContent.TakingPart) -> String {
+        let views = counted(part.contributions, "view")
+        let people = counted(part.people, "person", plural: "people")
+        switch (part.people, part.anonymous) {
+        case (0, _): return "We heard \(views)."
+        case (_, 0): return people.prefix(1).uppercased() + people.dropFirst() + " gave us \(views)."
+        default: return "We heard \(views), from at least \(people)."
+        }
+    }
+
+    /// "7 views, from 5 people"; "from at least" when some views are anonymous.
+    static func count(_ theme: UpdateContent.ThemePart) -> String {
+        let views = counted(theme.views, "view")
+        let capitalised = views.prefix(1).uppercased() + views.dropFirst()
+        if theme.people == 0 { return capitalised }
+        let people = counted(theme.people, "person", plural: "people")
+        return capitalised + ", from \(theme.anonymous > 0 ? "at least " : "")\(people)"
+    }
+
+    static func easyCount(_ theme: UpdateContent.ThemePart) -> String {
+        theme.people > 0 && theme.anonymous == 0 && theme.views == theme.people
+            ? (theme.people == 1 ? "1 person told us this." : "\(theme.people) people told us this.")
+            : (theme.views == 1 ? "We heard this once." : "We heard this \(theme.views) times.")
+    }
+
+    /// When the themes not yet answered will be: a date still ahead, or an honest "we are late".
+    static func answersDue(_ due: String?, on published: String) -> String {
+        guard let due, let date = spoken(due) else { return "We will tell you when we have." }
+        return due >= published
+            ? "We will tell you by \(date)."
+            : "We said we would tell you by \(date). We are late, and we will tell you as soon as we can."
     }
 
     /// The text ending as a sentence does, so another sentence can follow it.
@@ -139,6 +223,11 @@ enum UpdateView {
         (try? CalendarDate.parse(iso, option: "date"))?.spoken
     }
 
+    /// The first UK phone number in a text, as written.
+    static func phoneNumber(_ text: String) -> String? {
+        DigitRuns.candidates(in: PrivacyGuard.normalised(text)).first { $0.kind == .phone }?.match
+    }
+
     static func statusText(_ status: String) -> String {
         switch DeliveryStatus(rawValue: status) {
         case .planned?: "planned"
@@ -149,14 +238,15 @@ enum UpdateView {
         }
     }
 
-    static func reasonText(_ reason: String) -> String {
+    /// A reason category as a short label, shown as "Reason: …"; `other` has none.
+    static func reasonLabel(_ reason: String) -> String? {
         switch ReasonCategory(rawValue: reason) {
-        case .outsideControl?: "It is outside our control."
-        case .cost?: "We do not have the money or staff to do it."
-        case .legal?: "The law or regulations do not allow it."
-        case .clinicalSafety?: "It would not be clinically safe."
-        case .conflictingViews?: "People told us different things, and we could not do both."
-        case .other?, nil: ""
+        case .outsideControl?: "outside our control"
+        case .cost?: "cost"
+        case .legal?: "the law or regulations"
+        case .clinicalSafety?: "clinical safety"
+        case .conflictingViews?: "people told us different things"
+        case .other?, nil: nil
         }
     }
 

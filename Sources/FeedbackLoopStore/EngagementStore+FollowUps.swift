@@ -20,7 +20,7 @@ extension EngagementStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address,
+                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name,
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
@@ -34,8 +34,8 @@ extension EngagementStore {
             return rows.map { row in
                 FollowUpRecipient(
                     participantId: row[0], ref: row[1], prefers: (row[2] as String?).flatMap(PreferredFormat.init),
-                    email: row[3], phone: row[4], address: row[5],
-                    themes: (row[6] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
+                    name: row[6], email: row[3], phone: row[4], address: row[5],
+                    themes: (row[7] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
             }
         }
     }

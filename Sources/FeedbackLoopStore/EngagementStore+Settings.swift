@@ -26,4 +26,13 @@ extension EngagementStore {
             return settings
         }
     }
+
+    /// Returns a setting to its default (a text setting to not set); history records the change.
+    @discardableResult
+    public func unsetSetting(_ key: TeamSettings.Key) throws -> TeamSettings {
+        try writing { db in
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key.rawValue])
+            return try Self.settings(db)
+        }
+    }
 }

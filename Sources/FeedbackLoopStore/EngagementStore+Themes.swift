@@ -6,16 +6,18 @@ extension EngagementStore {
     /// - Returns: the theme and how many contributions it was linked to.
     @discardableResult
     public func addTheme(
-        activity ref: String, key: String, said: String, contributions: [ContributionSelection] = []
+        activity ref: String, key: String, said: String, easyRead: String? = nil,
+        contributions: [ContributionSelection] = []
     ) throws -> (theme: Theme, linked: Int) {
         let key = try EntryRules.identifier(key, option: "KEY")
         let said = try requireText(said, option: "--said")
+        let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
                 throw StoreError.duplicateTheme(activity: ref, key: key)
             }
-            var theme = Theme(activityId: activityId, key: key, said: said)
+            var theme = Theme(activityId: activityId, key: key, said: said, easyRead: easyRead)
             try theme.insert(db)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
             return (theme, try Self.link(db, themeId: theme.id.saved(), contributionIds: ids))
@@ -74,13 +76,18 @@ extension EngagementStore {
         return linked
     }
 
-    /// Rewords a theme.
-    public func updateTheme(activity ref: String, key: String, said: String) throws {
-        let said = try requireText(said, option: "--said")
+    /// Rewords a theme, its easy-read wording, or both; `clearEasyRead` removes the easy-read wording.
+    public func updateTheme(
+        activity ref: String, key: String, said: String?, easyRead: String? = nil, clearEasyRead: Bool = false
+    ) throws {
+        let said = try said.map { try requireText($0, option: "--said") }
+        let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            theme.said = said
+            if let said { theme.said = said }
+            if let easyRead { theme.easyRead = easyRead }
+            if clearEasyRead { theme.easyRead = nil }
             try theme.update(db)
         }
     }
@@ -102,7 +109,9 @@ extension EngagementStore {
     /// Records an explanation ("we didn't, because") for a theme, replacing any earlier one.
     /// - Returns: whether an earlier explanation was replaced.
     @discardableResult
-    public func explain(activity ref: String, theme key: String, why: String, reason: ReasonCategory) throws -> Bool {
+    public func explain(
+        activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String? = nil
+    ) throws -> Bool {
         let why = try requireText(why, option: "--why")
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -110,10 +119,11 @@ extension EngagementStore {
             if var existing = try Explanation.filter(Column("themeId") == theme.id.saved()).fetchOne(db) {
                 existing.why = why
                 existing.reason = reason
+                existing.easyRead = easyRead
                 try existing.update(db)
                 return true
             }
-            var explanation = try Explanation(themeId: theme.id.saved(), why: why, reason: reason)
+            var explanation = try Explanation(themeId: theme.id.saved(), why: why, reason: reason, easyRead: easyRead)
             try explanation.insert(db)
             return false
         }
@@ -141,12 +151,14 @@ extension EngagementStore {
         return linked
     }
 
+    /// The activity's themes, most views first (then most people, then key), each with its answer.
+    /// Views and people count in-scope contributions only; anonymous views are not people.
     static func themeSummaries(_ db: Database, activityId: Int64) throws -> [ThemeSummary] {
         let responses = try Row.fetchAll(
             db,
             sql: """
                 SELECT decisionTheme.themeId, decision.key, decision.text, decisionTheme.outcome,
-                       decision.status, decision.due
+                       decision.status, decision.due, decision.easyRead
                 FROM decisionTheme JOIN decision ON decision.id = decisionTheme.decisionId
                 WHERE decision.activityId = ? ORDER BY decision.key
                 """, arguments: [activityId])
@@ -154,27 +166,32 @@ extension EngagementStore {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT theme.id, theme.key, theme.said, explanation.why, explanation.reason,
+                SELECT theme.id, theme.key, theme.said, theme.easyRead, explanation.why, explanation.reason,
+                       explanation.easyRead AS whyEasyRead,
                        count(contribution.id) AS contributions,
-                       count(DISTINCT contribution.participantId)
-                           + count(contribution.id) FILTER (WHERE contribution.participantId IS NULL) AS people
+                       count(DISTINCT contribution.participantId) AS people,
+                       count(contribution.id) FILTER (WHERE contribution.participantId IS NULL) AS anonymous
                 FROM theme
                 LEFT JOIN explanation ON explanation.themeId = theme.id
                 LEFT JOIN themeContribution ON themeContribution.themeId = theme.id
                 LEFT JOIN contribution ON contribution.id = themeContribution.contributionId
+                    AND contribution.outOfScope IS NULL
                 WHERE theme.activityId = ?
-                GROUP BY theme.id ORDER BY theme.key
+                GROUP BY theme.id ORDER BY contributions DESC, people DESC, theme.key
                 """, arguments: [activityId]
         ).map { row in
             let why: String? = row["why"]
             return ThemeSummary(
-                key: row["key"], said: row["said"], contributions: row["contributions"], people: row["people"],
+                key: row["key"], said: row["said"], easyRead: row["easyRead"], contributions: row["contributions"],
+                people: row["people"], anonymous: row["anonymous"],
                 responses: (responsesByTheme[row["id"]] ?? []).map {
                     DecisionResponse(
                         decision: $0["key"], text: $0["text"], outcome: $0["outcome"], status: $0["status"],
-                        due: $0["due"])
+                        due: $0["due"], easyRead: $0["easyRead"])
                 },
-                explanation: why.map { ExplanationSummary(why: $0, reason: row["reason"]) })
+                explanation: why.map {
+                    ExplanationSummary(why: $0, reason: row["reason"], easyRead: row["whyEasyRead"])
+                })
         }
     }
 }

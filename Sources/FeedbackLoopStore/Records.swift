@@ -62,7 +62,7 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
             id: row["id"], activityId: row["activityId"], key: row["key"], text: row["text"],
             decidedBy: row["decidedBy"], decidedOn: row["decidedOn"], status: row["status"], due: row["due"],
             impact: row["impact"], description: row["description"], starts: row["starts"], progress: row["progress"],
-            parentId: row["parentId"], externalId: row["externalId"])
+            parentId: row["parentId"], externalId: row["externalId"], easyRead: row["easyRead"])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -80,6 +80,7 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
         container["progress"] = progress
         container["parentId"] = parentId
         container["externalId"] = externalId
+        container["easyRead"] = easyRead
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

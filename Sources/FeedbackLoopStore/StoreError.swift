@@ -34,6 +34,8 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case unknownUpdate(activity: String, number: Int, count: Int)
     case unknownRecipient(activity: String, ref: String)
     case parentCycle(String)
+    case quoteNotAllowed(id: Int64, reason: QuoteRefusal)
+    case quoteNotChosen(id: Int64, theme: String)
 
     public var description: String {
         switch self {
@@ -96,6 +98,10 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
                 + " yswd participant erase \(ref)"
         case .backupFailed(let path, let reason):
             return "could not write the backup \(path): \(reason)"
+        case .quoteNotAllowed(let id, let reason):
+            return "contribution \(id) cannot be quoted: \(reason.description)"
+        case .quoteNotChosen(let id, let theme):
+            return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
         case .parentCycle(let id):
             return "result '\(id)' is its own ancestor through parent/id; fix the parents in the file"
         case .notEmpty:
@@ -125,5 +131,29 @@ extension Optional where Wrapped == Int64 {
     func saved() throws -> Int64 {
         guard let self else { throw StoreError.database(message: "a row was used before it was saved", busy: false) }
         return self
+    }
+}
+
+/// Why a contribution cannot be chosen as a quote.
+public enum QuoteRefusal: Sendable, Equatable, CustomStringConvertible {
+    case anonymous
+    case noConsent(participant: String)
+    case erased(participant: String)
+    case outOfScope
+    case notLinked(theme: String)
+    case erasedText
+
+    public var description: String {
+        switch self {
+        case .anonymous: "it has no participant, so nobody agreed to be quoted"
+        case .noConsent(let participant):
+            "participant \(participant) did not agree to be quoted; record their consent with "
+                + "`yswd participant update \(participant) --may-quote` first"
+        case .erased(let participant): "participant \(participant) was erased"
+        case .outOfScope: "it is marked out of scope"
+        case .notLinked(let theme):
+            "it is not linked to theme \(theme); link it with `yswd theme link` first, or choose it under its own theme"
+        case .erasedText: "its text was erased"
+        }
     }
 }

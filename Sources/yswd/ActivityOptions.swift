@@ -3,10 +3,14 @@ import FeedbackLoop
 
 /// The optional details of an activity, shared by `activity add` and `activity update`.
 struct ActivityDetailOptions: ParsableArguments {
-    @Option(help: "What cannot change, and why.")
+    @Option(help: "What cannot change, and why: published as \"What could not change, and why\".")
     var constraints: String?
-    @Option(help: "How the goal was explained to people, in terms they care about.")
-    var explainedAs: String?
+    @Option(
+        name: [.customLong("public-summary"), .customLong("explained-as")],
+        help: ArgumentHelp(
+            "What we asked, and why, in the words people were told: published as \"What we asked, and why\" "
+                + "instead of the purpose (--explained-as is its old name)."))
+    var publicSummary: String?
     @Option(
         name: .customLong("method"), help: EngagementMethod.help("How views are gathered; repeat for several."),
         completion: EngagementMethod.completion)
@@ -42,7 +46,7 @@ struct ActivityDetailOptions: ParsableArguments {
     func apply(to activity: inout Activity) throws {
         if closes != nil, cadenceWeeks != nil { throw RecordError.closesWithCadence }
         if let value = try Parse.text(constraints, option: "--constraints") { activity.constraints = value }
-        if let value = try Parse.text(explainedAs, option: "--explained-as") { activity.explainedAs = value }
+        if let value = try Parse.text(publicSummary, option: "--public-summary") { activity.publicSummary = value }
         if !methods.isEmpty { activity.methods = unique(try Parse.values(methods, option: "--method")) }
         if !audiences.isEmpty {
             activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") })

@@ -64,7 +64,7 @@ struct ActivityReport: Encodable {
         field("Can influence", activity.canInfluence)
         field("Level", activity.level == .inform ? "inform (informing is not engagement)" : activity.level.rawValue)
         field("Constraints", activity.constraints)
-        field("Explained as", activity.explainedAs)
+        field("Public summary", activity.publicSummary)
         field("Methods", list(activity.methods.map(\.rawValue)))
         field("Audiences", list(activity.audiences))
         field("Lead", activity.lead)

@@ -17,7 +17,7 @@ extension Yswd {
                 organisation     the organisation's name, as published
                 public-contact   where participants can ask questions, as published
                 """),
-            subcommands: [Set.self, List.self])
+            subcommands: [Set.self, Unset.self, List.self])
     }
 }
 
@@ -49,6 +49,26 @@ extension Yswd.ConfigCommand {
             try checked.set(key, to: value)  // bad values fail before the database is opened
             let settings = try store.open().setSetting(key, to: value)
             print("Set \(key.rawValue) to \(settings.value(of: key) ?? value).")
+        }
+    }
+
+    struct Unset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Return a setting to its default, or a text setting to not set (recorded in history).",
+            discussion: HelpText.reflowed(
+                """
+                Example:
+                  yswd config unset public-url
+                """))
+
+        @Argument(help: "The setting's name.")
+        var key: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let key = try TeamSettings.Key.parse(key)
+            let settings = try store.open().unsetSetting(key)
+            print(settings.value(of: key).map { "Set \(key.rawValue) back to \($0)." } ?? "Unset \(key.rawValue).")
         }
     }
 

@@ -27,6 +27,8 @@ struct DecisionOptions: ParsableArguments {
     var due: String?
     @Option(help: "The difference it made.")
     var impact: String?
+    @Option(help: "The decision in easy read, for the easy read formats (up to 500 characters).")
+    var easyRead: String?
 
     /// The options' values, checked: a bad one fails before the database is opened.
     struct Values {
@@ -36,6 +38,7 @@ struct DecisionOptions: ParsableArguments {
         var status: DeliveryStatus?
         var due: CalendarDate?
         var impact: String?
+        var easyRead: String?
     }
 
     func values() throws -> Values {
@@ -44,7 +47,8 @@ struct DecisionOptions: ParsableArguments {
             decidedBy: try Parse.text(decidedBy, option: "--decided-by"),
             decidedOn: try Parse.date(decidedOn, option: "--decided-on"),
             status: try Parse.value(status, option: "--status"), due: try Parse.date(due, option: "--due"),
-            impact: try Parse.text(impact, option: "--impact"))
+            impact: try Parse.text(impact, option: "--impact"),
+            easyRead: try easyRead.map { try EntryRules.easyRead($0) })
     }
 }
 
@@ -57,6 +61,7 @@ extension DecisionOptions.Values {
         if let status { decision.status = status }
         if let due { decision.due = due }
         if let impact { decision.impact = impact }
+        if let easyRead { decision.easyRead = easyRead }
     }
 }
 

@@ -21,6 +21,8 @@ extension Yswd {
         var theme: String
         @Option(help: "Why it was not acted on, in participants' terms.")
         var why: String?
+        @Option(help: "The explanation in easy read, for the easy read formats (up to 500 characters).")
+        var easyRead: String?
         @Option(help: ReasonCategory.help("The kind of reason."), completion: ReasonCategory.completion)
         var reason: String?
         @Flag(help: "Withdraw the theme's explanation.")
@@ -43,7 +45,9 @@ extension Yswd {
                 return
             }
             let reason = try ReasonCategory.parse(reason ?? "", option: "--reason")
-            let replaced = try store.open().explain(activity: activity, theme: theme, why: why ?? "", reason: reason)
+            let replaced = try store.open().explain(
+                activity: activity, theme: theme, why: why ?? "", reason: reason,
+                easyRead: try easyRead.map { try EntryRules.easyRead($0) })
             print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
         }
     }

@@ -12,9 +12,12 @@ extension Yswd {
             discussion: HelpText.reflowed(
                 """
                 For each participant owed a follow-up, writes one file in their preferred format: an email
-                (subject and text), a printable letter with their address, an easy read letter, or a phone call
-                script. Each names only the themes their own views fed into, and the answer to each. mailing.csv
-                lists every recipient's contact details for a mail merge.
+                (subject and text), a letter to print on A4 for a DL window envelope, a large print letter, an
+                easy read letter, or a phone call script. Each names only the themes their own views fed into,
+                and the answer to each. Letters start "Dear NAME," (participant --name), carry the sender's
+                address (yswd config set postal-address, required for letters), the date and a reference;
+                emails link to the full update when the public web address is set (yswd config set public-url).
+                mailing.csv lists every recipient's contact details for a mail merge.
 
                 PRIVATE: the folder holds participants' contact details. It is created readable by you only
                 (0700, files 0600). Do not publish it or share it; delete it once the follow-ups are sent.
@@ -59,13 +62,21 @@ extension Yswd {
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try self.store.open()
             let today = try date ?? store.settings().today()
-            let snapshot = try store.updateSnapshot(ref: activity, asOf: today, quotesPerTheme: 0)
+            var snapshot = try store.updateSnapshot(ref: activity, asOf: today, quotesPerTheme: 0)
             guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: activity) }
+            guard snapshot.publicContact != nil else { throw PublishError.noPublicContact(activity: activity) }
+            snapshot.privateTerms = try store.privateTerms(ref: activity, words: PrivacyGuard.words(in: snapshot))
             let waived = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
                 PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
             }
             let recipients = try store.followUpRecipients(ref: activity)
-            let followUps = FollowUpRenderer(templates: templates).render(snapshot, for: recipients)
+            let latest = try store.updates(ref: activity).last
+            let about = FollowUpRenderer.About(
+                number: latest?.number,
+                url: latest.flatMap { update in snapshot.publicURL.map { $0 + SiteBuilder.pagePath(update) } })
+            let followUps = FollowUpRenderer(templates: templates).render(snapshot, for: recipients, about: about)
+            let letters = followUps.filter(\.isPosted).count
+            if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
             var toMark = followUps
             if !sentTo.isEmpty {
                 for ref in sentTo where !followUps.contains(where: { $0.recipient.ref == ref }) {
@@ -111,7 +122,7 @@ extension Yswd {
         private static func needed(_ format: PreferredFormat?) -> String {
             switch format {
             case .email?: "email address"
-            case .letter?: "postal address"
+            case .letter?, .largePrint?: "postal address"
             case .easyRead?: "postal or email address"
             case .phone?: "phone number"
             case .none?, nil: "contact details"

@@ -15,6 +15,8 @@ extension Yswd {
 
 /// The private contact options of `participant add` and `participant update`.
 struct ContactOptions: ParsableArguments {
+    @Option(help: "The name to greet them by in letters, \"Dear NAME,\" (private, erased with their contact details).")
+    var name: String?
     @Option(help: "Email address (private).")
     var email: String?
     @Option(help: "Phone number (private).")
@@ -28,6 +30,7 @@ struct ContactOptions: ParsableArguments {
 
     /// The options' values, checked: a bad one fails before the database is opened.
     struct Values {
+        var name: String?
         var email: String?
         var phone: String?
         var address: String?
@@ -35,6 +38,7 @@ struct ContactOptions: ParsableArguments {
 
         /// Applies the options that were given.
         func apply(to contact: inout ParticipantContact) {
+            if let name { contact.name = name }
             if let email { contact.email = email }
             if let phone { contact.phone = phone }
             if let address { contact.address = address }
@@ -44,6 +48,7 @@ struct ContactOptions: ParsableArguments {
 
     func values() throws -> Values {
         Values(
+            name: try Parse.text(name, option: "--name"),
             email: try email.map { try EntryRules.email($0, option: "--email") },
             phone: try phone.map { try EntryRules.phone($0, option: "--phone") },
             address: try Parse.text(address, option: "--address"),

@@ -13,12 +13,24 @@ extension Yswd {
                 Formats: html (one self-contained web page), easy-read (a web page in easy read), md, txt, and the
                 open data json and csv. Without --out the update goes to standard output.
 
+                Every update says where to ask questions: set a public contact first (yswd config set
+                public-contact, or the activity's --public-contact). It is meant to be published and is never a
+                privacy finding. Themes come most views first; out-of-scope contributions are not counted, and
+                anonymous ones count as views, not people. An update is published once every theme has an answer;
+                --early publishes sooner, and the update names each unanswered theme and when its answer is due.
+
+                Quotes are only those a person chose with `yswd quote add`, from participants who agreed to be
+                quoted (--quote-mode auto takes the earliest instead; --quotes N is the most per theme).
+
                 Every update passes the privacy guard first: contact details and participant refs are never
-                included, quotes come only from participants who agreed to be quoted, and every text is checked
-                for email addresses, UK phone numbers, NHS numbers and full UK postcodes. A finding stops the
-                update and is listed with an ID; after checking it, pass --allow ID to publish anyway (the
-                waiver is recorded in history). The public contact (yswd config set public-contact, or the
-                activity's --public-contact) is meant to be published and is never a finding.
+                included, and every text is checked for email addresses, UK phone numbers, NHS numbers, full UK
+                postcodes, participants' names and addresses, and people's names (a title such as Dr or Nurse
+                before a name, and the names of staff recorded as the lead or as who decided). A finding stops
+                the update and is listed with an ID; after checking it, pass --allow ID to publish anyway (the
+                waiver is recorded in history).
+
+                Easy read uses each text's --easy-read wording. Where one is missing, sentences over 15 words
+                and words over 3 syllables are listed as warnings; --strict makes them errors.
 
                 --record keeps the exact bytes published, with their SHA-256, the date, format and channels, and
                 the answer each theme had, as an update that is never changed (see `yswd updates`).
@@ -27,7 +39,7 @@ extension Yswd {
                   yswd publish GP-ACCESS-2026 --format html --out gp-access.html
                   yswd publish GP-ACCESS-2026 --format easy-read \\
                     --out gp-access-easy-read.html --record --channel web
-                  yswd publish GP-ACCESS-2026 --format json
+                  yswd publish GP-ACCESS-2026 --format json --early
                 """))
 
         @OptionGroup var store: StoreOptions
@@ -52,6 +64,15 @@ extension Yswd {
         var allowed: [String] = []
         @Option(help: "Quotes per theme, from participants who agreed to be quoted (0 for none).")
         var quotes = 2
+        @Option(
+            name: .customLong("quote-mode"),
+            help: "chosen (the quotes chosen with `yswd quote add`) | auto (the earliest under each theme).",
+            completion: QuoteMode.completion)
+        var quoteMode = QuoteMode.chosen.rawValue
+        @Flag(help: "Publish while themes are unanswered: the update names them and says when an answer is due.")
+        var early = false
+        @Flag(help: "Make easy read warnings errors.")
+        var strict = false
         @Option(help: "The publication date (YYYY-MM-DD; default: today in the team's time zone).")
         var asOf: String?
 
@@ -64,6 +85,7 @@ extension Yswd {
         func run() throws {
             _ = try EntryRules.number(quotes, option: "--quotes", in: 0...20)
             let format = try PublishFormat.parse(formatName, option: "--format")
+            let quoteMode: QuoteMode = try Parse.value(self.quoteMode, option: "--quote-mode") ?? .chosen
             let channels: [FeedbackChannel] = try Parse.values(self.channels, option: "--channel")
             let date = try Parse.date(asOf, option: "--as-of")
             if let out { try OutputPaths.checkFile(out) }
@@ -72,15 +94,30 @@ extension Yswd {
                 note("note: --template is not used for \(format.rawValue), which is open data")
             }
             let store = try self.store.open()
-            let snapshot = try store.updateSnapshot(
-                ref: activity, asOf: date ?? store.settings().today(), quotesPerTheme: quotes)
+            var snapshot = try store.updateSnapshot(
+                ref: activity, asOf: date ?? store.settings().today(), quotesPerTheme: quotes, quoteMode: quoteMode)
             let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
+            let unanswered = snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key)
+            if !unanswered.isEmpty, !early { throw PublishError.unanswered(activity: activity, themes: unanswered) }
+            if format == .easyRead {
+                let warnings = EasyReadCheck.warnings(snapshot)
+                if strict, !warnings.isEmpty { throw PublishError.easyReadWording(warnings) }
+                for warning in warnings { note("warning: easy read: \(warning)") }
+            }
+            snapshot.privateTerms = try store.privateTerms(ref: activity, words: PrivacyGuard.words(in: snapshot))
             let waived = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
                 PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
             }
-            let unanswered = snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key)
             if !unanswered.isEmpty {
-                note("warning: not yet answered, and the update says so: \(unanswered.joined(separator: ", "))")
+                note(
+                    "note: published early: the update says these have no answer yet: \(unanswered.joined(separator: ", "))"
+                )
+            }
+            if snapshot.activity.publicSummary == nil {
+                note(
+                    "note: no public summary is recorded, so the purpose is published as \"What we asked, and why\"; "
+                        + "give the words people were told with `yswd activity update \(activity) --public-summary TEXT`"
+                )
             }
             if record {
                 let recorded = try store.recordUpdate(

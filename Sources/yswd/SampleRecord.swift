@@ -43,7 +43,7 @@ struct SampleRecord {
                 purpose: "Understand why people find it hard to book a GP appointment",
                 canInfluence: "How the booking phone line and online booking work across the practices",
                 level: .consult, constraints: "Practice opening hours are set by the national contract",
-                explainedAs: "Tell us what makes booking hard so we can fix the parts we control",
+                publicSummary: "Tell us what makes booking hard so we can fix the parts we control",
                 methods: [.survey, .dropIn, .online], audiences: ["carers", "people who do not use the internet"],
                 lead: "Sam Patel", partners: ["Healthwatch Coventry"],
                 resources: "Two officers for eight weeks; £1,500",

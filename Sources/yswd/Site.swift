@@ -23,7 +23,10 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
         @Option(help: "The folder to write the site into (created if missing).")
         var out: String
-        @Option(help: "The address the site will be served from, for absolute links in the feed.")
+        @Option(
+            help: ArgumentHelp(
+                "The address the site will be served from, for absolute links in the feed (default: the public-url "
+                    + "setting)."))
         var baseURL: String?
         @OptionGroup var template: TemplateOptions
 
@@ -39,8 +42,9 @@ extension Yswd {
             let templates = try template.load(required: SiteBuilder.requiredTemplates)
             let store = try self.store.open()
             let updates = try store.allUpdates()
+            let settings = try store.settings()
             let files = SiteBuilder(
-                templates: templates, organisation: try store.settings().organisation, baseURL: baseURL
+                templates: templates, organisation: settings.organisation, baseURL: baseURL ?? settings.publicURL
             )
             .build(updates)
             try OutputPaths.makeFolder(out, privateOnly: false)

@@ -29,6 +29,8 @@ extension Yswd.ThemeCommand {
         var key: String
         @Option(help: "The theme in participants' terms.")
         var said: String
+        @Option(help: "The theme in easy read, for the easy read formats (up to 500 characters).")
+        var easyRead: String?
         @Option(
             name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
         var contributions: [String] = []
@@ -37,7 +39,7 @@ extension Yswd.ThemeCommand {
         func run() throws {
             let selections = try Parse.selections(contributions)
             let (_, linked) = try store.open().addTheme(
-                activity: activity, key: key, said: said, contributions: selections)
+                activity: activity, key: key, said: said, easyRead: easyRead, contributions: selections)
             print("Added theme \(key) to \(activity), linked to \(counted(linked, "contribution")).")
         }
     }
@@ -93,7 +95,7 @@ extension Yswd.ThemeCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reword a theme.",
+            abstract: "Reword a theme, or its easy-read wording.",
             discussion: HelpText.reflowed(
                 """
                 Example:
@@ -106,11 +108,25 @@ extension Yswd.ThemeCommand {
         @Argument(help: "The theme's key.")
         var key: String
         @Option(help: "The new wording.")
-        var said: String
+        var said: String?
+        @Option(help: "The theme in easy read, for the easy read formats (up to 500 characters).")
+        var easyRead: String?
+        @Flag(help: "Remove the easy-read wording (the easy read formats then use the theme's wording).")
+        var clearEasyRead = false
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            if said == nil, easyRead == nil, !clearEasyRead {
+                throw ValidationError("Give --said TEXT, --easy-read TEXT or --clear-easy-read.")
+            }
+            if easyRead != nil, clearEasyRead {
+                throw ValidationError("Give --easy-read or --clear-easy-read, not both.")
+            }
+        }
+
         func run() throws {
-            try store.open().updateTheme(activity: activity, key: key, said: said)
+            try store.open().updateTheme(
+                activity: activity, key: key, said: said, easyRead: easyRead, clearEasyRead: clearEasyRead)
             print("Updated theme \(key).")
         }
     }

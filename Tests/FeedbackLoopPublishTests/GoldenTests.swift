@@ -28,12 +28,15 @@ import Testing
         try check(publication.bytes, against: "update.\(format.fileExtension)")
     }
 
-    @Test(arguments: [PreferredFormat.email, .letter, .easyRead, .phone])
+    @Test(arguments: [PreferredFormat.email, .letter, .largePrint, .easyRead, .phone])
     func followUp(format: PreferredFormat) throws {
         let recipient = FollowUpRecipient(
-            participantId: 3, ref: "P-003", prefers: format, email: "jo@example.org", phone: "07700 900123",
-            address: "4 Mill Lane, Coventry, CV1 2AB", themes: ["phone-queue", "parking"])
-        let followUps = FollowUpRenderer().render(Sample.snapshot(), for: [recipient])
+            participantId: 3, ref: "P-003", prefers: format, name: format == .letter ? nil : "Jo Bloggs",
+            email: "jo@example.org", phone: "07700 900123", address: "4 Mill Lane, Coventry, CV1 2AB",
+            themes: ["phone-queue", "parking"])
+        let followUps = FollowUpRenderer().render(
+            Sample.snapshot(), for: [recipient],
+            about: FollowUpRenderer.About(number: 1, url: "https://example.org/ysd/updates/GP-ACCESS-2026-1.html"))
         let followUp = try #require(followUps.first)
         try check(followUp.bytes, against: "followup-\(followUp.fileName)")
         #expect(!followUp.text.contains("Online booking rarely works"), "only the person's own themes")

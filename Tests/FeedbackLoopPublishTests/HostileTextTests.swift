@@ -66,7 +66,7 @@ import Testing
         let output = try UpdateRenderer().render(Self.snapshot(raw), as: .csv).text
         #expect(output.hasPrefix("\u{FEFF}"), "a byte order mark for Excel")
         let rows = Self.parseCSV(String(output.dropFirst()))
-        #expect(rows.count == 4, "a header and three themes")
+        #expect(rows.count == 5, "a header and four themes")
         for row in rows {
             #expect(row.count == UpdateRenderer.csvHeader.count, "every row has every column")
             for cell in row {

@@ -177,9 +177,59 @@ import Testing
             said: "P-0042 said the phones are busy", explanation: "We wrote to 4 Mill Lane, Coventry about it")
         snapshot.privateTerms = ["P-0042", "4 Mill Lane, Coventry", "P-4"]
         let findings = PrivacyGuard.scan(snapshot)
-        #expect(findings.map(\.match) == ["P-0042", "4 Mill Lane, Coventry"])
+        #expect(findings.map(\.match) == ["4 Mill Lane, Coventry", "P-0042"], "in the order the texts appear")
         #expect(findings.allSatisfy { $0.kind == .participant })
         snapshot.privateTerms = ["P-004"]  // a ref inside another is not a match
         #expect(PrivacyGuard.scan(snapshot).isEmpty)
+    }
+
+    @Test func theWordsToLookUpHoldEveryRefAndFirstWord() {
+        let snapshot = Sample.snapshot(said: "P-0042 said the phones are busy.", explanation: "We wrote to 4 Mill Lane")
+        let words = PrivacyGuard.words(in: snapshot)
+        for word in ["p-0042", "4", "mill", "phones", "gp-access-2026"] { #expect(words.contains(word), "\(word)") }
+        #expect(!words.contains("busy."), "a full stop ends a sentence, not a ref")
+    }
+}
+
+/// Names of people: a title or role before a capitalised word, and the names of staff recorded
+/// against the activity. Same finding ids and --allow as every other finding.
+@Suite struct NameTests {
+    func names(inQuote quote: String, lead: String? = "Priya Shah (Practice Manager)") -> [String] {
+        var snapshot = Sample.snapshot(quote: quote)
+        snapshot.staffNames = lead.map { [$0] } ?? []
+        return PrivacyGuard.scan(snapshot).filter { $0.kind == .name }.map(\.match)
+    }
+
+    @Test(arguments: [
+        ("Nurse Sarah Jones ignored my son", "Nurse Sarah"), ("Dr Patel was kind", "Dr Patel"),
+        ("I saw dr. Okafor twice", "dr. Okafor"), ("Mrs O'Neill on reception was rude", "Mrs O'Neill"),
+        ("Matron Hughes sorted it", "Matron Hughes"),
+    ])
+    func aTitleBeforeANameIsAFinding(quote: String, match: String) {
+        #expect(names(inQuote: quote) == [match])
+    }
+
+    @Test(arguments: [
+        "Sarah said it was fine", "The nurse was kind", "The doctor could not see me", "Dr appointments are scarce",
+        "I asked for a nurse. Nobody came",
+    ])
+    func aNameWithoutATitleOrAStaffNameIsNot(quote: String) {
+        #expect(names(inQuote: quote).isEmpty, "\(quote)")
+    }
+
+    @Test func theLeadsNameInAQuoteIsAFinding() {
+        #expect(names(inQuote: "Priya was lovely to us") == ["Priya"])
+        #expect(names(inQuote: "Ask Shah's office") == ["Shah"])
+        #expect(names(inQuote: "Priya was lovely to us", lead: nil).isEmpty)
+        #expect(names(inQuote: "The board was helpful", lead: "Practice Board").isEmpty, "a group is not a person")
+    }
+
+    @Test func aNameFindingCanBeWaivedByItsId() throws {
+        var snapshot = Sample.snapshot(quote: "Dr Patel was kind")
+        snapshot.staffNames = []
+        let findings = PrivacyGuard.scan(snapshot)
+        let id = try #require(findings.first?.id)
+        #expect(PrivacyGuard.scan(snapshot).first?.id == id, "stable")
+        #expect(throws: Never.self) { try PrivacyGuard.review(findings, allowing: [id]) }
     }
 }

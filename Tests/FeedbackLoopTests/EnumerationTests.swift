@@ -13,7 +13,10 @@ import Testing
             FeedbackChannel.allCases.map(\.rawValue) == [
                 "web", "email", "letter", "meeting", "social", "phone", "other",
             ])
-        #expect(PreferredFormat.allCases.map(\.rawValue) == ["email", "letter", "easy-read", "phone", "none"])
+        #expect(
+            PreferredFormat.allCases.map(\.rawValue) == [
+                "email", "letter", "large-print", "easy-read", "phone", "none",
+            ])
         #expect(Outcome.allCases.map(\.rawValue) == ["adopted", "partly"])
         #expect(DeliveryStatus.allCases.map(\.rawValue) == ["planned", "in-progress", "done", "dropped"])
         #expect(

@@ -7,7 +7,7 @@ private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text,
 private func good() -> Activity {
     Activity(
         ref: "GP", title: "GP access", purpose: "Understand booking", canInfluence: "The booking line", level: .consult,
-        constraints: "Hours are national", explainedAs: "Fix what we control", methods: [.survey, .dropIn],
+        constraints: "Hours are national", publicSummary: "Fix what we control", methods: [.survey, .dropIn],
         audiences: ["carers"], lead: "Sam Patel", partners: ["Healthwatch"], resources: "Two officers",
         opens: day("2026-01-05"), closes: day("2026-02-27"), feedbackBy: day("2026-04-30"))
 }

@@ -28,7 +28,11 @@ import Testing
             "participant", "add", "P-5", "--address", "5 Mill Lane, Coventry", "--prefers", "easy-read",
             "--wants-feedback")
         try yswd.ok("contribution", "add", "GP", "--text", "Easy read please", "--participant", "P-5")
-        try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5")
+        try yswd.ok(
+            "participant", "add", "P-6", "--name", "Ann Smith", "--address", "6 Mill Lane, Coventry", "--prefers",
+            "large-print", "--wants-feedback")
+        try yswd.ok("contribution", "add", "GP", "--text", "Big print please", "--participant", "P-6")
+        try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5", "--contribution", "6")
         try yswd.ok("publish", "GP", "--format", "html", "--out", "update.html", "--record")
         try yswd.ok("publish", "GP", "--format", "easy-read", "--out", "easy-read.html", "--record")
         try yswd.ok("followups", "GP", "--out", "followups")
@@ -39,6 +43,7 @@ import Testing
 
         let pages = [
             "update.html", "easy-read.html", "followups/P-2-letter.html", "followups/P-5-easy-read.html",
+            "followups/P-6-large-print-letter.html",
             "site/index.html", "site/updates/GP-1.html", "hostile.html",
         ].map { yswd.folder + "/" + $0 }
         let process = Process()

@@ -88,7 +88,7 @@ import Testing
         (["activity", "update", "GP", "--level", "shout"], "inform, consult, involve, co-design, co-produce"),
         (["activity", "update", "GP", "--method", "carrier-pigeon"], "survey, focus-group"),
         (["activity", "update", "GP", "--feedback-channel", "fax"], "web, email, letter"),
-        (["participant", "update", "P-1", "--prefers", "fax"], "email, letter, easy-read, phone, none"),
+        (["participant", "update", "P-1", "--prefers", "fax"], "email, letter, large-print, easy-read, phone, none"),
         (["contribution", "add", "GP", "--text", "x", "--method", "telepathy"], "'telepathy'"),
         (["decision", "update", "GP", "callback", "--status", "finished"], "planned, in-progress, done, dropped"),
         (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "phone:mostly"], "adopted, partly"),

@@ -14,6 +14,19 @@ import Testing
         try yswd.ok(
             "activity", "add", "EMPTY", "--title", "Nothing yet", "--purpose", "p", "--can-influence", "c", "--level",
             "consult")
+        try yswd.ok(
+            "activity", "add", "NOC", "--title", "Buses", "--purpose", "p", "--can-influence", "c", "--level", "consult"
+        )
+        try yswd.ok("contribution", "add", "NOC", "--text", "We want more buses")
+        try yswd.ok("theme", "add", "NOC", "buses", "--said", "More buses", "--contribution", "5")
+        try yswd.ok("explain", "NOC", "buses", "--why", "The council runs the buses", "--reason", "outside-control")
+        try yswd.ok(
+            "activity", "add", "OPEN", "--title", "Hours", "--purpose", "p", "--can-influence", "c", "--level",
+            "consult", "--public-contact", "hours@example.nhs.uk")
+        try yswd.ok("contribution", "add", "OPEN", "--text", "Open longer")
+        try yswd.ok("theme", "add", "OPEN", "hours", "--said", "Longer hours", "--contribution", "6")
+        try yswd.ok("contribution", "add", "GP", "--text", "The cafe is dear", "--participant", "P-1")
+        try yswd.ok("contribution", "update", "GP", "7", "--out-of-scope", "About the cafe")
         return yswd
     }
 
@@ -55,6 +68,31 @@ import Testing
         (["followups", "GP", "--out", "fu", "--mark-sent", "P-4"], "'P-4' is not owed a follow-up"),
         (["followups", "GP", "--out", "fu", "--mark-sent", "P-3"], "'P-3' cannot be sent a follow-up"),
         (["followups", "EMPTY", "--out", "fu"], "EMPTY has no themes"),
+        (["quote", "add", "GP", "phone", "4"], "participant P-4 did not agree to be quoted"),
+        (["quote", "add", "GP", "phone", "7"], "contribution 7 cannot be quoted: it is marked out of scope"),
+        (["quote", "add", "GP", "parking", "1"], "it is not linked to theme parking"),
+        (["quote", "add", "GP", "phone", "6"], "contribution 6 belongs to OPEN, not GP"),
+        (["quote", "remove", "GP", "parking", "1"], "contribution 1 is not a chosen quote of theme parking"),
+        (
+            ["theme", "update", "GP", "parking", "--easy-read", String(repeating: "Easy. ", count: 90)],
+            "keep it to 500"
+        ),
+        (
+            ["decision", "update", "GP", "callback", "--easy-read", String(repeating: "x", count: 501)],
+            "501 characters"
+        ),
+        (
+            [
+                "explain", "GP", "parking", "--why", "w", "--reason", "cost", "--easy-read",
+                String(repeating: "y", count: 600),
+            ],
+            "--easy-read is 600 characters long"
+        ),
+        (["publish", "NOC"], "no public contact is set"),
+        (["followups", "NOC", "--out", "fu"], "yswd activity update NOC --public-contact"),
+        (["publish", "OPEN", "--out", "open.html"], "theme hours of OPEN has no answer yet"),
+        (["publish", "GP", "--quote-mode", "random"], "'random'"),
+        (["config", "set", "public-url", "example dot org"], "'example dot org' is not a web address"),
         (["site", "--out", "a-file"], "a-file is a file"),
         (["site", "--out", "site", "--template", "no-such-folder"], "--template no-such-folder is not a folder"),
         (["site", "--out", "site", "--template", "missing"], "has no site-"),

@@ -1,0 +1,96 @@
+import ArgumentParser
+import FeedbackLoop
+import FeedbackLoopStore
+
+extension Yswd {
+    struct QuoteCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "quote",
+            abstract: "Choose which participants' words are quoted under each theme in published updates.",
+            discussion: HelpText.reflowed(
+                """
+                Only chosen quotes are published (publish --quote-mode auto takes the earliest instead). A quote
+                must come from a participant who agreed to be quoted, be in scope, and be linked to the theme.
+                Read it first: a quote that names a member of staff or another person is a privacy finding.
+                """),
+            subcommands: [Add.self, Remove.self, List.self])
+    }
+}
+
+extension Yswd.QuoteCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Quote a contribution under a theme.",
+            discussion: HelpText.reflowed(
+                """
+                Example:
+                  yswd quote add GP-ACCESS-2026 phone-queue 14
+                """))
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The theme's key.")
+        var theme: String
+        @Argument(help: "The contribution's number (see `yswd contribution list`).")
+        var contribution: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let added = try store.open().addQuote(activity: activity, theme: theme, contribution: contribution)
+            print(
+                added
+                    ? "Chose contribution \(contribution) as a quote under theme \(theme)."
+                    : "Contribution \(contribution) was already a quote under theme \(theme); nothing changed.")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop quoting a contribution under a theme.",
+            discussion: HelpText.reflowed(
+                """
+                Example:
+                  yswd quote remove GP-ACCESS-2026 phone-queue 14
+                """))
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The theme's key.")
+        var theme: String
+        @Argument(help: "The contribution's number.")
+        var contribution: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try store.open().removeQuote(activity: activity, theme: theme, contribution: contribution)
+            print("Contribution \(contribution) is no longer quoted under theme \(theme).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an activity's chosen quotes, and whether each will be published.",
+            discussion: HelpText.reflowed(
+                """
+                Example:
+                  yswd quote list GP-ACCESS-2026
+                """))
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let quotes = try store.open().chosenQuotes(activity: activity)
+            Listing.print(quotes, as: listing.format, empty: "No quotes chosen for \(activity).")
+        }
+    }
+}
+
+extension ChosenQuote: ListingRow {
+    static let headers = ["theme", "contribution", "participant", "published", "text"]
+    var cells: [String] {
+        [theme, String(contribution), participant ?? "", withheld.map { "no: \($0)" } ?? "yes", text]
+    }
+}
