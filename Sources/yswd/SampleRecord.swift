@@ -9,6 +9,7 @@ struct SampleRecord {
     private func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }
 
     func build(in store: EngagementStore) throws {
+        try store.setSetting(.postalAddress, to: "Engagement team, Coventry Health Partnership, 1 High Street, Coventry CV1 1AA")
         try addParticipants(store)
         try addGPAccess(store)
         try addCrisisSupport(store)
@@ -94,7 +95,9 @@ struct SampleRecord {
             reason: .outsideControl)
         try store.explain(
             activity: "GP-ACCESS", theme: "parking", why: "The car parks belong to the council, not to the practices",
-            reason: .outsideControl)
+            reason: .outsideControl, easyRead: "The council owns the car parks. We cannot change them.")
+        // Quotes are chosen by a person, from participants who agreed to be quoted.
+        try store.addQuote(activity: "GP-ACCESS", theme: "phone-queue", contribution: first[0])
         try store.evaluate(
             activity: "GP-ACCESS", worked: "Drop-ins at the library reached carers the survey missed",
             improve: "Start outreach before the survey opens", participantsInvolved: true,

@@ -1,0 +1,106 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+import Testing
+
+@testable import FeedbackLoopStore
+
+/// What the store reads for an update: themes in order of views, honest counts, chosen quotes,
+/// and the participants' details that could appear in its texts.
+@Suite struct PublishingStoreTests {
+    /// Three themes: `few` and `outside` with 1 view each, `many` with 3 (one anonymous, one person
+    /// twice); contribution 6 is out of scope. P-1 may be quoted; P-2 may not.
+    static func store() throws -> EngagementStore {
+        let store = try EngagementStore.inMemory(clock: pinnedClock)
+        try store.addActivity(sampleActivity())
+        try store.addParticipant(
+            Participant(ref: "P-1", mayQuote: true),
+            contact: ParticipantContact(participantId: 0, name: "Ann Smith", address: "12 Elm Road, Coventry"))
+        try store.addParticipant(Participant(ref: "P-2"), contact: ParticipantContact(participantId: 0))
+        for (text, who) in [("a", "P-1"), ("b", "P-1"), ("c", nil), ("d", "P-2"), ("e", "P-2"), ("f", "P-1")] {
+            try store.addContribution(activity: "GP-ACCESS", text: "View \(text)", participantRef: who)
+        }
+        try store.addTheme(activity: "GP-ACCESS", key: "few", said: "Few", contributions: [.single(4)])
+        try store.addTheme(activity: "GP-ACCESS", key: "many", said: "Many", contributions: [.range(from: 1, to: 3)])
+        try store.addTheme(activity: "GP-ACCESS", key: "outside", said: "Outside", contributions: [.single(5)])
+        try store.updateContribution(activity: "GP-ACCESS", id: 6, outOfScope: .some("About parking"))
+        return store
+    }
+
+    @Test func themesComeMostViewsFirstAndCountOnlyInScopeViews() throws {
+        let store = try Self.store()
+        // A linked contribution marked out of scope by an older version still counts for nothing.
+        try store.database.write { db in try db.execute(sql: "UPDATE contribution SET outOfScope = 'x' WHERE id = 5") }
+        let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+        #expect(snapshot.record.themes.map(\.key) == ["many", "few", "outside"])
+        let many = try #require(snapshot.record.themes.first)
+        #expect((many.contributions, many.people, many.anonymous) == (3, 1, 1), "P-1 twice and one anonymous")
+        #expect(snapshot.record.themes[2].contributions == 0, "an out-of-scope contribution is not a view")
+        #expect((snapshot.views, snapshot.people, snapshot.anonymous) == (4, 2, 1))
+        #expect(snapshot.answersDue == date("2026-04-30"), "the promised date")
+    }
+
+    @Test func onlyChosenQuotesAreReadUnlessAutomatic() throws {
+        let store = try Self.store()
+        var snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+        #expect(snapshot.quotes.isEmpty, "nothing is quoted until a person chooses")
+        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
+        snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+        #expect(snapshot.quotes["many"]?.map(\.text) == ["View b"])
+        let auto = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quoteMode: .auto)
+        #expect(auto.quotes["many"]?.map(\.text) == ["View a", "View b"], "the earliest consenting")
+        #expect(try store.chosenQuotes(activity: "GP-ACCESS").map(\.contribution) == [2])
+        #expect(try historyRows(store, entity: "chosenQuote").count == 1, "history records the choice")
+
+        // A quote goes when its link to the theme does.
+        try store.database.write { db in
+            try db.execute(sql: "DELETE FROM themeContribution WHERE contributionId = 2")
+        }
+        #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty)
+    }
+
+    @Test func aQuoteMustBeConsentedInScopeAndLinked() throws {
+        let store = try Self.store()
+        let refusals: [(String, Int64, QuoteRefusal)] = [
+            ("few", 4, .noConsent(participant: "P-2")), ("many", 3, .anonymous), ("few", 1, .notLinked(theme: "few")),
+        ]
+        for (theme, id, refusal) in refusals {
+            #expect(throws: StoreError.quoteNotAllowed(id: id, reason: refusal)) {
+                try store.addQuote(activity: "GP-ACCESS", theme: theme, contribution: id)
+            }
+        }
+        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
+        try store.updateContribution(activity: "GP-ACCESS", id: 1, outOfScope: .some("Off topic"), unlink: true)
+        #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty, "unlinking takes the quote away")
+    }
+
+    @Test func privateTermsAreFoundByTheirFirstWord() throws {
+        let store = try Self.store()
+        let terms = try store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
+        #expect(Set(terms) == ["P-1", "12 Elm Road, Coventry", "Ann Smith"])
+        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]).isEmpty)
+    }
+
+    @Test func theExplainedAsWordingBecomesThePublicSummary() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in "old" })
+            db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in "2026-01-01" })
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let before = try #require(EngagementStore.knownMigrations.first { $0.hasPrefix("0007") })
+        try EngagementStore.migrator.migrate(queue, upTo: before)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO activity (ref, title, purpose, canInfluence, level, explainedAs)
+                    VALUES ('OLD', 't', 'p', 'c', 'consult', 'What we asked, in plain words')
+                    """)
+        }
+        try queue.close()
+        let store = try EngagementStore.open(path: path, actor: "test").store
+        #expect(try store.activity(ref: "OLD").publicSummary == "What we asked, in plain words")
+    }
+}
