@@ -9,7 +9,8 @@ struct SampleRecord {
     private func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }
 
     func build(in store: EngagementStore) throws {
-        try store.setSetting(.postalAddress, to: "Engagement team, Coventry Health Partnership, 1 High Street, Coventry CV1 1AA")
+        try store.setSetting(
+            .postalAddress, to: "Engagement team, Coventry Health Partnership, 1 High Street, Coventry CV1 1AA")
         try addParticipants(store)
         try addGPAccess(store)
         try addCrisisSupport(store)
