@@ -3,16 +3,22 @@
 /// signatures it reported; the loop rules compare them with today's to tell whether the latest update
 /// still covers the record, and a follow-up keeps its participant's, to tell whether they are owed another.
 ///
+/// An easy-read wording joins the signature only when one is recorded, so the signatures kept before
+/// easy-read wordings existed still match an unchanged answer.
+///
 /// Plain SQL with no yswd functions, so the sqlite3 shell can run the loops benchmark query too.
 enum AnswerSignature {
     /// One theme's signature; the theme is aliased `alias`.
     static func theme(_ alias: String) -> String {
         """
-        (\(alias).key || char(31) || \(alias).said || char(30) || coalesce((SELECT group_concat(part, char(29)) FROM (
+        (\(alias).key || char(31) || \(alias).said || coalesce(char(31) || \(alias).easyRead, '') || char(30)
+         || coalesce((SELECT group_concat(part, char(29)) FROM (
              SELECT d.id || char(31) || dt.outcome || char(31) || d.status || char(31) || coalesce(d.due, '')
-                 || char(31) || d.text || char(31) || coalesce(d.impact, '') AS part
+                 || char(31) || d.text || char(31) || coalesce(d.impact, '') || coalesce(char(31) || d.easyRead, '')
+                 AS part
              FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId WHERE dt.themeId = \(alias).id ORDER BY d.id)), '')
-         || char(30) || coalesce((SELECT e.reason || char(31) || e.why FROM explanation e WHERE e.themeId = \(alias).id), ''))
+         || char(30) || coalesce((SELECT e.reason || char(31) || e.why || coalesce(char(31) || e.easyRead, '')
+                                  FROM explanation e WHERE e.themeId = \(alias).id), ''))
         """
     }
 

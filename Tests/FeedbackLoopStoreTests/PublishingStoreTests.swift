@@ -103,4 +103,22 @@ import Testing
         let store = try EngagementStore.open(path: path, actor: "test").store
         #expect(try store.activity(ref: "OLD").publicSummary == "What we asked, in plain words")
     }
+
+    @Test func aNewEasyReadWordingChangesTheAnswer() throws {
+        let store = try Self.store()
+        func signatures() throws -> [String: String] {
+            try store.database.read { db in try EngagementStore.answerSignatures(db, activityId: 1) }
+        }
+        let before = try signatures()
+        try store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, easyRead: "A few people said this.")
+        let after = try signatures()
+        #expect(after["few"] != before["few"] && after["many"] == before["many"])
+        try store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, clearEasyRead: true)
+        #expect(try signatures() == before, "no wording, the signature it had before")
+        try store.explain(activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost)
+        let explained = try signatures()
+        try store.explain(
+            activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost, easyRead: "It costs too much.")
+        #expect(try signatures()["many"] != explained["many"])
+    }
 }
