@@ -127,6 +127,33 @@ import Testing
         #expect(try yswd.ok("history", "GP", "--format", "json").contains(id), "the waiver is in history")
     }
 
+    @Test func lettersNeedTheSendersAddressAndLargePrintIsALetter() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("participant", "add", "P-5", "--prefers", "large-print", "--wants-feedback", "--name", "Ann Smith")
+        try yswd.ok("contribution", "add", "GP", "--text", "Bigger print", "--participant", "P-5")
+        try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5")
+        try yswd.ok("config", "unset", "postal-address")
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["followups", "GP", "--out", "letters"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("1 follow-up is a letter") && refused.stderr.contains("postal-address"))
+        #expect(!FileManager.default.fileExists(atPath: yswd.folder + "/letters"), "nothing written")
+        #expect(try yswd.fingerprint() == before)
+
+        try yswd.ok("config", "set", "postal-address", "Engagement team, 1 High Street, Coventry CV1 1AA")
+        let made = try yswd.run(["followups", "GP", "--out", "letters"])
+        #expect(made.stderr.contains("unreachable: P-5 prefers large-print but has no postal address on file"))
+        try yswd.ok("participant", "update", "P-5", "--address", "5 Mill Lane, Coventry")
+        try yswd.ok("followups", "GP", "--out", "letters-2")
+        let letter = try String(contentsOfFile: yswd.folder + "/letters-2/P-5-large-print-letter.html", encoding: .utf8)
+        #expect(letter.contains("Dear Ann Smith,") && letter.contains("Yours sincerely,"))
+        #expect(letter.contains("1 High Street") && letter.contains("5 Mill Lane"))
+        #expect(letter.contains("print{body{font-size:18pt}"), "large print: at least 16 pt")
+        let plain = try String(contentsOfFile: yswd.folder + "/letters-2/P-2-letter.html", encoding: .utf8)
+        #expect(plain.contains("Dear participant,") && plain.contains("Reference: GP"))
+    }
+
     @Test func followUpsArePrivateAndPersonal() throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
