@@ -128,4 +128,16 @@ extension EntryRules {
         }
         return trimmed
     }
+
+    /// The longest reason for a change: a few sentences for the public.
+    public static let reasonLimit = 1000
+
+    /// A reason for a change to a published answer, trimmed, not blank, at most ``reasonLimit`` characters.
+    public static func reason(_ text: String, option: String = "--reason") throws(RecordError) -> String {
+        let trimmed = try requireText(text, option: option)
+        guard trimmed.count <= reasonLimit else {
+            throw .tooLong(option: option, length: trimmed.count, limit: reasonLimit)
+        }
+        return trimmed
+    }
 }

@@ -12,6 +12,10 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var address: String?
     /// The keys of the themes their own contributions fed into.
     public var themes: [String]
+    /// Their last follow-up: when it was sent and the number of the update it told them about.
+    /// Set when they are owed another because answers changed since.
+    public var lastSent: CalendarDate?
+    public var lastUpdate: Int?
 
     public init(
         participantId: Int64, ref: String, prefers: PreferredFormat? = nil, name: String? = nil,

@@ -40,11 +40,14 @@ public struct LoopRules: Sendable {
             } else if let update = summary.latestUpdate {
                 if let changed = update.uncoveredSince {
                     state = .reopened
-                    let reopenedDue = changed.adding(days: settings.reopenDays)
-                    due = due.map { max($0, reopenedDue) } ?? reopenedDue
+                    due = reopenedDue(base: due, changed: changed)
                 } else {
                     // Unreachable participants are a warning, not a blocker.
                     state = summary.reachableFollowUps > 0 ? .followingUp : .closed
+                    // An update that answered a reopening keeps the reopened due date for its follow-ups.
+                    if state == .followingUp, let changed = update.reopenedSince {
+                        due = reopenedDue(base: due, changed: changed)
+                    }
                 }
             } else {
                 state = .readyToPublish
@@ -74,6 +77,13 @@ public struct LoopRules: Sendable {
                 unthemed: summary.unthemed, unansweredThemes: unanswered,
                 followUps: state == .followingUp ? summary.reachableFollowUps : 0,
                 overdueCommitments: summary.openCommitments.filter { $0.due < today }))
+    }
+
+    /// A reopened loop's due date: `reopen-days` after the first change since the latest update, or
+    /// the original due date if that is later.
+    public func reopenedDue(base: CalendarDate?, changed: CalendarDate) -> CalendarDate {
+        let reopened = changed.adding(days: settings.reopenDays)
+        return base.map { max($0, reopened) } ?? reopened
     }
 
     /// The promised feedback date; without one, the close date plus `feedback-weeks`.

@@ -94,10 +94,14 @@ public struct UpdateFacts: Sendable, Equatable {
     /// When the record first stopped being covered by it (a theme or answer changed), or nil
     /// when it still reports every current theme with its current answer.
     public var uncoveredSince: CalendarDate?
+    /// When it is not the first: the date of the first change after the update before it, which
+    /// reopened the loop this update answered.
+    public var reopenedSince: CalendarDate?
 
-    public init(published: CalendarDate, uncoveredSince: CalendarDate? = nil) {
+    public init(published: CalendarDate, uncoveredSince: CalendarDate? = nil, reopenedSince: CalendarDate? = nil) {
         self.published = published
         self.uncoveredSince = uncoveredSince
+        self.reopenedSince = reopenedSince
     }
 
     public var covers: Bool { uncoveredSince == nil }

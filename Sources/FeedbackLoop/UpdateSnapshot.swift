@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a participant-facing "you said, we did" update of one activity is made from, read in
 /// one go by the store and handed to a renderer, which needs no database.
 ///
@@ -34,6 +36,10 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     public var quotes: [String: [Quote]]
     /// Each theme's answer as it stands, in a form that changes whenever the answer does, by theme key.
     public var answerSignatures: [String: String]
+    /// The latest recorded update, which this one says what has changed since.
+    public var previous: PreviousUpdate?
+    /// Why answers changed since the previous update, as recorded with each change (oldest first).
+    public var changeReasons: [ChangeReason] = []
     /// The refs and postal addresses of the activity's participants: never rendered, only looked for
     /// by the privacy guard in the texts to be published.
     public var privateTerms: [String] = []
@@ -66,6 +72,43 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     /// For an ongoing activity, when the next update is due.
     public var nextUpdate: CalendarDate? {
         record.activity.cadenceWeeks.map { asOf.adding(days: $0 * 7) }
+    }
+}
+
+/// A recorded update, as a later one compares itself with it.
+public struct PreviousUpdate: Sendable, Equatable, Codable {
+    public var number: Int
+    public var published: CalendarDate
+    /// When it was recorded (UTC, as history records times): changes after it are changes since it.
+    public var recordedAt: String
+    /// Its open data (the JSON of what it said), to compare answers with.
+    public var data: Data
+
+    public init(number: Int, published: CalendarDate, recordedAt: String, data: Data) {
+        self.number = number
+        self.published = published
+        self.recordedAt = recordedAt
+        self.data = data
+    }
+}
+
+/// Why a theme's answer changed, in words for the public, as given with `--reason`.
+public struct ChangeReason: Sendable, Equatable, Codable {
+    /// The theme's key.
+    public var theme: String
+    /// What changed: `theme`, `explanation`, `links`, or `decision KEY`.
+    public var subject: String
+    public var reason: String
+    /// When (UTC, as history records times).
+    public var at: String
+    public var actor: String
+
+    public init(theme: String, subject: String, reason: String, at: String, actor: String) {
+        self.theme = theme
+        self.subject = subject
+        self.reason = reason
+        self.at = at
+        self.actor = actor
     }
 }
 

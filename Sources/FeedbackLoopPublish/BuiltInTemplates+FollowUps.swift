@@ -11,7 +11,17 @@ extension BuiltInTemplates {
         You are receiving this email because you took part in "{{title}}" and asked to hear what happened to your views.
         {{#isChange}}
 
-        This is an update: something we told you has changed. We explain what, and why, below.
+        This is an update: something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed.
+
+        What has changed, and why:
+        {{#changes}}
+          * {{text}}
+        {{#reason}}
+            Why: {{reason}}
+        {{/reason}}
+        {{/changes}}
+
+        Here is where things stand now.
         {{/isChange}}
 
         {{#themes}}
@@ -111,7 +121,16 @@ extension BuiltInTemplates {
         <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">What happened to your views on {{title}}</h1>
         <p>You took part in this and asked to hear what happened to your views. This letter tells you.</p>
-        {{#isChange}}<p>Something we told you before has changed. We explain what, and why, below.</p>{{/isChange}}
+        {{#isChange}}
+        <section class="changes">
+        <h2>What has changed{{#changedSince}} since we wrote to you on {{changedSince}}{{/changedSince}}, and why</h2>
+        <ul>
+        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>Why:</strong> {{reason}}{{/reason}}</li>
+        {{/changes}}
+        </ul>
+        <p>Here is where things stand now.</p>
+        </section>
+        {{/isChange}}
         {{#themes}}
         <section class="theme">
         <h2><span class="kicker">You told us</span> <span dir="auto">{{youSaid}}</span></h2>
@@ -178,7 +197,14 @@ extension BuiltInTemplates {
         <div class="point">{{> icon-people}}<div><p>Thank you for telling us what you think.</p>
         <p>You asked us to tell you what happened.</p></div></div>
         <div class="point">{{> icon-question}}<div><p>You can ask someone to help you read this.</p></div></div>
-        {{#isChange}}<p>Something we told you before has changed.</p>{{/isChange}}
+        {{#isChange}}
+        <h2>Something has changed</h2>
+        {{#changedSince}}<div class="point">{{> icon-calendar}}<div><p>We wrote to you on {{changedSince}}.</p>
+        <p>Since then, something has changed.</p></div></div>{{/changedSince}}
+        {{#changes}}<div class="point">{{> icon-calendar}}<div><p dir="auto">{{text}}</p>
+        {{#reason}}<p dir="auto">This is why: {{reason}}</p>{{/reason}}</div></div>
+        {{/changes}}
+        {{/isChange}}
         {{#themes}}
         <section class="theme">
         <h2 dir="auto">{{youSaid}}</h2>
@@ -210,7 +236,13 @@ extension BuiltInTemplates {
         Say who you are and where you are calling from{{#organisation}} ({{organisation}}){{/organisation}}.
         Say: "You took part in {{title}} and asked to hear what happened to your views. Is now a good time?"
         {{#isChange}}
-        Say: "Something we told you before has changed. I will tell you what, and why."
+        Say: "Something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed. I will tell you what, and why."
+        {{#changes}}
+          Read: "{{text}}"
+        {{#reason}}
+          Read: "Why: {{reason}}"
+        {{/reason}}
+        {{/changes}}
         {{/isChange}}
 
         {{#themes}}

@@ -15,13 +15,14 @@ extension BuiltInTemplates {
         <header>
         {{#organisation}}<p class="meta">{{organisation}}</p>{{/organisation}}
         <h1>You said, we did</h1>
-        <p>What people told us, and what we did about it. Newest first.</p>
+        <p>What people told us, and what we did about it. The latest update of each, newest first.</p>
         </header>
         <main>
         {{#services}}
         <h2 dir="auto">{{service}}</h2>
         <ul>
-        {{#updates}}<li><a href="{{href}}" dir="auto">{{title}}</a> <span class="meta">({{published}}{{#easyRead}}, easy read{{/easyRead}})</span></li>
+        {{#updates}}<li><a href="{{href}}" dir="auto">{{title}}</a> <span class="meta">({{published}}{{#easyRead}}, easy read{{/easyRead}})</span>
+        {{#hasEarlier}}<br><span class="meta">Earlier updates:</span> {{#earlier}}<a href="{{href}}">update {{number}} ({{published}})</a> {{/earlier}}{{/hasEarlier}}</li>
         {{/updates}}
         </ul>
         {{/services}}
@@ -53,6 +54,7 @@ extension BuiltInTemplates {
         </style>
         </head>
         <body>
+        {{#replaced}}<div class="replaced" role="note"><p><strong>This update was replaced on {{on}}.</strong> <a href="{{latestHref}}">Read the latest update</a></p></div>{{/replaced}}
         <header>
         <p><a href="{{indexHref}}">All updates</a></p>
         <h1 dir="auto"><span class="kicker">You said, we did</span> {{title}}</h1>

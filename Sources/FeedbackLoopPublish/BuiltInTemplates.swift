@@ -21,6 +21,8 @@ enum BuiltInTemplates {
         h3{font-size:1.2rem}h4{font-size:1.05rem;margin:1rem 0 .25rem}
         .kicker{display:block;font-size:1rem;font-weight:600;color:#3b3b3b}
         .theme{border-left:.35rem solid #005eb8;padding:.1rem 0 .1rem 1rem;margin:1.5rem 0}
+        .changes{border:3px solid #ffbf47;padding:.25rem 1rem;margin:1rem 0}
+        .replaced{background:#fff4d6;border-left:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem}
         blockquote{margin:.75rem 0;padding-left:1rem;border-left:.2rem solid #6b6b6b;font-style:italic}
         .meta,.status{color:#474747}a{color:#0b4f9c}a:focus{outline:3px solid #ffbf47}
         p,li,h1,h2,h3,h4,blockquote,td,th{overflow-wrap:anywhere}
@@ -80,6 +82,15 @@ enum BuiltInTemplates {
         <p class="meta">Published {{published}}{{#service}} · {{service}}{{/service}}</p>
         </header>
         <main>
+        {{#hasChanges}}
+        <section class="changes">
+        <h2>What has changed since {{changedSince}}, and why</h2>
+        <ul>
+        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>Why:</strong> {{reason}}{{/reason}}</li>
+        {{/changes}}
+        </ul>
+        </section>
+        {{/hasChanges}}
         <h2>What we asked, and why</h2>
         <p dir="auto">{{purpose}}</p>
         <p dir="auto"><strong>What your views could change:</strong> {{canInfluence}}</p>
@@ -176,6 +187,12 @@ enum BuiltInTemplates {
         {{#questionsPhone}}<p>You can phone us on {{questionsPhone}}.</p>{{/questionsPhone}}</div></div>
         </header>
         <main>
+        {{#hasChanges}}
+        <h2>What has changed since {{changedSince}}</h2>
+        {{#changes}}<div class="point">{{> icon-calendar}}<div><p dir="auto">{{text}}</p>
+        {{#reason}}<p dir="auto">This is why: {{reason}}</p>{{/reason}}</div></div>
+        {{/changes}}
+        {{/hasChanges}}
         <h2>What we asked</h2>
         <div class="point">{{> icon-question}}<div><p dir="auto">{{purpose}}</p></div></div>
         <div class="point">{{> icon-people}}<div><p>{{takingPartText}}</p>
@@ -232,6 +249,14 @@ enum BuiltInTemplates {
 
         {{#organisation}}{{organisation}} · {{/organisation}}Published {{published}}
 
+        {{#hasChanges}}
+        ## What has changed since {{changedSince}}, and why
+
+        {{#changes}}
+        - {{text}}{{#reason}} Why: {{reason}}{{/reason}}
+        {{/changes}}
+
+        {{/hasChanges}}
         ## What we asked, and why
 
         {{purpose}}
@@ -337,6 +362,16 @@ enum BuiltInTemplates {
         {{#organisation}}{{organisation}}
         {{/organisation}}Published {{published}}
 
+        {{#hasChanges}}
+        WHAT HAS CHANGED SINCE {{changedSince}}, AND WHY
+        {{#changes}}
+          * {{text}}
+        {{#reason}}
+            Why: {{reason}}
+        {{/reason}}
+        {{/changes}}
+
+        {{/hasChanges}}
         WHAT WE ASKED, AND WHY
         {{purpose}}
         What your views could change: {{canInfluence}}

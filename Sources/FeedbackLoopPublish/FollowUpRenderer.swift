@@ -44,15 +44,36 @@ public struct FollowUpRenderer: Sendable {
         }
     }
 
+    /// An update recipients were told about before: its open data, and the reasons given for
+    /// changes since it was recorded.
+    public struct Earlier: Sendable {
+        public var data: Data
+        public var reasons: [ChangeReason]
+
+        public init(data: Data, reasons: [ChangeReason]) {
+            self.data = data
+            self.reasons = reasons
+        }
+    }
+
     /// The follow-up for each reachable recipient, in their format, naming only the themes their own
-    /// views fed into. Easy read follow-ups use the easy-read wordings.
-    public func render(_ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient], about: About = About())
-        -> [FollowUp]
-    {
+    /// views fed into. Easy read follow-ups use the easy-read wordings. A recipient told about an
+    /// earlier update (`earlier`, by number) whose themes' answers changed since gets a change
+    /// follow-up: what they were told, and when, what it is now, and why.
+    public func render(
+        _ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient], about: About = About(),
+        earlier: [Int: Earlier] = [:]
+    ) -> [FollowUp] {
         let content = UpdateContent(snapshot)
         let pages = [false: UpdateView.page(content), true: UpdateView.page(content, easyRead: true)]
         let sender = Self.lines(snapshot.postalAddress)
         let reference = about.number.map { "\(content.activity.ref)/\($0)" } ?? content.activity.ref
+        let now = ReportedAnswers(content)
+        let told = earlier.compactMapValues { update in
+            ReportedAnswers.decode(update.data).map {
+                AnswerChanges.between($0, now, decisions: snapshot.record.decisions, reasons: update.reasons)
+            }
+        }
         return recipients.compactMap { recipient in
             guard let format = recipient.format, let base = pages[format == .easyRead] else { return nil }
             var context = base
@@ -66,6 +87,16 @@ public struct FollowUpRenderer: Sendable {
             context.reference = reference
             context.updateURL = about.url
             context.phone = recipient.phone
+            let changes = (recipient.lastUpdate.flatMap { told[$0] } ?? []).filter {
+                recipient.themes.contains($0.theme)
+            }
+            if !changes.isEmpty {
+                context.isChange = true
+                context.subject = "Update: what we told you about \(content.activity.title) has changed"
+                context.changes = changes.map(UpdateView.changeLine)
+                context.hasChanges = true
+                context.changedSince = recipient.lastSent?.spoken
+            }
             let (template, suffix) = Self.template(for: format)
             return FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",

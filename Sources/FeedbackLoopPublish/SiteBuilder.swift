@@ -2,7 +2,9 @@ import FeedbackLoop
 import Foundation
 
 /// Builds the static "you said, we did" website from every recorded update: an index grouped by
-/// service (newest first), a page per update, the open data, and an Atom feed.
+/// service with each activity's latest update (newest first, earlier ones linked from it), a page
+/// per update, the open data, and an Atom feed. A replaced update stays published (it was said),
+/// with a notice at the top saying when it was replaced and linking to the latest.
 ///
 /// Links are relative, so the site works from `file://` and from any web server; with a base URL
 /// the feed's links are absolute.
@@ -26,10 +28,20 @@ public struct SiteBuilder: Sendable {
             ($0.recordedAt, $0.activityRef, $0.number) > ($1.recordedAt, $1.activityRef, $1.number)
         }
         var files: [String: Data] = [:]
+        let byActivity = Dictionary(grouping: updates, by: \.activityRef).mapValues {
+            $0.sorted { $0.number < $1.number }
+        }
         for update in newest {
             let page = Self.pagePath(update)
+            let versions = byActivity[update.activityRef] ?? []
+            let replacement = versions.first { $0.number > update.number }
+            let latest = versions.last
+            var notice: Replaced?
+            if let replacement, let latest {
+                notice = Replaced(on: replacement.published.spoken, latestHref: "\(Self.slug(latest)).html")
+            }
             if update.format == PublishFormat.html.rawValue || update.format == PublishFormat.easyRead.rawValue {
-                files[page] = update.bytes
+                files[page] = notice.map { Self.insert($0, into: update.bytes) } ?? update.bytes
             } else {
                 let raw =
                     "updates/\(Self.slug(update)).\(PublishFormat(rawValue: update.format)?.fileExtension ?? "txt")"
@@ -37,12 +49,12 @@ public struct SiteBuilder: Sendable {
                 let view = SiteUpdatePage(
                     title: update.activityTitle, published: update.published.spoken,
                     text: String(decoding: update.bytes, as: UTF8.self), indexHref: "../index.html",
-                    rawHref: String(raw.dropFirst("updates/".count)))
+                    rawHref: String(raw.dropFirst("updates/".count)), replaced: notice)
                 files[page] = Data(templates.render("site-update", view).utf8)
             }
         }
         var groups: [(service: String, updates: [PublishedUpdate])] = []
-        for update in newest {
+        for update in newest where byActivity[update.activityRef]?.last?.number == update.number {
             let service = update.service ?? "Other services"
             if let index = groups.firstIndex(where: { $0.service == service }) {
                 groups[index].updates.append(update)
@@ -55,10 +67,16 @@ public struct SiteBuilder: Sendable {
                 SiteIndexPage.Service(
                     service: group.service,
                     updates: group.updates.map { update in
-                        SiteIndexPage.Link(
+                        let earlier = (byActivity[update.activityRef] ?? []).filter { $0.number < update.number }
+                            .reversed().map {
+                                SiteIndexPage.Earlier(
+                                    number: $0.number, href: Self.pagePath($0), published: $0.published.spoken)
+                            }
+                        return SiteIndexPage.Link(
                             title: update.activityTitle, href: Self.pagePath(update),
                             published: update.published.spoken,
-                            easyRead: update.format == PublishFormat.easyRead.rawValue)
+                            easyRead: update.format == PublishFormat.easyRead.rawValue, earlier: Array(earlier),
+                            hasEarlier: !earlier.isEmpty)
                     })
             }, organisation: organisation)
         files["index.html"] = Data(templates.render("site-index", index).utf8)
@@ -109,12 +127,49 @@ public struct SiteBuilder: Sendable {
                 <updated>\(update.redactedAt ?? update.recordedAt)</updated>
                 <published>\(update.recordedAt)</published>
                 <link rel="alternate" type="text/html" href="\(x(base + Self.pagePath(update)))"/>
-                <summary>You said, we did: \(x(update.activityTitle)), published \(update.published.spoken).</summary>
+                <summary>\(x(Self.summary(update)))</summary>
                 </entry>
 
                 """
         }
         return out + "</feed>\n"
+    }
+
+    /// A feed entry's summary: for an update after the first, what changed.
+    static func summary(_ update: PublishedUpdate) -> String {
+        var summary = "You said, we did: \(update.activityTitle), published \(update.published.spoken)."
+        let content = try? JSONDecoder().decode(UpdateContent.self, from: update.data)
+        if let changes = content?.changes, !changes.isEmpty,
+            let since = content?.changedSince.flatMap(UpdateView.spoken)
+        {
+            summary +=
+                " What has changed since \(since): "
+                + changes.map { UpdateView.changeLine($0).text }.joined(separator: " ")
+        }
+        return summary
+    }
+
+    /// The notice a replaced update's page carries at the top.
+    struct Replaced {
+        var on: String
+        var latestHref: String
+    }
+
+    /// A published page with the replaced notice inserted at the start of its body; the rest is
+    /// kept byte for byte.
+    static func insert(_ notice: Replaced, into page: Data) -> Data {
+        let text = String(decoding: page, as: UTF8.self)
+        guard let body = text.range(of: "<body"), let end = text[body.upperBound...].firstIndex(of: ">") else {
+            return page
+        }
+        let x = Escape.html
+        let banner =
+            "\n<div class=\"replaced\" role=\"note\" style=\"background:#fff4d6;color:#1b1b1b;"
+            + "border-left:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem\"><p><strong>This update was "
+            + "replaced on \(x(notice.on)).</strong> <a href=\"\(x(notice.latestHref))\" style=\"color:#0b4f9c\">"
+            + "Read the latest update</a></p></div>"
+        let index = text.index(after: end)
+        return Data((String(text[..<index]) + banner + String(text[index...])).utf8)
     }
 
     static func slug(_ update: PublishedUpdate) -> String {
@@ -137,6 +192,14 @@ struct SiteIndexPage {
         var href: String
         var published: String
         var easyRead: Bool
+        var earlier: [Earlier]
+        var hasEarlier: Bool
+    }
+
+    struct Earlier {
+        var number: Int
+        var href: String
+        var published: String
     }
 
     var services: [Service]
@@ -153,4 +216,5 @@ struct SiteUpdatePage {
     var text: String
     var indexHref: String
     var rawHref: String
+    var replaced: SiteBuilder.Replaced?
 }

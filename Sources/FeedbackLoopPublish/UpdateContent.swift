@@ -2,7 +2,8 @@ import FeedbackLoop
 
 /// What a "you said, we did" update says, in participant-facing terms: built from a snapshot,
 /// rendered by every format, and published as open data (its field names are stable; the README
-/// documents each).
+/// documents each). Fields added since the first version are optional, so the open data of
+/// updates recorded before them still reads.
 public struct UpdateContent: Sendable, Equatable, Codable {
     public var activity: ActivityPart
     public var organisation: String?
@@ -18,6 +19,10 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public var nextUpdate: String?
     /// Where to ask questions.
     public var questions: String?
+    /// For an update after the first: the date of the update before it, and what has changed in
+    /// the answers since, each with its reason.
+    public var changedSince: String?
+    public var changes: [Change]?
 
     public struct ActivityPart: Sendable, Equatable, Codable {
         public var ref: String
@@ -39,7 +44,7 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         /// In-scope views (out-of-scope contributions are not views).
         public var contributions: Int
         /// Views with no participant: counted as views, not people.
-        public var anonymous: Int
+        public var anonymous: Int?
         public var byMethod: [MethodCount]
     }
 
@@ -54,11 +59,11 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         /// The easy-read wording, when one was recorded.
         public var easyRead: String?
         /// In-scope views linked to the theme.
-        public var views: Int
+        public var views: Int?
         /// Distinct identified participants among them.
         public var people: Int
         /// Views among them with no participant.
-        public var anonymous: Int
+        public var anonymous: Int?
         /// `adopted`, `partly-explained`, `explained` or `unanswered` (see ``ThemeAnswer``).
         public var answer: String
         public var weDid: [Action]
@@ -140,5 +145,10 @@ public struct UpdateContent: Sendable, Equatable, Codable {
             snapshot.record.themes.contains { !$0.answer.isAnswered } ? snapshot.answersDue?.description : nil
         nextUpdate = snapshot.nextUpdate?.description
         questions = snapshot.publicContact.map(safe)
+        if let previous = snapshot.previous, let old = ReportedAnswers.decode(previous.data) {
+            changedSince = previous.published.description
+            changes = AnswerChanges.between(
+                old, ReportedAnswers(self), decisions: snapshot.record.decisions, reasons: snapshot.changeReasons)
+        }
     }
 }

@@ -5,16 +5,38 @@ import Foundation
 public struct UpdateDiff: Sendable {
     public var old: PublishedUpdate
     public var new: PublishedUpdate
+    /// The activity's decisions now, to tell a dropped decision from a removed one.
+    public var decisions: [Decision]
+    /// The reasons given for changes between the two updates.
+    public var reasons: [ChangeReason]
 
-    public init(old: PublishedUpdate, new: PublishedUpdate) {
+    public init(old: PublishedUpdate, new: PublishedUpdate, decisions: [Decision] = [], reasons: [ChangeReason] = []) {
         self.old = old
         self.new = new
+        self.decisions = decisions
+        self.reasons = reasons
+    }
+
+    /// The changes to the answers, as the later update's "What has changed" words them.
+    public var answerChanges: [String] {
+        guard let before = ReportedAnswers.decode(old.data), let after = ReportedAnswers.decode(new.data) else {
+            return []
+        }
+        return AnswerChanges.between(before, after, decisions: decisions, reasons: reasons).map {
+            let line = UpdateView.changeLine($0)
+            return line.text + (line.reason.map { " Why: \($0)" } ?? "")
+        }
     }
 
     /// The report, for people: one line per theme that changed, then the changed lines in place.
     public var text: String {
         var out = "Update \(old.number) (\(old.published), \(old.format)) → update \(new.number) "
         out += "(\(new.published), \(new.format))\n"
+        let changes = answerChanges
+        out +=
+            changes.isEmpty
+            ? "What has changed: nothing in the answers.\n"
+            : "What has changed, and why (as participants read it):\n" + changes.map { "  * \($0)\n" }.joined()
         let before = Dictionary(uniqueKeysWithValues: old.themes.map { ($0.key, $0) })
         let after = Dictionary(uniqueKeysWithValues: new.themes.map { ($0.key, $0) })
         var themeChanges: [String] = []

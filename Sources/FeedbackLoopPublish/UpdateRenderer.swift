@@ -80,13 +80,17 @@ public struct UpdateRenderer: Sendable {
             for theme in content.themes {
                 out += Escape.csvLine([
                     content.activity.ref, content.activity.title, content.published, theme.key, theme.youSaid,
-                    String(theme.views), String(theme.people), theme.answer,
+                    theme.views.map(String.init) ?? "", String(theme.people), theme.answer,
                     theme.weDid.map(\.text).joined(separator: " | "),
                     theme.weDid.map(\.status).joined(separator: " | "),
                     theme.weDid.map { $0.due ?? "" }.joined(separator: " | "),
                     theme.weDid.compactMap(\.impact).joined(separator: " | "),
                     theme.weDidNot?.because ?? "", theme.weDidNot?.reason ?? "",
                     theme.quotes.joined(separator: " | "), content.questions ?? "",
+                    (content.changes ?? []).filter { $0.theme == theme.key }.map { change in
+                        let line = UpdateView.changeLine(change)
+                        return line.text + (line.reason.map { " Why: \($0)" } ?? "")
+                    }.joined(separator: " | "),
                 ])
             }
         }
@@ -97,7 +101,7 @@ public struct UpdateRenderer: Sendable {
     public static let csvHeader = [
         "activityRef", "activityTitle", "published", "themeKey", "youSaid", "views", "people", "answer", "weDid",
         "status",
-        "due", "impact", "weDidNotBecause", "reason", "quotes", "questions",
+        "due", "impact", "weDidNotBecause", "reason", "quotes", "questions", "changed",
     ]
 }
 

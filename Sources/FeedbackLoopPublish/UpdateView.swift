@@ -63,7 +63,17 @@ struct UpdatePage {
         var youSaid: String
     }
 
+    /// One change since the update before, in words, with why.
+    struct ChangeLine {
+        var text: String
+        var reason: String?
+    }
+
     var lang = "en"
+    /// "What has changed since DATE, and why": the date of the update before, and the changes.
+    var changedSince: String?
+    var changes: [ChangeLine] = []
+    var hasChanges = false
     var title: String
     var purpose: String
     var canInfluence: String
@@ -117,7 +127,9 @@ enum UpdateView {
                 due: step.due.flatMap(spoken))
         }
         let unanswered = themes.filter(\.pending).map { UpdatePage.UnansweredLine(youSaid: $0.youSaid) }
+        let changes = (content.changes ?? []).map(changeLine)
         return UpdatePage(
+            changedSince: content.changedSince.flatMap(spoken), changes: changes, hasChanges: !changes.isEmpty,
             title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence,
             couldNotChange: activity.couldNotChange, ref: activity.ref, published: published,
             publishedISO: content.published, when: when(activity), hasWhen: !when(activity).isEmpty,
@@ -134,6 +146,28 @@ enum UpdateView {
             questionsPhone: content.questions.flatMap(phoneNumber), nextUpdate: content.nextUpdate.flatMap(spoken))
     }
 
+    /// A change as one sentence a participant can read.
+    static func changeLine(_ change: UpdateContent.Change) -> UpdatePage.ChangeLine {
+        let on = "On “\(change.youSaid)”"
+        let was = change.was ?? ""
+        let now = change.now ?? ""
+        let text: String
+        switch change.kind {
+        case "new-theme": text = "We added something you told us: \(now)"
+        case "removed-theme": text = "We removed something we had reported: \(was)"
+        case "changed-theme": text = "We changed how we describe what you told us. It was: \(was). It is now: \(now)"
+        case "new-decision": text = "\(on), we added: \(now)"
+        case "changed-decision": text = "\(on), we changed what we said. It was: \(was). It is now: \(now)"
+        case "dropped-decision": text = "\(on), we stopped: \(was)"
+        case "removed-decision": text = "\(on), we withdrew: \(was)"
+        case "new-explanation": text = "\(on), we explained what we could not do: \(now)"
+        case "changed-explanation": text = "\(on), we changed our explanation. It was: \(was). It is now: \(now)"
+        case "withdrawn-explanation": text = "\(on), we withdrew our explanation: \(was)"
+        default: text = "\(on), we changed our answer"
+        }
+        return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
+    }
+
     static func section(
         _ theme: UpdateContent.ThemePart, easyRead: Bool, answersDue due: String?, on published: String
     ) -> UpdatePage.ThemeSection {
@@ -142,7 +176,8 @@ enum UpdateView {
         let did = actions.filter(\.done)
         let will = actions.filter { !$0.done }
         return UpdatePage.ThemeSection(
-            key: theme.key, youSaid: easyRead ? theme.easyRead ?? theme.youSaid : theme.youSaid, views: theme.views,
+            key: theme.key, youSaid: easyRead ? theme.easyRead ?? theme.youSaid : theme.youSaid,
+            views: theme.views ?? 0,
             people: theme.people, countText: easyRead ? easyCount(theme) : count(theme), answer: theme.answer,
             did: did, hasDid: !did.isEmpty, will: will, hasWill: !will.isEmpty,
             quotes: theme.quotes.map { UpdatePage.QuoteLine(text: $0) }, hasQuotes: !theme.quotes.isEmpty,
@@ -182,7 +217,7 @@ enum UpdateView {
     static func takingPart(_ part: UpdateContent.TakingPart) -> String {
         let views = counted(part.contributions, "view")
         let people = counted(part.people, "person", plural: "people")
-        switch (part.people, part.anonymous) {
+        switch (part.people, part.anonymous ?? 0) {
         case (0, _): return "We heard \(views)."
         case (_, 0): return people.prefix(1).uppercased() + people.dropFirst() + " gave us \(views)."
         default: return "We heard \(views), from at least \(people)."
@@ -191,17 +226,18 @@ enum UpdateView {
 
     /// "7 views, from 5 people"; "from at least" when some views are anonymous.
     static func count(_ theme: UpdateContent.ThemePart) -> String {
-        let views = counted(theme.views, "view")
+        let views = counted(theme.views ?? 0, "view")
         let capitalised = views.prefix(1).uppercased() + views.dropFirst()
         if theme.people == 0 { return capitalised }
         let people = counted(theme.people, "person", plural: "people")
-        return capitalised + ", from \(theme.anonymous > 0 ? "at least " : "")\(people)"
+        return capitalised + ", from \((theme.anonymous ?? 0) > 0 ? "at least " : "")\(people)"
     }
 
     static func easyCount(_ theme: UpdateContent.ThemePart) -> String {
-        theme.people > 0 && theme.anonymous == 0 && theme.views == theme.people
+        let views = theme.views ?? theme.people
+        return theme.people > 0 && (theme.anonymous ?? 0) == 0 && views == theme.people
             ? (theme.people == 1 ? "1 person told us this." : "\(theme.people) people told us this.")
-            : (theme.views == 1 ? "We heard this once." : "We heard this \(theme.views) times.")
+            : (views == 1 ? "We heard this once." : "We heard this \(views) times.")
     }
 
     /// When the themes not yet answered will be: a date still ahead, or an honest "we are late".

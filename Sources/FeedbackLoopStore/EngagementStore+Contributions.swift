@@ -48,7 +48,8 @@ extension EngagementStore {
     /// only with `unlink`, which removes its theme links (history records each, with the theme).
     @discardableResult
     public func updateContribution(
-        activity ref: String, id: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false
+        activity ref: String, id: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false,
+        changeReason: String? = nil
     ) throws -> Contribution {
         let text = try text.map { try requireText($0, option: "--text") }
         let reason = try outOfScope.map { try $0.map { try requireText($0, option: "--out-of-scope") } }
@@ -57,7 +58,10 @@ extension EngagementStore {
             if let text { contribution.text = text }
             if let reason {
                 if reason != nil, contribution.outOfScope == nil {
-                    try Self.unlinkForOutOfScope(db, contribution: id, unlink: unlink)
+                    let left = try Self.unlinkForOutOfScope(db, contribution: id, unlink: unlink)
+                    try Self.recordReason(
+                        db, activityId: contribution.activityId, activityRef: ref, themes: left, subject: "links",
+                        reason: changeReason)
                 }
                 contribution.outOfScope = reason
             }
@@ -75,16 +79,19 @@ extension EngagementStore {
     }
 
     /// Takes a contribution being marked out of scope out of its themes, or refuses without `unlink`.
-    private static func unlinkForOutOfScope(_ db: Database, contribution id: Int64, unlink: Bool) throws {
+    /// - Returns: the keys of the themes it was taken out of.
+    @discardableResult
+    private static func unlinkForOutOfScope(_ db: Database, contribution id: Int64, unlink: Bool) throws -> [String] {
         let themes = try String.fetchAll(
             db,
             sql: """
                 SELECT theme.key FROM themeContribution JOIN theme ON theme.id = themeContribution.themeId
                 WHERE themeContribution.contributionId = ? ORDER BY theme.key
                 """, arguments: [id])
-        guard !themes.isEmpty else { return }
+        guard !themes.isEmpty else { return [] }
         guard unlink else { throw StoreError.themedOutOfScope(id: id, themes: themes) }
         try db.execute(sql: "DELETE FROM themeContribution WHERE contributionId = ?", arguments: [id])
+        return themes
     }
 
     /// Contribution `id`, which must belong to activity `ref`.

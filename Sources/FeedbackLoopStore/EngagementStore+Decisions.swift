@@ -5,7 +5,7 @@ extension EngagementStore {
     /// Records a decision ("we did" / "we will") and the themes it answers.
     /// - Parameter decision: the decision; its `activityId` is ignored and taken from `ref`.
     @discardableResult
-    public func addDecision(activity ref: String, _ decision: Decision) throws -> Decision {
+    public func addDecision(activity ref: String, _ decision: Decision, reason: String? = nil) throws -> Decision {
         var decision = decision
         decision.key = try EntryRules.identifier(decision.key, option: "KEY")
         decision.text = try requireText(decision.text, option: "--text")
@@ -16,9 +16,14 @@ extension EngagementStore {
             {
                 throw StoreError.duplicateDecision(activity: ref, key: decision.key)
             }
-            try decision.insert(db)
-            try Self.saveResponses(db, decision: decision, activityRef: ref)
-            return decision
+            return try Self.answerChange(
+                db, activityId: decision.activityId, activityRef: ref, subject: "decision \(decision.key)",
+                reason: reason
+            ) {
+                try decision.insert(db)
+                try Self.saveResponses(db, decision: decision, activityRef: ref)
+                return decision
+            }
         }
     }
 
@@ -26,7 +31,7 @@ extension EngagementStore {
     /// The themes it responds to are replaced only when `change` changes them.
     @discardableResult
     public func updateDecision(
-        activity ref: String, key: String, _ change: (inout Decision) throws -> Void
+        activity ref: String, key: String, reason: String? = nil, _ change: (inout Decision) throws -> Void
     ) throws -> Decision {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -37,20 +42,28 @@ extension EngagementStore {
             decision.activityId = activityId
             decision.key = key
             decision.text = try requireText(decision.text, option: "--text")
-            try decision.update(db)
-            if decision.responds != before.responds {
-                try Self.saveResponses(db, decision: decision, activityRef: ref)
+            return try Self.answerChange(
+                db, activityId: activityId, activityRef: ref, subject: "decision \(key)", reason: reason
+            ) {
+                try decision.update(db)
+                if decision.responds != before.responds {
+                    try Self.saveResponses(db, decision: decision, activityRef: ref)
+                }
+                return decision
             }
-            return decision
         }
     }
 
     /// Removes a decision; the themes it answered need another answer.
-    public func removeDecision(activity ref: String, key: String) throws {
+    public func removeDecision(activity ref: String, key: String, reason: String? = nil) throws {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let decision = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
-            try decision.delete(db)
+            try Self.answerChange(
+                db, activityId: activityId, activityRef: ref, subject: "decision \(key)", reason: reason
+            ) {
+                try decision.delete(db)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 extension EngagementStore {
@@ -24,7 +25,10 @@ extension EngagementStore {
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
-                             WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key)) AS themes
+                             WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key)) AS themes,
+                        (SELECT json_array(f.sent, u.number) FROM followUp f
+                         LEFT JOIN publishedUpdate u ON u.id = f.updateId
+                         WHERE f.activityId = :a AND f.participantId = p.id ORDER BY f.id DESC LIMIT 1) AS lastSent
                     FROM participant p LEFT JOIN participantContact pc ON pc.participantId = p.id
                     WHERE p.id IN (SELECT participantId FROM contribution INDEXED BY contribution_activity_participant
                                    WHERE activityId = :a AND participantId IS NOT NULL AND themeLinks > 0)
@@ -32,10 +36,17 @@ extension EngagementStore {
                     ORDER BY p.ref
                     """, arguments: ["a": activityId])
             return rows.map { row in
-                FollowUpRecipient(
+                var recipient = FollowUpRecipient(
                     participantId: row[0], ref: row[1], prefers: (row[2] as String?).flatMap(PreferredFormat.init),
                     name: row[6], email: row[3], phone: row[4], address: row[5],
                     themes: (row[7] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
+                if let json = row[8] as String?,
+                    let last = try? JSONDecoder().decode(LastFollowUp.self, from: Data(json.utf8))
+                {
+                    recipient.lastSent = try? CalendarDate.parse(last.sent, option: "date")
+                    recipient.lastUpdate = last.update
+                }
+                return recipient
             }
         }
     }
@@ -64,5 +75,17 @@ extension EngagementStore {
                     ])
             }
         }
+    }
+}
+
+/// A participant's last follow-up, as `[sent, update number]`.
+private struct LastFollowUp: Decodable {
+    var sent: String
+    var update: Int?
+
+    init(from decoder: any Decoder) throws {
+        var fields = try decoder.unkeyedContainer()
+        sent = try fields.decode(String.self)
+        update = try fields.decodeIfPresent(Int.self)
     }
 }

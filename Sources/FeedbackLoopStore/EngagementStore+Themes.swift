@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 extension EngagementStore {
@@ -7,7 +8,7 @@ extension EngagementStore {
     @discardableResult
     public func addTheme(
         activity ref: String, key: String, said: String, easyRead: String? = nil,
-        contributions: [ContributionSelection] = []
+        contributions: [ContributionSelection] = [], reason: String? = nil
     ) throws -> (theme: Theme, linked: Int) {
         let key = try EntryRules.identifier(key, option: "KEY")
         let said = try requireText(said, option: "--said")
@@ -17,21 +18,28 @@ extension EngagementStore {
             if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
                 throw StoreError.duplicateTheme(activity: ref, key: key)
             }
-            var theme = Theme(activityId: activityId, key: key, said: said, easyRead: easyRead)
-            try theme.insert(db)
-            let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
-            return (theme, try Self.link(db, themeId: theme.id.saved(), contributionIds: ids))
+            return try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "theme", reason: reason)
+            {
+                var theme = Theme(activityId: activityId, key: key, said: said, easyRead: easyRead)
+                try theme.insert(db)
+                let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
+                try Self.checkMoves(db, activityId: activityId, activityRef: ref, ids: ids, into: key, reason: reason)
+                return (theme, try Self.link(db, themeId: theme.id.saved(), contributionIds: ids))
+            }
         }
     }
 
     /// Links more contributions to a theme. Contributions already linked are left as they are.
     /// - Returns: how many new links were made.
     @discardableResult
-    public func linkTheme(activity ref: String, key: String, contributions: [ContributionSelection]) throws -> Int {
+    public func linkTheme(
+        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
+    ) throws -> Int {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
+            try Self.checkMoves(db, activityId: activityId, activityRef: ref, ids: ids, into: key, reason: reason)
             return try Self.link(db, themeId: theme.id.saved(), contributionIds: ids)
         }
     }
@@ -40,8 +48,9 @@ extension EngagementStore {
     /// and accents) to a theme, as one bulk write: history records it once.
     /// - Returns: how many contributions were (or, in a dry run, would be) newly linked.
     @discardableResult
-    public func linkTheme(activity ref: String, key: String, matching text: String, dryRun: Bool = false) throws -> Int
-    {
+    public func linkTheme(
+        activity ref: String, key: String, matching text: String, dryRun: Bool = false, reason: String? = nil
+    ) throws -> Int {
         let text = try requireText(text, option: "--matching")
         var linked = 0
         try writingWithoutTransaction { db in
@@ -60,6 +69,13 @@ extension EngagementStore {
                     arguments: arguments)
                 defer { try? db.execute(sql: "DROP TABLE temp.matched") }
                 linked = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.matched") ?? 0
+                if !dryRun {
+                    let moved = try Int64.fetchAll(
+                        db,
+                        sql: "SELECT id FROM contribution WHERE id IN (SELECT id FROM temp.matched) AND themeLinks > 0")
+                    try Self.checkMoves(
+                        db, activityId: activityId, activityRef: ref, ids: moved, into: key, reason: reason)
+                }
                 try db.execute(
                     sql: "UPDATE contribution SET themeLinks = themeLinks + 1 WHERE id IN (SELECT id FROM temp.matched)"
                 )
@@ -78,7 +94,8 @@ extension EngagementStore {
 
     /// Rewords a theme, its easy-read wording, or both; `clearEasyRead` removes the easy-read wording.
     public func updateTheme(
-        activity ref: String, key: String, said: String?, easyRead: String? = nil, clearEasyRead: Bool = false
+        activity ref: String, key: String, said: String?, easyRead: String? = nil, clearEasyRead: Bool = false,
+        reason: String? = nil
     ) throws {
         let said = try said.map { try requireText($0, option: "--said") }
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
@@ -88,16 +105,20 @@ extension EngagementStore {
             if let said { theme.said = said }
             if let easyRead { theme.easyRead = easyRead }
             if clearEasyRead { theme.easyRead = nil }
-            try theme.update(db)
+            try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "theme", reason: reason) {
+                try theme.update(db)
+            }
         }
     }
 
     /// Removes a theme, with its links, its explanation and its place in decisions.
-    public func removeTheme(activity ref: String, key: String) throws {
+    public func removeTheme(activity ref: String, key: String, reason: String? = nil) throws {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            try theme.delete(db)
+            try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "theme", reason: reason) {
+                try theme.delete(db)
+            }
         }
     }
 
@@ -110,32 +131,66 @@ extension EngagementStore {
     /// - Returns: whether an earlier explanation was replaced.
     @discardableResult
     public func explain(
-        activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String? = nil
+        activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String? = nil,
+        changeReason: String? = nil
     ) throws -> Bool {
         let why = try requireText(why, option: "--why")
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            if var existing = try Explanation.filter(Column("themeId") == theme.id.saved()).fetchOne(db) {
-                existing.why = why
-                existing.reason = reason
-                existing.easyRead = easyRead
-                try existing.update(db)
-                return true
+            return try Self.answerChange(
+                db, activityId: activityId, activityRef: ref, subject: "explanation", reason: changeReason
+            ) {
+                try Self.saveExplanation(db, theme: theme, why: why, reason: reason, easyRead: easyRead)
             }
-            var explanation = try Explanation(themeId: theme.id.saved(), why: why, reason: reason, easyRead: easyRead)
-            try explanation.insert(db)
-            return false
         }
     }
 
+    private static func saveExplanation(
+        _ db: Database, theme: Theme, why: String, reason: ReasonCategory, easyRead: String?
+    ) throws -> Bool {
+        if var existing = try Explanation.filter(Column("themeId") == theme.id.saved()).fetchOne(db) {
+            existing.why = why
+            existing.reason = reason
+            existing.easyRead = easyRead
+            try existing.update(db)
+            return true
+        }
+        var explanation = try Explanation(themeId: theme.id.saved(), why: why, reason: reason, easyRead: easyRead)
+        try explanation.insert(db)
+        return false
+    }
+
+    /// Refuses, once an update was recorded and without a reason, to link contributions already
+    /// feeding another theme of the activity into theme `key` (a move between themes); with a reason,
+    /// records it against every theme involved.
+    static func checkMoves(
+        _ db: Database, activityId: Int64, activityRef: String, ids: [Int64], into key: String, reason: String?
+    ) throws {
+        guard !ids.isEmpty else { return }
+        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let from = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT t.key FROM themeContribution tc JOIN theme t ON t.id = tc.themeId
+                WHERE tc.contributionId IN (SELECT value FROM json_each(?)) AND t.key <> ? ORDER BY t.key
+                """, arguments: [list, key])
+        guard !from.isEmpty else { return }
+        try recordReason(
+            db, activityId: activityId, activityRef: activityRef, themes: (from + [key]).sorted(), subject: "links",
+            reason: reason)
+    }
+
     /// Withdraws a theme's explanation.
-    public func withdrawExplanation(activity ref: String, theme key: String) throws {
+    public func withdrawExplanation(activity ref: String, theme key: String, reason: String? = nil) throws {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            guard try Explanation.filter(Column("themeId") == theme.id.saved()).deleteAll(db) > 0 else {
-                throw StoreError.noExplanation(activity: ref, theme: key)
+            try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "explanation", reason: reason)
+            {
+                guard try Explanation.filter(Column("themeId") == theme.id.saved()).deleteAll(db) > 0 else {
+                    throw StoreError.noExplanation(activity: ref, theme: key)
+                }
             }
         }
     }

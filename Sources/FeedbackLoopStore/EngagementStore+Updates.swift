@@ -86,6 +86,23 @@ extension EngagementStore {
             snapshot.staffNames = staff
             snapshot.postalAddress = settings.postalAddress
             snapshot.publicURL = settings.publicURL
+            // What changed is told against the latest update; when the latest already reports every
+            // answer as it is (this is the same update again, in another format), against the one before.
+            if let previous = try Row.fetchOne(
+                db,
+                sql: """
+                    WITH latest AS (
+                        SELECT number, coverage IS coalesce(\(AnswerSignature.activity(":a")), '') AS covers
+                        FROM publishedUpdate WHERE activityId = :a ORDER BY number DESC LIMIT 1)
+                    SELECT u.number, u.published, u.recordedAt, u.data FROM publishedUpdate u, latest
+                    WHERE u.activityId = :a AND u.number = latest.number - latest.covers
+                    """, arguments: ["a": id])
+            {
+                snapshot.previous = PreviousUpdate(
+                    number: previous[0], published: previous[1], recordedAt: previous[2], data: previous[3])
+                snapshot.changeReasons = try Self.changeReasons(
+                    db, activityId: id, theme: nil, since: previous[2], until: nil)
+            }
             return snapshot
         }
     }

@@ -58,17 +58,25 @@ enum LoopSummaryQuery {
 
         """
 
-    /// The latest update's date and, when it no longer reports every theme with its current answer,
-    /// the date of the first change to themes, decisions or explanations after it, as a JSON array.
+    /// The latest update's date; when it no longer reports every theme with its current answer, the
+    /// time of the first change to themes, decisions or explanations after it; and, when an update
+    /// came before it, the time of the first such change after that one (what reopened the loop this
+    /// update answered). A JSON array.
     private static let latestUpdate = """
         (SELECT json_array(u.published, CASE WHEN u.coverage IS coalesce(\(AnswerSignature.activity("a.id")), '')
                  THEN NULL
-                 ELSE coalesce((SELECT date(min(h.at)) FROM history h
+                 ELSE coalesce((SELECT min(h.at) FROM history h
                           WHERE h.activityId = a.id AND h.at >= u.recordedAt
-                            AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')), u.published)
-                 END)
+                            AND h.entity IN \(answerEntities)), u.published)
+                 END,
+                 (SELECT min(h.at) FROM publishedUpdate p JOIN history h ON h.activityId = a.id
+                          AND h.at >= p.recordedAt AND h.at < u.recordedAt AND h.entity IN \(answerEntities)
+                  WHERE p.activityId = a.id AND p.number = u.number - 1))
              FROM publishedUpdate u WHERE u.activityId = a.id ORDER BY u.number DESC LIMIT 1)
         """
+
+    /// The history entities whose changes can change an answer.
+    private static let answerEntities = "('theme', 'decision', 'decisionTheme', 'explanation', 'batch')"
 
     /// The same for one activity (`a`), from its own themed contributions.
 
@@ -85,7 +93,7 @@ enum LoopSummaryQuery {
                      GROUP BY 1, 2, 3, 4) HAVING count(*) > 0)
         """
 
-    static func summary(_ row: Row) -> LoopSummary {
+    static func summary(_ row: Row, timeZone: TimeZone) -> LoopSummary {
         var summary = LoopSummary(
             ref: row["ref"], title: row["title"], lead: row["lead"], service: row["service"], level: row["level"],
             opens: row["opens"], closes: row["closes"], cadenceWeeks: row["cadenceWeeks"],
@@ -102,12 +110,23 @@ enum LoopSummaryQuery {
             summary.owedFollowUps += group.people
             if !group.contact.isReachable { summary.unreachable += group.people }
         }
-        // The latest update: [published, uncoveredSince].
-        let update = decode([CalendarDate?].self, row["latestUpdate"])
+        // The latest update: [published, uncovered at, reopened at]; times are dated in the team's time zone.
+        let update = decode([String?].self, row["latestUpdate"]).map { $0.flatMap { day($0, in: timeZone) } }
         if let published = update.first ?? nil {
-            summary.latestUpdate = UpdateFacts(published: published, uncoveredSince: update.dropFirst().first ?? nil)
+            summary.latestUpdate = UpdateFacts(
+                published: published, uncoveredSince: update.count > 1 ? update[1] : nil,
+                reopenedSince: update.count > 2 ? update[2] : nil)
         }
         return summary
+    }
+
+    /// A date (`YYYY-MM-DD`), or the day of a UTC time as history records it, in `timeZone`.
+    static func day(_ text: String, in timeZone: TimeZone) -> CalendarDate? {
+        if text.count == 10 { return try? CalendarDate.parse(text, option: "date") }
+        guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else {
+            return nil
+        }
+        return CalendarDate(instant, in: timeZone)
     }
 
     /// A JSON column decoded, or empty when it is NULL.
@@ -165,7 +184,11 @@ extension EngagementStore {
             arguments += [value]
         }
         let sql = LoopSummaryQuery.sql(where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "))
-        return try Row.fetchCursor(db, sql: sql, arguments: arguments).map(LoopSummaryQuery.summary).reduce(into: []) {
+        let settings = try Self.settings(db)
+        let timeZone = TimeZone(identifier: settings.timeZone) ?? .gmt
+        return try Row.fetchCursor(db, sql: sql, arguments: arguments).map {
+            LoopSummaryQuery.summary($0, timeZone: timeZone)
+        }.reduce(into: []) {
             $0.append($1)
         }
     }

@@ -36,6 +36,7 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case parentCycle(String)
     case quoteNotAllowed(id: Int64, reason: QuoteRefusal)
     case quoteNotChosen(id: Int64, theme: String)
+    case reasonRequired(activity: String, update: Int, themes: [String], option: String = "--reason")
 
     public var description: String {
         switch self {
@@ -100,6 +101,10 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return "could not write the backup \(path): \(reason)"
         case .quoteNotAllowed(let id, let reason):
             return "contribution \(id) cannot be quoted: \(reason.description)"
+        case .reasonRequired(let activity, let update, let themes, let option):
+            return "this changes the answer to \(themes.count == 1 ? "theme" : "themes") "
+                + "\(themes.joined(separator: ", ")), which people were told about in update \(update) of \(activity); "
+                + "add \(option) \"why this changed\", in words for the public (the next update says what changed, and why)"
         case .quoteNotChosen(let id, let theme):
             return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
         case .parentCycle(let id):

@@ -71,6 +71,7 @@ extension Yswd.ContributionCommand {
         var inScope = false
         @Flag(help: "With --out-of-scope: take the contribution out of the themes it feeds.")
         var unlink = false
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -85,8 +86,9 @@ extension Yswd.ContributionCommand {
 
         func run() throws {
             let scope: String?? = inScope ? .some(nil) : outOfScope.map { .some($0) }
+            let reason = try change.value()
             try store.open().updateContribution(
-                activity: activity, id: id, text: text, outOfScope: scope, unlink: unlink)
+                activity: activity, id: id, text: text, outOfScope: scope, unlink: unlink, changeReason: reason)
             print("Updated contribution \(id) of \(activity).")
         }
     }

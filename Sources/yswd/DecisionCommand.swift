@@ -85,12 +85,14 @@ extension Yswd.DecisionCommand {
         @Option(help: "What was decided or done, in participants' terms.")
         var text: String
         @OptionGroup var options: DecisionOptions
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             var decision = Decision(activityId: 0, key: key, text: text)
             try options.values().apply(to: &decision)
-            try store.open().addDecision(activity: activity, decision)
+            let reason = try change.value()
+            try store.open().addDecision(activity: activity, decision, reason: reason)
             print("Added decision \(key) to \(activity).")
         }
     }
@@ -103,6 +105,8 @@ extension Yswd.DecisionCommand {
                 Example:
                   yswd decision update GP-ACCESS-2026 callback --status done \\
                     --impact "Calls at 8am fell by a third"
+                  yswd decision update GP-ACCESS-2026 callback --due 2027-04-30 \\
+                    --reason "The new phone system arrives in April, not January"
                 Fields --clear accepts: \(DecisionField.allCases.map(\.rawValue).joined(separator: ", ")).
                 """))
 
@@ -115,13 +119,15 @@ extension Yswd.DecisionCommand {
         @OptionGroup var options: DecisionOptions
         @Option(help: "A field to empty; repeat for several.", completion: DecisionField.completion)
         var clear: [String] = []
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let fields = try clear.map { try DecisionField.parse($0) }
             let text = try Parse.text(text, option: "--text")
             let values = try options.values()
-            try store.open().updateDecision(activity: activity, key: key) { decision in
+            let reason = try change.value()
+            try store.open().updateDecision(activity: activity, key: key, reason: reason) { decision in
                 for field in fields { field.clear(in: &decision) }
                 if let text { decision.text = text }
                 values.apply(to: &decision)
@@ -163,10 +169,12 @@ extension Yswd.DecisionCommand {
         var activity: String
         @Argument(help: "The decision's key.")
         var key: String
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.open().removeDecision(activity: activity, key: key)
+            let reason = try change.value()
+            try store.open().removeDecision(activity: activity, key: key, reason: reason)
             print("Removed decision \(key) from \(activity).")
         }
     }

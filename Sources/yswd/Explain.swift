@@ -8,7 +8,9 @@ extension Yswd {
             abstract: "Say why a theme, or the part of it not adopted, was not acted on (\"we didn't, because\").",
             discussion: HelpText.reflowed(
                 """
-                A new explanation replaces the theme's earlier one; --withdraw removes it.
+                A new explanation replaces the theme's earlier one; --withdraw removes it. Once an update has
+                been recorded, a new or changed explanation needs --change-reason TEXT: why it changed, in words
+                for the public (--reason is the kind of reason the explanation gives).
 
                 Example:
                   yswd explain GP-ACCESS-2026 parking \\
@@ -27,6 +29,11 @@ extension Yswd {
         var reason: String?
         @Flag(help: "Withdraw the theme's explanation.")
         var withdraw = false
+        @Option(
+            help: ArgumentHelp(
+                "Why the explanation changed, in words for the public (up to 1,000 characters): needed once an "
+                    + "update has been recorded, and published with the next one."))
+        var changeReason: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -39,16 +46,22 @@ extension Yswd {
         }
 
         func run() throws {
-            if withdraw {
-                try store.open().withdrawExplanation(activity: activity, theme: theme)
-                print("Withdrew the explanation for theme \(theme).")
-                return
+            let change = try changeReason.map { try EntryRules.reason($0, option: "--change-reason") }
+            do {
+                if withdraw {
+                    try store.open().withdrawExplanation(activity: activity, theme: theme, reason: change)
+                    print("Withdrew the explanation for theme \(theme).")
+                    return
+                }
+                let reason = try ReasonCategory.parse(reason ?? "", option: "--reason")
+                let replaced = try store.open().explain(
+                    activity: activity, theme: theme, why: why ?? "", reason: reason,
+                    easyRead: try easyRead.map { try EntryRules.easyRead($0) }, changeReason: change)
+                print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
+            } catch StoreError.reasonRequired(let activity, let update, let themes, _) {
+                throw StoreError.reasonRequired(
+                    activity: activity, update: update, themes: themes, option: "--change-reason")
             }
-            let reason = try ReasonCategory.parse(reason ?? "", option: "--reason")
-            let replaced = try store.open().explain(
-                activity: activity, theme: theme, why: why ?? "", reason: reason,
-                easyRead: try easyRead.map { try EntryRules.easyRead($0) })
-            print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
         }
     }
 

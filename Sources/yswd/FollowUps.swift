@@ -74,7 +74,14 @@ extension Yswd {
             let about = FollowUpRenderer.About(
                 number: latest?.number,
                 url: latest.flatMap { update in snapshot.publicURL.map { $0 + SiteBuilder.pagePath(update) } })
-            let followUps = FollowUpRenderer(templates: templates).render(snapshot, for: recipients, about: about)
+            var earlier: [Int: FollowUpRenderer.Earlier] = [:]
+            for number in Set(recipients.compactMap(\.lastUpdate)) {
+                let update = try store.update(ref: activity, number: number)
+                earlier[number] = FollowUpRenderer.Earlier(
+                    data: update.data, reasons: try store.changeReasons(activity: activity, since: update.recordedAt))
+            }
+            let followUps = FollowUpRenderer(templates: templates).render(
+                snapshot, for: recipients, about: about, earlier: earlier)
             let letters = followUps.filter(\.isPosted).count
             if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
             var toMark = followUps

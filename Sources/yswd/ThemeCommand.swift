@@ -7,7 +7,7 @@ extension Yswd {
         static let configuration = CommandConfiguration(
             commandName: "theme",
             abstract: "Summarise what people said (\"you said\") and link it to their contributions.",
-            subcommands: [Add.self, Link.self, Update.self, List.self, Remove.self])
+            subcommands: [Add.self, Link.self, Update.self, List.self, Remove.self, Reasons.self])
     }
 }
 
@@ -34,12 +34,14 @@ extension Yswd.ThemeCommand {
         @Option(
             name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
         var contributions: [String] = []
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let selections = try Parse.selections(contributions)
+            let reason = try change.value()
             let (_, linked) = try store.open().addTheme(
-                activity: activity, key: key, said: said, easyRead: easyRead, contributions: selections)
+                activity: activity, key: key, said: said, easyRead: easyRead, contributions: selections, reason: reason)
             print("Added theme \(key) to \(activity), linked to \(counted(linked, "contribution")).")
         }
     }
@@ -68,6 +70,7 @@ extension Yswd.ThemeCommand {
         var matching: String?
         @Flag(help: "With --matching: say how many would be linked, without linking them.")
         var dryRun = false
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -78,14 +81,16 @@ extension Yswd.ThemeCommand {
         }
 
         func run() throws {
+            let reason = try change.value()
             let store = try store.open()
             guard let matching else {
                 let linked = try store.linkTheme(
-                    activity: activity, key: key, contributions: try Parse.selections(contributions))
+                    activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
                 print("Linked \(counted(linked, "more contribution")) to theme \(key).")
                 return
             }
-            let linked = try store.linkTheme(activity: activity, key: key, matching: matching, dryRun: dryRun)
+            let linked = try store.linkTheme(
+                activity: activity, key: key, matching: matching, dryRun: dryRun, reason: reason)
             print(
                 dryRun
                     ? "Would link \(counted(linked, "contribution")) containing '\(matching)' to theme \(key); nothing was written."
@@ -113,6 +118,7 @@ extension Yswd.ThemeCommand {
         var easyRead: String?
         @Flag(help: "Remove the easy-read wording (the easy read formats then use the theme's wording).")
         var clearEasyRead = false
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -125,8 +131,10 @@ extension Yswd.ThemeCommand {
         }
 
         func run() throws {
+            let reason = try change.value()
             try store.open().updateTheme(
-                activity: activity, key: key, said: said, easyRead: easyRead, clearEasyRead: clearEasyRead)
+                activity: activity, key: key, said: said, easyRead: easyRead, clearEasyRead: clearEasyRead,
+                reason: reason)
             print("Updated theme \(key).")
         }
     }
@@ -164,13 +172,45 @@ extension Yswd.ThemeCommand {
         var activity: String
         @Argument(help: "The theme's key.")
         var key: String
+        @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.open().removeTheme(activity: activity, key: key)
+            let reason = try change.value()
+            try store.open().removeTheme(activity: activity, key: key, reason: reason)
             print("Removed theme \(key) from \(activity).")
         }
     }
+}
+
+extension Yswd.ThemeCommand {
+    struct Reasons: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the reasons given for changes to themes' answers (--reason), oldest first.",
+            discussion: HelpText.reflowed(
+                """
+                Examples:
+                  yswd theme reasons GP-ACCESS-2026
+                  yswd theme reasons GP-ACCESS-2026 phone-queue --format csv
+                """))
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "Only this theme's.")
+        var key: String?
+        @OptionGroup var listing: ListingOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let reasons = try store.open().changeReasons(activity: activity, theme: key)
+            Listing.print(reasons, as: listing.format, empty: "No reasons recorded for \(activity).")
+        }
+    }
+}
+
+extension ChangeReason: ListingRow {
+    static let headers = ["at", "actor", "theme", "subject", "reason"]
+    var cells: [String] { [at, actor, theme, subject, reason] }
 }
 
 extension ThemeSummary: ListingRow {

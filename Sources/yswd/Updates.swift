@@ -48,7 +48,13 @@ extension Yswd {
             } else if diff.count == 2 {
                 let old = try store.update(ref: activity, number: diff[0])
                 let new = try store.update(ref: activity, number: diff[1])
-                print(UpdateDiff(old: old, new: new).text, terminator: "")
+                let (earlier, later) = old.recordedAt <= new.recordedAt ? (old, new) : (new, old)
+                let reasons = try store.changeReasons(activity: activity, since: earlier.recordedAt).filter {
+                    $0.at < later.recordedAt
+                }
+                let diff = UpdateDiff(
+                    old: old, new: new, decisions: try store.decisions(activity: activity), reasons: reasons)
+                print(diff.text, terminator: "")
             } else {
                 let updates = try store.updates(ref: activity)
                 Listing.print(

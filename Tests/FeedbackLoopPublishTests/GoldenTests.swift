@@ -28,6 +28,35 @@ import Testing
         try check(publication.bytes, against: "update.\(format.fileExtension)")
     }
 
+    @Test(arguments: PublishFormat.allCases)
+    func secondUpdate(format: PublishFormat) throws {
+        let publication = try UpdateRenderer().render(Sample.secondUpdate(), as: format)
+        try check(publication.bytes, against: "update-2.\(format.fileExtension)")
+        #expect(publication.text.contains("The new phone system arrives in April, not January"))
+        #expect(publication.text.contains("Too few people booked the morning slots online"))
+        #expect(publication.text.contains("We looked at it with the building team"))
+    }
+
+    @Test(arguments: [PreferredFormat.email, .letter, .easyRead, .phone])
+    func changeFollowUp(format: PreferredFormat) throws {
+        var recipient = FollowUpRecipient(
+            participantId: 3, ref: "P-003", prefers: format, name: "Jo Bloggs", email: "jo@example.org",
+            phone: "07700 900123", address: "4 Mill Lane, Coventry, CV1 2AB", themes: ["phone-queue", "parking"])
+        recipient.lastSent = Sample.day("2026-11-28")
+        recipient.lastUpdate = 1
+        let first = try UpdateRenderer().render(Sample.snapshot(), as: .json)
+        let second = try Sample.secondUpdate()
+        let followUps = FollowUpRenderer().render(
+            second, for: [recipient], about: FollowUpRenderer.About(number: 2),
+            earlier: [1: FollowUpRenderer.Earlier(data: first.bytes, reasons: second.changeReasons)])
+        let followUp = try #require(followUps.first)
+        try check(followUp.bytes, against: "change-\(followUp.fileName)")
+        #expect(followUp.text.contains("28 November 2026"), "when they were told")
+        #expect(followUp.text.contains("11 January 2027") && followUp.text.contains("30 April 2027"), "was and now")
+        #expect(followUp.text.contains("The new phone system arrives in April, not January"), "why")
+        #expect(!followUp.text.contains("morning slots"), "only their own themes")
+    }
+
     @Test(arguments: [PreferredFormat.email, .letter, .largePrint, .easyRead, .phone])
     func followUp(format: PreferredFormat) throws {
         let recipient = FollowUpRecipient(

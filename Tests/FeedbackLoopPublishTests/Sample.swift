@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopPublish
 import Foundation
 
 /// A fixed snapshot for the renderers: every kind of answer, quotes, next steps, a public contact.
@@ -81,6 +82,51 @@ enum Sample {
         snapshot.postalAddress = "Engagement team\nCoventry Health Partnership\n1 High Street\nCoventry CV1 1AA"
         snapshot.publicURL = "https://example.org/ysd/"
         return snapshot
+    }
+
+    /// The update after `snapshot()`: the call-back's due date moved, the online slots dropped and
+    /// the waiting room explained, each with its reason.
+    static func secondUpdate() throws -> UpdateSnapshot {
+        let first = try UpdateRenderer().render(snapshot(), as: .json)
+        var second = snapshot()
+        second.asOf = day("2027-01-15")
+        second.record.decisions[0].due = day("2027-04-30")
+        second.record.decisions[1].status = .dropped
+        var themes = second.record.themes
+        for index in themes.indices {
+            var theme = themes[index]
+            theme.responses = theme.responses.map { response in
+                var response = response
+                if response.decision == "callback" { response.due = day("2027-04-30") }
+                if response.decision == "online-slots" { response.status = .dropped }
+                return response
+            }
+            if theme.key == "waiting-room" {
+                theme.explanation = ExplanationSummary(
+                    why: "The heating is being replaced in the spring", reason: .cost,
+                    easyRead: "We will fix the heating in the spring.")
+            }
+            themes[index] = ThemeSummary(
+                key: theme.key, said: theme.said, easyRead: theme.easyRead, contributions: theme.contributions,
+                people: theme.people, anonymous: theme.anonymous, responses: theme.responses,
+                explanation: theme.explanation)
+        }
+        second.record.themes = themes
+        second.previous = PreviousUpdate(
+            number: 1, published: day("2026-11-27"), recordedAt: "2026-11-27T10:00:00.000Z", data: first.bytes)
+        second.changeReasons = [
+            ChangeReason(
+                theme: "phone-queue", subject: "decision callback",
+                reason: "The new phone system arrives in April, not January", at: "2026-12-01T09:00:00.000Z",
+                actor: "sam"),
+            ChangeReason(
+                theme: "online-booking", subject: "decision online-slots",
+                reason: "Too few people booked the morning slots online", at: "2026-12-02T09:00:00.000Z", actor: "sam"),
+            ChangeReason(
+                theme: "waiting-room", subject: "explanation", reason: "We looked at it with the building team",
+                at: "2026-12-03T09:00:00.000Z", actor: "sam"),
+        ]
+        return second
     }
 
     /// The fixtures folder beside this file.

@@ -44,7 +44,17 @@ import Testing
         // Linking another contribution changes no answer; a changed explanation does.
         try store.addContribution(activity: "GP-ACCESS", text: "Another view")
         #expect(try latest(store).latestUpdate?.covers == true)
-        try store.explain(activity: "GP-ACCESS", theme: "phones", why: "Staffing is set nationally", reason: .cost)
+        #expect(throws: StoreError.reasonRequired(activity: "GP-ACCESS", update: 1, themes: ["phones"])) {
+            try store.explain(activity: "GP-ACCESS", theme: "phones", why: "Staffing is set nationally", reason: .cost)
+        }
+        #expect(try latest(store).latestUpdate?.covers == true, "refused, so nothing changed")
+        try store.explain(
+            activity: "GP-ACCESS", theme: "phones", why: "Staffing is set nationally", reason: .cost,
+            changeReason: "We found the rules are national")
+        #expect(
+            try store.changeReasons(activity: "GP-ACCESS", theme: "phones").map(\.reason) == [
+                "We found the rules are national"
+            ])
         #expect(try latest(store).latestUpdate?.uncoveredSince == date("2026-11-18"), "the day of the change")
         #expect(try latest(store).owedFollowUps == 1, "owed again: their theme's answer changed")
 

@@ -154,6 +154,26 @@ private let unanswered = ThemeFacts()
         #expect(status.due == day(expected))
     }
 
+    /// The loop keeps the reopened due date while the new update's follow-ups are owed (issue 10:
+    /// reopened on 27 Nov, due 25 Dec, published 28 Nov, is not "12 days overdue" against 30 Apr).
+    @Test(arguments: [
+        ("2026-11-27", 3, "2026-12-25", LoopState.followingUp, LoopTiming.onTrack),
+        ("2026-03-05", 3, "2026-04-30", .followingUp, .overdue),
+        ("2026-11-27", 0, "2026-04-30", .closed, .onTrack),
+    ])
+    func aNewUpdateKeepsTheReopenedDueDate(
+        changed: String, owed: Int, expected: String, state: LoopState, timing: LoopTiming
+    ) {
+        let status = LoopRules().status(
+            of: summary(
+                feedbackBy: "2026-04-30", owed: owed,
+                update: UpdateFacts(published: day("2026-11-28"), reopenedSince: day(changed))),
+            asOf: day("2026-12-10"))
+        #expect(status.state == state)
+        if state == .followingUp { #expect(status.due == day(expected)) }
+        #expect(status.timing == timing)
+    }
+
     @Test(arguments: [
         // Overdue from the day after the due date; due soon with 0 to 14 days left.
         ("2026-05-01", LoopTiming.overdue, 1),

@@ -38,13 +38,21 @@ import Testing
         try yswd.ok("followups", "GP", "--out", "followups")
         try yswd.ok("site", "--out", "site")
         // Hostile text must not break the page's structure either.
-        try yswd.ok("theme", "update", "GP", "parking", "--said", "\u{202E}مرحبا <script>x</script> \"><b>👍🏽")
+        try yswd.ok(
+            "theme", "update", "GP", "parking", "--said", "\u{202E}مرحبا <script>x</script> \"><b>👍🏽", "--reason",
+            "We reworded it")
         try yswd.ok("publish", "GP", "--format", "html", "--out", "hostile.html")
+        // A later update with what changed, and the site with the earlier ones marked as replaced.
+        try yswd.ok("decision", "update", "GP", "callback", "--due", "2026-09-30", "--reason", "The supplier is late")
+        try yswd.ok("publish", "GP", "--format", "html", "--out", "update-3.html", "--record")
+        try yswd.ok("publish", "GP", "--format", "easy-read", "--out", "update-3-easy-read.html")
+        try yswd.ok("site", "--out", "site-2")
 
         let pages = [
             "update.html", "easy-read.html", "followups/P-2-letter.html", "followups/P-5-easy-read.html",
             "followups/P-6-large-print-letter.html",
-            "site/index.html", "site/updates/GP-1.html", "hostile.html",
+            "site/index.html", "site/updates/GP-1.html", "hostile.html", "update-3.html", "update-3-easy-read.html",
+            "site-2/index.html", "site-2/updates/GP-1.html", "site-2/updates/GP-3.html",
         ].map { yswd.folder + "/" + $0 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)

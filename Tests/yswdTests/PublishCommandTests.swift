@@ -78,7 +78,9 @@ import Testing
         #expect(try state(yswd) == "closed")
 
         // A changed answer reopens it; a new update covers it again, and those whose themes changed are owed.
-        try yswd.ok("decision", "update", "GP", "callback", "--status", "done")
+        let refused = try yswd.run(["decision", "update", "GP", "callback", "--status", "done"])
+        #expect(refused.status == 2 && refused.stderr.contains("add --reason"))
+        try yswd.ok("decision", "update", "GP", "callback", "--status", "done", "--reason", "The call-back is live")
         #expect(try state(yswd) == "reopened")
         try yswd.ok("publish", "GP", "--format", "md", "--record", "--as-of", "2026-03-12")
         #expect(try state(yswd) == "following-up")
@@ -194,8 +196,18 @@ import Testing
         }
         let feed = try String(contentsOfFile: site + "feed.atom", encoding: .utf8)
         #expect(feed.contains("href=\"https://example.org/ysd/updates/GP-2.html\""))
-        let published = try Data(contentsOf: URL(fileURLWithPath: site + "updates/GP-1.html"))
-        #expect(Data(try yswd.run(["updates", "GP", "--show", "1"]).stdout.utf8) == published)
+        #expect(!index.contains("\"updates/GP-1.html\">Getting"), "the index lists only the latest update")
+        #expect(index.contains("Earlier updates:"))
+        let replaced = try String(contentsOfFile: site + "updates/GP-1.html", encoding: .utf8)
+        #expect(replaced.contains("This update was replaced on 12 March 2026."))
+        #expect(replaced.contains("<a href=\"GP-2.html\" style=\"color:#0b4f9c\">Read the latest update</a>"))
+        let banner = try #require(
+            replaced.range(of: #"\n<div class="replaced"[^\n]*</div>"#, options: .regularExpression))
+        var original = replaced
+        original.removeSubrange(banner)
+        #expect(original == (try yswd.run(["updates", "GP", "--show", "1"]).stdout), "otherwise as published")
+        let latest = try String(contentsOfFile: site + "updates/GP-2.html", encoding: .utf8)
+        #expect(!latest.contains("This update was replaced"))
     }
 
     @Test func demoWritesItsSampleUpdate() throws {

@@ -1,0 +1,136 @@
+import FeedbackLoop
+import Foundation
+
+extension UpdateContent {
+    /// One change to what a theme's answer is or says since the update before, with its reason.
+    public struct Change: Sendable, Equatable, Codable {
+        /// The theme's key, and what people said.
+        public var theme: String
+        public var youSaid: String
+        /// `new-theme`, `removed-theme`, `changed-theme`, `new-decision`, `changed-decision`,
+        /// `dropped-decision`, `removed-decision`, `new-explanation`, `changed-explanation` or
+        /// `withdrawn-explanation`.
+        public var kind: String
+        /// The decision's key, for a decision's change.
+        public var decision: String?
+        /// What it said before, and what it says now, in words.
+        public var was: String?
+        public var now: String?
+        /// Why it changed, as given with `--reason`.
+        public var reason: String?
+    }
+}
+
+/// The answers an update reported, as its open data records them: enough to tell what changed
+/// between two updates (older updates' data has these fields too).
+struct ReportedAnswers: Decodable, Equatable {
+    struct Theme: Decodable, Equatable {
+        var key: String
+        var youSaid: String
+        var weDid: [Action]
+        var weDidNot: Reason?
+    }
+
+    struct Action: Decodable, Equatable {
+        var decision: String
+        var text: String
+        var status: String
+        var due: String?
+    }
+
+    struct Reason: Decodable, Equatable {
+        var because: String
+        var reason: String
+    }
+
+    var published: String
+    var themes: [Theme]
+
+    init(_ content: UpdateContent) {
+        published = content.published
+        themes = content.themes.map { theme in
+            Theme(
+                key: theme.key, youSaid: theme.youSaid,
+                weDid: theme.weDid.map { Action(decision: $0.decision, text: $0.text, status: $0.status, due: $0.due) },
+                weDidNot: theme.weDidNot.map { Reason(because: $0.because, reason: $0.reason) })
+        }
+    }
+
+    init(published: String, themes: [Theme]) {
+        self.published = published
+        self.themes = themes
+    }
+
+    /// The answers in an update's open data; nil when it cannot be read.
+    static func decode(_ data: Data) -> ReportedAnswers? {
+        try? JSONDecoder().decode(ReportedAnswers.self, from: data)
+    }
+}
+
+/// What changed in the answers between two updates (DOMAIN.md, "When an answer changes").
+enum AnswerChanges {
+    /// The changes from `old` to `new`, in the order of `new`'s themes (removed themes last), each
+    /// with the latest reason given for it. `decisions` tells a dropped decision from a removed one.
+    static func between(
+        _ old: ReportedAnswers, _ new: ReportedAnswers, decisions: [Decision], reasons: [ChangeReason]
+    ) -> [UpdateContent.Change] {
+        var changes: [UpdateContent.Change] = []
+        func add(
+            _ theme: ReportedAnswers.Theme, _ kind: String, subject: String, decision: String? = nil,
+            was: String? = nil, now: String? = nil
+        ) {
+            let own = reasons.filter { $0.theme == theme.key }
+            let reason = (own.last { $0.subject == subject } ?? own.last)?.reason
+            changes.append(
+                UpdateContent.Change(
+                    theme: theme.key, youSaid: theme.youSaid, kind: kind, decision: decision, was: was, now: now,
+                    reason: reason.map(Escape.bidiSafe)))
+        }
+        let before = Dictionary(old.themes.map { ($0.key, $0) }) { first, _ in first }
+        for theme in new.themes {
+            guard let earlier = before[theme.key] else {
+                add(theme, "new-theme", subject: "theme", now: theme.youSaid)
+                continue
+            }
+            if earlier.youSaid != theme.youSaid {
+                add(theme, "changed-theme", subject: "theme", was: earlier.youSaid, now: theme.youSaid)
+            }
+            let was = Dictionary(earlier.weDid.map { ($0.decision, $0) }) { first, _ in first }
+            for action in theme.weDid {
+                let subject = "decision \(action.decision)"
+                if let previous = was[action.decision] {
+                    if previous != action {
+                        add(
+                            theme, "changed-decision", subject: subject, decision: action.decision,
+                            was: describe(previous), now: describe(action))
+                    }
+                } else {
+                    add(theme, "new-decision", subject: subject, decision: action.decision, now: describe(action))
+                }
+            }
+            for action in earlier.weDid where !theme.weDid.contains(where: { $0.decision == action.decision }) {
+                let dropped = decisions.first { $0.key == action.decision }?.status == .dropped
+                add(
+                    theme, dropped ? "dropped-decision" : "removed-decision", subject: "decision \(action.decision)",
+                    decision: action.decision, was: describe(action))
+            }
+            switch (earlier.weDidNot, theme.weDidNot) {
+            case (nil, let now?): add(theme, "new-explanation", subject: "explanation", now: now.because)
+            case (let was?, let now?) where was != now:
+                add(theme, "changed-explanation", subject: "explanation", was: was.because, now: now.because)
+            case (let was?, nil): add(theme, "withdrawn-explanation", subject: "explanation", was: was.because)
+            default: break
+            }
+        }
+        for theme in old.themes where !new.themes.contains(where: { $0.key == theme.key }) {
+            add(theme, "removed-theme", subject: "theme", was: theme.youSaid)
+        }
+        return changes
+    }
+
+    /// A decision as people read it: its text, when it is due, and where it stands.
+    static func describe(_ action: ReportedAnswers.Action) -> String {
+        let due = action.due.flatMap(UpdateView.spoken).map { ", by \($0)" } ?? ""
+        return "\(action.text)\(due) (\(UpdateView.statusText(action.status)))"
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// DOMAIN.md "When an answer changes", through the command line: every change to a published answer
+/// carries its reason, the next update says what changed and why, people hear about the change,
+/// replaced pages say so, and the loop is due by the reopened date.
+@Suite struct ReopeningTests {
+    static let moved = "The new phone system arrives in February, not June"
+    static let dropped = "The phone company could not give us more lines"
+    static let explained = "We wanted to say why there are no extra lines"
+
+    /// Today in the team's time zone, as the command line dates the changes, plus `days`.
+    static func today(plus days: Int = 0) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let day = calendar.date(byAdding: .day, value: days, to: Date()) ?? Date()
+        let parts = calendar.dateComponents([.year, .month, .day], from: day)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// GP's loop, as `loops --format json` reports it.
+    func loop(_ yswd: Yswd) throws -> [String: Any] {
+        let states = ["planned", "collecting", "awaiting-response", "reopened", "ready-to-publish", "following-up"]
+        let json = try yswd.ok(
+            ["loops", "--format", "json", "--state", "closed"] + states.flatMap { ["--state", $0] })
+        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        return try #require(rows.first { $0["ref"] as? String == "GP" })
+    }
+
+    @Test func aWholeReopeningIsToldWithItsReasons() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        let today = Self.today()
+        try yswd.ok(
+            "decision", "add", "GP", "extra-lines", "--text", "We will open two more phone lines", "--responds-to",
+            "phone", "--due", "2026-05-31")
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--as-of", today, "--out", "update-1.html")
+        try yswd.ok("followups", "GP", "--out", "first", "--mark-sent")
+        #expect(try loop(yswd)["state"] as? String == "closed")
+
+        // Three changes to published answers, each with its reason; without one, nothing changes.
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["decision", "update", "GP", "callback", "--due", "2027-02-26"])
+        #expect(refused.status == 2 && refused.stderr.contains("add --reason"))
+        #expect(try yswd.fingerprint() == before)
+        try yswd.ok("decision", "update", "GP", "callback", "--due", "2027-02-26", "--reason", Self.moved)
+        try yswd.ok("decision", "update", "GP", "extra-lines", "--status", "dropped", "--reason", Self.dropped)
+        let unexplained = try yswd.run([
+            "explain", "GP", "phone", "--why", "We cannot add lines until the new system is in", "--reason", "other",
+        ])
+        #expect(unexplained.status == 2 && unexplained.stderr.contains("add --change-reason"))
+        try yswd.ok(
+            "explain", "GP", "phone", "--why", "We cannot add lines until the new system is in", "--reason", "other",
+            "--change-reason", Self.explained)
+        #expect(try yswd.ok("theme", "reasons", "GP", "phone").contains(Self.dropped), "queryable per theme")
+
+        // Reopened, due reopen-days after the first change (the original date is earlier).
+        var loop = try loop(yswd)
+        #expect(loop["state"] as? String == "reopened")
+        #expect(loop["due"] as? String == Self.today(plus: 28))
+
+        // Update 2 says exactly what changed, and why, in every format.
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--out", "update-2.html")
+        for format in ["html", "md", "txt", "easy-read", "json", "csv"] {
+            let text = try yswd.ok("publish", "GP", "--format", format)
+            for reason in [Self.moved, Self.dropped, Self.explained] {
+                #expect(text.contains(reason.replacingOccurrences(of: "\"", with: "")), "\(format): \(reason)")
+            }
+            #expect(text.contains("30 June 2026") && text.contains("26 February 2027"), "\(format): was and now")
+        }
+        let json = try yswd.ok("publish", "GP", "--format", "json")
+        let content = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let kinds = (content?["changes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(kinds == ["changed-decision", "dropped-decision", "new-explanation"], "exactly the three changes")
+        let html = try String(contentsOfFile: yswd.folder + "/update-2.html", encoding: .utf8)
+        #expect(html.contains("What has changed since"))
+
+        // Only those whose themes changed hear again, about the change.
+        let owed = try yswd.ok("followups", "GP", "--out", "again")
+        #expect(owed.contains("Wrote 1 follow-up"), "P-1 (phone); P-2's parking answer did not change")
+        let email = try String(contentsOfFile: yswd.folder + "/again/P-1-email.txt", encoding: .utf8)
+        #expect(email.hasPrefix("Subject: Update: what we told you about Getting a GP appointment has changed"))
+        #expect(email.contains("It was: We will add a call-back option, by 30 June 2026"))
+        #expect(email.contains("It is now: We will add a call-back option, by 26 February 2027"))
+        #expect(email.contains(Self.moved) && email.contains("something we told you on \(Self.spoken(today))"))
+
+        // Following up, by the reopened due date: not overdue against the original one.
+        loop = try self.loop(yswd)
+        #expect(loop["state"] as? String == "following-up")
+        #expect(loop["due"] as? String == Self.today(plus: 28))
+        #expect(loop["timing"] as? String != "overdue")
+
+        // The site keeps update 1, marked as replaced, and links to update 2.
+        try yswd.ok("site", "--out", "site")
+        let first = try String(contentsOfFile: yswd.folder + "/site/updates/GP-1.html", encoding: .utf8)
+        #expect(first.contains("This update was replaced on \(Self.spoken(today))."))
+        #expect(first.contains("href=\"GP-2.html\""))
+
+        // Staff see the same list of changes before the lines that changed.
+        let diff = try yswd.ok("updates", "GP", "--diff", "1", "2")
+        let changes = try #require(diff.range(of: "What has changed, and why"))
+        let lines = try #require(diff.range(of: "Lines ("))
+        #expect(changes.lowerBound < lines.lowerBound)
+        for reason in [Self.moved, Self.dropped, Self.explained] { #expect(diff.contains(reason)) }
+    }
+
+    static func spoken(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    @Test(arguments: [
+        (["--reason", " "], "--reason cannot be empty"),
+        (["--reason", String(repeating: "x", count: 1001)], "--reason is 1001 characters long"),
+        ([], "add --reason"),
+    ])
+    func aChangeToAPublishedAnswerNeedsAGoodReason(extra: [String], mentions: String) throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("publish", "GP", "--record")
+        let before = try yswd.fingerprint()
+        for command in [
+            ["decision", "update", "GP", "callback", "--due", "2027-01-31"], ["theme", "remove", "GP", "parking"],
+            ["theme", "update", "GP", "parking", "--said", "Parking is very hard"],
+            ["decision", "remove", "GP", "callback"],
+            ["theme", "add", "GP", "new", "--said", "Something new"],
+        ] {
+            let result = try yswd.run(command + extra)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(mentions), "\(result.stderr)")
+        }
+        #expect(try yswd.fingerprint() == before, "nothing changed")
+    }
+}
