@@ -19,6 +19,9 @@ extension Yswd {
                 anonymous ones count as views, not people. An update is published once every theme has an answer;
                 --early publishes sooner, and the update names each unanswered theme and when its answer is due.
 
+                Every update after the first opens with "What has changed since DATE, and why": the changes to
+                the answers since the latest recorded update, each with the --reason given for it.
+
                 Quotes are only those a person chose with `yswd quote add`, from participants who agreed to be
                 quoted (--quote-mode auto takes the earliest instead; --quotes N is the most per theme).
 
