@@ -151,6 +151,6 @@ echo "sqlite3, reading every update:            ${updates_ms} ms; ratio $(ratio 
 
 # A single 100 KB theme text.
 long=$(awk 'BEGIN { for (i = 0; i < 12800; i++) printf "Waiting "; }')
-"$yswd" theme update SMALL phones --said "$long" >/dev/null
+"$yswd" theme update SMALL phones --said "$long" --reason "A longer account of what people said" >/dev/null
 long_ms=$(median_ms "$yswd" publish SMALL --format html --as-of "$as_of")
 echo "yswd publish with a 100 KB theme text:    ${long_ms} ms (target < 1000 ms)"
