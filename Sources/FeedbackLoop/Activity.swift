@@ -32,6 +32,10 @@ public struct Activity: Sendable, Equatable, Codable {
     /// The date promised to participants by which they will hear back.
     public var feedbackBy: CalendarDate?
     public var feedbackChannels: [FeedbackChannel]
+    /// The organisation that ran it (its store number); nil when not set.
+    public var organisationId: Int64?
+    /// When people were first told about it; the collection window counts from here.
+    public var announced: CalendarDate?
 
     public init(
         id: Int64? = nil, ref: String, title: String, purpose: String, canInfluence: String,
@@ -39,7 +43,8 @@ public struct Activity: Sendable, Equatable, Codable {
         methods: [EngagementMethod] = [], audiences: [String] = [], lead: String? = nil,
         partners: [String] = [], resources: String? = nil, service: String? = nil,
         publicContact: String? = nil, opens: CalendarDate? = nil, closes: CalendarDate? = nil,
-        cadenceWeeks: Int? = nil, feedbackBy: CalendarDate? = nil, feedbackChannels: [FeedbackChannel] = []
+        cadenceWeeks: Int? = nil, feedbackBy: CalendarDate? = nil, feedbackChannels: [FeedbackChannel] = [],
+        organisationId: Int64? = nil, announced: CalendarDate? = nil
     ) {
         self.id = id
         self.ref = ref
@@ -61,6 +66,8 @@ public struct Activity: Sendable, Equatable, Codable {
         self.cadenceWeeks = cadenceWeeks
         self.feedbackBy = feedbackBy
         self.feedbackChannels = feedbackChannels
+        self.organisationId = organisationId
+        self.announced = announced
     }
 
     /// Whether the activity runs on a cadence instead of closing.
@@ -77,6 +84,9 @@ public struct Activity: Sendable, Equatable, Codable {
             _ = try EntryRules.number(weeks, option: "--cadence-weeks", in: EntryRules.weeks)
         }
         if let opens, let closes, closes < opens { throw .closesBeforeOpens(opens: opens, closes: closes) }
+        if let announced, let opens, announced > opens {
+            throw .announcedAfterOpens(announced: announced, opens: opens)
+        }
         if let feedbackBy {
             if let closes, feedbackBy < closes {
                 throw .feedbackBeforeClose(feedbackBy: feedbackBy, option: "--closes", date: closes)
@@ -102,6 +112,7 @@ public enum ActivityField: String, ClearableField {
     case cadenceWeeks = "cadence-weeks"
     case feedbackBy = "feedback-by"
     case feedbackChannels = "feedback-channel"
+    case organisation, announced
 
     /// Empties this field of `activity`.
     public func clear(in activity: inout Activity) {
@@ -120,6 +131,8 @@ public enum ActivityField: String, ClearableField {
         case .cadenceWeeks: activity.cadenceWeeks = nil
         case .feedbackBy: activity.feedbackBy = nil
         case .feedbackChannels: activity.feedbackChannels = []
+        case .organisation: activity.organisationId = nil
+        case .announced: activity.announced = nil
         }
     }
 }

@@ -74,13 +74,19 @@ public struct PrincipleChecks: Sendable {
         return PrincipleVerdict(number: 4, principle: "Inclusive", verdict: verdict.0, reason: verdict.1)
     }
 
+    /// Principle 5. Windows count days inclusively (a one-day workshop is open for 1 day), from
+    /// when people were told about the activity (`announced`) when that is recorded.
     func timely(_ facts: PrincipleFacts) -> PrincipleVerdict {
         let activity = facts.activity
         let verdict: (Verdict, String)
-        if let opens = activity.opens, let closes = activity.closes, opens.days(until: closes) < settings.minWindowDays
-        {
-            let open = counted(opens.days(until: closes), "day")
-            verdict = (.notMet, "open for \(open), less than the \(counted(settings.minWindowDays, "day")) people need")
+        let start = activity.announced ?? activity.opens
+        let from = activity.announced != nil ? "announced" : "open"
+        if let start, let closes = activity.closes, start.days(until: closes) + 1 < settings.minWindowDays {
+            let days = counted(start.days(until: closes) + 1, "day")
+            verdict = (
+                .notMet,
+                "\(from) for \(days) before it closed, less than the \(counted(settings.minWindowDays, "day")) people need"
+            )
         } else if activity.opens == nil || (activity.closes == nil && activity.cadenceWeeks == nil) {
             verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
         } else if activity.cadenceWeeks == nil, activity.feedbackBy == nil {
@@ -89,8 +95,11 @@ public struct PrincipleChecks: Sendable {
             verdict = (.atRisk, "the feedback date was promised on \(day.spoken), after it opened on \(opens.spoken)")
         } else if let weeks = activity.cadenceWeeks {
             verdict = (.met, "ongoing, with an update every \(counted(weeks, "week"))")
-        } else if let opens = activity.opens, let closes = activity.closes {
-            verdict = (.met, "open for \(counted(opens.days(until: closes), "day")); feedback promised from the start")
+        } else if let start, let closes = activity.closes {
+            verdict = (
+                .met,
+                "\(from) for \(counted(start.days(until: closes) + 1, "day")) before it closed; feedback promised from the start"
+            )
         } else {
             verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
         }
@@ -104,22 +113,63 @@ public struct PrincipleChecks: Sendable {
         return PrincipleVerdict(number: 6, principle: "Resourced", verdict: verdict.0, reason: verdict.1)
     }
 
+    /// Principle 7, judged by the first update against the original due date: `not-yet-due` while
+    /// none is recorded and the loop is not overdue, `not-met` once it is overdue with none, `met`
+    /// when the first came by the original due date, `at-risk` when it came late. Reopenings are
+    /// reported apart: how many, and how many new updates came by their reopened due date.
     func outcome(_ facts: PrincipleFacts) -> PrincipleVerdict {
         let loop = facts.loop
-        let state = "loop \(loop.state.rawValue)" + (loop.due.map { ", due \($0.spoken)" } ?? "")
-        let verdict: (Verdict, String)
+        let rules = LoopRules(settings: settings)
+        let due =
+            rules.baseDue(loop.summary)
+            ?? facts.activity.cadenceWeeks.flatMap { weeks in facts.activity.opens?.adding(days: weeks * 7) }
+        var notes: [String] = []
         if !loop.missing.overdueCommitments.isEmpty {
-            verdict = (.notMet, "\(state); \(counted(loop.missing.overdueCommitments.count, "commitment")) overdue")
-        } else if loop.timing == .overdue || loop.timing == .dueSoon {
-            verdict = (loop.timing == .overdue ? .notMet : .atRisk, "loop \(loop.state.rawValue), \(loop.timingPhrase)")
-        } else if loop.summary.commitmentsWithoutDue > 0 {
-            verdict = (.atRisk, "\(state); \(loop.summary.commitmentsWithoutDue) \"we will\" without a due date")
-        } else if loop.due == nil, loop.state != .closed {
-            verdict = (.atRisk, "\(state); no date by which people will hear back")
-        } else {
-            verdict = (.met, state)
+            notes.append("\(counted(loop.missing.overdueCommitments.count, "commitment")) overdue")
         }
-        return PrincipleVerdict(number: 7, principle: "Outcome", verdict: verdict.0, reason: verdict.1)
+        if loop.summary.commitmentsWithoutDue > 0 {
+            notes.append("\(loop.summary.commitmentsWithoutDue) \"we will\" without a due date")
+        }
+        let verdict: (Verdict, String)
+        var reopenings: Reopenings?
+        if let first = facts.updates.first {
+            if let due, first.published > due {
+                let late = counted(due.days(until: first.published), "day")
+                verdict = (
+                    .atRisk,
+                    "the first update came \(late) late (due \(due.spoken), published \(first.published.spoken))"
+                )
+            } else {
+                verdict = (
+                    .met,
+                    "the first update came on \(first.published.spoken)"
+                        + (due.map { ", by its due date \($0.spoken)" } ?? "")
+                )
+            }
+            let later = facts.updates.dropFirst().compactMap { update in
+                update.reopenedSince.map { (update, rules.reopenedDue(base: due, changed: $0)) }
+            }
+            if !later.isEmpty {
+                let onTime = later.filter { $0.0.published <= $0.1 }.count
+                reopenings = Reopenings(count: later.count, onTime: onTime)
+                let late = later.count - onTime
+                let timing: String
+                switch (later.count, late) {
+                case (1, 0): timing = "the new update came by its reopened due date"
+                case (1, _): timing = "the new update came after its reopened due date"
+                case (_, 0): timing = "each new update came by its reopened due date"
+                default: timing = "\(late) of the \(later.count) new updates came after their reopened due date"
+                }
+                notes.append("reopened \(later.count == 1 ? "once" : "\(later.count) times"); \(timing)")
+            }
+        } else if loop.timing == .overdue, let days = loop.daysOverdue {
+            verdict = (.notMet, "no update recorded, and the loop is \(counted(days, "day")) overdue")
+        } else {
+            verdict = (.notYetDue, "no update recorded yet" + (due.map { "; due \($0.spoken)" } ?? ""))
+        }
+        let reason = ([verdict.1] + notes).joined(separator: "; ")
+        return PrincipleVerdict(
+            number: 7, principle: "Outcome", verdict: verdict.0, reason: reason, reopenings: reopenings)
     }
 
     func learning(_ facts: PrincipleFacts) -> PrincipleVerdict {

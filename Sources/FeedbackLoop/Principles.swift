@@ -4,6 +4,8 @@ public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
     case atRisk = "at-risk"
     case notMet = "not-met"
     case notRecorded = "not-recorded"
+    /// Principle 7 before anything is due: no update yet, and the loop is not overdue.
+    case notYetDue = "not-yet-due"
 }
 
 /// One principle's verdict, with a one-line reason drawn from the record.
@@ -12,12 +14,41 @@ public struct PrincipleVerdict: Sendable, Equatable, Codable {
     public var principle: String
     public var verdict: Verdict
     public var reason: String
+    /// Principle 7: the reopenings after the first update, reported apart from its verdict.
+    public var reopenings: Reopenings?
 
-    public init(number: Int, principle: String, verdict: Verdict, reason: String) {
+    public init(number: Int, principle: String, verdict: Verdict, reason: String, reopenings: Reopenings? = nil) {
         self.number = number
         self.principle = principle
         self.verdict = verdict
         self.reason = reason
+        self.reopenings = reopenings
+    }
+}
+
+/// How many times a loop was reopened after its first update, and how many of the new updates came
+/// by their reopened due date.
+public struct Reopenings: Sendable, Equatable, Codable {
+    public var count: Int
+    public var onTime: Int
+
+    public init(count: Int, onTime: Int) {
+        self.count = count
+        self.onTime = onTime
+    }
+}
+
+/// A recorded update as principle 7 judges it: when it was published and, after the first, when
+/// the change that reopened the loop was made.
+public struct UpdateTiming: Sendable, Equatable {
+    public var number: Int
+    public var published: CalendarDate
+    public var reopenedSince: CalendarDate?
+
+    public init(number: Int, published: CalendarDate, reopenedSince: CalendarDate? = nil) {
+        self.number = number
+        self.published = published
+        self.reopenedSince = reopenedSince
     }
 }
 
@@ -32,11 +63,14 @@ public struct PrincipleFacts: Sendable, Equatable {
     /// Earlier activities that asked people similar things.
     public var similarEarlier: [String]
     public var evaluation: Evaluation?
+    /// The activity's recorded updates, oldest first.
+    public var updates: [UpdateTiming]
 
     public init(
         activity: Activity, loop: LoopStatus, contributionMethods: Int, feedbackPromised: FeedbackPromise,
-        similarEarlier: [String] = [], evaluation: Evaluation? = nil
+        similarEarlier: [String] = [], evaluation: Evaluation? = nil, updates: [UpdateTiming] = []
     ) {
+        self.updates = updates
         self.activity = activity
         self.loop = loop
         self.contributionMethods = contributionMethods

@@ -24,6 +24,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The promised feedback date is before the activity closes (or opens).
     case feedbackBeforeClose(feedbackBy: CalendarDate, option: String, date: CalendarDate)
     case invalidWebAddress(option: String, value: String)
+    case announcedAfterOpens(announced: CalendarDate, opens: CalendarDate)
     case tooLong(option: String, length: Int, limit: Int)
 
     public var description: String {
@@ -72,6 +73,9 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .feedbackBeforeClose(let feedbackBy, let option, let date):
             return "--feedback-by \(feedbackBy) is before \(option) \(date); people can only hear back after they have"
                 + " taken part"
+        case .announcedAfterOpens(let announced, let opens):
+            return
+                "--announced \(announced) is after --opens \(opens); people are told about an activity before it opens"
         case .invalidWebAddress(let option, let value):
             return "\(option) '\(value)' is not a web address; use one like https://example.org/updates/"
         case .tooLong(let option, let length, let limit):

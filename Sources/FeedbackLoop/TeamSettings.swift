@@ -21,6 +21,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var postalAddress: String?
     /// The web address where the team's updates are published (the site's base URL), for links.
     public var publicURL: String?
+    /// The key of the organisation new activities are recorded under when none is given.
+    public var defaultOrganisation: String?
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case publicContact = "public-contact"
         case postalAddress = "postal-address"
         case publicURL = "public-url"
+        case defaultOrganisation = "default-organisation"
 
         public static func parse(_ text: String) throws(RecordError) -> Key {
             guard let key = Key(rawValue: text.lowercased()) else {
@@ -74,6 +77,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
                 parsed.host?.isEmpty == false
             else { throw .invalidWebAddress(option: "public-url", value: text) }
             publicURL = url.hasSuffix("/") ? url : url + "/"
+        case .defaultOrganisation: defaultOrganisation = try EntryRules.identifier(text, option: "default-organisation")
         }
     }
 
@@ -89,6 +93,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .publicContact: publicContact
         case .postalAddress: postalAddress
         case .publicURL: publicURL
+        case .defaultOrganisation: defaultOrganisation
         }
     }
 

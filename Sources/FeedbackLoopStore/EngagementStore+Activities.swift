@@ -13,6 +13,9 @@ extension EngagementStore {
             if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateActivity(activity.ref)
             }
+            if activity.organisationId == nil, let key = try Self.settings(db).defaultOrganisation {
+                activity.organisationId = try Self.organisation(db, key: key).id
+            }
             try activity.insert(db)
             return activity
         }
@@ -31,12 +34,17 @@ extension EngagementStore {
         }
     }
 
-    /// Activities, optionally only those of one service or lead, ordered by ref.
-    public func activities(service: String? = nil, lead: String? = nil) throws -> [Activity] {
+    /// Activities, optionally only those of one service, lead or organisation, ordered by ref.
+    public func activities(service: String? = nil, lead: String? = nil, organisation: String? = nil) throws
+        -> [Activity]
+    {
         try reading { db in
             var request = Activity.order(Column("ref"))
             if let service { request = request.filter(Column("service") == service) }
             if let lead { request = request.filter(Column("lead") == lead) }
+            if let organisation {
+                request = request.filter(Column("organisationId") == (try Self.organisation(db, key: organisation).id))
+            }
             return try request.fetchAll(db)
         }
     }

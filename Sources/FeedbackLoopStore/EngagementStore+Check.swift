@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 /// What `yswd check` needs to know about one activity, gathered from the record.
@@ -9,16 +10,30 @@ public struct CheckInput: Sendable {
     public var feedbackPromised: FeedbackPromise
     public var similarEarlier: [String]
     public var evaluation: Evaluation?
+    /// Its recorded updates, oldest first, with when each later one's reopening began.
+    public var updates: [UpdateTiming]
+    /// The key of the organisation that ran it.
+    public var organisation: String?
 }
 
 extension EngagementStore {
-    /// The facts the principle checks read, for one activity or (with nil) every activity, by ref.
-    public func checkInputs(activity ref: String? = nil) throws -> [CheckInput] {
+    /// The facts the principle checks read, for one activity or (with nil) every activity, by ref;
+    /// optionally only an organisation's. Each kind of fact comes from one query over every activity.
+    public func checkInputs(activity ref: String? = nil, organisation: String? = nil) throws -> [CheckInput] {
         try reading { db in
             if let ref { _ = try Self.activityId(db, ref: ref) }
-            let activities = try Activity.filter(ref == nil || Column("ref") == ref).order(Column("ref")).fetchAll(db)
+            var request = Activity.filter(ref == nil || Column("ref") == ref)
+            if let organisation {
+                request = request.filter(Column("organisationId") == (try Self.organisation(db, key: organisation).id))
+            }
+            let activities = try request.order(Column("ref")).fetchAll(db)
             let summaries = Dictionary(
-                uniqueKeysWithValues: try Self.loopSummaries(db, LoopFilter(ref: ref)).map { ($0.ref, $0) })
+                uniqueKeysWithValues: try Self.loopSummaries(db, LoopFilter(ref: ref, organisation: organisation)).map {
+                    ($0.ref, $0)
+                })
+            let promises = try Self.feedbackPromises(db)
+            let updates = try Self.updateTimings(db)
+            let organisations = try Self.organisationKeys(db)
             // One activity through its index; every activity in one pass.
             let methodsSQL =
                 ref == nil
@@ -39,28 +54,57 @@ extension EngagementStore {
                 guard let summary = summaries[activity.ref] else { return nil }
                 return CheckInput(
                     activity: activity, summary: summary, contributionMethods: methods[id] ?? 0,
-                    feedbackPromised: try Self.feedbackPromise(db, activity: activity),
+                    feedbackPromised: activity.feedbackBy == nil ? .none : promises[id] ?? .whenRecorded,
                     similarEarlier: try Self.similarEarlier(db, activityId: id, keywords: &keywords),
-                    evaluation: evaluations[id])
+                    evaluation: evaluations[id], updates: updates[id] ?? [], organisation: organisations[id])
             }
         }
     }
 
-    /// When the feedback date was first set: history's first record of the activity with one.
-    private static func feedbackPromise(_ db: Database, activity: Activity) throws -> FeedbackPromise {
-        guard activity.feedbackBy != nil else { return .none }
-        let first = try Row.fetchOne(
+    /// When each activity's feedback date was first set: history's first record of it with one, for
+    /// every activity at once. An activity with no entry came in with its date, in a bulk write.
+    private static func feedbackPromises(_ db: Database) throws -> [Int64: FeedbackPromise] {
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT action, substr(at, 1, 10) AS day FROM history
-                WHERE entity = 'activity' AND entityId = ? AND json_extract(after, '$.feedbackBy') IS NOT NULL
-                ORDER BY id LIMIT 1
-                """, arguments: [activity.id.saved()])
-        // No entry at all means the activity came in with its date, in a bulk write.
-        guard let first, first["action"] as String == "update",
-            let day = try? CalendarDate.parse(first["day"], option: "history")
-        else { return .whenRecorded }
-        return .added(day)
+                SELECT entityId, action, substr(at, 1, 10) AS day, min(id) FROM history
+                WHERE entity = 'activity' AND json_extract(after, '$.feedbackBy') IS NOT NULL
+                GROUP BY entityId
+                """)
+        var promises: [Int64: FeedbackPromise] = [:]
+        for row in rows {
+            guard let id = row[0] as Int64? else { continue }
+            if row["action"] as String == "update", let day = try? CalendarDate.parse(row["day"], option: "history") {
+                promises[id] = .added(day)
+            } else {
+                promises[id] = .whenRecorded
+            }
+        }
+        return promises
+    }
+
+    /// Every activity's recorded updates, oldest first; for each after the first, the day (in the
+    /// team's time zone) of the first change to an answer after the update before it.
+    static func updateTimings(_ db: Database) throws -> [Int64: [UpdateTiming]] {
+        let timeZone = TimeZone(identifier: try Self.settings(db).timeZone) ?? .gmt
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT u.activityId, u.number, u.published,
+                    (SELECT min(h.at) FROM publishedUpdate p JOIN history h ON h.activityId = u.activityId
+                        AND h.at >= p.recordedAt AND h.at < u.recordedAt
+                        AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')
+                     WHERE p.activityId = u.activityId AND p.number = u.number - 1) AS reopened
+                FROM publishedUpdate u ORDER BY u.activityId, u.number
+                """)
+        var timings: [Int64: [UpdateTiming]] = [:]
+        for row in rows {
+            timings[row[0], default: []].append(
+                UpdateTiming(
+                    number: row[1], published: row[2],
+                    reopenedSince: (row[3] as String?).flatMap { LoopSummaryQuery.day($0, in: timeZone) }))
+        }
+        return timings
     }
 
     /// Refs of activities recorded earlier whose title, purpose and themes share enough words.

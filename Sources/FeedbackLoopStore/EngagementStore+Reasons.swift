@@ -7,6 +7,7 @@ extension EngagementStore {
     /// theme. Once the activity has a recorded update, such a change needs a reason: without one it
     /// is refused, and the transaction rolls back.
     /// - Throws: ``StoreError/reasonRequired(activity:update:themes:)``.
+    @discardableResult
     static func answerChange<T>(
         _ db: Database, activityId: Int64, activityRef: String, subject: String, reason: String?,
         _ change: () throws -> T

@@ -19,6 +19,7 @@ extension EngagementStore {
         try writing { db in
             var settings = try Self.settings(db)
             try settings.set(key, to: value)
+            if key == .defaultOrganisation { _ = try Self.organisation(db, key: value) }
             try db.execute(
                 sql:
                     "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

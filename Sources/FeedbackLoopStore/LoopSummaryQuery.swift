@@ -161,11 +161,14 @@ public struct LoopFilter: Sendable, Equatable {
     public var ref: String?
     public var lead: String?
     public var service: String?
+    /// An organisation's key.
+    public var organisation: String?
 
-    public init(ref: String? = nil, lead: String? = nil, service: String? = nil) {
+    public init(ref: String? = nil, lead: String? = nil, service: String? = nil, organisation: String? = nil) {
         self.ref = ref
         self.lead = lead
         self.service = service
+        self.organisation = organisation
     }
 }
 
@@ -182,6 +185,10 @@ extension EngagementStore {
             guard let value else { continue }
             conditions.append("a.\(column) = ?")
             arguments += [value]
+        }
+        if let organisation = filter.organisation {
+            conditions.append("a.organisationId = ?")
+            arguments += [try Self.organisation(db, key: organisation).id]
         }
         let sql = LoopSummaryQuery.sql(where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "))
         let settings = try Self.settings(db)

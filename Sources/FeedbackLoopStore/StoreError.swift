@@ -36,6 +36,9 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case parentCycle(String)
     case quoteNotAllowed(id: Int64, reason: QuoteRefusal)
     case quoteNotChosen(id: Int64, theme: String)
+    case unknownOrganisation(key: String, known: [String])
+    case duplicateOrganisation(String)
+    case organisationInUse(key: String, activities: Int)
     case reasonRequired(activity: String, update: Int, themes: [String], option: String = "--reason")
 
     public var description: String {
@@ -101,6 +104,16 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return "could not write the backup \(path): \(reason)"
         case .quoteNotAllowed(let id, let reason):
             return "contribution \(id) cannot be quoted: \(reason.description)"
+        case .unknownOrganisation(let key, let known):
+            return "there is no organisation '\(key)'; "
+                + (known.isEmpty
+                    ? "add it with `yswd organisation add \(key) --name NAME --kind KIND`"
+                    : "the organisations are \(known.joined(separator: ", "))")
+        case .duplicateOrganisation(let key):
+            return "organisation \(key) is already recorded; use another key, or `yswd organisation update \(key)`"
+        case .organisationInUse(let key, let activities):
+            return "organisation \(key) ran \(counted(activities, "activity", plural: "activities")); move them to "
+                + "another organisation (yswd activity update REF --organisation KEY) before removing it"
         case .reasonRequired(let activity, let update, let themes, let option):
             return "this changes the answer to \(themes.count == 1 ? "theme" : "themes") "
                 + "\(themes.joined(separator: ", ")), which people were told about in update \(update) of \(activity); "

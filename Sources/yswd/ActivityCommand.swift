@@ -48,7 +48,9 @@ extension Yswd.ActivityCommand {
                 level: try EngagementLevel.parse(level, option: "--level"))
             try details.apply(to: &activity)
             try activity.validate()
-            try store.open().addActivity(activity)
+            let store = try store.open()
+            if let key = details.organisation { activity.organisationId = try store.organisation(key: key).id }
+            try store.addActivity(activity)
             print("Added activity \(activity.ref).")
             if activity.level == .inform {
                 note("note: informing people is not engagement; \(activity.ref) is recorded but will be flagged.")
@@ -88,8 +90,11 @@ extension Yswd.ActivityCommand {
             let purpose = try Parse.text(purpose, option: "--purpose")
             let canInfluence = try Parse.text(canInfluence, option: "--can-influence")
             let level: EngagementLevel? = try Parse.value(level, option: "--level")
-            try store.open().updateActivity(ref: ref) { activity in
+            let store = try store.open()
+            let organisation = try details.organisation.map { try store.organisation(key: $0).id }
+            try store.updateActivity(ref: ref) { activity in
                 for field in fields { field.clear(in: &activity) }
+                if let organisation { activity.organisationId = organisation }
                 if let title { activity.title = title }
                 if let purpose { activity.purpose = purpose }
                 if let canInfluence { activity.canInfluence = canInfluence }
@@ -113,11 +118,13 @@ extension Yswd.ActivityCommand {
         var service: String?
         @Option(help: "Only activities this person leads.")
         var lead: String?
+        @Option(help: "Only activities this organisation ran (its key).")
+        var organisation: String?
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let activities = try store.open().activities(service: service, lead: lead)
+            let activities = try store.open().activities(service: service, lead: lead, organisation: organisation)
             Listing.print(activities, as: listing.format, empty: "No activities recorded.")
         }
     }

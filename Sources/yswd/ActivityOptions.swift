@@ -27,6 +27,10 @@ struct ActivityDetailOptions: ParsableArguments {
     var service: String?
     @Option(help: "Where participants can ask questions (shown in published updates).")
     var publicContact: String?
+    @Option(help: "The key of the organisation that ran it (see `yswd organisation list`).")
+    var organisation: String?
+    @Option(help: "When people were first told about it (YYYY-MM-DD); the window principle 5 judges starts here.")
+    var announced: String?
     @Option(help: "The date it opens (YYYY-MM-DD).")
     var opens: String?
     @Option(help: "The date it closes (YYYY-MM-DD); not with --cadence-weeks.")
@@ -58,6 +62,7 @@ struct ActivityDetailOptions: ParsableArguments {
         if let value = try Parse.text(resources, option: "--resources") { activity.resources = value }
         if let value = try Parse.text(service, option: "--service") { activity.service = value }
         if let value = try Parse.text(publicContact, option: "--public-contact") { activity.publicContact = value }
+        if let value = try Parse.date(announced, option: "--announced") { activity.announced = value }
         if let value = try Parse.date(opens, option: "--opens") { activity.opens = value }
         if let value = try Parse.date(closes, option: "--closes") {
             activity.closes = value

@@ -8,7 +8,8 @@ extension Yswd {
             abstract: "Hold each activity to the eight Good Engagement Principles.",
             discussion: HelpText.reflowed(
                 """
-                Each principle is met, at-risk, not-met or not-recorded, with a reason drawn from the record:
+                Each principle is met, at-risk, not-met or not-recorded (principle 7 also not-yet-due), with a
+                reason drawn from the record:
                 1 Why, 2 Transparent, 3 Partnership (including earlier activities that asked similar things),
                 4 Inclusive, 5 Timely, 6 Resourced, 7 Outcome (the feedback loop), 8 Learning.
 
@@ -19,6 +20,8 @@ extension Yswd {
 
         @Argument(help: "One activity's ref (default: every activity).")
         var activity: String?
+        @Option(help: "Only activities this organisation ran (its key).")
+        var organisation: String?
         @OptionGroup var rules: RuleOptions
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
@@ -28,7 +31,7 @@ extension Yswd {
             let store = try store.open()
             let (loopRules, today) = try rules.resolve(store)
             let checks = PrincipleChecks(settings: loopRules.settings)
-            let results = try store.checkInputs(activity: activity).map { input in
+            let results = try store.checkInputs(activity: activity, organisation: organisation).map { input in
                 ActivityCheck(
                     activity: input.activity.ref, title: input.activity.title,
                     principles: checks.verdicts(input.facts(loopRules.status(of: input.summary, asOf: today))))
@@ -49,7 +52,8 @@ extension CheckInput {
     func facts(_ loop: LoopStatus) -> PrincipleFacts {
         PrincipleFacts(
             activity: activity, loop: loop, contributionMethods: contributionMethods,
-            feedbackPromised: feedbackPromised, similarEarlier: similarEarlier, evaluation: evaluation)
+            feedbackPromised: feedbackPromised, similarEarlier: similarEarlier, evaluation: evaluation,
+            updates: updates)
     }
 }
 

@@ -45,6 +45,8 @@ extension Yswd {
         var lead: String?
         @Option(help: "Only activities of this service.")
         var service: String?
+        @Option(help: "Only activities this organisation ran (its key).")
+        var organisation: String?
         @Option(
             help: ArgumentHelp("Only loops in this state; repeat for several. One of: \(LoopState.allowedValues)."),
             completion: LoopState.completion)
@@ -73,7 +75,8 @@ extension Yswd {
             let store = try store.open()
             let (rules, today) = try rules.resolve(store)
             var statuses = rules.outstanding(
-                try store.loopSummaries(LoopFilter(lead: lead, service: service)), asOf: today)
+                try store.loopSummaries(LoopFilter(lead: lead, service: service, organisation: organisation)),
+                asOf: today)
             statuses.removeAll { !(states.isEmpty || states.contains($0.state)) || (overdue && !$0.isOverdue) }
 
             if digest {

@@ -15,7 +15,7 @@ private func good() -> Activity {
 private func facts(
     _ change: (inout Activity) -> Void = { _ in }, methodsUsed: Int = 2, promised: FeedbackPromise = .whenRecorded,
     similar: [String] = [], evaluation: Evaluation? = nil, today: String = "2026-03-10", update: UpdateFacts? = nil,
-    commitments: [Commitment] = [], undated: Int = 0
+    commitments: [Commitment] = [], undated: Int = 0, updates: [UpdateTiming] = []
 ) -> PrincipleFacts {
     var activity = good()
     change(&activity)
@@ -26,15 +26,18 @@ private func facts(
         latestUpdate: update)
     return PrincipleFacts(
         activity: activity, loop: LoopRules().status(of: summary, asOf: day(today)), contributionMethods: methodsUsed,
-        feedbackPromised: promised, similarEarlier: similar, evaluation: evaluation)
+        feedbackPromised: promised, similarEarlier: similar, evaluation: evaluation, updates: updates)
 }
+
+private func first(_ published: String) -> [UpdateTiming] { [UpdateTiming(number: 1, published: day(published))] }
 
 private let evaluation = Evaluation(
     activityId: 1, worked: "Drop-ins", improve: "Start earlier", participantsInvolved: true)
 
 @Suite struct PrincipleTests {
     @Test func aGoodActivityMeetsEveryPrincipleItCanBeforeClosing() {
-        let verdicts = PrincipleChecks().verdicts(facts(evaluation: evaluation, today: "2026-03-01"))
+        let verdicts = PrincipleChecks().verdicts(
+            facts(evaluation: evaluation, today: "2026-03-01", updates: first("2026-03-01")))
         #expect(verdicts.map(\.number) == Array(1...8))
         #expect(verdicts.allSatisfy { $0.verdict == .met }, "\(verdicts.filter { $0.verdict != .met })")
     }
@@ -57,9 +60,28 @@ private let evaluation = Evaluation(
         (4, facts { $0.audiences = [] }, .atRisk, "no audiences"),
         (4, facts(methodsUsed: 1), .atRisk, "one method only"),
         (4, facts(), .met, "2 methods"),
-        // 5 Timely: window of min-window-days; feedback promised no later than opening.
-        (5, facts { $0.closes = day("2026-01-30") }, .notMet, "25 days"),
-        (5, facts { $0.closes = day("2026-02-02") }, .met, "28 days"),
+        // 5 Timely: a window of min-window-days, counted inclusively from when people were told (or
+        // it opened); feedback promised no later than opening.
+        (5, facts { $0.closes = day("2026-01-31") }, .notMet, "open for 27 days"),
+        (5, facts { $0.closes = day("2026-02-01") }, .met, "open for 28 days"),
+        (
+            5,
+            facts {
+                $0.opens = day("2026-09-15"); $0.closes = day("2026-09-15")
+            }, .notMet, "open for 1 day"
+        ),
+        (
+            5,
+            facts {
+                $0.opens = day("2026-09-15"); $0.closes = day("2026-09-15"); $0.announced = day("2026-08-19")
+            }, .met, "announced for 28 days"
+        ),
+        (
+            5,
+            facts {
+                $0.opens = day("2026-09-15"); $0.closes = day("2026-09-15"); $0.announced = day("2026-08-20")
+            }, .notMet, "announced for 27 days"
+        ),
         (5, facts { $0.opens = nil }, .notRecorded, "not recorded"),
         (5, facts { $0.feedbackBy = nil }, .atRisk, "no feedback date"),
         (5, facts(promised: .added(day("2026-01-20"))), .atRisk, "after it opened"),
@@ -73,15 +95,36 @@ private let evaluation = Evaluation(
         // 6 Resourced.
         (6, facts { $0.resources = nil }, .notRecorded, "no resources"),
         (6, facts(), .met, "Two officers"),
-        // 7 Outcome: loop state and due date; commitments without a due date.
-        (7, facts(today: "2026-05-01"), .notMet, "1 day overdue"),
-        (7, facts(today: "2026-04-20"), .atRisk, "due in 10 days"),
-        (7, facts(undated: 2), .atRisk, "without a due date"),
+        // 7 Outcome: the first update against the original due date (30 April 2026).
+        (7, facts(today: "2026-04-30"), .notYetDue, "no update recorded yet; due 30 April 2026"),
+        (7, facts(today: "2026-05-01"), .notMet, "no update recorded, and the loop is 1 day overdue"),
+        (7, facts(today: "2026-05-01", updates: first("2026-04-30")), .met, "by its due date 30 April 2026"),
+        (7, facts(today: "2026-05-02", updates: first("2026-05-01")), .atRisk, "came 1 day late"),
+        (7, facts(undated: 2, updates: first("2026-03-01")), .met, "2 \"we will\" without a due date"),
         (
-            7, facts(commitments: [Commitment(decision: "callback", due: day("2026-03-01"))]), .notMet,
-            "1 commitment overdue"
+            7,
+            facts(
+                commitments: [Commitment(decision: "callback", due: day("2026-03-01"))], updates: first("2026-03-01")),
+            .met, "1 commitment overdue"
         ),
-        (7, facts(), .met, "ready-to-publish"),
+        // Reopenings are reported apart: due reopen-days after the change, or the original date if later.
+        (
+            7,
+            facts(
+                today: "2026-07-01",
+                updates: first("2026-04-01") + [
+                    UpdateTiming(number: 2, published: day("2026-06-02"), reopenedSince: day("2026-05-05")),
+                    UpdateTiming(number: 3, published: day("2026-06-29"), reopenedSince: day("2026-06-01")),
+                ]), .met, "reopened 2 times; each new update came by its reopened due date"
+        ),
+        (
+            7,
+            facts(
+                today: "2026-07-01",
+                updates: first("2026-04-01") + [
+                    UpdateTiming(number: 2, published: day("2026-06-03"), reopenedSince: day("2026-05-05"))
+                ]), .met, "reopened once; the new update came after its reopened due date"
+        ),
         // 8 Learning: an evaluation once closed.
         (8, facts(update: UpdateFacts(published: day("2026-03-05"))), .notMet, "no evaluation"),
         (

@@ -1,0 +1,96 @@
+import FeedbackLoop
+import GRDB
+
+extension Organisation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "organisation"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension OrganisationKind: DatabaseValueConvertible {}
+
+/// An organisation with how many activities name it, as `organisation list` shows it.
+public struct OrganisationSummary: Sendable, Equatable, Codable {
+    public var key: String
+    public var name: String
+    public var kind: OrganisationKind
+    public var activities: Int
+}
+
+extension EngagementStore {
+    /// Records an organisation.
+    /// - Throws: ``StoreError/duplicateOrganisation(_:)`` when the key is taken.
+    @discardableResult
+    public func addOrganisation(_ organisation: Organisation) throws -> Organisation {
+        var organisation = organisation
+        organisation.key = try EntryRules.identifier(organisation.key, option: "KEY")
+        organisation.name = try requireText(organisation.name, option: "--name")
+        return try writing { db in
+            if try Organisation.filter(Column("key") == organisation.key).fetchCount(db) > 0 {
+                throw StoreError.duplicateOrganisation(organisation.key)
+            }
+            try organisation.insert(db)
+            return organisation
+        }
+    }
+
+    /// Renames an organisation or changes its kind.
+    @discardableResult
+    public func updateOrganisation(key: String, name: String?, kind: OrganisationKind?) throws -> Organisation {
+        let name = try name.map { try requireText($0, option: "--name") }
+        return try writing { db in
+            var organisation = try Self.organisation(db, key: key)
+            if let name { organisation.name = name }
+            if let kind { organisation.kind = kind }
+            try organisation.update(db)
+            return organisation
+        }
+    }
+
+    /// Removes an organisation no activity names.
+    /// - Throws: ``StoreError/organisationInUse(key:activities:)`` while activities name it.
+    public func removeOrganisation(key: String) throws {
+        try writing { db in
+            let organisation = try Self.organisation(db, key: key)
+            let used = try Activity.filter(Column("organisationId") == organisation.id).fetchCount(db)
+            guard used == 0 else { throw StoreError.organisationInUse(key: key, activities: used) }
+            try organisation.delete(db)
+        }
+    }
+
+    /// Every organisation, by key, with how many activities each ran.
+    public func organisations() throws -> [OrganisationSummary] {
+        try reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.key, o.name, o.kind, (SELECT count(*) FROM activity a WHERE a.organisationId = o.id) AS n
+                    FROM organisation o ORDER BY o.key
+                    """
+            ).map { OrganisationSummary(key: $0[0], name: $0[1], kind: $0[2], activities: $0[3]) }
+        }
+    }
+
+    /// The organisation with `key`.
+    public func organisation(key: String) throws -> Organisation {
+        try reading { db in try Self.organisation(db, key: key) }
+    }
+
+    static func organisation(_ db: Database, key: String) throws -> Organisation {
+        guard let organisation = try Organisation.filter(Column("key") == key).fetchOne(db) else {
+            throw StoreError.unknownOrganisation(
+                key: key,
+                known: try String.fetchAll(
+                    db, sql: "SELECT key FROM organisation ORDER BY key"))
+        }
+        return organisation
+    }
+
+    /// The organisation of each activity that has one, by activity id, as keys.
+    static func organisationKeys(_ db: Database) throws -> [Int64: String] {
+        Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(
+                db,
+                sql: "SELECT a.id, o.key FROM activity a JOIN organisation o ON o.id = a.organisationId"
+            ).map { ($0[0] as Int64, $0[1] as String) })
+    }
+}
