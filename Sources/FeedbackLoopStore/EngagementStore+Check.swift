@@ -48,6 +48,8 @@ extension EngagementStore {
             let evaluations = Dictionary(
                 uniqueKeysWithValues: try Evaluation.fetchAll(db).map { ($0.activityId, $0) })
             var keywords = KeywordCache()
+            // Every activity at once: earlier similar activities from one pass over the search index.
+            let similar = ref == nil ? try SimilarityIndex(db).similarEarlier() : nil
             return try activities.compactMap { activity in
                 let id = try activity.id.saved()
                 // Every activity has a summary: the two come from the same read.
@@ -55,7 +57,8 @@ extension EngagementStore {
                 return CheckInput(
                     activity: activity, summary: summary, contributionMethods: methods[id] ?? 0,
                     feedbackPromised: activity.feedbackBy == nil ? .none : promises[id] ?? .whenRecorded,
-                    similarEarlier: try Self.similarEarlier(db, activityId: id, keywords: &keywords),
+                    similarEarlier: try similar.map { $0[id] ?? [] }
+                        ?? Self.similarEarlier(db, activityId: id, keywords: &keywords),
                     evaluation: evaluations[id], updates: updates[id] ?? [], organisation: organisations[id])
             }
         }
@@ -161,5 +164,85 @@ private struct KeywordCache {
         )
         cache[activityId] = words
         return words
+    }
+}
+
+/// Earlier similar activities for every activity at once, by the rule `similarEarlier` applies to
+/// one: candidates are earlier activities whose title, purpose or themes hold at least two of the
+/// activity's four longest title keywords (any one, when it has two or fewer); the 50 most recent
+/// are held to ``Similarity/isSimilar(titleWords:words:to:)``, and the first three kept.
+struct SimilarityIndex {
+    private var ids: [Int64] = []
+    private var refs: [Int64: String] = [:]
+    private var titles: [Int64: Set<String>] = [:]
+    private var words: [Int64: Set<String>] = [:]
+    /// Each keyword's activities, in ascending id order.
+    private var postings: [String: [Int64]] = [:]
+
+    init(_ db: Database) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.rowid, a.ref, s.title, s.purpose, s.themes FROM activitySearch s
+                JOIN activity a ON a.id = s.rowid ORDER BY s.rowid
+                """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let title: String = row[2]
+            let all = Similarity.keywords("\(title) \(row[3] as String) \(row[4] as String? ?? "")")
+            ids.append(id)
+            refs[id] = row[1]
+            titles[id] = Similarity.keywords(title)
+            words[id] = all
+            for word in all { postings[word, default: []].append(id) }
+        }
+    }
+
+    func similarEarlier() -> [Int64: [String]] {
+        var result: [Int64: [String]] = [:]
+        for id in ids {
+            guard let own = titles[id], let all = words[id] else { continue }
+            let top = own.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4)
+            guard !top.isEmpty else { continue }
+            let needed = top.count <= 2 ? 1 : 2
+            // Walk each word's activities backwards from just before this one, most recent first.
+            var lists = top.compactMap { postings[$0] }
+            var heads = lists.map { list in Self.lastIndex(below: id, in: list) }
+            var similar: [String] = []
+            var examined = 0
+            while examined < 50, similar.count < 3 {
+                var best: Int64?
+                for (index, head) in heads.enumerated() where head >= 0 {
+                    best = max(best ?? lists[index][head], lists[index][head])
+                }
+                guard let candidate = best else { break }
+                var count = 0
+                for index in heads.indices where heads[index] >= 0 && lists[index][heads[index]] == candidate {
+                    count += 1
+                    heads[index] -= 1
+                }
+                guard count >= needed else { continue }
+                examined += 1
+                if let theirs = words[candidate], Similarity.isSimilar(titleWords: own, words: all, to: theirs),
+                    let ref = refs[candidate]
+                {
+                    similar.append(ref)
+                }
+            }
+            lists.removeAll()
+            if !similar.isEmpty { result[id] = similar }
+        }
+        return result
+    }
+
+    /// The index of the last id below `id` in an ascending list, or -1.
+    private static func lastIndex(below id: Int64, in list: [Int64]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
     }
 }

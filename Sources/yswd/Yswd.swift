@@ -26,9 +26,10 @@ struct Yswd: ParsableCommand {
         version: YswdVersion.current,
         subcommands: [
             Init.self, ActivityCommand.self, ParticipantCommand.self, ContributionCommand.self, ThemeCommand.self,
-            DecisionCommand.self, Explain.self, QuoteCommand.self, Evaluate.self, History.self, Loops.self, Check.self,
+            DecisionCommand.self, Explain.self, QuoteCommand.self, Evaluate.self, OrganisationCommand.self,
+            History.self, Loops.self, Check.self,
             ConfigCommand.self,
-            ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, Site.self,
+            ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, Site.self, Report.self,
             Templates.self,
             Generate.self, Backup.self, Demo.self,
         ]
