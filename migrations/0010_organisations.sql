@@ -5,10 +5,12 @@ CREATE TABLE organisation (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE CHECK (key <> ''),
     name TEXT NOT NULL CHECK (name <> ''),
-    kind TEXT NOT NULL CHECK (kind IN ('icb', 'trust', 'council', 'primary-care', 'voluntary', 'healthwatch', 'other'))
+    kind TEXT NOT NULL CHECK (kind IN ('icb', 'trust', 'council', 'primary-care', 'voluntary', 'healthwatch', 'other')),
+    batchId INTEGER REFERENCES batch(id)
 ) STRICT;
 
 CREATE TRIGGER organisation_history_insert AFTER INSERT ON organisation
+WHEN NEW.batchId IS NULL
 BEGIN
     INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
     VALUES (yswd_now(), yswd_actor(), 'insert', 'organisation', NEW.id, NULL, NULL,
@@ -16,6 +18,7 @@ BEGIN
 END;
 
 CREATE TRIGGER organisation_history_update AFTER UPDATE ON organisation
+WHEN NEW.batchId IS NULL OR NEW.batchId IS OLD.batchId
 BEGIN
     INSERT INTO history (at, actor, action, entity, entityId, activityId, before, after)
     VALUES (yswd_now(), yswd_actor(), 'update', 'organisation', NEW.id, NULL,

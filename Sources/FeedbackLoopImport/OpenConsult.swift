@@ -38,15 +38,18 @@ public enum OpenConsult {
         }
     }
 
-    /// The core consultations dataset.
-    public static func consultationsCSV(_ consultations: [Consultation], organisation: String?) -> String {
+    /// The core consultations dataset. `organisation` names each consultation's organisation (the
+    /// activity's own, else the team's name).
+    public static func consultationsCSV(_ consultations: [Consultation], organisation: (Consultation) -> String?)
+        -> String
+    {
         let header = [
             "ConsultationId", "Title", "StatusCurrent", "Description", "OrganizationName", "StatusCurrentMapped",
         ]
         return
             ([header]
             + consultations.map {
-                [$0.id, $0.title, $0.state.rawValue, $0.description, organisation ?? "", mapped($0.state)]
+                [$0.id, $0.title, $0.state.rawValue, $0.description, organisation($0) ?? "", mapped($0.state)]
             }).map { CSVWriter.line($0) }.joined()
     }
 

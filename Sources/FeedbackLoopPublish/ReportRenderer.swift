@@ -49,6 +49,10 @@ public enum ReportRenderer {
         return value == value.rounded() ? counted(Int(value), "day") : String(format: "%.1f days", value)
     }
 
+    static func sentText(_ count: Int) -> String {
+        "\(counted(count, "personal follow-up")) \(count == 1 ? "was" : "were") sent in the period."
+    }
+
     static func monthName(_ month: String) -> String {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let parts = month.split(separator: "-").compactMap { Int($0) }
@@ -139,7 +143,7 @@ public enum ReportRenderer {
             <p>\(loop.onTime) of \(x(counted(loop.loopsDue, "loop"))) due by \(x(spoken(report.period.asOf))) had \
             an update recorded by the due date (\(x(share(loop.onTimeShare)))). The median time from closing to \
             the first update was \(x(days(loop.medianDaysToFirstUpdate))). \
-            \(x(counted(loop.followUpsSent, "personal follow-up"))) were sent in the period.</p>
+            \(x(sentText(loop.followUpsSent)))</p>
             \(table(caption: "Loops overdue now, by organisation", headers: ["Organisation", "Loops overdue"], rows: loop.overdueNow.map { [$0.name, String($0.activities)] }))
             \(table(caption: "Commitments (\"we will\")", headers: ["Delivered on time", "Delivered late", "Delivered, date not recorded", "Outstanding", "Dropped"], rows: [[String(loop.commitments.onTime), String(loop.commitments.late), String(loop.commitments.doneUndated), String(loop.commitments.outstanding), String(loop.commitments.dropped)]]))
             <figure>
@@ -406,7 +410,7 @@ public enum ReportRenderer {
             "\(loop.onTime) of \(counted(loop.loopsDue, "loop")) due by \(m(spoken(report.period.asOf))) had an "
             + "update recorded by the due date (\(share(loop.onTimeShare))). The median time from closing to the "
             + "first update was \(days(loop.medianDaysToFirstUpdate)). "
-            + "\(counted(loop.followUpsSent, "personal follow-up")) were sent in the period.\n\n"
+            + "\(sentText(loop.followUpsSent))\n\n"
         out += table(["Organisation", "Loops overdue"], loop.overdueNow.map { [$0.name, String($0.activities)] })
         let c = loop.commitments
         out += table(

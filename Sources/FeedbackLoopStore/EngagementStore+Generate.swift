@@ -19,6 +19,24 @@ extension EngagementStore {
     /// every state with dates around `today`, contributions, themes, decisions, explanations and
     /// participants. The same seed gives the same record.
     /// - Parameter force: add to a database that already holds data.
+    /// A handful of organisations for synthetic activities, written in the batch (so history records
+    /// them with it): the ones already there when generating into a record that has some.
+    static func syntheticOrganisations(_ db: Database, batchId: Int64) throws -> [Int64] {
+        let existing = try Int64.fetchAll(db, sql: "SELECT id FROM organisation ORDER BY id")
+        guard existing.isEmpty else { return existing }
+        let made: [(String, String, OrganisationKind)] = [
+            ("icb", "Coventry and Warwickshire ICB", .icb), ("uhcw", "University Hospitals Coventry", .trust),
+            ("council", "Coventry City Council", .council), ("gp-north", "North Coventry GP practices", .primaryCare),
+            ("healthwatch", "Healthwatch Coventry", .healthwatch),
+        ]
+        return try made.map { key, name, kind in
+            try db.execute(
+                sql: "INSERT INTO organisation (key, name, kind, batchId) VALUES (?, ?, ?, ?)",
+                arguments: [key, name, kind.rawValue, batchId])
+            return db.lastInsertedRowID
+        }
+    }
+
     public func generate(
         activities: Int, contributions: Int, seed: UInt64, today: CalendarDate, force: Bool = false
     ) throws -> GenerateReport {
@@ -38,6 +56,7 @@ extension EngagementStore {
                 actor: actor, at: now)
             let batchId = batch.id
             var writer = try SyntheticWriter(db: db, batchId: batchId, seed: seed, today: today)
+            writer.organisations = try Self.syntheticOrganisations(db, batchId: batchId)
             var report = try writer.write(activities: activities, contributions: contributions)
             report.updates = try Self.recordSyntheticUpdates(db, batchId: batchId, today: today, actor: actor, at: now)
             try Batch.refreshSearch(db, activities: "batchId = ?", arguments: [batchId])

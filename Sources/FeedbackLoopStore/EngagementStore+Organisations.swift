@@ -70,6 +70,16 @@ extension EngagementStore {
         }
     }
 
+    /// Every organisation's name, by its store number.
+    public func organisationNames() throws -> [Int64: String] {
+        try reading { db in
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM organisation").map {
+                    ($0[0] as Int64, $0[1] as String)
+                })
+        }
+    }
+
     /// The organisation with `key`.
     public func organisation(key: String) throws -> Organisation {
         try reading { db in try Self.organisation(db, key: key) }

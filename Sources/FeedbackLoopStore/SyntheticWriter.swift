@@ -11,6 +11,8 @@ struct SyntheticWriter {
     private let insertActivity, insertParticipant, insertContact, insertContribution: Statement
     private let insertTheme, insertLink, insertDecision, insertResponse, insertExplanation: Statement
     private var report: GenerateReport
+    /// The organisations activities are spread over (one in six has none).
+    var organisations: [Int64] = []
 
     /// How far an activity has got, which decides its dates and how complete its answers are.
     private enum Stage { case planned, collecting, ongoing, closed }
@@ -26,8 +28,9 @@ struct SyntheticWriter {
         insertActivity = try db.makeStatement(
             sql: """
                 INSERT INTO activity (ref, title, purpose, canInfluence, level, constraints, methods, audiences, lead,
-                    partners, resources, service, opens, closes, cadenceWeeks, feedbackBy, feedbackChannels, batchId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    partners, resources, service, opens, closes, cadenceWeeks, feedbackBy, feedbackChannels, batchId,
+                    organisationId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertParticipant = try db.makeStatement(
             sql: "INSERT INTO participant (ref, wantsFeedback, mayQuote, batchId) VALUES (?, ?, ?, ?)")
@@ -136,6 +139,7 @@ struct SyntheticWriter {
             rng.chance(0.95) ? rng.pick(SyntheticContent.leads) : nil, json(partners),
             rng.chance(0.6) ? "\(rng.int(1...4)) officers for \(rng.int(4...12)) weeks" : nil, service,
             opens, closes, cadence, feedbackBy, json(rng.chance(0.8) ? ["web", "email"] : []), batchId,
+            organisations.isEmpty ? nil : organisations[safe: number % (organisations.count + 1)],
         ])
         let activityId = db.lastInsertedRowID
         report.activities += 1
@@ -200,4 +204,9 @@ struct SyntheticWriter {
 
 extension String {
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Array {
+    /// The element at `index`, or nil past the end.
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -111,7 +111,8 @@ extension Yswd.ExportCommand {
                 """
                 Writes consultations.csv (ConsultationId, Title, StatusCurrent, Description, OrganizationName,
                 StatusCurrentMapped) and status-changes.csv (ConsultationId, Status, StatusDate, StatusMapped).
-                OrganizationName comes from the organisation setting (yswd config set organisation NAME).
+                OrganizationName is the name of the activity's organisation (activity --organisation KEY), or else
+                the organisation setting (yswd config set organisation NAME).
 
                 Example:
                   yswd export openconsult --out open-data/
@@ -132,6 +133,7 @@ extension Yswd.ExportCommand {
             let (loopRules, today) = try rules.resolve(store)
             let recorded = try store.recordedDates()
             let activities = Dictionary(uniqueKeysWithValues: try store.activities().map { ($0.ref, $0) })
+            let names = try store.organisationNames()
             let consultations = try store.loopSummaries().map { summary in
                 OpenConsult.Consultation(
                     id: summary.ref, title: summary.title, description: activities[summary.ref]?.purpose ?? "",
@@ -140,7 +142,9 @@ extension Yswd.ExportCommand {
             }
             let folder = URL(fileURLWithPath: out)
             try Output.write(
-                OpenConsult.consultationsCSV(consultations, organisation: loopRules.settings.organisation),
+                OpenConsult.consultationsCSV(consultations) { consultation in
+                    activities[consultation.id]?.organisationId.flatMap { names[$0] } ?? loopRules.settings.organisation
+                },
                 to: folder.appending(path: "consultations.csv").path())
             try Output.write(
                 OpenConsult.statusChangesCSV(consultations, asOf: today),

@@ -125,7 +125,7 @@ private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text,
                 opens: day("2026-05-01")),
         ]
         #expect(
-            OpenConsult.consultationsCSV(consultations, organisation: "Coventry ICB") == """
+            OpenConsult.consultationsCSV(consultations) { _ in "Coventry ICB" } == """
                 ConsultationId,Title,StatusCurrent,Description,OrganizationName,StatusCurrentMapped\r
                 GP,"GP access, 2026",ready-to-publish,Find out,Coventry ICB,Completed\r
                 MH,Crisis,planned,Hear,Coventry ICB,Planned\r
