@@ -76,7 +76,8 @@ let package = Package(
             dependencies: [
                 "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
