@@ -30,9 +30,11 @@ extension Yswd.ActivityCommand {
             let (loopRules, today) = try rules.resolve(store)
             let input = try store.checkInputs(activity: ref)[0]
             let loop = loopRules.status(of: input.summary, asOf: today)
+            let organisation = try record.activity.organisationId.flatMap { try store.organisationNames()[$0] }
             let report = ActivityReport(
                 record: record, loop: loop,
-                principles: PrincipleChecks(settings: loopRules.settings).verdicts(input.facts(loop)))
+                principles: PrincipleChecks(settings: loopRules.settings).verdicts(input.facts(loop)),
+                organisation: organisation)
             switch format {
             case .json: print(Listing.json(report))
             case .text: print(report.text, terminator: "")
@@ -46,11 +48,14 @@ struct ActivityReport: Encodable {
     let record: ActivityRecord
     let loop: LoopRow
     let principles: [PrincipleVerdict]
+    /// The name of the organisation that ran it.
+    let organisation: String?
 
-    init(record: ActivityRecord, loop: LoopStatus, principles: [PrincipleVerdict]) {
+    init(record: ActivityRecord, loop: LoopStatus, principles: [PrincipleVerdict], organisation: String? = nil) {
         self.record = record
         self.loop = LoopRow(loop)
         self.principles = principles
+        self.organisation = organisation
     }
 
     var text: String {
@@ -67,11 +72,13 @@ struct ActivityReport: Encodable {
         field("Public summary", activity.publicSummary)
         field("Methods", list(activity.methods.map(\.rawValue)))
         field("Audiences", list(activity.audiences))
+        field("Organisation", organisation)
         field("Lead", activity.lead)
         field("Partners", list(activity.partners))
         field("Resources", activity.resources)
         field("Service", activity.service)
         field("Public contact", activity.publicContact)
+        if let announced = activity.announced { field("Announced", announced.description) }
         field("Opens", activity.opens?.description)
         if let weeks = activity.cadenceWeeks {
             field("Ongoing", "an update every \(weeks) week\(weeks == 1 ? "" : "s")")

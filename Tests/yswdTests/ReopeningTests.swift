@@ -128,6 +128,8 @@ import Testing
             ["theme", "update", "GP", "parking", "--said", "Parking is very hard"],
             ["decision", "remove", "GP", "callback"],
             ["theme", "add", "GP", "new", "--said", "Something new"],
+            ["theme", "link", "GP", "parking", "--contribution", "1"],
+            ["contribution", "update", "GP", "2", "--out-of-scope", "About parking", "--unlink"],
         ] {
             let result = try yswd.run(command + extra)
             #expect(result.status == 2, "\(command)")

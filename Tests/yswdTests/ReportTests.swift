@@ -161,6 +161,29 @@ import Testing
         }
     }
 
+    @Test func loopsCheckAndActivitiesFilterByOrganisation() throws {
+        let yswd = try Self.template.copy()
+        defer { yswd.remove() }
+        let loops = try yswd.ok("loops", "--organisation", "trust", "--as-of", "2027-03-31", "--format", "csv")
+        #expect(loops.contains("A2,") && !loops.contains("A1,") && !loops.contains("A3,"))
+        let activities = try yswd.ok("activity", "list", "--organisation", "icb", "--format", "csv")
+        #expect(activities.contains("A1,") && activities.contains("OLD,") && !activities.contains("A2,"))
+        let check = try yswd.ok("check", "--organisation", "council", "--format", "csv", "--as-of", "2027-03-31")
+        #expect(check.contains("A3,7 Outcome,at-risk") && !check.contains("A1,"))
+        #expect(try yswd.ok("activity", "show", "A3").contains("Organisation    Coventry City Council"))
+
+        // The default organisation is taken by new activities; an update renames one.
+        try yswd.ok("config", "set", "default-organisation", "council")
+        try yswd.ok(
+            "activity", "add", "A5", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult")
+        #expect(try yswd.ok("activity", "list", "--organisation", "council", "--format", "csv").contains("A5,"))
+        try yswd.ok("organisation", "update", "council", "--name", "Coventry Council")
+        #expect(try yswd.ok("organisation", "list", "--format", "csv").contains("council,Coventry Council,council,2"))
+        try yswd.ok("organisation", "add", "spare", "--name", "Spare", "--kind", "other")
+        try yswd.ok("organisation", "remove", "spare")
+        #expect(!(try yswd.ok("organisation", "list")).contains("spare"))
+    }
+
     @Test(arguments: ["html", "md"])
     func goldenReport(format: String) throws {
         let yswd = try Self.template.copy()
