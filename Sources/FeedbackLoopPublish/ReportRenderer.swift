@@ -32,6 +32,30 @@ public enum ReportRenderer {
 
     static func spoken(_ iso: String) -> String { UpdateView.spoken(iso) ?? iso }
 
+    /// Text from the record for HTML: escaped, with any unclosed direction control removed.
+    static func safe(_ text: String) -> String { Escape.html(Escape.bidiSafe(text)) }
+
+    /// Every text from the record the report publishes, with where it comes from, for the privacy
+    /// guard: activity titles, organisations' names, and good practice's themes and evaluations.
+    public static func texts(_ report: YearlyReport) -> [(activity: String?, location: String, text: String)] {
+        var texts: [(String?, String, String)] = report.activities.map {
+            ($0.ref, "activity \($0.ref), title", $0.title)
+        }
+        texts += report.scorecards.map { (nil, "organisation \($0.organisation), name", $0.name) }
+        for practice in report.goodPractice {
+            for (index, highlight) in practice.highlights.enumerated() {
+                texts.append((practice.ref, "activity \(practice.ref), highlight \(index + 1)", highlight.youSaid))
+            }
+            if let worked = practice.worked {
+                texts.append((practice.ref, "activity \(practice.ref), what worked", worked))
+            }
+            if let improve = practice.improve {
+                texts.append((practice.ref, "activity \(practice.ref), what to improve", improve))
+            }
+        }
+        return texts
+    }
+
     static func periodText(_ report: YearlyReport) -> String {
         "\(spoken(report.period.from)) to \(spoken(report.period.to))"
     }
@@ -80,7 +104,7 @@ public enum ReportRenderer {
     // MARK: HTML
 
     static func html(_ report: YearlyReport, organisation: String?) -> String {
-        let x = Escape.html
+        let x = safe
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -210,7 +234,7 @@ public enum ReportRenderer {
     }
 
     static func table(caption: String, headers: [String], rows: [[String]]) -> String {
-        let x = Escape.html
+        let x = safe
         guard !rows.isEmpty else { return "<p>\(x(caption)): none.</p>\n" }
         var out = "<div class=\"table\"><table>\n<caption>\(x(caption))</caption>\n<thead><tr>"
         out += headers.map { "<th scope=\"col\">\(x($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -247,7 +271,7 @@ public enum ReportRenderer {
     /// One stacked bar per principle, each segment labelled with its count; the legend names each
     /// verdict with its colour and pattern.
     static func principleChart(_ report: YearlyReport) -> String {
-        let x = Escape.html
+        let x = safe
         let total = max(report.atAGlance.activities, 1)
         let left = 150.0
         let width = 460.0
@@ -306,7 +330,7 @@ public enum ReportRenderer {
 
     /// Two bars per month: updates published (solid) and updates due (hatched), each labelled.
     static func monthChart(_ report: YearlyReport) -> String {
-        let x = Escape.html
+        let x = safe
         let months = report.closingTheLoop.months
         let top = max(months.map { max($0.published, $0.due) }.max() ?? 0, 1)
         let slot = 600.0 / Double(max(months.count, 1))
@@ -366,7 +390,7 @@ public enum ReportRenderer {
     // MARK: Markdown
 
     static func markdown(_ report: YearlyReport, organisation: String?) -> String {
-        let m = Escape.markdown
+        let m = { Escape.markdown(Escape.bidiSafe($0)) }
         func table(_ headers: [String], _ rows: [[String]]) -> String {
             guard !rows.isEmpty else { return "None.\n\n" }
             var out = "| " + headers.map(m).joined(separator: " | ") + " |\n"

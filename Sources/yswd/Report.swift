@@ -16,6 +16,7 @@ extension Yswd {
                 principle (a chart and a table); closing the loop; organisation scorecards; good practice to
                 share; every activity; how this was judged. html is one self-contained page (charts drawn
                 in SVG, nothing fetched, prints on A4); md has the tables; json and csv are the open data.
+                The privacy guard of `yswd publish` checks every text first (--allow ID to waive a finding).
 
                 Examples:
                   yswd report --year 2026 --out report-2026.html
@@ -38,6 +39,8 @@ extension Yswd {
         var out: String?
         @Option(help: "Judge as at this date (YYYY-MM-DD; default: the period's end, or today if earlier).")
         var asOf: String?
+        @Option(name: .customLong("allow"), help: "Publish despite this privacy finding, after checking it (repeat).")
+        var allowed: [String] = []
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -81,6 +84,16 @@ extension Yswd {
                 activities: facts, settings: settings)
             for practice in report.goodPractice {
                 report.setHighlights(ref: practice.ref, themes: try store.themes(activity: practice.ref))
+            }
+            // The same privacy guard as `publish`: contact details and names stop the report until waived.
+            let texts = ReportRenderer.texts(report)
+            let findings = texts.flatMap { PrivacyGuard.findings(in: $0.text, at: $0.location) }
+            let waived = try PrivacyGuard.review(findings, allowing: allowed)
+            for finding in waived {
+                guard let ref = texts.first(where: { $0.location == finding.location })?.activity else { continue }
+                try store.recordWaivers(
+                    ref: ref,
+                    [PrivacyWaiver(id: finding.id, kind: finding.kind.rawValue, location: finding.location)])
             }
             let bytes = ReportRenderer.render(report, as: format, organisation: settings.organisation)
             if let out {

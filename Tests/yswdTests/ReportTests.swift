@@ -184,6 +184,24 @@ import Testing
         #expect(!(try yswd.ok("organisation", "list")).contains("spare"))
     }
 
+    @Test func thePrivacyGuardChecksTheReport() throws {
+        let yswd = try Self.template.copy()
+        defer { yswd.remove() }
+        try yswd.ok(
+            "evaluate", "A1", "--worked", "Nurse Sarah Jones ran the drop-ins", "--improve", "Ring 07700 900123 sooner")
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["report", "--year", "2026", "--out", "report.html"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("a person's name in activity A1, what worked: Nurse Sarah"))
+        #expect(refused.stderr.contains("a UK phone number in activity A1, what to improve: 07700 900123"))
+        #expect(!FileManager.default.fileExists(atPath: yswd.folder + "/report.html"))
+        #expect(try yswd.fingerprint() == before)
+        let ids = refused.stderr.split(separator: " ").filter { $0.hasPrefix("PF-") }.map(String.init)
+        #expect(ids.count == 2)
+        try yswd.ok(["report", "--year", "2026", "--out", "report.html"] + ids.flatMap { ["--allow", $0] })
+        #expect(try yswd.ok("history", "A1", "--format", "json").contains(ids[0]), "waivers are in history")
+    }
+
     @Test(arguments: ["html", "md"])
     func goldenReport(format: String) throws {
         let yswd = try Self.template.copy()
