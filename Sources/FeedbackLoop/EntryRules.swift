@@ -122,11 +122,7 @@ extension EntryRules {
 
     /// An easy-read wording, trimmed, not blank and at most ``easyReadLimit`` characters.
     public static func easyRead(_ text: String, option: String = "--easy-read") throws(RecordError) -> String {
-        let trimmed = try requireText(text, option: option)
-        guard trimmed.count <= easyReadLimit else {
-            throw .tooLong(option: option, length: trimmed.count, limit: easyReadLimit)
-        }
-        return trimmed
+        try limited(text, option: option, limit: easyReadLimit)
     }
 
     /// The longest reason for a change: a few sentences for the public.
@@ -134,10 +130,13 @@ extension EntryRules {
 
     /// A reason for a change to a published answer, trimmed, not blank, at most ``reasonLimit`` characters.
     public static func reason(_ text: String, option: String = "--reason") throws(RecordError) -> String {
+        try limited(text, option: option, limit: reasonLimit)
+    }
+
+    /// A text trimmed, not blank, and at most `limit` characters.
+    static func limited(_ text: String, option: String, limit: Int) throws(RecordError) -> String {
         let trimmed = try requireText(text, option: option)
-        guard trimmed.count <= reasonLimit else {
-            throw .tooLong(option: option, length: trimmed.count, limit: reasonLimit)
-        }
+        guard trimmed.count <= limit else { throw .tooLong(option: option, length: trimmed.count, limit: limit) }
         return trimmed
     }
 }

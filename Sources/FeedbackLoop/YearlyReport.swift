@@ -248,8 +248,7 @@ extension YearlyReport {
             audiences: counts(records.flatMap(\.audiences)))
 
         principles = (0..<8).map { index in
-            var verdicts = Verdicts()
-            for (_, list) in judged { verdicts.add(list[index].verdict) }
+            let verdicts = Self.count(judged.map(\.1), principle: index)
             let reasons = counts(judged.compactMap { $0.1[index].verdict == .notMet ? $0.1[index].reason : nil })
             return Principle(
                 number: index + 1, principle: judged.first?.1[index].principle ?? Self.principleNames[index],
@@ -305,11 +304,7 @@ extension YearlyReport {
         let keys = Set(activities.map { $0.organisation ?? Self.notSet })
         scorecards = keys.sorted { ($0 == Self.notSet ? 1 : 0, $0) < ($1 == Self.notSet ? 1 : 0, $1) }.map { key in
             let own = judged.filter { ($0.0.organisation ?? Self.notSet) == key }
-            let principles = (0..<8).map { index in
-                var verdicts = Verdicts()
-                for (_, list) in own { verdicts.add(list[index].verdict) }
-                return verdicts
-            }
+            let principles = (0..<8).map { Self.count(own.map(\.1), principle: $0) }
             var due = 0
             var onTime = 0
             for (facts, _) in own {
@@ -349,6 +344,13 @@ extension YearlyReport {
     static let principleNames = [
         "Why", "Transparent", "Partnership", "Inclusive", "Timely", "Resourced", "Outcome", "Learning",
     ]
+
+    /// How many of the activities got each verdict on principle `index` (0 to 7).
+    static func count(_ verdicts: [[PrincipleVerdict]], principle index: Int) -> Verdicts {
+        var counts = Verdicts()
+        for list in verdicts { counts.add(list[index].verdict) }
+        return counts
+    }
 
     static func month(_ date: CalendarDate) -> String {
         String(date.description.prefix(7))

@@ -103,9 +103,9 @@ extension BuiltInTemplates {
 
         """
 
-    static let letterBody = """
-        <body>
-        <div class="sheet">
+    /// The sender's address, the date and the reference top right; the recipient's address where a
+    /// DL window envelope shows it.
+    static let letterHeader = """
         <header>
         <div class="sender">
         {{#organisation}}<p class="address"><strong>{{organisation}}</strong></p>{{/organisation}}
@@ -117,6 +117,13 @@ extension BuiltInTemplates {
         <p class="address" dir="auto">{{#addressLines}}{{.}}<br>{{/addressLines}}</p>
         </div>
         </header>
+
+        """
+
+    static let letterBody = """
+        <body>
+        <div class="sheet">
+        {{> letter-header}}
         <main class="letter-text">
         <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">What happened to your views on {{title}}</h1>
@@ -180,17 +187,7 @@ extension BuiltInTemplates {
         </head>
         <body>
         <div class="sheet">
-        <header>
-        <div class="sender">
-        {{#organisation}}<p class="address"><strong>{{organisation}}</strong></p>{{/organisation}}
-        <p class="address" dir="auto">{{#senderLines}}{{.}}<br>{{/senderLines}}</p>
-        <p>{{published}}</p>
-        <p>Reference: {{reference}}</p>
-        </div>
-        <div class="recipient">
-        <p class="address" dir="auto">{{#addressLines}}{{.}}<br>{{/addressLines}}</p>
-        </div>
-        </header>
+        {{> letter-header}}
         <main class="letter-text">
         <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">What happened to your views: {{title}}</h1>

@@ -9,7 +9,7 @@ enum BuiltInTemplates {
         "update.html": updateHTML, "update.easy-read": updateEasyRead, "update.md": updateMarkdown,
         "update.txt": updateText,
         "followup-email.txt": followUpEmail, "followup-letter": followUpLetter,
-        "followup-large-print": followUpLargePrint, "letter-body": letterBody,
+        "followup-large-print": followUpLargePrint, "letter-body": letterBody, "letter-header": letterHeader,
         "followup-easy-read": followUpEasyRead, "followup-phone.txt": followUpPhone,
         "site-index": siteIndex, "site-update": siteUpdate,
     ].merging(Icons.all) { first, _ in first }
