@@ -63,6 +63,11 @@ extension Yswd {
                 guard from <= to else {
                     throw CommandError("--from \(from) is after --to \(to); give the earlier date first")
                 }
+                guard from.days(until: to) < 366 * 5 else {
+                    throw CommandError(
+                        "--from \(from) to --to \(to) is more than five years; a report covers a year or so, so give "
+                            + "a shorter period (or --year YEAR)")
+                }
                 period = ReportPeriod(from: from, to: to)
             }
             let asOf = try Parse.date(asOf, option: "--as-of")

@@ -220,6 +220,8 @@ import Testing
         (["report", "--year", "2101"], "--year 2101 is out of range"),
         (["report", "--from", "2026-05-01", "--to", "2026-04-01"], "--from 2026-05-01 is after --to 2026-04-01"),
         (["report", "--year", "2026", "--from", "2026-04-01"], "not both"),
+        (["report", "--from", "0001-01-01", "--to", "9999-12-31"], "is more than five years"),
+        (["report", "--from", "31/02/2026", "--to", "2026-04-01"], "31/02/2026"),
         (["report", "--year", "2026", "--organisation", "nhs-x"], "there is no organisation 'nhs-x'"),
         (["organisation", "add", "icb", "--name", "Again", "--kind", "icb"], "organisation icb is already recorded"),
         (["organisation", "remove", "icb"], "organisation icb ran 2 activities"),
