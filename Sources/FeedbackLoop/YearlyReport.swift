@@ -193,6 +193,7 @@ public struct YearlyReport: Sendable, Equatable, Codable {
     public struct GoodPractice: Sendable, Equatable, Codable {
         public var ref: String
         public var title: String
+        /// The organisation's name.
         public var organisation: String
         public var highlights: [Highlight]
         public var worked: String?
@@ -320,7 +321,8 @@ extension YearlyReport {
         goodPractice = judged.filter { $0.1.allSatisfy { $0.verdict == .met } }.map { facts, _ in
             let activity = facts.principles.activity
             return GoodPractice(
-                ref: activity.ref, title: activity.title, organisation: facts.organisation ?? Self.notSet,
+                ref: activity.ref, title: activity.title,
+                organisation: facts.organisation.map { organisations[$0] ?? $0 } ?? "Organisation not set",
                 highlights: [], worked: facts.principles.evaluation?.worked,
                 improve: facts.principles.evaluation?.improve)
         }.sorted { $0.ref < $1.ref }
