@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -69,7 +70,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackLoopStoreTests",
-            dependencies: ["FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "yswdTests",
