@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 activities=${1:-10000}
 contributions=${2:-1000000}
 runs=${3:-5}
+source benchmarks/common.sh
 for tool in sqlite3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y sqlite3 time" >&2; exit 2; }
 done
@@ -29,20 +30,6 @@ as_of=2026-11-27
 "$yswd" loops --print-sql --database "$db" >"$work/summary.sql"
 echo "store: $(du -h "$db" | cut -f1), $("$yswd" loops --as-of "$as_of" --format csv --database "$db" | tail -n +2 | wc -l) open loops"
 
-# Median wall time in milliseconds of running "$@" $runs times (after one warm-up run).
-median_ms() {
-    "$@" >/dev/null
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null
-        end=$(date +%s%N)
-        times+=($(((end - start) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
-peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 run_yswd() { "$yswd" loops --format json --as-of "$as_of" --database "$db"; }
 run_sqlite() { sqlite3 "$db" <"$work/summary.sql"; }

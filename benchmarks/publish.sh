@@ -19,6 +19,7 @@ cd "$(dirname "$0")/.."
 activities=${1:-10}
 each=${2:-100000}
 runs=${3:-5}
+source benchmarks/common.sh
 for tool in sqlite3 /usr/bin/time awk; do
     command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y sqlite3 time" >&2; exit 2; }
 done
@@ -104,20 +105,6 @@ SELECT t.key, c.text FROM chosenQuote q JOIN theme t ON t.id = q.themeId JOIN co
 WHERE t.activityId = (SELECT id FROM activity WHERE ref = 'A1');
 SQL
 
-median_ms() {
-    "$@" >/dev/null 2>&1
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1
-        end=$(date +%s%N)
-        times+=($(((end - start) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
-peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%d", $1 / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }'; }
 
 publish() { "$yswd" publish A1 --format html --as-of "$as_of"; }
 publish_auto() { "$yswd" publish A1 --format html --as-of "$as_of" --quote-mode auto; }

@@ -17,6 +17,7 @@ cd "$(dirname "$0")/.."
 activities=${1:-10000}
 contributions=${2:-1000000}
 runs=${3:-5}
+source benchmarks/common.sh
 for tool in sqlite3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y sqlite3 time" >&2; exit 2; }
 done
@@ -50,20 +51,6 @@ SELECT activityId, count(DISTINCT method) FROM contribution GROUP BY activityId;
 SQL
 } >"$work/queries.sql"
 
-median_ms() {
-    "$@" >/dev/null
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null
-        end=$(date +%s%N)
-        times+=($(((end - start) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
-peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%d", $1 / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }'; }
 
 report() { "$yswd" report --year 2026 --as-of "$as_of" --format json --database "$db"; }
 check() { "$yswd" check --as-of "$as_of" --format json --database "$db"; }
