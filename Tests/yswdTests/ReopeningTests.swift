@@ -95,6 +95,10 @@ import Testing
         let first = try String(contentsOfFile: yswd.folder + "/site/updates/GP-1.html", encoding: .utf8)
         #expect(first.contains("This update was replaced on \(Self.spoken(today))."))
         #expect(first.contains("href=\"GP-2.html\""))
+        let feed = try String(contentsOfFile: yswd.folder + "/site/feed.atom", encoding: .utf8)
+        let entry = try #require(feed.components(separatedBy: "<entry>").first { $0.contains("(update 2)") })
+        #expect(
+            entry.contains("What has changed since") && entry.contains("we stopped: We will open two more phone lines"))
 
         // Staff see the same list of changes before the lines that changed.
         let diff = try yswd.ok("updates", "GP", "--diff", "1", "2")
