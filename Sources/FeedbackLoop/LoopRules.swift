@@ -88,7 +88,12 @@ public struct LoopRules: Sendable {
 
     /// The promised feedback date; without one, the close date plus `feedback-weeks`.
     public func baseDue(_ summary: LoopSummary) -> CalendarDate? {
-        summary.feedbackBy ?? summary.closes?.adding(days: settings.feedbackWeeks * 7)
+        baseDue(feedbackBy: summary.feedbackBy, closes: summary.closes)
+    }
+
+    /// The same, from an activity's dates.
+    public func baseDue(feedbackBy: CalendarDate?, closes: CalendarDate?) -> CalendarDate? {
+        feedbackBy ?? closes?.adding(days: settings.feedbackWeeks * 7)
     }
 
     /// Outstanding loops, most overdue first, then fewest days left, then those without a due date.

@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         }
         files["data/updates.csv"] = Data(UpdateRenderer.csv(entries.compactMap(\.content)).utf8)
         files["data/updates.json"] = UpdateRenderer.json(entries)
-        files["feed.atom"] = Data(feed(newest).utf8)
+        files["feed.atom"] = Data(feed(Array(zip(newest, entries.map(\.content)))).utf8)
         return files
     }
 
@@ -104,7 +104,8 @@ public struct SiteBuilder: Sendable {
         var content: UpdateContent?
     }
 
-    private func feed(_ updates: [PublishedUpdate]) -> String {
+    /// The Atom feed: each update with its open data (for what changed), newest first.
+    private func feed(_ updates: [(PublishedUpdate, UpdateContent?)]) -> String {
         let x = Escape.html
         let base = baseURL ?? ""
         let title = "You said, we did" + (organisation.map { ": \($0)" } ?? "")
@@ -113,13 +114,13 @@ public struct SiteBuilder: Sendable {
             <feed xmlns="http://www.w3.org/2005/Atom">
             <title>\(x(title))</title>
             <id>\(x(baseURL.map { $0 + "feed.atom" } ?? "urn:yswd:feed"))</id>
-            <updated>\(updates.first?.recordedAt ?? "1970-01-01T00:00:00.000Z")</updated>
+            <updated>\(updates.first?.0.recordedAt ?? "1970-01-01T00:00:00.000Z")</updated>
             <link rel="alternate" type="text/html" href="\(x(base))index.html"/>
             <link rel="self" type="application/atom+xml" href="\(x(base))feed.atom"/>
             <author><name>\(x(organisation ?? "yswd"))</name></author>
 
             """
-        for update in updates {
+        for (update, content) in updates {
             out += """
                 <entry>
                 <title>\(x(update.activityTitle)) (update \(update.number))</title>
@@ -127,7 +128,7 @@ public struct SiteBuilder: Sendable {
                 <updated>\(update.redactedAt ?? update.recordedAt)</updated>
                 <published>\(update.recordedAt)</published>
                 <link rel="alternate" type="text/html" href="\(x(base + Self.pagePath(update)))"/>
-                <summary>\(x(Self.summary(update)))</summary>
+                <summary>\(x(Self.summary(update, content)))</summary>
                 </entry>
 
                 """
@@ -136,9 +137,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// A feed entry's summary: for an update after the first, what changed.
-    static func summary(_ update: PublishedUpdate) -> String {
+    static func summary(_ update: PublishedUpdate, _ content: UpdateContent?) -> String {
         var summary = "You said, we did: \(update.activityTitle), published \(update.published.spoken)."
-        let content = try? JSONDecoder().decode(UpdateContent.self, from: update.data)
         if let changes = content?.changes, !changes.isEmpty,
             let since = content?.changedSince.flatMap(UpdateView.spoken)
         {

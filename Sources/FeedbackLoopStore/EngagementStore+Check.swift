@@ -93,11 +93,7 @@ extension EngagementStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT u.activityId, u.number, u.published,
-                    (SELECT min(h.at) FROM publishedUpdate p JOIN history h ON h.activityId = u.activityId
-                        AND h.at >= p.recordedAt AND h.at < u.recordedAt
-                        AND h.entity IN ('theme', 'decision', 'decisionTheme', 'explanation', 'batch')
-                     WHERE p.activityId = u.activityId AND p.number = u.number - 1) AS reopened
+                SELECT u.activityId, u.number, u.published, \(LoopSummaryQuery.reopenedAt(update: "u")) AS reopened
                 FROM publishedUpdate u ORDER BY u.activityId, u.number
                 """)
         var timings: [Int64: [UpdateTiming]] = [:]

@@ -78,9 +78,10 @@ extension EngagementStore {
             snapshot.views = counts?["views"] ?? 0
             snapshot.anonymous = counts?["anonymous"] ?? 0
             snapshot.viewsByMethod = Dictionary(uniqueKeysWithValues: byMethod.map { ($0["method"], $0["n"]) })
+            // Answers are due by the promise (LoopRules), or for an ongoing activity by its next update.
             snapshot.answersDue =
-                activity.cadenceWeeks.map { asOf.adding(days: $0 * 7) } ?? activity.feedbackBy
-                ?? activity.closes?.adding(days: settings.feedbackWeeks * 7)
+                snapshot.nextUpdate
+                ?? LoopRules(settings: settings).baseDue(feedbackBy: activity.feedbackBy, closes: activity.closes)
             var staff: [String] = activity.lead.map { [$0] } ?? []
             for name in decisions.compactMap(\.decidedBy) where !staff.contains(name) { staff.append(name) }
             snapshot.staffNames = staff

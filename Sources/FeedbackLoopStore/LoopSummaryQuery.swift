@@ -69,14 +69,22 @@ enum LoopSummaryQuery {
                           WHERE h.activityId = a.id AND h.at >= u.recordedAt
                             AND h.entity IN \(answerEntities)), u.published)
                  END,
-                 (SELECT min(h.at) FROM publishedUpdate p JOIN history h ON h.activityId = a.id
-                          AND h.at >= p.recordedAt AND h.at < u.recordedAt AND h.entity IN \(answerEntities)
-                  WHERE p.activityId = a.id AND p.number = u.number - 1))
+                 \(reopenedAt(update: "u")))
              FROM publishedUpdate u WHERE u.activityId = a.id ORDER BY u.number DESC LIMIT 1)
         """
 
     /// The history entities whose changes can change an answer.
     private static let answerEntities = "('theme', 'decision', 'decisionTheme', 'explanation', 'batch')"
+
+    /// The time of the first change to an answer between the update before `update` (an alias of
+    /// `publishedUpdate`) and `update` itself: what reopened the loop it answered. NULL for a first update.
+    static func reopenedAt(update u: String) -> String {
+        """
+        (SELECT min(h.at) FROM publishedUpdate p JOIN history h ON h.activityId = \(u).activityId
+                 AND h.at >= p.recordedAt AND h.at < \(u).recordedAt AND h.entity IN \(answerEntities)
+         WHERE p.activityId = \(u).activityId AND p.number = \(u).number - 1)
+        """
+    }
 
     /// The same for one activity (`a`), from its own themed contributions.
 
