@@ -134,3 +134,27 @@ enum AnswerChanges {
         return "\(action.text)\(due) (\(UpdateView.statusText(action.status)))"
     }
 }
+
+extension UpdateView {
+    /// A change as one sentence a participant can read.
+    static func changeLine(_ change: UpdateContent.Change) -> UpdatePage.ChangeLine {
+        let on = "On “\(change.youSaid)”"
+        let was = change.was ?? ""
+        let now = change.now ?? ""
+        let text: String
+        switch change.kind {
+        case "new-theme": text = "We added something you told us: \(now)"
+        case "removed-theme": text = "We removed something we had reported: \(was)"
+        case "changed-theme": text = "We changed how we describe what you told us. It was: \(was). It is now: \(now)"
+        case "new-decision": text = "\(on), we added: \(now)"
+        case "changed-decision": text = "\(on), we changed what we said. It was: \(was). It is now: \(now)"
+        case "dropped-decision": text = "\(on), we stopped: \(was)"
+        case "removed-decision": text = "\(on), we withdrew: \(was)"
+        case "new-explanation": text = "\(on), we explained what we could not do: \(now)"
+        case "changed-explanation": text = "\(on), we changed our explanation. It was: \(was). It is now: \(now)"
+        case "withdrawn-explanation": text = "\(on), we withdrew our explanation: \(was)"
+        default: text = "\(on), we changed our answer"
+        }
+        return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
+    }
+}

@@ -1,0 +1,145 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// What an update is made from, read in one go: counts, quotes and answers from aggregate queries,
+/// what changed since the last update, and the participants' details the privacy guard looks for.
+extension EngagementStore {
+    /// Everything an update of the activity is made from, as of `asOf`, with up to `quotesPerTheme`
+    /// quotes per theme from participants who agreed to be quoted: those a person chose (`quote add`),
+    /// or with ``QuoteMode/auto`` the earliest. Counts and quotes come from aggregate queries, so
+    /// the snapshot's size follows the number of themes and decisions, not of contributions.
+    public func updateSnapshot(
+        ref: String, asOf: CalendarDate, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen
+    ) throws -> UpdateSnapshot {
+        try reading { db in
+            let activity = try Self.activity(db, ref: ref)
+            let id = try activity.id.saved()
+            let decisions = try Self.decisions(db, activityId: id)
+            let record = ActivityRecord(
+                activity: activity, contributions: try Self.contributionCounts(db, activityId: id),
+                themes: try Self.themeSummaries(db, activityId: id), decisions: decisions, evaluation: nil)
+            let settings = try Self.settings(db)
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS views, count(DISTINCT participantId) AS people,
+                           count(*) FILTER (WHERE participantId IS NULL) AS anonymous
+                    FROM contribution WHERE activityId = ? AND outOfScope IS NULL
+                    """, arguments: [id])
+            let byMethod = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT coalesce(method, 'unrecorded') AS method, count(*) AS n FROM contribution
+                    WHERE activityId = ? AND outOfScope IS NULL GROUP BY 1
+                    """, arguments: [id])
+            var snapshot = UpdateSnapshot(
+                record: record, organisation: settings.organisation,
+                publicContact: activity.publicContact ?? settings.publicContact, people: counts?["people"] ?? 0,
+                asOf: asOf, quotes: try Self.quotes(db, activityId: id, perTheme: quotesPerTheme, mode: quoteMode),
+                answerSignatures: try Self.answerSignatures(db, activityId: id))
+            snapshot.views = counts?["views"] ?? 0
+            snapshot.anonymous = counts?["anonymous"] ?? 0
+            snapshot.viewsByMethod = Dictionary(uniqueKeysWithValues: byMethod.map { ($0["method"], $0["n"]) })
+            // Answers are due by the promise (LoopRules), or for an ongoing activity by its next update.
+            snapshot.answersDue =
+                snapshot.nextUpdate
+                ?? LoopRules(settings: settings).baseDue(feedbackBy: activity.feedbackBy, closes: activity.closes)
+            var staff: [String] = activity.lead.map { [$0] } ?? []
+            for name in decisions.compactMap(\.decidedBy) where !staff.contains(name) { staff.append(name) }
+            snapshot.staffNames = staff
+            snapshot.postalAddress = settings.postalAddress
+            snapshot.publicURL = settings.publicURL
+            // What changed is told against the latest update; when the latest already reports every
+            // answer as it is (this is the same update again, in another format), against the one before.
+            if let previous = try Row.fetchOne(
+                db,
+                sql: """
+                    WITH latest AS (
+                        SELECT number, coverage IS coalesce(\(AnswerSignature.activity(":a")), '') AS covers
+                        FROM publishedUpdate WHERE activityId = :a ORDER BY number DESC LIMIT 1)
+                    SELECT u.number, u.published, u.recordedAt, u.data FROM publishedUpdate u, latest
+                    WHERE u.activityId = :a AND u.number = latest.number - latest.covers
+                    """, arguments: ["a": id])
+            {
+                snapshot.previous = PreviousUpdate(
+                    number: previous[0], published: previous[1], recordedAt: previous[2], data: previous[3])
+                snapshot.changeReasons = try Self.changeReasons(
+                    db, activityId: id, theme: nil, since: previous[2], until: nil)
+            }
+            return snapshot
+        }
+    }
+
+    /// The quotes to publish, by theme key: from consenting, unerased participants, in scope, still
+    /// linked to the theme; chosen ones in the order chosen, or (auto) the earliest contributions.
+    static func quotes(_ db: Database, activityId: Int64, perTheme: Int, mode: QuoteMode) throws -> [String: [Quote]] {
+        guard perTheme > 0 else { return [:] }
+        let eligible = """
+            p.mayQuote = 1 AND p.erasedAt IS NULL AND c.outOfScope IS NULL AND c.text <> :erased
+            """
+        let sql: String
+        switch mode {
+        case .chosen:
+            sql = """
+                SELECT key, id, participantId, text FROM (
+                    SELECT t.key, c.id, c.participantId, c.text,
+                           row_number() OVER (PARTITION BY t.id ORDER BY q.chosenAt, q.id) AS n
+                    FROM chosenQuote q JOIN theme t ON t.id = q.themeId
+                    JOIN themeContribution tc ON tc.themeId = q.themeId AND tc.contributionId = q.contributionId
+                    JOIN contribution c ON c.id = q.contributionId
+                    JOIN participant p ON p.id = c.participantId
+                    WHERE t.activityId = :a AND \(eligible))
+                WHERE n <= :limit ORDER BY key, n
+                """
+        case .auto:
+            sql = """
+                SELECT key, id, participantId, text FROM (
+                    SELECT t.key, c.id, c.participantId, c.text,
+                           row_number() OVER (PARTITION BY t.id ORDER BY c.id) AS n
+                    FROM theme t
+                    JOIN themeContribution tc ON tc.themeId = t.id
+                    JOIN contribution c ON c.id = tc.contributionId
+                    JOIN participant p ON p.id = c.participantId
+                    WHERE t.activityId = :a AND \(eligible))
+                WHERE n <= :limit ORDER BY key, n
+                """
+        }
+        var quotes: [String: [Quote]] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: sql, arguments: ["a": activityId, "erased": Self.erasedText, "limit": perTheme])
+        while let row = try rows.next() {
+            quotes[row[0], default: []].append(Quote(contributionId: row[1], participantId: row[2], text: row[3]))
+        }
+        return quotes
+    }
+
+    /// The private terms (participant refs, names and postal addresses) that could appear in a text
+    /// made of `words`: every ref among the words, and every name or address whose first word is
+    /// one of them. Only these need looking for, however many participants the activity has.
+    public func privateTerms(ref: String, words: Set<String>) throws -> [String] {
+        guard !words.isEmpty else { return [] }
+        let list = String(decoding: try JSONEncoder().encode(words.sorted()), as: UTF8.self)
+        return try reading { db in
+            let id = try Self.activityId(db, ref: ref)
+            return try String.fetchAll(
+                db,
+                sql: """
+                    WITH w(word) AS (SELECT value FROM json_each(:words)),
+                    people(id) AS (SELECT DISTINCT participantId FROM contribution
+                                   WHERE activityId = :a AND participantId IS NOT NULL)
+                    SELECT p.ref FROM participant p JOIN people ON people.id = p.id
+                    WHERE lower(p.ref) IN (SELECT word FROM w)
+                    UNION
+                    SELECT term FROM (
+                        SELECT pc.name AS term FROM participantContact pc JOIN people ON people.id = pc.participantId
+                        WHERE pc.name IS NOT NULL
+                        UNION ALL
+                        SELECT pc.address FROM participantContact pc JOIN people ON people.id = pc.participantId
+                        WHERE pc.address IS NOT NULL)
+                    WHERE lower(rtrim(substr(ltrim(term), 1, instr(replace(replace(ltrim(term) || ' ', ',', ' '),
+                        char(10), ' '), ' ') - 1), '.')) IN (SELECT word FROM w)
+                    """, arguments: ["words": list, "a": id])
+        }
+    }
+}
