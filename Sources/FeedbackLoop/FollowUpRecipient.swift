@@ -35,6 +35,16 @@ public struct FollowUpRecipient: Sendable, Equatable {
         FollowUpContact(prefers: prefers, hasEmail: email != nil, hasAddress: address != nil, hasPhone: phone != nil)
     }
 
+    /// Whether their follow-up goes by post: a letter, a large print letter, or easy read to a postal
+    /// address (easy read goes by email only when there is no address; see ``FollowUpContact``).
+    public var goesByPost: Bool {
+        switch format {
+        case .letter?, .largePrint?: true
+        case .easyRead?: address != nil
+        case .email?, .phone?, .none?, nil: false
+        }
+    }
+
     /// The format the follow-up is made in: their preference, or without one the first of email,
     /// letter and phone they have details for. Nil when they cannot be reached.
     public var format: PreferredFormat? {

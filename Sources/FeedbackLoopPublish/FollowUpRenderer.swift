@@ -8,15 +8,6 @@ public struct FollowUp: Sendable, Equatable {
     /// The file name in the follow-ups folder.
     public var fileName: String
     public var bytes: Data
-
-    /// Whether it goes by post: a letter, a large print letter, or easy read to a postal address.
-    public var isPosted: Bool {
-        switch format {
-        case .letter, .largePrint: true
-        case .easyRead: recipient.address != nil
-        case .email, .phone, .none: false
-        }
-    }
 }
 
 /// Renders personal follow-ups and the mail-merge list; touches no database.

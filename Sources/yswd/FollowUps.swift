@@ -82,7 +82,7 @@ extension Yswd {
             }
             let followUps = FollowUpRenderer(templates: templates).render(
                 snapshot, for: recipients, about: about, earlier: earlier)
-            let letters = followUps.filter(\.isPosted).count
+            let letters = followUps.filter(\.recipient.goesByPost).count
             if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
             var toMark = followUps
             if !sentTo.isEmpty {

@@ -94,11 +94,12 @@ extension Yswd {
             let texts = ReportRenderer.texts(report)
             let findings = texts.flatMap { PrivacyGuard.findings(in: $0.text, at: $0.location) }
             let waived = try PrivacyGuard.review(findings, allowing: allowed)
-            for finding in waived {
-                guard let ref = texts.first(where: { $0.location == finding.location })?.activity else { continue }
+            let byActivity = Dictionary(grouping: waived) { finding in
+                texts.first { $0.location == finding.location }?.activity
+            }
+            for case let (ref?, findings) in byActivity {
                 try store.recordWaivers(
-                    ref: ref,
-                    [PrivacyWaiver(id: finding.id, kind: finding.kind.rawValue, location: finding.location)])
+                    ref: ref, findings.map { PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location) })
             }
             let bytes = ReportRenderer.render(report, as: format, organisation: settings.organisation)
             if let out {
