@@ -35,8 +35,8 @@ extension Yswd.ActivityCommand {
         var purpose: String
         @Option(help: "What participants can influence.")
         var canInfluence: String
-        @Option(help: EngagementLevel.help("How much power is shared."), completion: EngagementLevel.completion)
-        var level: String
+        @Option(help: "How much power is shared.")
+        var level: EngagementLevel
         @OptionGroup var details: ActivityDetailOptions
         @OptionGroup var store: StoreOptions
 
@@ -45,7 +45,7 @@ extension Yswd.ActivityCommand {
                 ref: try requireText(ref, option: "REF"), title: try requireText(title, option: "--title"),
                 purpose: try requireText(purpose, option: "--purpose"),
                 canInfluence: try requireText(canInfluence, option: "--can-influence"),
-                level: try EngagementLevel.parse(level, option: "--level"))
+                level: level)
             try details.apply(to: &activity)
             try activity.validate()
             let store = try store.open()
@@ -77,19 +77,18 @@ extension Yswd.ActivityCommand {
         var purpose: String?
         @Option(help: "What participants can influence.")
         var canInfluence: String?
-        @Option(help: EngagementLevel.help("How much power is shared."), completion: EngagementLevel.completion)
-        var level: String?
+        @Option(help: "How much power is shared.")
+        var level: EngagementLevel?
         @OptionGroup var details: ActivityDetailOptions
-        @Option(help: "An optional field to empty; repeat for several.", completion: ActivityField.completion)
-        var clear: [String] = []
+        @Option(help: "An optional field to empty; repeat for several.")
+        var clear: [ActivityField] = []
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let fields = try clear.map { try ActivityField.parse($0) }
+            let fields = clear
             let title = try Parse.text(title, option: "--title")
             let purpose = try Parse.text(purpose, option: "--purpose")
             let canInfluence = try Parse.text(canInfluence, option: "--can-influence")
-            let level: EngagementLevel? = try Parse.value(level, option: "--level")
             let store = try store.open()
             let organisation = try details.organisation.map { try store.organisation(key: $0).id }
             try store.updateActivity(ref: ref) { activity in

@@ -12,9 +12,8 @@ struct ActivityDetailOptions: ParsableArguments {
                 + "instead of the purpose (--explained-as is its old name)."))
     var publicSummary: String?
     @Option(
-        name: .customLong("method"), help: EngagementMethod.help("How views are gathered; repeat for several."),
-        completion: EngagementMethod.completion)
-    var methods: [String] = []
+        name: .customLong("method"), help: "How views are gathered; repeat for several.")
+    var methods: [EngagementMethod] = []
     @Option(name: .customLong("audience"), help: "A group the activity sets out to reach; repeat for several.")
     var audiences: [String] = []
     @Option(help: "Who leads it (the person chased when feedback is due).")
@@ -41,9 +40,8 @@ struct ActivityDetailOptions: ParsableArguments {
     var feedbackBy: String?
     @Option(
         name: .customLong("feedback-channel"),
-        help: FeedbackChannel.help("How participants will hear back; repeat for several."),
-        completion: FeedbackChannel.completion)
-    var feedbackChannels: [String] = []
+        help: "How participants will hear back; repeat for several.")
+    var feedbackChannels: [FeedbackChannel] = []
 
     /// Applies the options that were given; a repeated option replaces that list. A close date and
     /// a cadence replace each other.
@@ -51,7 +49,7 @@ struct ActivityDetailOptions: ParsableArguments {
         if closes != nil, cadenceWeeks != nil { throw RecordError.closesWithCadence }
         if let value = try Parse.text(constraints, option: "--constraints") { activity.constraints = value }
         if let value = try Parse.text(publicSummary, option: "--public-summary") { activity.publicSummary = value }
-        if !methods.isEmpty { activity.methods = unique(try Parse.values(methods, option: "--method")) }
+        if !methods.isEmpty { activity.methods = unique(methods) }
         if !audiences.isEmpty {
             activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") })
         }
@@ -74,7 +72,7 @@ struct ActivityDetailOptions: ParsableArguments {
         }
         if let value = try Parse.date(feedbackBy, option: "--feedback-by") { activity.feedbackBy = value }
         if !feedbackChannels.isEmpty {
-            activity.feedbackChannels = unique(try Parse.values(feedbackChannels, option: "--feedback-channel"))
+            activity.feedbackChannels = unique(feedbackChannels)
         }
     }
 

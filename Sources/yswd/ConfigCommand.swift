@@ -33,7 +33,7 @@ extension Yswd.ConfigCommand {
                 """))
 
         @Argument(help: "The setting's name.")
-        var key: String
+        var key: TeamSettings.Key
         @Argument(parsing: .allUnrecognized, help: "The new value.")
         var values: [String] = []
         @OptionGroup var store: StoreOptions
@@ -44,7 +44,6 @@ extension Yswd.ConfigCommand {
 
         func run() throws {
             let value = values.joined(separator: " ")
-            let key = try TeamSettings.Key.parse(key)
             var checked = TeamSettings()
             try checked.set(key, to: value)  // bad values fail before the database is opened
             let settings = try store.open().setSetting(key, to: value)
@@ -62,11 +61,10 @@ extension Yswd.ConfigCommand {
                 """))
 
         @Argument(help: "The setting's name.")
-        var key: String
+        var key: TeamSettings.Key
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let key = try TeamSettings.Key.parse(key)
             let settings = try store.open().unsetSetting(key)
             print(settings.value(of: key).map { "Set \(key.rawValue) back to \($0)." } ?? "Unset \(key.rawValue).")
         }

@@ -27,8 +27,8 @@ extension Yswd.ContributionCommand {
         var activity: String
         @Option(help: "What the person said.")
         var text: String
-        @Option(help: EngagementMethod.help("How it was gathered."), completion: EngagementMethod.completion)
-        var method: String?
+        @Option(help: "How it was gathered.")
+        var method: EngagementMethod?
         @Option(help: "The date it was received (YYYY-MM-DD).")
         var received: String?
         @Option(help: "The participant's ref, when known (they must be recorded first).")
@@ -39,7 +39,7 @@ extension Yswd.ContributionCommand {
 
         func run() throws {
             let contribution = try store.open().addContribution(
-                activity: activity, text: text, method: try Parse.value(method, option: "--method"),
+                activity: activity, text: text, method: method,
                 received: try Parse.date(received, option: "--received"), participantRef: participant,
                 sourceId: try Parse.text(sourceId, option: "--source-id"))
             print("Added contribution \(contribution.id.map(String.init) ?? "") to \(activity).")

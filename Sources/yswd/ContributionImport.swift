@@ -36,9 +36,8 @@ extension Yswd.ContributionCommand {
         var dateColumn: String?
         @Option(help: "The date's Unicode pattern, e.g. dd/MM/yyyy HH:mm (default: YYYY-MM-DD or DD/MM/YYYY).")
         var dateFormat: String?
-        @Option(
-            help: EngagementMethod.help("How every response was gathered."), completion: EngagementMethod.completion)
-        var method: String?
+        @Option(help: "How every response was gathered.")
+        var method: EngagementMethod?
         @Option(help: "The column giving how each response was gathered.")
         var methodColumn: String?
         @Option(help: "The column with each respondent's pseudonymous ref (unknown refs create participants).")
@@ -55,11 +54,10 @@ extension Yswd.ContributionCommand {
         var themeColumn: String?
         @Flag(help: "Create unknown theme keys (with the key as provisional wording).")
         var createThemes = false
-        @Option(help: "The field separator: ',' (default), ';' or tab.", completion: .list([",", ";", "tab"]))
-        var delimiter: String = ","
-        @Option(
-            help: "utf-8 (default) or windows-1252.", completion: .list(CSVReader.Encoding.allCases.map(\.rawValue)))
-        var encoding: String = "utf-8"
+        @Option(help: "The field separator: ',' (default), ';' or tab.")
+        var delimiter: CSVDelimiter = .comma
+        @Option(help: "The file's character encoding.")
+        var encoding: CSVReader.Encoding = .utf8
         @Option(help: "Refuse fields larger than this many KB (default 1024).")
         var maxFieldKB: Int = 1024
         @Flag(help: "Check the whole file and report what would be imported, without writing anything.")
@@ -77,26 +75,16 @@ extension Yswd.ContributionCommand {
 
         func run() throws {
             _ = try EntryRules.number(maxFieldKB, option: "--max-field-kb", in: 1...102_400)
-            let separator: UInt8 =
-                switch delimiter {
-                case ",": UInt8(ascii: ",")
-                case ";": UInt8(ascii: ";")
-                case "tab", "\t", "\\t": UInt8(ascii: "\t")
-                default: throw CommandError("--delimiter '\(delimiter)' is not one of: ',', ';', tab")
-                }
-            guard let encoding = CSVReader.Encoding(rawValue: encoding.lowercased()) else {
-                throw CommandError("--encoding '\(encoding)' is not one of: utf-8, windows-1252")
-            }
             let columns = ContributionColumns(
                 text: textColumns, id: idColumn, date: dateColumn, datePattern: dateFormat,
-                method: try Parse.value(method, option: "--method"), methodColumn: methodColumn,
+                method: method, methodColumn: methodColumn,
                 participant: participantColumn, email: emailColumn, phone: phoneColumn,
                 wantsFeedback: wantsFeedbackColumn, mayQuote: mayQuoteColumn, themes: themeColumn)
             let store = try store.open()
             _ = try store.activity(ref: activity)
             let (hash, size) = try FileDigest.sha256(path: file)
             let reader = try CSVReader(
-                path: file, delimiter: separator, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
+                path: file, delimiter: delimiter.byte, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
             var rows = try ContributionRows(reader: reader, columns: columns, fileHash: hash, fileSize: size)
             var bar = ProgressBar()
             let report = try store.importContributions(

@@ -21,8 +21,8 @@ struct DecisionOptions: ParsableArguments {
     var decidedBy: String?
     @Option(help: "When it was decided (YYYY-MM-DD).")
     var decidedOn: String?
-    @Option(help: DeliveryStatus.help("Where delivery stands."), completion: DeliveryStatus.completion)
-    var status: String?
+    @Option(help: "Where delivery stands.")
+    var status: DeliveryStatus?
     @Option(help: "For a commitment (\"we will\"): when it is due (YYYY-MM-DD).")
     var due: String?
     @Option(help: "The difference it made.")
@@ -46,7 +46,7 @@ struct DecisionOptions: ParsableArguments {
             responds: respondsTo.isEmpty ? nil : try respondsTo.map { try ThemeResponse.parse($0) },
             decidedBy: try Parse.text(decidedBy, option: "--decided-by"),
             decidedOn: try Parse.date(decidedOn, option: "--decided-on"),
-            status: try Parse.value(status, option: "--status"), due: try Parse.date(due, option: "--due"),
+            status: status, due: try Parse.date(due, option: "--due"),
             impact: try Parse.text(impact, option: "--impact"),
             easyRead: try easyRead.map { try EntryRules.easyRead($0) })
     }
@@ -117,13 +117,13 @@ extension Yswd.DecisionCommand {
         @Option(help: "What was decided or done.")
         var text: String?
         @OptionGroup var options: DecisionOptions
-        @Option(help: "A field to empty; repeat for several.", completion: DecisionField.completion)
-        var clear: [String] = []
+        @Option(help: "A field to empty; repeat for several.")
+        var clear: [DecisionField] = []
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let fields = try clear.map { try DecisionField.parse($0) }
+            let fields = clear
             let text = try Parse.text(text, option: "--text")
             let values = try options.values()
             let reason = try change.value()

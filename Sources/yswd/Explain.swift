@@ -25,8 +25,8 @@ extension Yswd {
         var why: String?
         @Option(help: "The explanation in easy read, for the easy read formats (up to 500 characters).")
         var easyRead: String?
-        @Option(help: ReasonCategory.help("The kind of reason."), completion: ReasonCategory.completion)
-        var reason: String?
+        @Option(help: "The kind of reason.")
+        var reason: ReasonCategory?
         @Flag(help: "Withdraw the theme's explanation.")
         var withdraw = false
         @Option(
@@ -53,9 +53,11 @@ extension Yswd {
                     print("Withdrew the explanation for theme \(theme).")
                     return
                 }
-                let reason = try ReasonCategory.parse(reason ?? "", option: "--reason")
+                guard let why, let reason else {
+                    throw CommandError("Give both --why TEXT and --reason R, or --withdraw.")
+                }
                 let replaced = try store.open().explain(
-                    activity: activity, theme: theme, why: why ?? "", reason: reason,
+                    activity: activity, theme: theme, why: why, reason: reason,
                     easyRead: try easyRead.map { try EntryRules.easyRead($0) }, changeReason: change)
                 print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
             } catch StoreError.reasonRequired(let activity, let update, let themes, _) {

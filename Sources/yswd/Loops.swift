@@ -47,16 +47,14 @@ extension Yswd {
         var service: String?
         @Option(help: "Only activities this organisation ran (its key).")
         var organisation: String?
-        @Option(
-            help: ArgumentHelp("Only loops in this state; repeat for several. One of: \(LoopState.allowedValues)."),
-            completion: LoopState.completion)
-        var state: [String] = []
+        @Option(help: "Only loops in this state; repeat for several.")
+        var state: [LoopState] = []
         @Flag(help: "Only loops or commitments that are overdue.")
         var overdue = false
         @Flag(help: "Print one plain-English message per lead instead of a table.")
         var digest = false
-        @Option(help: "Exit with status 1 when any row is: overdue, due-soon (or overdue), or open (any row).")
-        var failOn: String?
+        @Option(help: "Exit with status 1 when any row is overdue, due soon (or overdue), or open (any row).")
+        var failOn: FailOn?
         @Flag(
             name: .customLong("print-sql"), help: ArgumentHelp("Print the summary query and stop.", visibility: .hidden)
         )
@@ -70,8 +68,7 @@ extension Yswd {
                 return
             }
             try rules.check()
-            let states: [LoopState] = try Parse.values(state, option: "--state")
-            let failOn: FailOn? = try Parse.value(failOn, option: "--fail-on")
+            let states = state
             let store = try store.open()
             let (rules, today) = try rules.resolve(store)
             var statuses = rules.outstanding(

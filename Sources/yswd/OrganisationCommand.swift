@@ -32,13 +32,11 @@ extension Yswd.OrganisationCommand {
         var key: String
         @Option(help: "Its name.")
         var name: String
-        @Option(
-            help: OrganisationKind.help("What kind of organisation it is."), completion: OrganisationKind.completion)
-        var kind: String
+        @Option(help: "What kind of organisation it is.")
+        var kind: OrganisationKind
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let kind = try OrganisationKind.parse(kind, option: "--kind")
             try store.open().addOrganisation(Organisation(key: key, name: name, kind: kind))
             print("Added organisation \(key).")
         }
@@ -74,8 +72,8 @@ extension Yswd.OrganisationCommand {
         var key: String
         @Option(help: "Its new name.")
         var name: String?
-        @Option(help: OrganisationKind.help("Its kind."), completion: OrganisationKind.completion)
-        var kind: String?
+        @Option(help: "Its kind.")
+        var kind: OrganisationKind?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -83,7 +81,6 @@ extension Yswd.OrganisationCommand {
         }
 
         func run() throws {
-            let kind: OrganisationKind? = try Parse.value(kind, option: "--kind")
             try store.open().updateOrganisation(key: key, name: name, kind: kind)
             print("Updated organisation \(key).")
         }

@@ -23,10 +23,8 @@ struct ContactOptions: ParsableArguments {
     var phone: String?
     @Option(help: "Postal address (private).")
     var address: String?
-    @Option(
-        help: PreferredFormat.help("The format they prefer for a personal follow-up."),
-        completion: PreferredFormat.completion)
-    var prefers: String?
+    @Option(help: "The format they prefer for a personal follow-up.")
+    var prefers: PreferredFormat?
 
     /// The options' values, checked: a bad one fails before the database is opened.
     struct Values {
@@ -52,7 +50,7 @@ struct ContactOptions: ParsableArguments {
             email: try email.map { try EntryRules.email($0, option: "--email") },
             phone: try phone.map { try EntryRules.phone($0, option: "--phone") },
             address: try Parse.text(address, option: "--address"),
-            prefers: try Parse.value(prefers, option: "--prefers"))
+            prefers: prefers)
     }
 }
 
@@ -104,12 +102,12 @@ extension Yswd.ParticipantCommand {
         var wantsFeedback: Bool?
         @Flag(inversion: .prefixedNo, help: "Whether they agreed to be quoted.")
         var mayQuote: Bool?
-        @Option(help: "A contact field to remove; repeat for several.", completion: ContactField.completion)
-        var clear: [String] = []
+        @Option(help: "A contact field to remove; repeat for several.")
+        var clear: [ContactField] = []
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let fields = try clear.map { try ContactField.parse($0) }
+            let fields = clear
             let values = try contact.values()
             try store.open().updateParticipant(ref: ref) { participant, details in
                 for field in fields { field.clear(in: &details) }

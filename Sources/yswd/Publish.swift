@@ -48,10 +48,8 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
         var activity: String
-        @Option(
-            name: .customLong("format"), help: "html | easy-read | md | txt | json | csv.",
-            completion: PublishFormat.completion)
-        var formatName = "html"
+        @Option(help: "The format to write.")
+        var format = PublishFormat.html
         @Option(help: "The file to write (default: standard output).")
         var out: String?
         @OptionGroup var template: TemplateOptions
@@ -61,17 +59,16 @@ extension Yswd {
             name: .customLong("channel"),
             help: ArgumentHelp(
                 "With --record: a channel it was published through (repeat; default: the activity's feedback "
-                    + "channels). One of: \(FeedbackChannel.allowedValues)."))
-        var channels: [String] = []
+                    + "channels)."))
+        var channels: [FeedbackChannel] = []
         @Option(name: .customLong("allow"), help: "Publish despite this privacy finding, after checking it (repeat).")
         var allowed: [String] = []
         @Option(help: "Quotes per theme, from participants who agreed to be quoted (0 for none).")
         var quotes = 2
         @Option(
             name: .customLong("quote-mode"),
-            help: "chosen (the quotes chosen with `yswd quote add`) | auto (the earliest under each theme).",
-            completion: QuoteMode.completion)
-        var quoteMode = QuoteMode.chosen.rawValue
+            help: "chosen: the quotes chosen with `yswd quote add`; auto: the earliest under each theme.")
+        var quoteMode = QuoteMode.chosen
         @Flag(help: "Publish while themes are unanswered: the update names them and says when an answer is due.")
         var early = false
         @Flag(help: "Make easy read warnings errors.")
@@ -87,9 +84,6 @@ extension Yswd {
 
         func run() throws {
             _ = try EntryRules.number(quotes, option: "--quotes", in: 0...20)
-            let format = try PublishFormat.parse(formatName, option: "--format")
-            let quoteMode: QuoteMode = try Parse.value(self.quoteMode, option: "--quote-mode") ?? .chosen
-            let channels: [FeedbackChannel] = try Parse.values(self.channels, option: "--channel")
             let date = try Parse.date(asOf, option: "--as-of")
             if let out { try OutputPaths.checkFile(out) }
             let templates = try template.load(required: format.template.map { [$0] } ?? [])

@@ -33,8 +33,8 @@ extension Yswd {
         @Option(help: "Only activities this organisation ran (its key).")
         var organisation: String?
         @Option(
-            name: .customLong("format"), help: "html | md | json | csv.", completion: ReportRenderer.Format.completion)
-        var formatName = "html"
+            help: "The format to write.")
+        var format = ReportRenderer.Format.html
         @Option(help: "The file to write (default: standard output).")
         var out: String?
         @Option(help: "Judge as at this date (YYYY-MM-DD; default: the period's end, or today if earlier).")
@@ -53,7 +53,6 @@ extension Yswd {
         }
 
         func run() throws {
-            let format: ReportRenderer.Format = try Parse.value(formatName, option: "--format") ?? .html
             let period: ReportPeriod
             if let year {
                 period = try ReportPeriod.financialYear(year)

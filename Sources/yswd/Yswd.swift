@@ -21,7 +21,8 @@ struct Yswd: ParsableCommand {
 
             Exit status: 0 success; 1 only when `loops --fail-on` found what it was asked to fail on; 2 a value
             or record problem (nothing was written); 3 done in part (`participant erase` must be finished with
-            --finish); 64 a command-line mistake.
+            --finish); 64 a command-line mistake (an unknown option, a missing value, or a value not in an
+            option's list).
             """),
         version: YswdVersion.current,
         subcommands: [
@@ -42,9 +43,29 @@ struct Yswd: ParsableCommand {
             try command.run()
         } catch let error as any UserFacingError {
             fail(error.description)
+        } catch  where exitCode(for: error) == .validationFailure {
+            usageMistake(error)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// A command-line mistake (an unknown option, a missing value, a value not in an option's
+    /// list): the parser's message and where to find help, without the usage line, then status 64.
+    private static func usageMistake(_ error: any Error) -> Never {
+        let pointer = fullMessage(for: error).split(separator: "\n").last { $0.contains("--help") }
+        let lines = ["Error: \(oneLine(message(for: error)))"] + (pointer.map { [$0.trimmed] } ?? [])
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+
+    /// The parser lists a long set of allowed values one per line ("one of the following:\n  - a");
+    /// this puts them on the error's one line ("one of: a, b").
+    static func oneLine(_ message: String) -> String {
+        let parts = message.components(separatedBy: "\n  - ")
+        guard parts.count > 1, let first = parts.first else { return message }
+        let lead = first.replacingOccurrences(of: " the following:", with: ":")
+        return lead + " " + parts.dropFirst().map(\.trimmed).joined(separator: ", ") + "."
     }
 
     /// Parses the command line with `--database` and `--actor` allowed before the command, even

@@ -84,16 +84,8 @@ import Testing
         (["decision", "add", "GP", "new", "--text", "  "], "--text"),
         (["explain", "GP", "phone", "--why", "", "--reason", "cost"], "--why"),
         (["evaluate", "GP", "--worked", "", "--improve", "x"], "--worked"),
-        // An unknown enumeration value, with the allowed ones listed.
-        (["activity", "update", "GP", "--level", "shout"], "inform, consult, involve, co-design, co-produce"),
-        (["activity", "update", "GP", "--method", "carrier-pigeon"], "survey, focus-group"),
-        (["activity", "update", "GP", "--feedback-channel", "fax"], "web, email, letter"),
-        (["participant", "update", "P-1", "--prefers", "fax"], "email, letter, large-print, easy-read, phone, none"),
-        (["contribution", "add", "GP", "--text", "x", "--method", "telepathy"], "'telepathy'"),
-        (["decision", "update", "GP", "callback", "--status", "finished"], "planned, in-progress, done, dropped"),
+        // A theme response that is neither adopted nor partly.
         (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "phone:mostly"], "adopted, partly"),
-        (["explain", "GP", "phone", "--why", "x", "--reason", "money"], "outside-control, cost"),
-        (["activity", "update", "GP", "--clear", "title"], "'title'"),
         // --responds-to naming a theme of another activity.
         (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "place"], "'place'"),
         (["decision", "update", "GP", "callback", "--responds-to", "place"], "'place'"),
@@ -158,6 +150,43 @@ import Testing
         #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
         #expect(result.stderr.hasPrefix("error: "))
         #expect(result.stderr.contains(mentions), "\(result.stderr) does not mention \(mentions)")
+        #expect(result.stdout.isEmpty)
+        #expect(try yswd.fingerprint() == before, "the database changed")
+    }
+
+    /// A value outside an option's fixed list is a command-line mistake the parser catches before
+    /// anything opens: one line naming the value, the option and every allowed value, then where help is.
+    static let listMistakes: [(arguments: [String], mentions: [String])] = [
+        (["activity", "update", "GP", "--level", "shout"], ["'shout'", "--level", "'co-produce'"]),
+        (["activity", "update", "GP", "--method", "carrier-pigeon"], ["'carrier-pigeon'", "survey, focus-group"]),
+        (["activity", "update", "GP", "--feedback-channel", "fax"], ["'fax'", "web, email, letter"]),
+        (["participant", "update", "P-1", "--prefers", "fax"], ["'fax'", "email, letter, large-print, easy-read"]),
+        (["contribution", "add", "GP", "--text", "x", "--method", "telepathy"], ["'telepathy'", "--method"]),
+        (["decision", "update", "GP", "callback", "--status", "finished"], ["'finished'", "--status", "'dropped'"]),
+        (["explain", "GP", "phone", "--why", "x", "--reason", "money"], ["'money'", "outside-control, cost"]),
+        (["activity", "update", "GP", "--clear", "title"], ["'title'", "--clear", "public-summary"]),
+        (["loops", "--state", "done"], ["'done'", "--state", "ready-to-publish"]),
+        (["loops", "--fail-on", "late"], ["'late'", "--fail-on", "'due-soon'"]),
+        (["config", "set", "colour", "blue"], ["'colour'", "feedback-weeks"]),
+        (["organisation", "add", "x", "--name", "X", "--kind", "club"], ["'club'", "--kind"]),
+        (["contribution", "import", "GP", "f.csv", "--text-column", "t", "--delimiter", "|"], ["'|'", "--delimiter"]),
+        (["contribution", "import", "GP", "f.csv", "--text-column", "t", "--encoding", "latin9"], ["'latin9'"]),
+    ]
+
+    @Test(arguments: listMistakes)
+    func aValueNotInTheListIsACommandLineMistake(arguments: [String], mentions: [String]) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let result = try yswd.run(arguments)
+        #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "expected the error and where help is, got: \(result.stderr)")
+        #expect(lines.first?.hasPrefix("Error: ") == true)
+        for mention in mentions {
+            #expect(lines.first?.contains(mention) == true, "\(result.stderr) does not mention \(mention)")
+        }
+        #expect(lines.last?.contains("--help") == true)
         #expect(result.stdout.isEmpty)
         #expect(try yswd.fingerprint() == before, "the database changed")
     }

@@ -49,14 +49,12 @@ import Testing
 
     static let cases: [(arguments: [String], mentions: String)] = [
         (["publish", "NOPE"], "'NOPE'"),
-        (["publish", "GP", "--format", "pdf"], "'pdf'"),
         (["publish", "EMPTY"], "EMPTY has no themes"),
         (["publish", "GP", "--out", "no-such-folder/update.html"], "no-such-folder"),
         (["publish", "GP", "--out", "missing"], "missing is a folder"),
         (["publish", "GP", "--format", "md", "--template", "missing"], "has no update.md.mustache"),
         (["publish", "GP", "--template", "broken"], "broken/update.html.mustache does not parse at line"),
         (["publish", "GP", "--allow", "PF-0123456789"], "PF-0123456789 matches no privacy finding"),
-        (["publish", "GP", "--record", "--channel", "pigeon"], "'pigeon'"),
         (["publish", "GP", "--as-of", "2026-02-30"], "2026-02-30"),
         (["updates", "NOPE"], "'NOPE'"),
         (["updates", "GP", "--show", "9"], "GP has no update 9; its updates are numbered 1 to 1"),
@@ -91,12 +89,30 @@ import Testing
         (["publish", "NOC"], "no public contact is set"),
         (["followups", "NOC", "--out", "fu"], "yswd activity update NOC --public-contact"),
         (["publish", "OPEN", "--out", "open.html"], "theme hours of OPEN has no answer yet"),
-        (["publish", "GP", "--quote-mode", "random"], "'random'"),
         (["config", "set", "public-url", "example dot org"], "'example dot org' is not a web address"),
         (["site", "--out", "a-file"], "a-file is a file"),
         (["site", "--out", "site", "--template", "no-such-folder"], "--template no-such-folder is not a folder"),
         (["site", "--out", "site", "--template", "missing"], "has no site-"),
     ]
+
+    /// Values outside an option's list are caught by the parser: exit status 64, and nothing written.
+    @Test(arguments: [
+        ["publish", "GP", "--format", "pdf", "--out", "u.pdf"],
+        ["publish", "GP", "--record", "--channel", "pigeon"],
+        ["publish", "GP", "--quote-mode", "random"],
+        ["report", "--year", "2026", "--format", "docx", "--out", "r.docx"],
+    ])
+    func aValueNotInTheListWritesNothing(arguments: [String]) throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let files = try FileManager.default.contentsOfDirectory(atPath: yswd.folder).sorted()
+        let result = try yswd.run(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: The value '"), "\(result.stderr)")
+        #expect(try yswd.fingerprint() == before, "the database is unchanged")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: yswd.folder).sorted() == files)
+    }
 
     @Test(arguments: cases.indices)
     func isRefusedAndChangesNothing(index: Int) throws {
