@@ -75,13 +75,13 @@ public struct Activity: Sendable, Equatable, Codable {
 
     /// Checks the rules every saved activity keeps.
     public func validate() throws(RecordError) {
-        _ = try requireText(ref, option: "REF")
-        _ = try requireText(title, option: "--title")
-        _ = try requireText(purpose, option: "--purpose")
-        _ = try requireText(canInfluence, option: "--can-influence")
+        _ = try requireText(ref, field: .argument("REF"))
+        _ = try requireText(title, field: .entry("title"))
+        _ = try requireText(purpose, field: .entry("purpose"))
+        _ = try requireText(canInfluence, field: .entry("can-influence"))
         if closes != nil, cadenceWeeks != nil { throw .closesWithCadence }
         if let weeks = cadenceWeeks {
-            _ = try EntryRules.number(weeks, option: "--cadence-weeks", in: EntryRules.weeks)
+            _ = try EntryRules.number(weeks, field: .entry("cadence-weeks"), in: EntryRules.weeks)
         }
         if let opens, let closes, closes < opens { throw .closesBeforeOpens(opens: opens, closes: closes) }
         if let announced, let opens, announced > opens {
@@ -89,10 +89,10 @@ public struct Activity: Sendable, Equatable, Codable {
         }
         if let feedbackBy {
             if let closes, feedbackBy < closes {
-                throw .feedbackBeforeClose(feedbackBy: feedbackBy, option: "--closes", date: closes)
+                throw .feedbackBeforeClose(feedbackBy: feedbackBy, field: .entry("closes"), date: closes)
             }
             if let opens, feedbackBy < opens {
-                throw .feedbackBeforeClose(feedbackBy: feedbackBy, option: "--opens", date: opens)
+                throw .feedbackBeforeClose(feedbackBy: feedbackBy, field: .entry("opens"), date: opens)
             }
         }
     }

@@ -21,7 +21,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses exactly `YYYY-MM-DD`.
     /// - Throws: ``RecordError/invalidDate(option:value:)`` naming `option` when the text is not
     ///   in that shape or names a day that does not exist.
-    public static func parse(_ text: String, option: String) throws(RecordError) -> CalendarDate {
+    public static func parse(_ text: String, field: Field) throws(RecordError) -> CalendarDate {
         var digits = (year: 0, month: 0, day: 0)
         var count = 0
         for byte in text.utf8 {
@@ -29,11 +29,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             switch count {
             case 5, 8:
                 guard byte == UInt8(ascii: "-") else {
-                    throw .invalidDate(option: option, value: text, realDateShape: false)
+                    throw .invalidDate(field: field, value: text, realDateShape: false)
                 }
             case 1...10:
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                    throw .invalidDate(option: option, value: text, realDateShape: false)
+                    throw .invalidDate(field: field, value: text, realDateShape: false)
                 }
                 let digit = Int(byte - UInt8(ascii: "0"))
                 if count <= 4 {
@@ -44,12 +44,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
                     digits.day = digits.day * 10 + digit
                 }
             default:
-                throw .invalidDate(option: option, value: text, realDateShape: false)
+                throw .invalidDate(field: field, value: text, realDateShape: false)
             }
         }
-        guard count == 10 else { throw .invalidDate(option: option, value: text, realDateShape: false) }
+        guard count == 10 else { throw .invalidDate(field: field, value: text, realDateShape: false) }
         guard let date = CalendarDate(year: digits.year, month: digits.month, day: digits.day) else {
-            throw .invalidDate(option: option, value: text, realDateShape: true)
+            throw .invalidDate(field: field, value: text, realDateShape: true)
         }
         return date
     }
@@ -57,16 +57,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses a date as people type it: `YYYY-MM-DD`, or `DD/MM/YYYY` as dates are written in the
     /// UK (the day and month may be one digit). Every date option and import reads dates this way.
     /// - Throws: ``RecordError/invalidDate(option:value:realDateShape:)`` naming `option`.
-    public static func parseTyped(_ text: String, option: String) throws(RecordError) -> CalendarDate {
+    public static func parseTyped(_ text: String, field: Field) throws(RecordError) -> CalendarDate {
         let value = text.trimmed
-        guard value.contains("/") else { return try parse(value, option: option) }
+        guard value.contains("/") else { return try parse(value, field: field) }
         let pieces = value.split(separator: "/", omittingEmptySubsequences: false)
         guard pieces.count == 3, (1...2).contains(pieces[0].count), (1...2).contains(pieces[1].count),
             pieces[2].count == 4, pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let day = Int(pieces[0]), let month = Int(pieces[1]), let year = Int(pieces[2])
-        else { throw .invalidDate(option: option, value: text, realDateShape: false) }
+        else { throw .invalidDate(field: field, value: text, realDateShape: false) }
         guard let date = CalendarDate(year: year, month: month, day: day) else {
-            throw .invalidDate(option: option, value: text, realDateShape: true)
+            throw .invalidDate(field: field, value: text, realDateShape: true)
         }
         return date
     }
@@ -135,7 +135,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {
-            self = try CalendarDate.parse(text, option: "date")
+            self = try CalendarDate.parse(text, field: "date")
         } catch {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.description))

@@ -73,7 +73,7 @@ public struct ThemeResponse: Sendable, Equatable, Codable {
     public static func parse(_ text: String) throws(RecordError) -> ThemeResponse {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard (1...2).contains(parts.count), !parts[0].isEmpty else { throw .invalidThemeResponse(text) }
-        let outcome = parts.count == 2 ? try Outcome.parse(parts[1], option: "--responds-to outcome") : .adopted
+        let outcome = parts.count == 2 ? try Outcome.parse(parts[1], field: .entry("responds-to")) : .adopted
         return ThemeResponse(theme: parts[0], outcome: outcome)
     }
 }

@@ -7,59 +7,59 @@ public enum EntryRules {
 
     /// A ref or key: letters, digits, `-`, `_` and `.`, 1 to 64 characters, starting with a letter or
     /// digit. Refs and keys appear in web addresses, file names and every publication.
-    public static func identifier(_ text: String, option: String) throws(RecordError) -> String {
+    public static func identifier(_ text: String, field: Field) throws(RecordError) -> String {
         let value = text.trimmed
-        guard !value.isEmpty else { throw .emptyText(option: option) }
+        guard !value.isEmpty else { throw .emptyText(field: field) }
         guard value.unicodeScalars.count <= maxIdentifierLength else {
-            throw .invalidIdentifier(option: option, value: value, problem: .tooLong(value.unicodeScalars.count))
+            throw .invalidIdentifier(field: field, value: value, problem: .tooLong(value.unicodeScalars.count))
         }
         if let bad = value.unicodeScalars.first(where: { !isIdentifierScalar($0) }) {
-            throw .invalidIdentifier(option: option, value: value, problem: .character(Character(bad)))
+            throw .invalidIdentifier(field: field, value: value, problem: .character(Character(bad)))
         }
         guard let first = value.unicodeScalars.first, isLetterOrDigit(first) else {
-            throw .invalidIdentifier(option: option, value: value, problem: .start)
+            throw .invalidIdentifier(field: field, value: value, problem: .start)
         }
         return value
     }
 
     /// Whether `text` is a valid ref or key as it stands.
     public static func isIdentifier(_ text: String) -> Bool {
-        (try? identifier(text, option: "")) == text
+        (try? identifier(text, field: "")) == text
     }
 
     /// An email address in shape: one `@`, something before it, and a domain with a dot and a
     /// top-level part of two or more letters. Letters beyond ASCII are allowed on both sides.
-    public static func email(_ text: String, option: String) throws(RecordError) -> String {
+    public static func email(_ text: String, field: Field) throws(RecordError) -> String {
         let value = text.trimmed
-        guard !value.isEmpty else { throw .emptyText(option: option) }
+        guard !value.isEmpty else { throw .emptyText(field: field) }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard value.unicodeScalars.count <= 254, parts.count == 2, isLocalPart(parts[0]), isDomain(parts[1]) else {
-            throw .invalidEmail(option: option, value: value)
+            throw .invalidEmail(field: field, value: value)
         }
         return value
     }
 
     /// A phone number in shape: digits, with an optional leading `+`, and spaces, `-`, `.`, `/`,
     /// `(` or `)` between them; 7 to 15 digits in all.
-    public static func phone(_ text: String, option: String) throws(RecordError) -> String {
+    public static func phone(_ text: String, field: Field) throws(RecordError) -> String {
         let value = text.trimmed
-        guard !value.isEmpty else { throw .emptyText(option: option) }
+        guard !value.isEmpty else { throw .emptyText(field: field) }
         var digits = 0
         for (index, scalar) in value.unicodeScalars.enumerated() {
             switch scalar {
             case "0"..."9": digits += 1
             case "+" where index == 0: break
             case " ", "-", ".", "/", "(", ")": break
-            default: throw .invalidPhone(option: option, value: value)
+            default: throw .invalidPhone(field: field, value: value)
             }
         }
-        guard (7...15).contains(digits) else { throw .invalidPhone(option: option, value: value) }
+        guard (7...15).contains(digits) else { throw .invalidPhone(field: field, value: value) }
         return value
     }
 
     /// A whole number within `range`.
-    public static func number(_ value: Int, option: String, in range: ClosedRange<Int>) throws(RecordError) -> Int {
-        guard range.contains(value) else { throw .outOfRange(option: option, value: String(value), range: range) }
+    public static func number(_ value: Int, field: Field, in range: ClosedRange<Int>) throws(RecordError) -> Int {
+        guard range.contains(value) else { throw .outOfRange(field: field, value: String(value), range: range) }
         return value
     }
 
@@ -121,22 +121,22 @@ extension EntryRules {
     public static let easyReadLimit = 500
 
     /// An easy-read wording, trimmed, not blank and at most ``easyReadLimit`` characters.
-    public static func easyRead(_ text: String, option: String = "--easy-read") throws(RecordError) -> String {
-        try limited(text, option: option, limit: easyReadLimit)
+    public static func easyRead(_ text: String, field: Field = "--easy-read") throws(RecordError) -> String {
+        try limited(text, field: field, limit: easyReadLimit)
     }
 
     /// The longest reason for a change: a few sentences for the public.
     public static let reasonLimit = 1000
 
     /// A reason for a change to a published answer, trimmed, not blank, at most ``reasonLimit`` characters.
-    public static func reason(_ text: String, option: String = "--reason") throws(RecordError) -> String {
-        try limited(text, option: option, limit: reasonLimit)
+    public static func reason(_ text: String, field: Field = "--reason") throws(RecordError) -> String {
+        try limited(text, field: field, limit: reasonLimit)
     }
 
     /// A text trimmed, not blank, and at most `limit` characters.
-    static func limited(_ text: String, option: String, limit: Int) throws(RecordError) -> String {
-        let trimmed = try requireText(text, option: option)
-        guard trimmed.count <= limit else { throw .tooLong(option: option, length: trimmed.count, limit: limit) }
+    static func limited(_ text: String, field: Field, limit: Int) throws(RecordError) -> String {
+        let trimmed = try requireText(text, field: field)
+        guard trimmed.count <= limit else { throw .tooLong(field: field, length: trimmed.count, limit: limit) }
         return trimmed
     }
 }

@@ -15,9 +15,9 @@ extension RecordEnumeration {
 
     /// Parses a user-typed value.
     /// - Throws: ``RecordError/unknownValue(option:value:allowed:)`` listing the allowed values.
-    public static func parse(_ text: String, option: String) throws(RecordError) -> Self {
+    public static func parse(_ text: String, field: Field) throws(RecordError) -> Self {
         guard let value = Self(rawValue: text) ?? Self(rawValue: text.trimmed.lowercased()) else {
-            throw .unknownValue(option: option, value: text, allowed: allowedValues)
+            throw .unknownValue(field: field, value: text, allowed: allowedValues)
         }
         return value
     }

@@ -52,8 +52,8 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
     /// checks existed never block another change.
     public func checked(against stored: ParticipantContact?) throws(RecordError) -> ParticipantContact {
         var contact = self
-        if let email, email != stored?.email { contact.email = try EntryRules.email(email, option: "--email") }
-        if let phone, phone != stored?.phone { contact.phone = try EntryRules.phone(phone, option: "--phone") }
+        if let email, email != stored?.email { contact.email = try EntryRules.email(email, field: .entry("email")) }
+        if let phone, phone != stored?.phone { contact.phone = try EntryRules.phone(phone, field: .entry("phone")) }
         return contact
     }
 

@@ -11,7 +11,7 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     /// The financial year starting in April of `year`.
     public static func financialYear(_ year: Int) throws(RecordError) -> ReportPeriod {
         guard (2000...2100).contains(year) else {
-            throw .outOfRange(option: "--year", value: String(year), range: 2000...2100)
+            throw .outOfRange(field: .entry("year"), value: String(year), range: 2000...2100)
         }
         return ReportPeriod(
             from: CalendarDate(validYear: year, month: 4, day: 1),

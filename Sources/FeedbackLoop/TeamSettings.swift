@@ -56,9 +56,9 @@ public struct TeamSettings: Sendable, Equatable, Codable {
                 throw .invalidNumberSetting(key: key.rawValue, value: text, range: range)
             }
             guard let value = Int(trimmed) else {
-                throw .outOfRange(option: key.rawValue, value: trimmed, range: range)
+                throw .outOfRange(field: .setting(key.rawValue), value: trimmed, range: range)
             }
-            return try EntryRules.number(value, option: key.rawValue, in: range)
+            return try EntryRules.number(value, field: .setting(key.rawValue), in: range)
         }
         switch key {
         case .feedbackWeeks: feedbackWeeks = try number()
@@ -68,16 +68,17 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .timeZone:
             guard TimeZone(identifier: text) != nil else { throw .unknownTimeZone(text) }
             timeZone = text
-        case .organisation: organisation = try requireText(text, option: "organisation")
-        case .publicContact: publicContact = try requireText(text, option: "public-contact")
-        case .postalAddress: postalAddress = try requireText(text, option: "postal-address")
+        case .organisation: organisation = try requireText(text, field: .setting("organisation"))
+        case .publicContact: publicContact = try requireText(text, field: .setting("public-contact"))
+        case .postalAddress: postalAddress = try requireText(text, field: .setting("postal-address"))
         case .publicURL:
-            let url = try requireText(text, option: "public-url")
+            let url = try requireText(text, field: .setting("public-url"))
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
                 parsed.host?.isEmpty == false
-            else { throw .invalidWebAddress(option: "public-url", value: text) }
+            else { throw .invalidWebAddress(field: .setting("public-url"), value: text) }
             publicURL = url.hasSuffix("/") ? url : url + "/"
-        case .defaultOrganisation: defaultOrganisation = try EntryRules.identifier(text, option: "default-organisation")
+        case .defaultOrganisation:
+            defaultOrganisation = try EntryRules.identifier(text, field: .setting("default-organisation"))
         }
     }
 

@@ -1,6 +1,19 @@
-/// An error a user can act on: its description is one plain-English sentence naming the bad value
-/// and what was expected. Every module's errors conform, so the command line (and any other front
-/// door) prints them without knowing their types.
-public protocol UserFacingError: Error, CustomStringConvertible {}
+/// An error a user can act on: one plain-English sentence naming the bad value and what was
+/// expected. Every module's errors conform, so the command line (and any other front door) prints
+/// them without knowing their types.
+public protocol UserFacingError: Error, CustomStringConvertible {
+    /// The field the bad value was given for, when there is one: a form shows the error beside it.
+    var field: Field? { get }
+
+    /// The sentence, naming fields as `name` does: the command line names flags (`\.flag`), a
+    /// form names its labels. `description` is the command line's sentence.
+    func message(naming name: (Field) -> String) -> String
+}
+
+extension UserFacingError {
+    public var field: Field? { nil }
+
+    public func message(naming name: (Field) -> String) -> String { description }
+}
 
 extension RecordError: UserFacingError {}

@@ -101,7 +101,7 @@ public struct ContributionRows: ImportedRowStream {
         if let name = columns.id, id == nil { throw bad(name, "the id is empty; every row needs one") }
         var method = columns.method
         if let name = columns.methodColumn, let text = value(name) {
-            do { method = try EngagementMethod.parse(text, option: "method") } catch {
+            do { method = try EngagementMethod.parse(text, field: "method") } catch {
                 throw bad(name, "'\(text)' is not a method; use one of: \(EngagementMethod.allowedValues)")
             }
         }
@@ -121,11 +121,11 @@ public struct ContributionRows: ImportedRowStream {
                         + " characters, starting with a letter or digit")
             }
             let email = value(columns.email)
-            if let name = columns.email, let email, (try? EntryRules.email(email, option: name)) == nil {
+            if let name = columns.email, let email, (try? EntryRules.email(email, field: Field(.plain, name))) == nil {
                 throw bad(name, "'\(email)' is not an email address; use the form name@example.org, or leave it blank")
             }
             let phone = value(columns.phone)
-            if let name = columns.phone, let phone, (try? EntryRules.phone(phone, option: name)) == nil {
+            if let name = columns.phone, let phone, (try? EntryRules.phone(phone, field: Field(.plain, name))) == nil {
                 throw bad(name, "'\(phone)' is not a phone number; use 7 to 15 digits, or leave it blank")
             }
             participant = ImportedParticipant(

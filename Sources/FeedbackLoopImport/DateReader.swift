@@ -27,11 +27,11 @@ struct DateReader: Sendable {
         if let formatter {
             return formatter.date(from: text).map { CalendarDate($0, in: .gmt) }
         }
-        if text.utf8.count == 10, let date = try? CalendarDate.parse(text, option: "date") { return date }
+        if text.utf8.count == 10, let date = try? CalendarDate.parse(text, field: "date") { return date }
         // The date part, then an optional time after a space or a T.
         let parts = text.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "T" })
         guard let datePart = parts.first, parts.count == 1 || Self.isTime(parts[1]) else { return nil }
-        return try? CalendarDate.parseTyped(String(datePart), option: "date")
+        return try? CalendarDate.parseTyped(String(datePart), field: "date")
     }
 
     /// `HH:mm` or `HH:mm:ss`.

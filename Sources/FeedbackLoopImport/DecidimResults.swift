@@ -61,7 +61,7 @@ public enum DecidimResults {
             }
             func date(_ column: String) throws -> CalendarDate? {
                 guard let text = value(column) else { return nil }
-                guard let date = try? CalendarDate.parse(String(text.prefix(10)), option: column) else {
+                guard let date = try? CalendarDate.parse(String(text.prefix(10)), field: Field(.plain, column)) else {
                     throw bad(column, "'\(text)' is not a date; use YYYY-MM-DD")
                 }
                 return date

@@ -234,7 +234,7 @@ enum UpdateView {
     }
 
     static func spoken(_ iso: String) -> String? {
-        (try? CalendarDate.parse(iso, option: "date"))?.spoken
+        (try? CalendarDate.parse(iso, field: "date"))?.spoken
     }
 
     /// The first UK phone number in a text, as written.

@@ -7,7 +7,7 @@ extension EngagementStore {
     @discardableResult
     public func addActivity(_ activity: Activity) throws -> Activity {
         var activity = activity
-        activity.ref = try EntryRules.identifier(activity.ref, option: "REF")
+        activity.ref = try EntryRules.identifier(activity.ref, field: .argument("REF"))
         try activity.validate()
         return try writing { db in
             if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {

@@ -77,7 +77,7 @@ extension EngagementStore {
         var promises: [Int64: FeedbackPromise] = [:]
         for row in rows {
             guard let id = row[0] as Int64? else { continue }
-            if row["action"] as String == "update", let day = try? CalendarDate.parse(row["day"], option: "history") {
+            if row["action"] as String == "update", let day = try? CalendarDate.parse(row["day"], field: "history") {
                 promises[id] = .added(day)
             } else {
                 promises[id] = .whenRecorded

@@ -21,7 +21,7 @@ extension EngagementStore {
         activity ref: String, text: String, method: EngagementMethod? = nil, received: CalendarDate? = nil,
         participantRef: String? = nil, sourceId: String? = nil
     ) throws -> Contribution {
-        let text = try requireText(text, option: "--text")
+        let text = try requireText(text, field: .entry("text"))
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let participantId = try participantRef.map { try Self.participant(db, ref: $0).id.saved() }
@@ -51,8 +51,8 @@ extension EngagementStore {
         activity ref: String, id: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false,
         changeReason: String? = nil
     ) throws -> Contribution {
-        let text = try text.map { try requireText($0, option: "--text") }
-        let reason = try outOfScope.map { try $0.map { try requireText($0, option: "--out-of-scope") } }
+        let text = try text.map { try requireText($0, field: .entry("text")) }
+        let reason = try outOfScope.map { try $0.map { try requireText($0, field: .entry("out-of-scope")) } }
         return try writing { db in
             var contribution = try Self.contribution(db, activity: ref, id: id)
             if let text { contribution.text = text }

@@ -7,8 +7,8 @@ extension EngagementStore {
     @discardableResult
     public func addDecision(activity ref: String, _ decision: Decision, reason: String? = nil) throws -> Decision {
         var decision = decision
-        decision.key = try EntryRules.identifier(decision.key, option: "KEY")
-        decision.text = try requireText(decision.text, option: "--text")
+        decision.key = try EntryRules.identifier(decision.key, field: .argument("KEY"))
+        decision.text = try requireText(decision.text, field: .entry("text"))
         return try writing { db in
             decision.activityId = try Self.activityId(db, ref: ref)
             if try Decision.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
@@ -41,7 +41,7 @@ extension EngagementStore {
             decision.id = before.id
             decision.activityId = activityId
             decision.key = key
-            decision.text = try requireText(decision.text, option: "--text")
+            decision.text = try requireText(decision.text, field: .entry("text"))
             return try Self.answerChange(
                 db, activityId: activityId, activityRef: ref, subject: "decision \(key)", reason: reason
             ) {

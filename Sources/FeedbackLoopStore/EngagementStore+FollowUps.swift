@@ -43,7 +43,7 @@ extension EngagementStore {
                 if let json = row[8] as String?,
                     let last = try? JSONDecoder().decode(LastFollowUp.self, from: Data(json.utf8))
                 {
-                    recipient.lastSent = try? CalendarDate.parse(last.sent, option: "date")
+                    recipient.lastSent = try? CalendarDate.parse(last.sent, field: "date")
                     recipient.lastUpdate = last.update
                 }
                 return recipient

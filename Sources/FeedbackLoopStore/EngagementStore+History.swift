@@ -9,8 +9,8 @@ extension EngagementStore {
     public func evaluate(
         activity ref: String, worked: String, improve: String, participantsInvolved: Bool, sharedWith: [String]
     ) throws -> Bool {
-        let worked = try requireText(worked, option: "--worked")
-        let improve = try requireText(improve, option: "--improve")
+        let worked = try requireText(worked, field: .entry("worked"))
+        let improve = try requireText(improve, field: .entry("improve"))
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var evaluation = Evaluation(
@@ -102,7 +102,7 @@ extension EngagementStore {
                     """)
             return Dictionary(
                 uniqueKeysWithValues: rows.compactMap { row -> (String, CalendarDate)? in
-                    guard let day: String = row["day"], let date = try? CalendarDate.parse(day, option: "date") else {
+                    guard let day: String = row["day"], let date = try? CalendarDate.parse(day, field: "date") else {
                         return nil
                     }
                     return (row["ref"], date)

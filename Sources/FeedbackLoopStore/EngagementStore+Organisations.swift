@@ -22,8 +22,8 @@ extension EngagementStore {
     @discardableResult
     public func addOrganisation(_ organisation: Organisation) throws -> Organisation {
         var organisation = organisation
-        organisation.key = try EntryRules.identifier(organisation.key, option: "KEY")
-        organisation.name = try requireText(organisation.name, option: "--name")
+        organisation.key = try EntryRules.identifier(organisation.key, field: .argument("KEY"))
+        organisation.name = try requireText(organisation.name, field: .entry("name"))
         return try writing { db in
             if try Organisation.filter(Column("key") == organisation.key).fetchCount(db) > 0 {
                 throw StoreError.duplicateOrganisation(organisation.key)
@@ -36,7 +36,7 @@ extension EngagementStore {
     /// Renames an organisation or changes its kind.
     @discardableResult
     public func updateOrganisation(key: String, name: String?, kind: OrganisationKind?) throws -> Organisation {
-        let name = try name.map { try requireText($0, option: "--name") }
+        let name = try name.map { try requireText($0, field: .entry("name")) }
         return try writing { db in
             var organisation = try Self.organisation(db, key: key)
             if let name { organisation.name = name }

@@ -28,7 +28,7 @@ extension EngagementStore {
     @discardableResult
     public func addParticipant(_ participant: Participant, contact: ParticipantContact) throws -> Participant {
         var participant = participant
-        participant.ref = try EntryRules.identifier(participant.ref, option: "REF")
+        participant.ref = try EntryRules.identifier(participant.ref, field: .argument("REF"))
         let contact = try contact.checked(against: nil)
         return try writing { db in
             if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {

@@ -10,8 +10,8 @@ extension EngagementStore {
         activity ref: String, key: String, said: String, easyRead: String? = nil,
         contributions: [ContributionSelection] = [], reason: String? = nil
     ) throws -> (theme: Theme, linked: Int) {
-        let key = try EntryRules.identifier(key, option: "KEY")
-        let said = try requireText(said, option: "--said")
+        let key = try EntryRules.identifier(key, field: .argument("KEY"))
+        let said = try requireText(said, field: .entry("said"))
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -51,7 +51,7 @@ extension EngagementStore {
     public func linkTheme(
         activity ref: String, key: String, matching text: String, dryRun: Bool = false, reason: String? = nil
     ) throws -> Int {
-        let text = try requireText(text, option: "--matching")
+        let text = try requireText(text, field: .entry("matching"))
         var linked = 0
         try writingWithoutTransaction { db in
             try db.inTransaction {
@@ -97,7 +97,7 @@ extension EngagementStore {
         activity ref: String, key: String, said: String?, easyRead: String? = nil, clearEasyRead: Bool = false,
         reason: String? = nil
     ) throws {
-        let said = try said.map { try requireText($0, option: "--said") }
+        let said = try said.map { try requireText($0, field: .entry("said")) }
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -134,7 +134,7 @@ extension EngagementStore {
         activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String? = nil,
         changeReason: String? = nil
     ) throws -> Bool {
-        let why = try requireText(why, option: "--why")
+        let why = try requireText(why, field: .entry("why"))
         return try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)

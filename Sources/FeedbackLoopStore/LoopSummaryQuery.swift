@@ -130,7 +130,7 @@ enum LoopSummaryQuery {
 
     /// A date (`YYYY-MM-DD`), or the day of a UTC time as history records it, in `timeZone`.
     static func day(_ text: String, in timeZone: TimeZone) -> CalendarDate? {
-        if text.count == 10 { return try? CalendarDate.parse(text, option: "date") }
+        if text.count == 10 { return try? CalendarDate.parse(text, field: "date") }
         guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else {
             return nil
         }

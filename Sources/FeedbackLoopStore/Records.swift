@@ -7,7 +7,7 @@ extension CalendarDate: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
-        String.fromDatabaseValue(dbValue).flatMap { try? CalendarDate.parse($0, option: "date") }
+        String.fromDatabaseValue(dbValue).flatMap { try? CalendarDate.parse($0, field: "date") }
     }
 }
 

@@ -39,9 +39,17 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case unknownOrganisation(key: String, known: [String])
     case duplicateOrganisation(String)
     case organisationInUse(key: String, activities: Int)
-    case reasonRequired(activity: String, update: Int, themes: [String], option: String = "--reason")
+    case reasonRequired(activity: String, update: Int, themes: [String], field: Field = .entry("reason"))
 
-    public var description: String {
+    public var description: String { message(naming: \.flag) }
+
+    /// The field the error is about, when it is about one.
+    public var field: Field? {
+        if case .reasonRequired(_, _, _, let field) = self { return field }
+        return nil
+    }
+
+    public func message(naming name: (Field) -> String) -> String {
         switch self {
         case .missingDatabase(let path):
             return "there is no yswd database at \(path); run `yswd init` to create one, or give --database PATH"
@@ -114,10 +122,10 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
         case .organisationInUse(let key, let activities):
             return "organisation \(key) ran \(counted(activities, "activity", plural: "activities")); move them to "
                 + "another organisation (yswd activity update REF --organisation KEY) before removing it"
-        case .reasonRequired(let activity, let update, let themes, let option):
+        case .reasonRequired(let activity, let update, let themes, let field):
             return "this changes the answer to \(themes.count == 1 ? "theme" : "themes") "
                 + "\(themes.joined(separator: ", ")), which people were told about in update \(update) of \(activity); "
-                + "add \(option) \"why this changed\", in words for the public (the next update says what changed, and why)"
+                + "add \(name(field)) \"why this changed\", in words for the public (the next update says what changed, and why)"
         case .quoteNotChosen(let id, let theme):
             return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
         case .parentCycle(let id):

@@ -42,9 +42,10 @@ extension Yswd.ActivityCommand {
 
         func run() throws {
             var activity = Activity(
-                ref: try requireText(ref, option: "REF"), title: try requireText(title, option: "--title"),
-                purpose: try requireText(purpose, option: "--purpose"),
-                canInfluence: try requireText(canInfluence, option: "--can-influence"),
+                ref: try requireText(ref, field: .argument("REF")),
+                title: try requireText(title, field: .entry("title")),
+                purpose: try requireText(purpose, field: .entry("purpose")),
+                canInfluence: try requireText(canInfluence, field: .entry("can-influence")),
                 level: level)
             try details.apply(to: &activity)
             try activity.validate()
@@ -86,9 +87,9 @@ extension Yswd.ActivityCommand {
 
         func run() throws {
             let fields = clear
-            let title = try Parse.text(title, option: "--title")
-            let purpose = try Parse.text(purpose, option: "--purpose")
-            let canInfluence = try Parse.text(canInfluence, option: "--can-influence")
+            let title = try Parse.text(title, field: .entry("title"))
+            let purpose = try Parse.text(purpose, field: .entry("purpose"))
+            let canInfluence = try Parse.text(canInfluence, field: .entry("can-influence"))
             let store = try store.open()
             let organisation = try details.organisation.map { try store.organisation(key: $0).id }
             try store.updateActivity(ref: ref) { activity in

@@ -47,30 +47,31 @@ struct ActivityDetailOptions: ParsableArguments {
     /// a cadence replace each other.
     func apply(to activity: inout Activity) throws {
         if closes != nil, cadenceWeeks != nil { throw RecordError.closesWithCadence }
-        if let value = try Parse.text(constraints, option: "--constraints") { activity.constraints = value }
-        if let value = try Parse.text(publicSummary, option: "--public-summary") { activity.publicSummary = value }
+        if let value = try Parse.text(constraints, field: .entry("constraints")) { activity.constraints = value }
+        if let value = try Parse.text(publicSummary, field: .entry("public-summary")) { activity.publicSummary = value }
         if !methods.isEmpty { activity.methods = unique(methods) }
         if !audiences.isEmpty {
-            activity.audiences = unique(try audiences.map { try requireText($0, option: "--audience") })
+            activity.audiences = unique(try audiences.map { try requireText($0, field: .entry("audience")) })
         }
-        if let value = try Parse.text(lead, option: "--lead") { activity.lead = value }
+        if let value = try Parse.text(lead, field: .entry("lead")) { activity.lead = value }
         if !partners.isEmpty {
-            activity.partners = unique(try partners.map { try requireText($0, option: "--partner") })
+            activity.partners = unique(try partners.map { try requireText($0, field: .entry("partner")) })
         }
-        if let value = try Parse.text(resources, option: "--resources") { activity.resources = value }
-        if let value = try Parse.text(service, option: "--service") { activity.service = value }
-        if let value = try Parse.text(publicContact, option: "--public-contact") { activity.publicContact = value }
-        if let value = try Parse.date(announced, option: "--announced") { activity.announced = value }
-        if let value = try Parse.date(opens, option: "--opens") { activity.opens = value }
-        if let value = try Parse.date(closes, option: "--closes") {
+        if let value = try Parse.text(resources, field: .entry("resources")) { activity.resources = value }
+        if let value = try Parse.text(service, field: .entry("service")) { activity.service = value }
+        if let value = try Parse.text(publicContact, field: .entry("public-contact")) { activity.publicContact = value }
+        if let value = try Parse.date(announced, field: .entry("announced")) { activity.announced = value }
+        if let value = try Parse.date(opens, field: .entry("opens")) { activity.opens = value }
+        if let value = try Parse.date(closes, field: .entry("closes")) {
             activity.closes = value
             activity.cadenceWeeks = nil
         }
         if let cadenceWeeks {
-            activity.cadenceWeeks = try EntryRules.number(cadenceWeeks, option: "--cadence-weeks", in: EntryRules.weeks)
+            activity.cadenceWeeks = try EntryRules.number(
+                cadenceWeeks, field: .entry("cadence-weeks"), in: EntryRules.weeks)
             activity.closes = nil
         }
-        if let value = try Parse.date(feedbackBy, option: "--feedback-by") { activity.feedbackBy = value }
+        if let value = try Parse.date(feedbackBy, field: .entry("feedback-by")) { activity.feedbackBy = value }
         if !feedbackChannels.isEmpty {
             activity.feedbackChannels = unique(feedbackChannels)
         }

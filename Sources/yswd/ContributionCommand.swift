@@ -40,8 +40,8 @@ extension Yswd.ContributionCommand {
         func run() throws {
             let contribution = try store.open().addContribution(
                 activity: activity, text: text, method: method,
-                received: try Parse.date(received, option: "--received"), participantRef: participant,
-                sourceId: try Parse.text(sourceId, option: "--source-id"))
+                received: try Parse.date(received, field: .entry("received")), participantRef: participant,
+                sourceId: try Parse.text(sourceId, field: .entry("source-id")))
             print("Added contribution \(contribution.id.map(String.init) ?? "") to \(activity).")
         }
     }

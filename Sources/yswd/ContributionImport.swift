@@ -74,7 +74,7 @@ extension Yswd.ContributionCommand {
         }
 
         func run() throws {
-            _ = try EntryRules.number(maxFieldKB, option: "--max-field-kb", in: 1...102_400)
+            _ = try EntryRules.number(maxFieldKB, field: .entry("max-field-kb"), in: 1...102_400)
             let columns = ContributionColumns(
                 text: textColumns, id: idColumn, date: dateColumn, datePattern: dateFormat,
                 method: method, methodColumn: methodColumn,

@@ -44,10 +44,10 @@ struct DecisionOptions: ParsableArguments {
     func values() throws -> Values {
         Values(
             responds: respondsTo.isEmpty ? nil : try respondsTo.map { try ThemeResponse.parse($0) },
-            decidedBy: try Parse.text(decidedBy, option: "--decided-by"),
-            decidedOn: try Parse.date(decidedOn, option: "--decided-on"),
-            status: status, due: try Parse.date(due, option: "--due"),
-            impact: try Parse.text(impact, option: "--impact"),
+            decidedBy: try Parse.text(decidedBy, field: .entry("decided-by")),
+            decidedOn: try Parse.date(decidedOn, field: .entry("decided-on")),
+            status: status, due: try Parse.date(due, field: .entry("due")),
+            impact: try Parse.text(impact, field: .entry("impact")),
             easyRead: try easyRead.map { try EntryRules.easyRead($0) })
     }
 }
@@ -124,7 +124,7 @@ extension Yswd.DecisionCommand {
 
         func run() throws {
             let fields = clear
-            let text = try Parse.text(text, option: "--text")
+            let text = try Parse.text(text, field: .entry("text"))
             let values = try options.values()
             let reason = try change.value()
             try store.open().updateDecision(activity: activity, key: key, reason: reason) { decision in

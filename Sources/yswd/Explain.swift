@@ -46,7 +46,7 @@ extension Yswd {
         }
 
         func run() throws {
-            let change = try changeReason.map { try EntryRules.reason($0, option: "--change-reason") }
+            let change = try changeReason.map { try EntryRules.reason($0, field: .entry("change-reason")) }
             do {
                 if withdraw {
                     try store.open().withdrawExplanation(activity: activity, theme: theme, reason: change)
@@ -62,7 +62,7 @@ extension Yswd {
                 print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
             } catch StoreError.reasonRequired(let activity, let update, let themes, _) {
                 throw StoreError.reasonRequired(
-                    activity: activity, update: update, themes: themes, option: "--change-reason")
+                    activity: activity, update: update, themes: themes, field: .entry("change-reason"))
             }
         }
     }
@@ -91,7 +91,7 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let shared = try sharedWith.map { try requireText($0, option: "--shared-with") }
+            let shared = try sharedWith.map { try requireText($0, field: .entry("shared-with")) }
             let replaced = try store.open().evaluate(
                 activity: activity, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
                 sharedWith: shared)

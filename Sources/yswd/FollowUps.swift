@@ -57,7 +57,7 @@ extension Yswd {
         }
 
         func run() throws {
-            let date = try Parse.date(asOf, option: "--as-of")
+            let date = try Parse.date(asOf, field: .entry("as-of"))
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try self.store.open()

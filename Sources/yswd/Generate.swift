@@ -32,9 +32,9 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            _ = try EntryRules.number(activities, option: "--activities", in: 1...1_000_000)
-            _ = try EntryRules.number(contributions, option: "--contributions", in: 0...100_000_000)
-            let asOf = try Parse.date(asOf, option: "--as-of")
+            _ = try EntryRules.number(activities, field: .entry("activities"), in: 1...1_000_000)
+            _ = try EntryRules.number(contributions, field: .entry("contributions"), in: 0...100_000_000)
+            let asOf = try Parse.date(asOf, field: .entry("as-of"))
             let store = try store.open()
             let today = try asOf ?? store.settings().today()
             let started = Date()

@@ -22,7 +22,7 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let since = try Parse.date(since, option: "--since")
+            let since = try Parse.date(since, field: .entry("since"))
             let entries = try store.open().history(activity: activity, since: since)
             Listing.print(entries, as: listing.format, empty: "No changes recorded.")
         }

@@ -46,10 +46,10 @@ struct ContactOptions: ParsableArguments {
 
     func values() throws -> Values {
         Values(
-            name: try Parse.text(name, option: "--name"),
-            email: try email.map { try EntryRules.email($0, option: "--email") },
-            phone: try phone.map { try EntryRules.phone($0, option: "--phone") },
-            address: try Parse.text(address, option: "--address"),
+            name: try Parse.text(name, field: .entry("name")),
+            email: try email.map { try EntryRules.email($0, field: .entry("email")) },
+            phone: try phone.map { try EntryRules.phone($0, field: .entry("phone")) },
+            address: try Parse.text(address, field: .entry("address")),
             prefers: prefers)
     }
 }
@@ -78,7 +78,7 @@ extension Yswd.ParticipantCommand {
             var details = ParticipantContact(participantId: 0)
             try contact.values().apply(to: &details)
             let participant = Participant(
-                ref: try requireText(ref, option: "REF"), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
+                ref: try requireText(ref, field: .argument("REF")), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
             try store.open().addParticipant(participant, contact: details)
             print("Added participant \(participant.ref).")
         }

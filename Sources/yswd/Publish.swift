@@ -83,8 +83,8 @@ extension Yswd {
         }
 
         func run() throws {
-            _ = try EntryRules.number(quotes, option: "--quotes", in: 0...20)
-            let date = try Parse.date(asOf, option: "--as-of")
+            _ = try EntryRules.number(quotes, field: .entry("quotes"), in: 0...20)
+            let date = try Parse.date(asOf, field: .entry("as-of"))
             if let out { try OutputPaths.checkFile(out) }
             let templates = try template.load(required: format.template.map { [$0] } ?? [])
             if template.folder != nil, format.template == nil {

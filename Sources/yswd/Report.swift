@@ -57,8 +57,8 @@ extension Yswd {
             if let year {
                 period = try ReportPeriod.financialYear(year)
             } else {
-                let from = try Parse.date(from, option: "--from") ?? .distantFuture
-                let to = try Parse.date(to, option: "--to") ?? .distantFuture
+                let from = try Parse.date(from, field: .entry("from")) ?? .distantFuture
+                let to = try Parse.date(to, field: .entry("to")) ?? .distantFuture
                 guard from <= to else {
                     throw CommandError("--from \(from) is after --to \(to); give the earlier date first")
                 }
@@ -69,7 +69,7 @@ extension Yswd {
                 }
                 period = ReportPeriod(from: from, to: to)
             }
-            let asOf = try Parse.date(asOf, option: "--as-of")
+            let asOf = try Parse.date(asOf, field: .entry("as-of"))
             if let out { try OutputPaths.checkFile(out) }
             let store = try self.store.open()
             let settings = try store.settings()

@@ -18,13 +18,13 @@ struct RuleOptions: ParsableArguments {
         var settings = try store.settings()
         if let dueSoonDays { try settings.set(.dueSoonDays, to: String(dueSoonDays)) }
         if let feedbackWeeks { try settings.set(.feedbackWeeks, to: String(feedbackWeeks)) }
-        let today = try Parse.date(asOf, option: "--as-of") ?? settings.today()
+        let today = try Parse.date(asOf, field: .entry("as-of")) ?? settings.today()
         return (LoopRules(settings: settings), today)
     }
 
     /// Checks the values before the database is opened.
     func check() throws {
-        _ = try Parse.date(asOf, option: "--as-of")
+        _ = try Parse.date(asOf, field: .entry("as-of"))
         var settings = TeamSettings()
         if let dueSoonDays { try settings.set(.dueSoonDays, to: String(dueSoonDays)) }
         if let feedbackWeeks { try settings.set(.feedbackWeeks, to: String(feedbackWeeks)) }

@@ -10,7 +10,7 @@ import FeedbackLoopPublish
 extension ExpressibleByArgument where Self: RecordEnumeration {
     /// Accepts the spelling in any case, with spaces around it, as the record's own parser does.
     public init?(argument: String) {
-        guard let value = try? Self.parse(argument, option: "") else { return nil }
+        guard let value = try? Self.parse(argument, field: "") else { return nil }
         self = value
     }
 }

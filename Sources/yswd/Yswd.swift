@@ -42,7 +42,7 @@ struct Yswd: ParsableCommand {
             var command = try parseWithGlobalOptions(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch let error as any UserFacingError {
-            fail(error.description)
+            fail(error.message(naming: \.flag))
         } catch  where exitCode(for: error) == .validationFailure {
             usageMistake(error)
         } catch {

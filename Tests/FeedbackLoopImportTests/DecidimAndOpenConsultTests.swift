@@ -3,7 +3,7 @@ import FeedbackLoopImport
 import Foundation
 import Testing
 
-private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "date") }
+private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
 @Suite struct HTMLTextTests {
     @Test(arguments: [

@@ -4,7 +4,7 @@ import Foundation
 
 /// A fixed snapshot for the renderers: every kind of answer, quotes, next steps, a public contact.
 enum Sample {
-    static func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "date") }
+    static func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
     /// A one-day drop-in with a public summary and constraints; themes given in key order (the
     /// update puts the most views first), one unanswered, one with anonymous views; easy-read

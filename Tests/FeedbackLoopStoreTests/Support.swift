@@ -7,7 +7,7 @@ import GRDB
 let pinnedNow = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z
 let pinnedClock: @Sendable () -> Date = { pinnedNow }
 
-func date(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "date") }
+func date(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
 /// A temporary folder of the test's own, removed when the value is dropped.
 final class TemporaryFolder {

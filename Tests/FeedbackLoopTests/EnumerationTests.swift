@@ -26,18 +26,19 @@ import Testing
     }
 
     @Test func parsingIgnoresCaseAndSurroundingSpace() throws {
-        #expect(try EngagementLevel.parse(" Co-Design ", option: "--level") == .coDesign)
-        #expect(try EngagementMethod.parse("DROP-IN", option: "--method") == .dropIn)
+        #expect(try EngagementLevel.parse(" Co-Design ", field: .entry("level")) == .coDesign)
+        #expect(try EngagementMethod.parse("DROP-IN", field: .entry("method")) == .dropIn)
     }
 
     @Test func anUnknownValueListsTheAllowedOnes() {
         #expect(
-            throws: RecordError.unknownValue(option: "--reason", value: "money", allowed: ReasonCategory.allowedValues)
+            throws: RecordError.unknownValue(
+                field: .entry("reason"), value: "money", allowed: ReasonCategory.allowedValues)
         ) {
-            try ReasonCategory.parse("money", option: "--reason")
+            try ReasonCategory.parse("money", field: .entry("reason"))
         }
         let message = RecordError.unknownValue(
-            option: "--level", value: "shout", allowed: EngagementLevel.allowedValues
+            field: .entry("level"), value: "shout", allowed: EngagementLevel.allowedValues
         )
         .description
         #expect(

@@ -1,7 +1,7 @@
 import FeedbackLoop
 import Testing
 
-private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "date") }
+private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
 /// A summary built from a short description of the record.
 private func summary(

@@ -1,7 +1,7 @@
 import FeedbackLoop
 import Testing
 
-private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, option: "date") }
+private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
 /// An activity that meets every principle; each case changes one thing.
 private func good() -> Activity {

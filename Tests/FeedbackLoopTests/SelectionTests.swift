@@ -33,7 +33,7 @@ import Testing
     @Test func anUnknownOutcomeListsTheAllowedOnes() {
         #expect(
             throws: RecordError.unknownValue(
-                option: "--responds-to outcome", value: "mostly", allowed: "adopted, partly")
+                field: .entry("responds-to"), value: "mostly", allowed: "adopted, partly")
         ) {
             try ThemeResponse.parse("parking:mostly")
         }

@@ -25,9 +25,9 @@ import Testing
         ("feedback-weeks", "-1", RecordError.invalidNumberSetting(key: "feedback-weeks", value: "-1", range: 1...520)),
         ("due-soon-days", "1.5", .invalidNumberSetting(key: "due-soon-days", value: "1.5", range: 0...3650)),
         ("reopen-days", "four", .invalidNumberSetting(key: "reopen-days", value: "four", range: 0...3650)),
-        ("feedback-weeks", "0", .outOfRange(option: "feedback-weeks", value: "0", range: 1...520)),
+        ("feedback-weeks", "0", .outOfRange(field: .setting("feedback-weeks"), value: "0", range: 1...520)),
         ("timezone", "Mars/Olympus", .unknownTimeZone("Mars/Olympus")),
-        ("organisation", " ", .emptyText(option: "organisation")),
+        ("organisation", " ", .emptyText(field: .setting("organisation"))),
     ])
     func refusesBadValues(key: String, value: String, error: RecordError) throws {
         var settings = TeamSettings()
