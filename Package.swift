@@ -46,6 +46,9 @@ let package = Package(
             ]
         ),
 
+        // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
+        .target(name: "FeedbackLoopSynthetic", dependencies: ["FeedbackLoop", "FeedbackLoopStore"]),
+
         // The command line: parses arguments, wires the library together, prints.
         .executableTarget(
             name: "yswd",
@@ -54,6 +57,7 @@ let package = Package(
                 "FeedbackLoopStore",
                 "FeedbackLoopImport",
                 "FeedbackLoopPublish",
+                "FeedbackLoopSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,14 +75,15 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: [
-                "FeedbackLoopStore", "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift"),
+                "FeedbackLoopStore", "FeedbackLoop", "FeedbackLoopSynthetic",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "yswdTests",
             dependencies: [
-                "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport",
+                "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopSynthetic",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

@@ -19,7 +19,15 @@ struct Batch {
         _ db: Database, activityId: Int64?, actor: String, at: String,
         details: KeyValuePairs<String, (any DatabaseValueConvertible)?>
     ) throws {
-        let pairs = details.map { "'\($0.key)', ?" }.joined(separator: ", ")
+        try record(db, activityId: activityId, actor: actor, at: at, details: details.map { ($0.key, $0.value) })
+    }
+
+    /// Records the bulk write in history, once: its kind and what it did, in the order given.
+    func record(
+        _ db: Database, activityId: Int64?, actor: String, at: String,
+        details: [(String, (any DatabaseValueConvertible)?)]
+    ) throws {
+        let pairs = details.map { "'\($0.0)', ?" }.joined(separator: ", ")
         var arguments: StatementArguments = [at, actor, id, activityId, kind]
         for (_, value) in details { arguments += [value] }
         arguments += [id]

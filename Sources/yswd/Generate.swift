@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopStore
+import FeedbackLoopSynthetic
 import Foundation
 
 extension Yswd {
@@ -40,10 +41,15 @@ extension Yswd {
             let started = Date()
             let report = try store.generate(
                 activities: activities, contributions: contributions, seed: seed, today: today, force: force)
+            let counts = [
+                counted(report.activities, "activity", plural: "activities"),
+                counted(report.contributions, "contribution"), counted(report.participants, "participant"),
+                counted(report.themes, "theme"), counted(report.decisions, "decision"),
+                counted(report.explanations, "explanation"),
+            ]
             print(
-                "Generated \(counted(report.activities, "activity", plural: "activities")), \(counted(report.contributions, "contribution")), "
-                    + "\(counted(report.participants, "participant")), \(counted(report.themes, "theme")), \(counted(report.decisions, "decision")) and "
-                    + "\(report.explanations) explanations, with \(report.updates) recorded updates, as batch \(report.batchId) "
+                "Generated \(counts.joined(separator: ", ")), with \(counted(report.updates, "recorded update")), "
+                    + "as batch \(report.batchId) "
                     + String(format: "in %.1f s.", Date().timeIntervalSince(started)))
         }
     }

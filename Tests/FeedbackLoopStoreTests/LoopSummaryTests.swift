@@ -1,5 +1,6 @@
 import FeedbackLoop
 import FeedbackLoopStore
+import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing

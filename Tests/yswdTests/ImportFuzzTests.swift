@@ -1,5 +1,6 @@
 import FeedbackLoop
 import FeedbackLoopImport
+import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing

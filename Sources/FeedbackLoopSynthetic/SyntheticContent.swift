@@ -2,6 +2,11 @@ import FeedbackLoop
 
 /// Word pools for `yswd generate`: plausible health and care engagement, nothing real.
 enum SyntheticContent {
+    static let organisations: [(key: String, name: String, kind: OrganisationKind)] = [
+        ("icb", "Coventry and Warwickshire ICB", .icb), ("uhcw", "University Hospitals Coventry", .trust),
+        ("council", "Coventry City Council", .council), ("gp-north", "North Coventry GP practices", .primaryCare),
+        ("healthwatch", "Healthwatch Coventry", .healthwatch),
+    ]
     static let services = [
         "Primary care", "Mental health", "Maternity", "Urgent care", "Hospital discharge", "Community pharmacy",
         "Dentistry", "Children's services", "Adult social care", "Cancer care", "Diabetes care", "Eye care",
