@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -27,6 +31,7 @@ let package = Package(
             dependencies: [
                 "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedMigrations"]
         ),
@@ -49,6 +54,21 @@ let package = Package(
         // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
         .target(name: "FeedbackLoopSynthetic", dependencies: ["FeedbackLoop", "FeedbackLoopStore"]),
 
+        // The staff web app (`yswd serve`): routes, sessions, forms, view models. Thin: it calls the
+        // same store, import and publish code the command line calls.
+        .target(
+            name: "FeedbackLoopWeb",
+            dependencies: [
+                "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopPublish",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // The command line: parses arguments, wires the library together, prints.
         .executableTarget(
             name: "yswd",
@@ -58,6 +78,7 @@ let package = Package(
                 "FeedbackLoopImport",
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
+                "FeedbackLoopWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

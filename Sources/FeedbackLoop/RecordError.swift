@@ -26,6 +26,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidWebAddress(field: Field, value: String)
     case announcedAfterOpens(announced: CalendarDate, opens: CalendarDate)
     case tooLong(field: Field, length: Int, limit: Int)
+    /// A new password that is too short, too long or too common; the text says which.
+    case weakPassword(String)
 
     public var description: String { message(naming: \.flag) }
 
@@ -45,6 +47,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownTimeZone: .setting("timezone")
         case .feedbackBeforeClose: .entry("feedback-by")
         case .announcedAfterOpens: .entry("announced")
+        case .weakPassword: .entry("password")
         }
     }
 
@@ -105,6 +108,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option) '\(value)' is not a web address; use one like https://example.org/updates/"
         case .tooLong(_, let length, let limit):
             return "\(option) is \(length) characters long; keep it to \(limit) characters or fewer"
+        case .weakPassword(let why):
+            return "that password cannot be used: \(why)"
         }
     }
 }

@@ -23,6 +23,10 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var publicURL: String?
     /// The key of the organisation new activities are recorded under when none is given.
     public var defaultOrganisation: String?
+    /// Minutes without a request after which a web app session ends.
+    public var sessionIdleMinutes = 30
+    /// Hours after signing in after which a web app session ends, however busy.
+    public var sessionHours = 12
 
     public init() {}
 
@@ -38,6 +42,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case postalAddress = "postal-address"
         case publicURL = "public-url"
         case defaultOrganisation = "default-organisation"
+        case sessionIdleMinutes = "session-idle-minutes"
+        case sessionHours = "session-hours"
 
         public static func parse(_ text: String) throws(RecordError) -> Key {
             guard let key = Key(rawValue: text.lowercased()) else {
@@ -51,7 +57,13 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public mutating func set(_ key: Key, to text: String) throws(RecordError) {
         func number() throws(RecordError) -> Int {
             let trimmed = text.trimmed
-            let range = key == .feedbackWeeks ? EntryRules.weeks : EntryRules.days
+            let range =
+                switch key {
+                case .feedbackWeeks: EntryRules.weeks
+                case .sessionIdleMinutes: 5...480
+                case .sessionHours: 1...72
+                default: EntryRules.days
+                }
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw .invalidNumberSetting(key: key.rawValue, value: text, range: range)
             }
@@ -65,6 +77,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .dueSoonDays: dueSoonDays = try number()
         case .reopenDays: reopenDays = try number()
         case .minWindowDays: minWindowDays = try number()
+        case .sessionIdleMinutes: sessionIdleMinutes = try number()
+        case .sessionHours: sessionHours = try number()
         case .timeZone:
             guard TimeZone(identifier: text) != nil else { throw .unknownTimeZone(text) }
             timeZone = text
@@ -89,6 +103,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .dueSoonDays: String(dueSoonDays)
         case .reopenDays: String(reopenDays)
         case .minWindowDays: String(minWindowDays)
+        case .sessionIdleMinutes: String(sessionIdleMinutes)
+        case .sessionHours: String(sessionHours)
         case .timeZone: timeZone
         case .organisation: organisation
         case .publicContact: publicContact

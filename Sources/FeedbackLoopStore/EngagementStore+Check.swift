@@ -242,3 +242,13 @@ struct SimilarityIndex {
         return low - 1
     }
 }
+
+extension CheckInput {
+    /// The facts the principles are judged on, with the activity's loop as the rules see it.
+    public func facts(_ loop: LoopStatus) -> PrincipleFacts {
+        PrincipleFacts(
+            activity: activity, loop: loop, contributionMethods: contributionMethods,
+            feedbackPromised: feedbackPromised, similarEarlier: similarEarlier, evaluation: evaluation,
+            updates: updates)
+    }
+}

@@ -1,6 +1,7 @@
 import FeedbackLoop
 import Foundation
 import GRDB
+import Synchronization
 
 /// The one owner of the engagement record's database.
 ///
@@ -13,6 +14,9 @@ public final class EngagementStore: Sendable {
     /// Who is making the changes, as history records them.
     public let actor: String
     let clock: @Sendable () -> Date
+    /// Who the write now running is by: stores made by ``acting(as:)`` share the connection, and
+    /// each sets this as its write begins (writes run one at a time), so history names them.
+    private let writer: ActorSlot
 
     /// How ``open(path:mode:actor:clock:)`` treats a missing file.
     public enum OpenMode: Sendable {
@@ -43,7 +47,8 @@ public final class EngagementStore: Sendable {
         case (.nothing, _): try DatabaseLocation.createOwnerOnly(path)
         default: break
         }
-        var configuration = configuration(actor: actor, clock: clock)
+        let slot = ActorSlot(actor)
+        var configuration = configuration(slot: slot, clock: clock)
         // Longer than any write holds the lock (the write phase of a 2.4 million row import takes
         // about 29 seconds on an idle 2-core machine, and twice that on a busy one), so two yswd
         // processes at once both succeed.
@@ -57,7 +62,7 @@ public final class EngagementStore: Sendable {
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let store = try EngagementStore(database: queue, actor: actor, clock: clock)
+            let store = try EngagementStore(database: queue, actor: actor, clock: clock, writer: slot)
             return (store, found != .yswdDatabase)
         } catch let error as DatabaseError {
             throw storeError(error)
@@ -73,24 +78,40 @@ public final class EngagementStore: Sendable {
     public static func inMemory(
         actor: String = "test", clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> EngagementStore {
-        let queue = try DatabaseQueue(configuration: configuration(actor: actor, clock: clock))
-        return try EngagementStore(database: queue, actor: actor, clock: clock)
+        let slot = ActorSlot(actor)
+        let queue = try DatabaseQueue(configuration: configuration(slot: slot, clock: clock))
+        return try EngagementStore(database: queue, actor: actor, clock: clock, writer: slot)
     }
 
-    private init(database: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date) throws {
+    private convenience init(
+        database: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date, writer: ActorSlot
+    ) throws {
+        try Self.migrator.migrate(database)
+        self.init(sharing: database, actor: actor, clock: clock, writer: writer)
+    }
+
+    private init(
+        sharing database: any DatabaseWriter, actor: String, clock: @escaping @Sendable () -> Date, writer: ActorSlot
+    ) {
         self.database = database
         self.actor = actor
         self.clock = clock
-        try Self.migrator.migrate(database)
+        self.writer = writer
     }
 
-    private static func configuration(actor: String, clock: @escaping @Sendable () -> Date) -> Configuration {
+    /// The same record, with changes recorded in history as made by `actor` (the signed-in user
+    /// of the web app). It shares this store's connection.
+    public func acting(as actor: String) -> EngagementStore {
+        EngagementStore(sharing: database, actor: actor, clock: clock, writer: writer)
+    }
+
+    private static func configuration(slot: ActorSlot, clock: @escaping @Sendable () -> Date) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // Erased details must not linger in free space.
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in actor })
+            db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in slot.current })
             db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in timestamp(clock()) })
             // Case-insensitive containment that knows letters beyond ASCII (SQLite's LIKE does not).
             db.add(
@@ -126,13 +147,25 @@ public final class EngagementStore: Sendable {
     /// Runs `updates` in one write transaction; an error from SQLite itself becomes a
     /// ``StoreError/database(message:busy:)`` a user can read.
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        do { return try database.write(updates) } catch let error as DatabaseError { throw Self.storeError(error) }
+        defer { writer.wrote() }
+        do {
+            return try database.write { db in
+                writer.current = actor
+                return try updates(db)
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
     }
 
     /// Runs `updates` outside a transaction (each statement is its own), mapping SQLite's errors.
     func writingWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        defer { writer.wrote() }
         do {
-            return try database.writeWithoutTransaction(updates)
+            return try database.writeWithoutTransaction { db in
+                writer.current = actor
+                return try updates(db)
+            }
         } catch let error as DatabaseError {
             throw Self.storeError(error)
         }
@@ -150,4 +183,32 @@ public final class EngagementStore: Sendable {
 
     /// The current time by this store's clock, as history stores times.
     var now: String { Self.timestamp(clock()) }
+}
+
+/// The actor of the write now running, read by the `yswd_actor()` SQL function history uses, and
+/// how many writes this process has begun (so a cache sees its own writes as well as other processes').
+final class ActorSlot: Sendable {
+    private let value: Mutex<(actor: String, writes: Int)>
+
+    init(_ actor: String) { value = Mutex((actor, 0)) }
+
+    var current: String {
+        get { value.withLock { $0.actor } }
+        set { value.withLock { $0.actor = newValue } }
+    }
+
+    /// Counts a write that has ended (committed or not).
+    func wrote() { value.withLock { $0.writes += 1 } }
+
+    var writes: Int { value.withLock { $0.writes } }
+}
+
+extension EngagementStore {
+    /// Changes whenever the record may have changed: by a write through this process (any store
+    /// sharing this connection) or a commit by another process (SQLite's `data_version`).
+    public func changeToken() throws -> String {
+        let before = writer.writes
+        let version = try reading { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        return "\(version)-\(before)"
+    }
 }

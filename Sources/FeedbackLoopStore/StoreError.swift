@@ -39,6 +39,10 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case unknownOrganisation(key: String, known: [String])
     case duplicateOrganisation(String)
     case organisationInUse(key: String, activities: Int)
+    case unknownUser(String)
+    case duplicateUser(String)
+    case userDisabled(String)
+    case passwordLinkInvalid
     case reasonRequired(activity: String, update: Int, themes: [String], field: Field = .entry("reason"))
 
     public var description: String { message(naming: \.flag) }
@@ -126,6 +130,14 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return "this changes the answer to \(themes.count == 1 ? "theme" : "themes") "
                 + "\(themes.joined(separator: ", ")), which people were told about in update \(update) of \(activity); "
                 + "add \(name(field)) \"why this changed\", in words for the public (the next update says what changed, and why)"
+        case .unknownUser(let email):
+            return "there is no user \(email); see them with `yswd user list`"
+        case .duplicateUser(let email):
+            return "there is already a user \(email); change their role with `yswd user update \(email) --role ROLE`"
+        case .userDisabled(let email):
+            return "user \(email) is disabled; an admin can give them a new link with `yswd user reset \(email)`"
+        case .passwordLinkInvalid:
+            return "this link to set a password has been used or has expired; ask an admin for a new one"
         case .quoteNotChosen(let id, let theme):
             return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
         case .parentCycle(let id):

@@ -48,15 +48,6 @@ extension Yswd {
     }
 }
 
-extension CheckInput {
-    func facts(_ loop: LoopStatus) -> PrincipleFacts {
-        PrincipleFacts(
-            activity: activity, loop: loop, contributionMethods: contributionMethods,
-            feedbackPromised: feedbackPromised, similarEarlier: similarEarlier, evaluation: evaluation,
-            updates: updates)
-    }
-}
-
 /// One activity's verdicts, as `check --format json` prints them.
 struct ActivityCheck: Encodable {
     var activity: String

@@ -37,6 +37,7 @@ extension ActivityField: ExpressibleByArgument {}
 extension DecisionField: ExpressibleByArgument {}
 extension ContactField: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
+extension StaffRole: ExpressibleByArgument {}
 
 extension TeamSettings.Key: ExpressibleByArgument {
     public init?(argument: String) {

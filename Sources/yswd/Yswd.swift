@@ -6,7 +6,7 @@ import FeedbackLoopStore
 import Foundation
 
 @main
-struct Yswd: ParsableCommand {
+struct Yswd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yswd",
         abstract:
@@ -32,15 +32,20 @@ struct Yswd: ParsableCommand {
             ConfigCommand.self,
             ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, Site.self, Report.self,
             Templates.self,
+            UserCommand.self, Serve.self,
             Generate.self, Backup.self, Demo.self,
         ]
     )
 
     /// Runs the command; a record or store problem prints one line and exits with status 2.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseWithGlobalOptions(Array(CommandLine.arguments.dropFirst()))
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let error as any UserFacingError {
             fail(error.message(naming: \.flag))
         } catch  where exitCode(for: error) == .validationFailure {

@@ -13,6 +13,9 @@ import Testing
         "grdb_migrations": "the schema version, not the record",
         "publishedQuote": "private: where each quote sits in a published update's bytes, kept only so erasure can"
             + " take it out (and deleted then); the update's own history records the publication",
+        "passwordLink": "secret: a one-time link's token hash; the user's history records a password being set",
+        "webSession": "secret: signed-in sessions (id hashes and CSRF tokens), bookkeeping that ends in hours",
+        "signInAttempt": "itself the record of sign-ins; a lockout they cause is recorded in accountLock's history",
     ]
 
     /// Columns history need not record, by table, and why.

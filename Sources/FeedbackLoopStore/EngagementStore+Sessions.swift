@@ -1,0 +1,135 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// A signed-in browser. The id goes in its cookie; the database keeps only the id's hash.
+public struct WebSession: Sendable, Equatable {
+    public var id: String
+    /// The token every form of this session posts back.
+    public var csrfToken: String
+    public var account: StaffAccount
+}
+
+/// What the store knows for a sign-in: the account, its password hash, and any lock on it.
+public struct SignInCandidate: Sendable {
+    public var account: StaffAccount
+    public var passwordHash: String?
+    /// When a lock after failed sign-ins ends, while one is on.
+    public var lockedUntil: String?
+}
+
+extension EngagementStore {
+    /// Failed sign-ins within ``lockWindow`` that lock an account.
+    public static let failuresBeforeLock = 5
+    /// The window failed sign-ins are counted in, and how long a lock lasts.
+    public static let lockWindow: TimeInterval = 15 * 60
+
+    public func signInCandidate(email: String) throws -> SignInCandidate? {
+        try reading { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, email, name, role, passwordHash IS NOT NULL AS hasPassword, createdAt, disabledAt,
+                            passwordHash
+                        FROM user WHERE email = ?
+                        """, arguments: [email.trimmed])
+            else { return nil }
+            let account = Self.account(row)
+            let until = try String.fetchOne(
+                db, sql: "SELECT max(lockedUntil) FROM accountLock WHERE userId = ? AND lockedUntil > ?",
+                arguments: [account.id, now])
+            return SignInCandidate(account: account, passwordHash: row["passwordHash"], lockedUntil: until)
+        }
+    }
+
+    /// Records a sign-in attempt. The ``failuresBeforeLock``th failure within ``lockWindow`` locks
+    /// the account for ``lockWindow`` (recorded, and in history).
+    /// - Returns: when the lock this failure started ends, if it started one.
+    @discardableResult
+    public func recordSignIn(userId: Int64, succeeded: Bool) throws -> String? {
+        try writing { db in
+            try db.execute(
+                sql: "INSERT INTO signInAttempt (userId, at, succeeded) VALUES (?, ?, ?)",
+                arguments: [userId, now, succeeded])
+            guard !succeeded else { return nil }
+            let since = Self.timestamp(clock().addingTimeInterval(-Self.lockWindow))
+            let lastLock = try String.fetchOne(
+                db, sql: "SELECT max(lockedAt) FROM accountLock WHERE userId = ?", arguments: [userId])
+            let from = max(since, lastLock ?? "")
+            let failures =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM signInAttempt WHERE userId = ? AND succeeded = 0 AND at > ?",
+                    arguments: [userId, from]) ?? 0
+            guard failures >= Self.failuresBeforeLock else { return nil }
+            let until = Self.timestamp(clock().addingTimeInterval(Self.lockWindow))
+            try db.execute(
+                sql: "INSERT INTO accountLock (userId, lockedAt, lockedUntil) VALUES (?, ?, ?)",
+                arguments: [userId, now, until])
+            return until
+        }
+    }
+
+    /// Starts a session for an account that has just signed in: always a new id.
+    public func startSession(userId: Int64) throws -> WebSession {
+        try writing { db in
+            let id = Self.randomToken()
+            let csrf = Self.randomToken()
+            try db.execute(
+                sql: "INSERT INTO webSession (idHash, userId, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [Self.hash(id), userId, csrf, now, now])
+            // Sessions that timed out are cleared as new ones start.
+            try db.execute(
+                sql: "DELETE FROM webSession WHERE lastSeenAt < ?",
+                arguments: [Self.timestamp(clock().addingTimeInterval(-72 * 3600))])
+            guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
+                throw StoreError.passwordLinkInvalid
+            }
+            return WebSession(id: id, csrfToken: csrf, account: Self.account(row))
+        }
+    }
+
+    /// The live session with this id, its last use brought up to now; nil (and the session
+    /// removed) when it has been idle longer than `idle`, began longer than `absolute` ago, or its
+    /// account is disabled.
+    public func session(id: String, idle: TimeInterval, absolute: TimeInterval) throws -> WebSession? {
+        let hash = Self.hash(id)
+        let clockNow = clock()
+        let found = try reading { db -> (WebSession, createdAt: String, lastSeen: String)? in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.csrfToken, s.createdAt AS sessionStart, s.lastSeenAt, u.id, u.email, u.name, u.role,
+                            u.passwordHash IS NOT NULL AS hasPassword, u.createdAt, u.disabledAt
+                        FROM webSession s JOIN user u ON u.id = s.userId WHERE s.idHash = ?
+                        """, arguments: [hash])
+            else { return nil }
+            return (
+                WebSession(id: id, csrfToken: row["csrfToken"], account: Self.account(row)), row["sessionStart"],
+                row["lastSeenAt"]
+            )
+        }
+        guard let (session, createdAt, lastSeen) = found else { return nil }
+        let idleLimit = Self.timestamp(clockNow.addingTimeInterval(-idle))
+        let absoluteLimit = Self.timestamp(clockNow.addingTimeInterval(-absolute))
+        if lastSeen < idleLimit || createdAt < absoluteLimit || session.account.isDisabled {
+            try endSession(id: id)
+            return nil
+        }
+        // Bring the last use up to date at most once a minute: a busy page is not a write per request.
+        if lastSeen < Self.timestamp(clockNow.addingTimeInterval(-60)) {
+            try writing { db in
+                try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, hash])
+            }
+        }
+        return session
+    }
+
+    public func endSession(id: String) throws {
+        try writing { db in
+            try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Self.hash(id)])
+        }
+    }
+}

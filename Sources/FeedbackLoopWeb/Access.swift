@@ -1,0 +1,55 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// Who may do what, checked at the door of every route.
+enum Access {
+    /// A page: the signed-in account, when it has at least `role`. Without a session the caller
+    /// is sent to sign in (303); with too low a role, refused (403).
+    static func page(_ request: Request, _ context: StaffContext, needs role: StaffRole = .viewer) throws
+        -> StaffAccount
+    {
+        guard let account = context.account else { throw SignInRedirect(returnTo: request.uri.path) }
+        guard account.role.allows(role) else { throw Refusal.role(role) }
+        return account
+    }
+
+    /// A change: a session (401 without), a request from this site (403), the session's form
+    /// token (403) and at least `role` (403). Returns the posted form and the store acting as the
+    /// signed-in user, so history names them.
+    static func change(
+        _ request: Request, _ context: StaffContext, store: EngagementStore, needs role: StaffRole
+    ) async throws -> (form: FormData, store: EngagementStore, account: StaffAccount) {
+        guard let session = context.session else { throw Refusal.signInNeeded }
+        try sameOrigin(request)
+        let form = try await FormData.read(request, context: context)
+        guard let token = form["csrf"], constantTimeEqual(token, session.csrfToken) else { throw Refusal.badToken }
+        guard session.account.role.allows(role) else { throw Refusal.role(role) }
+        return (form, store.acting(as: session.account.name), session.account)
+    }
+
+    /// Refuses a change that a page on another site sent: the Origin (or, failing that, the
+    /// Referer) must name this host.
+    static func sameOrigin(_ request: Request) throws {
+        guard let host = request.head.authority else { throw Refusal.otherSite }
+        let source = request.headers[.origin] ?? request.headers[.referer]
+        guard let source, let components = URLComponents(string: source), let sourceHost = components.host else {
+            throw Refusal.otherSite
+        }
+        let sourceAuthority = components.port.map { "\(sourceHost):\($0)" } ?? sourceHost
+        guard sourceAuthority.lowercased() == host.lowercased() else { throw Refusal.otherSite }
+    }
+
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8)
+        let b = Array(b.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// A page asked for without a session: the answer is the sign-in page, then back here.
+struct SignInRedirect: Error {
+    var returnTo: String
+}

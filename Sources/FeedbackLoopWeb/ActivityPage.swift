@@ -1,0 +1,182 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// One activity's page: the promise, the loop and what is missing, the principles, what people
+/// said and what was done, recorded updates and history; with the forms that record them.
+struct ActivityPage: Sendable {
+    var frame: Frame
+    var ref: String
+    var path: String
+    var title: String
+    var stateLabel: String
+    var tagClass: String
+    var when: String
+    var nextStep: String
+    var missing: [String]
+    var hasMissing: Bool
+    var facts: [Fact]
+    var principles: [Principle]
+    var counts: String
+    var unthemed: Int
+    var themes: [ThemeView]
+    var hasThemes: Bool
+    var decisions: [DecisionView]
+    var hasDecisions: Bool
+    var updates: [UpdateView]
+    var hasUpdates: Bool
+    var history: [HistoryView]
+    var canEdit: Bool
+    var canPublish: Bool
+    var forms: ActivityForms
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    struct Fact: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct Principle: Sendable {
+        var name: String
+        var verdict: String
+        var tagClass: String
+        var reason: String
+    }
+
+    struct ThemeView: Sendable {
+        var key: String
+        var said: String
+        var views: String
+        var answer: String
+        var responses: [String]
+        var explanation: String?
+    }
+
+    struct DecisionView: Sendable {
+        var key: String
+        var text: String
+        var status: String
+        var due: String?
+        var responds: String
+    }
+
+    struct UpdateView: Sendable {
+        var number: Int
+        var published: String
+        var format: String
+        var link: String
+    }
+
+    struct HistoryView: Sendable {
+        var at: String
+        var actor: String
+        var what: String
+    }
+
+    static func render(
+        store: EngagementStore, ref: String, context: StaffContext, form: FormData? = nil, errors: [FieldError] = []
+    ) throws -> Response {
+        let record = try found { try store.activityRecord(ref: ref) }
+        let settings = try store.settings()
+        let today = settings.today()
+        let input = try store.checkInputs(activity: ref)[0]
+        let rules = LoopRules(settings: settings)
+        let loop = rules.status(of: input.summary, asOf: today)
+        let verdicts = PrincipleChecks(settings: settings).verdicts(input.facts(loop))
+        let page = ActivityPage(
+            frame: Frame(record.activity.title, context: context, section: "activities"), record: record, loop: loop,
+            verdicts: verdicts, updates: try store.updates(ref: ref),
+            history: Array(try store.history(activity: ref).suffix(15).reversed()),
+            role: context.account?.role ?? .viewer, form: form, errors: errors)
+        return Pages.render("activity", page, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    init(
+        frame: Frame, record: ActivityRecord, loop: LoopStatus, verdicts: [PrincipleVerdict],
+        updates: [PublishedUpdate], history: [HistoryEntry], role: StaffRole, form: FormData?, errors: [FieldError]
+    ) {
+        let activity = record.activity
+        self.frame = frame
+        ref = activity.ref
+        path = Paths.activity(activity.ref)
+        title = activity.title
+        stateLabel = loop.state.label
+        tagClass = loop.isOverdue ? "overdue" : loop.timing == .dueSoon ? "due-soon" : loop.state.rawValue
+        when = loop.timingPhrase.capitalisedFirst
+        nextStep = loop.nextStep.capitalisedFirst
+        var missing: [String] = []
+        if loop.missing.unthemed > 0 { missing.append("\(counted(loop.missing.unthemed, "contribution")) not themed") }
+        if loop.missing.unansweredThemes > 0 {
+            missing.append("\(counted(loop.missing.unansweredThemes, "theme")) with no answer")
+        }
+        if loop.missing.followUps > 0 { missing.append("\(counted(loop.missing.followUps, "follow-up")) owed") }
+        for commitment in loop.missing.overdueCommitments {
+            missing.append("Commitment ‘\(commitment.decision)’ was due \(commitment.due.spoken)")
+        }
+        self.missing = missing
+        hasMissing = !missing.isEmpty
+        func list(_ values: [String]) -> String { values.isEmpty ? "Not recorded" : values.joined(separator: ", ") }
+        facts = [
+            Fact(label: "Purpose", value: activity.purpose),
+            Fact(label: "What people can influence", value: activity.canInfluence),
+            Fact(label: "Level", value: activity.level.rawValue.readable),
+            Fact(label: "Feedback promised by", value: activity.feedbackBy?.spoken ?? "Not promised"),
+            Fact(label: "How people will hear back", value: list(activity.feedbackChannels.map(\.rawValue))),
+            Fact(label: "Opens", value: activity.opens?.spoken ?? "Not set"),
+            Fact(
+                label: "Closes",
+                value: activity.closes?.spoken ?? activity.cadenceWeeks.map {
+                    "Ongoing: an update every \(counted($0, "week"))"
+                } ?? "Not set"),
+            Fact(label: "Lead", value: activity.lead ?? "Not recorded"),
+            Fact(label: "Service", value: activity.service ?? "Not recorded"),
+            Fact(label: "Methods", value: list(activity.methods.map(\.rawValue))),
+            Fact(label: "Public contact", value: activity.publicContact ?? "The team's"),
+        ]
+        principles = verdicts.map {
+            Principle(
+                name: "\($0.number). \($0.principle)", verdict: $0.verdict.rawValue.readable,
+                tagClass: $0.verdict == .met ? "closed" : $0.verdict == .notMet ? "overdue" : "due-soon",
+                reason: $0.reason)
+        }
+        counts =
+            "\(counted(record.contributions.total, "contribution")) from \(counted(record.contributions.participants, "known participant")); "
+            + "\(record.contributions.unthemed) not themed, \(record.contributions.outOfScope) out of scope."
+        unthemed = record.contributions.unthemed
+        themes = record.themes.map { theme in
+            ThemeView(
+                key: theme.key, said: theme.said, views: counted(theme.contributions, "view"),
+                answer: theme.answer.rawValue.readable,
+                responses: theme.responses.map {
+                    "\($0.outcome == .partly ? "Partly: " : "")\($0.text) (\($0.status.rawValue.readable.lowercased()))"
+                },
+                explanation: theme.explanation.map { "\($0.why) (reason: \($0.reason.rawValue.readable.lowercased()))" }
+            )
+        }
+        hasThemes = !themes.isEmpty
+        decisions = record.decisions.map { decision in
+            DecisionView(
+                key: decision.key, text: decision.text, status: decision.status.rawValue.readable,
+                due: decision.due?.spoken, responds: decision.responds.map(\.theme).joined(separator: ", "))
+        }
+        hasDecisions = !decisions.isEmpty
+        self.updates = updates.map {
+            UpdateView(
+                number: $0.number, published: $0.published.spoken, format: $0.format,
+                link: Paths.activity(activity.ref) + "/updates/\($0.number)")
+        }
+        hasUpdates = !self.updates.isEmpty
+        self.history = history.map {
+            HistoryView(
+                at: String($0.at.prefix(16)).replacingOccurrences(of: "T", with: " "), actor: $0.actor,
+                what: "\($0.action.readable) \($0.entity)")
+        }
+        canEdit = role.allows(.editor)
+        canPublish = role.allows(.publisher)
+        forms = ActivityForms(record: record, form: form, errors: errors)
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}

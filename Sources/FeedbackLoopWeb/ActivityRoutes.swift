@@ -1,0 +1,156 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// The activities: a searchable list, each one's page, and the forms that add and change them.
+struct ActivityRoutes {
+    let store: EngagementStore
+    static let pageSize = 50
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/activities") { request, context in
+            _ = try Access.page(request, context)
+            let query = request.uri.queryParameters
+            let search = query["q"].map(String.init)?.trimmed ?? ""
+            let found = search.isEmpty ? try store.activities() : try store.searchActivities(search)
+            let page = max(1, query["page"].flatMap { Int($0) } ?? 1)
+            return Pages.render(
+                "activities",
+                ActivityListPage(
+                    frame: Frame("Activities", context: context, section: "activities"), search: search,
+                    activities: found, page: page, pageSize: Self.pageSize,
+                    canAdd: context.account?.role.allows(.editor) ?? false))
+        }
+        router.get("/activities/new") { request, context in
+            _ = try Access.page(request, context, needs: .editor)
+            return try formPage(context, form: nil, errors: [], editing: nil)
+        }
+        router.post("/activities") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            var check = FormCheck(labels: ActivityForm.labels)
+            var activity = Activity(ref: "", title: "", purpose: "", canInfluence: "", level: .consult)
+            ActivityForm.read(form, into: &activity, organisations: try organisationIds(), check: &check)
+            if check.isEmpty {
+                do {
+                    let added = try store.addActivity(activity)
+                    return Pages.redirect(Paths.activity(added.ref))
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "ref")
+                }
+            }
+            return try formPage(context, form: form, errors: check.errors, editing: nil)
+        }
+        router.get("/activities/{ref}") { request, context in
+            _ = try Access.page(request, context)
+            let ref = try context.parameters.require("ref")
+            return try ActivityPage.render(store: store, ref: ref, context: context)
+        }
+        router.get("/activities/{ref}/edit") { request, context in
+            _ = try Access.page(request, context, needs: .editor)
+            let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
+            return try formPage(
+                context, form: ActivityForm.typed(activity, organisations: try organisationIds()), errors: [],
+                editing: activity)
+        }
+        router.post("/activities/{ref}/edit") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            let stored = try found { try store.activity(ref: context.parameters.require("ref")) }
+            var check = FormCheck(labels: ActivityForm.labels)
+            var changed = stored
+            ActivityForm.read(form, into: &changed, organisations: try organisationIds(), check: &check)
+            changed.ref = stored.ref
+            if check.isEmpty {
+                do {
+                    _ = try store.updateActivity(ref: stored.ref) { $0 = changed }
+                    return Pages.redirect(Paths.activity(stored.ref))
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "title")
+                }
+            }
+            return try formPage(context, form: form, errors: check.errors, editing: stored)
+        }
+    }
+
+    private func formPage(_ context: StaffContext, form: FormData?, errors: [FieldError], editing: Activity?) throws
+        -> Response
+    {
+        let title = editing.map { "Change \($0.title)" } ?? "Add an activity"
+        let view = ActivityForm.View(
+            frame: Frame(title, context: context, section: "activities"), heading: title,
+            action: editing.map { Paths.activity($0.ref) + "/edit" } ?? "/activities", isNew: editing == nil,
+            form: form,
+            errors: errors, organisations: try store.organisations(),
+            cancel: editing.map { Paths.activity($0.ref) } ?? "/activities")
+        return Pages.render("activity-form", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    private func organisationIds() throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for summary in try store.organisations() { ids[summary.key] = try store.organisation(key: summary.key).id }
+        return ids
+    }
+}
+
+/// Turns a record the store cannot find into the 404 page.
+func found<T>(_ lookup: () throws -> T) throws -> T {
+    do { return try lookup() } catch let error as StoreError {
+        switch error {
+        case .unknownActivity, .unknownTheme, .unknownDecision, .unknownUpdate:
+            throw Refusal.notFound(error.description.capitalisedFirst + ".")
+        default: throw error
+        }
+    }
+}
+
+/// The web app's addresses.
+enum Paths {
+    static func activity(_ ref: String) -> String {
+        "/activities/" + (ref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ref)
+    }
+}
+
+struct ActivityListPage: Sendable {
+    var frame: Frame
+    var search: String
+    var rows: [Row]
+    var hasRows: Bool
+    var heading: String
+    var canAdd: Bool
+    var previous: String?
+    var next: String?
+    var pageLabel: String
+
+    struct Row: Sendable {
+        var link: String
+        var ref: String
+        var title: String
+        var service: String
+        var lead: String
+        var dates: String
+    }
+
+    init(frame: Frame, search: String, activities: [Activity], page: Int, pageSize: Int, canAdd: Bool) {
+        self.frame = frame
+        self.search = search
+        self.canAdd = canAdd
+        let pages = max(1, (activities.count + pageSize - 1) / pageSize)
+        let page = min(page, pages)
+        rows = activities.dropFirst((page - 1) * pageSize).prefix(pageSize).map { activity in
+            Row(
+                link: Paths.activity(activity.ref), ref: activity.ref, title: activity.title,
+                service: activity.service ?? "", lead: activity.lead ?? "",
+                dates: [activity.opens.map { "Opens \($0.spoken)" }, activity.closes.map { "closes \($0.spoken)" }]
+                    .compactMap { $0 }.joined(separator: ", "))
+        }
+        hasRows = !rows.isEmpty
+        heading =
+            search.isEmpty
+            ? counted(activities.count, "activity", plural: "activities")
+            : "\(counted(activities.count, "activity", plural: "activities")) found for ‘\(search)’"
+        let encoded = search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        previous = page > 1 ? "/activities?q=\(encoded)&page=\(page - 1)" : nil
+        next = page < pages ? "/activities?q=\(encoded)&page=\(page + 1)" : nil
+        pageLabel = "Page \(page) of \(pages)"
+    }
+}

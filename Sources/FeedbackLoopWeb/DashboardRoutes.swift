@@ -1,0 +1,157 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// The dashboard: every open loop, most overdue first, with filters and the digest per lead.
+struct DashboardRoutes {
+    let store: EngagementStore
+    let loops: LoopCache
+    static let pageSize = 50
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/") { request, context in
+            let account = try Access.page(request, context)
+            let query = request.uri.queryParameters
+            let filter = DashboardFilter(
+                lead: query["lead"].map(String.init) ?? "", service: query["service"].map(String.init) ?? "",
+                state: query["state"].map(String.init) ?? "", mine: query["mine"] == "1",
+                page: max(1, query["page"].flatMap { Int($0) } ?? 1))
+            let settings = try store.settings()
+            let today = settings.today()
+            let all = try await loops.summaries()
+            var statuses = LoopRules(settings: settings).outstanding(all, asOf: today)
+            let leads = Set(statuses.compactMap(\.summary.lead)).sorted()
+            let services = Set(statuses.compactMap(\.summary.service)).sorted()
+            statuses.removeAll { !filter.keeps($0, me: account.name) }
+            let page = DashboardPage(
+                frame: Frame("Loops", context: context, section: "loops"), filter: filter, statuses: statuses,
+                leads: leads, services: services, today: today, pageSize: Self.pageSize)
+            return Pages.render("dashboard", page)
+        }
+    }
+}
+
+struct DashboardFilter: Sendable {
+    var lead: String
+    var service: String
+    var state: String
+    var mine: Bool
+    var page: Int
+
+    func keeps(_ status: LoopStatus, me: String) -> Bool {
+        (lead.isEmpty || status.summary.lead == lead) && (service.isEmpty || status.summary.service == service)
+            && (state.isEmpty || status.state.rawValue == state || (state == "overdue" && status.isOverdue))
+            && (!mine || status.summary.lead == me)
+    }
+
+    /// The query string of this filter on another page.
+    func query(page: Int) -> String {
+        var items = [URLQueryItem]()
+        if !lead.isEmpty { items.append(URLQueryItem(name: "lead", value: lead)) }
+        if !service.isEmpty { items.append(URLQueryItem(name: "service", value: service)) }
+        if !state.isEmpty { items.append(URLQueryItem(name: "state", value: state)) }
+        if mine { items.append(URLQueryItem(name: "mine", value: "1")) }
+        items.append(URLQueryItem(name: "page", value: String(page)))
+        var components = URLComponents()
+        components.queryItems = items
+        return components.percentEncodedQuery ?? ""
+    }
+}
+
+/// One choice in a filter's list.
+struct Choice: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+struct DashboardPage: Sendable {
+    var frame: Frame
+    var mine: Bool
+    var leads: [Choice]
+    var services: [Choice]
+    var states: [Choice]
+    var rows: [LoopRowView]
+    var heading: String
+    var hasRows: Bool
+    var emptyMessage: String
+    var previous: String?
+    var next: String?
+    var pageLabel: String
+    var digest: [DigestView]
+    var hasDigest: Bool
+
+    init(
+        frame: Frame, filter: DashboardFilter, statuses: [LoopStatus], leads: [String], services: [String],
+        today: CalendarDate, pageSize: Int
+    ) {
+        self.frame = frame
+        mine = filter.mine
+        self.leads =
+            [Choice(value: "", label: "Any lead", selected: filter.lead.isEmpty)]
+            + leads.map { Choice(value: $0, label: $0, selected: $0 == filter.lead) }
+        self.services =
+            [Choice(value: "", label: "Any service", selected: filter.service.isEmpty)]
+            + services.map { Choice(value: $0, label: $0, selected: $0 == filter.service) }
+        states =
+            [Choice(value: "", label: "Any state", selected: filter.state.isEmpty)]
+            + [Choice(value: "overdue", label: "Overdue", selected: filter.state == "overdue")]
+            + LoopState.allCases.map {
+                Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.state)
+            }
+        let pages = max(1, (statuses.count + pageSize - 1) / pageSize)
+        let page = min(filter.page, pages)
+        rows = statuses.dropFirst((page - 1) * pageSize).prefix(pageSize).map(LoopRowView.init)
+        heading = "\(counted(statuses.count, "open loop")) as of \(today.spoken)"
+        hasRows = !rows.isEmpty
+        emptyMessage = "No open feedback loops match, as of \(today.spoken)."
+        previous = page > 1 ? "/?" + filter.query(page: page - 1) : nil
+        next = page < pages ? "/?" + filter.query(page: page + 1) : nil
+        pageLabel = "Page \(page) of \(pages)"
+        // The digest is for one lead at a time: the whole team's can run to thousands of lines.
+        digest = filter.lead.isEmpty && !filter.mine ? [] : LoopDigest(statuses).messages.map(DigestView.init)
+        hasDigest = !digest.isEmpty
+    }
+}
+
+/// One loop, as a row of the dashboard.
+struct LoopRowView: Sendable {
+    var ref: String
+    var link: String
+    var title: String
+    var state: String
+    var stateLabel: String
+    var tagClass: String
+    var when: String
+    var lead: String
+    var nextStep: String
+
+    init(_ status: LoopStatus) {
+        ref = status.summary.ref
+        link = "/activities/" + (ref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ref)
+        title = status.summary.title
+        state = status.state.rawValue
+        stateLabel = status.state.label
+        tagClass = status.isOverdue ? "overdue" : status.timing == .dueSoon ? "due-soon" : status.state.rawValue
+        when = status.timingPhrase
+        lead = status.summary.lead ?? "No lead"
+        nextStep = status.nextStep.capitalisedFirst
+    }
+}
+
+/// The digest for one lead: what to chase.
+struct DigestView: Sendable {
+    var lead: String
+    var text: String
+
+    init(_ message: LoopDigest.Message) {
+        lead = message.lead ?? "Activities with no lead"
+        text = message.text
+    }
+}
+
+extension LoopState {
+    /// The state as a tag reads: "Ready to publish".
+    var label: String { rawValue.replacingOccurrences(of: "-", with: " ").capitalisedFirst }
+}

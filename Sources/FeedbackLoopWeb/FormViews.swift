@@ -1,0 +1,127 @@
+import FeedbackLoop
+
+/// A text field of a form, as its partial shows it: label, hint, the value typed, and its error.
+struct TextField: Sendable {
+    var name: String
+    var label: String
+    var hint: String?
+    var value: String
+    var error: String?
+    var multiline = false
+    var kind = "text"
+
+    init(
+        _ name: String, _ label: String, hint: String? = nil, form: FormData?, errors: [FieldError],
+        multiline: Bool = false
+    ) {
+        self.name = name
+        self.label = label
+        self.hint = hint
+        value = form?.typed(name) ?? ""
+        error = errors.first { $0.field == name }?.message
+        self.multiline = multiline
+    }
+
+    /// A date: typed as 30/04/2027 or 2027-04-30.
+    static func date(_ name: String, _ label: String, hint: String? = nil, form: FormData?, errors: [FieldError])
+        -> TextField
+    {
+        TextField(
+            name, label, hint: (hint.map { $0 + " " } ?? "") + "For example, 30/04/2027.", form: form, errors: errors)
+    }
+}
+
+/// Tick boxes for a list of values, several of which may be ticked.
+struct CheckboxGroup: Sendable {
+    var name: String
+    var legend: String
+    var hint: String?
+    var options: [Option]
+    var error: String?
+
+    struct Option: Sendable {
+        var id: String
+        var value: String
+        var label: String
+        var checked: Bool
+    }
+
+    init(_ name: String, _ legend: String, hint: String? = nil, values: [String], form: FormData?, errors: [FieldError])
+    {
+        self.name = name
+        self.legend = legend
+        self.hint = hint
+        let ticked = Set(form?.all(name) ?? [])
+        options = values.enumerated().map { index, value in
+            Option(
+                id: index == 0 ? name : "\(name)-\(index + 1)", value: value, label: value.readable,
+                checked: ticked.contains(value))
+        }
+        error = errors.first { $0.field == name }?.message
+    }
+}
+
+/// A list to choose one from.
+struct SelectField: Sendable {
+    var name: String
+    var label: String
+    var hint: String?
+    var options: [Choice]
+    var error: String?
+
+    init(
+        _ name: String, _ label: String, hint: String? = nil, choices: [(value: String, label: String)],
+        form: FormData?, errors: [FieldError]
+    ) {
+        self.name = name
+        self.label = label
+        self.hint = hint
+        let chosen = form?.typed(name) ?? ""
+        options = choices.map { Choice(value: $0.value, label: $0.label, selected: $0.value == chosen) }
+        error = errors.first { $0.field == name }?.message
+    }
+}
+
+extension String {
+    /// A fixed-list value as words: "co-design" reads "Co design".
+    var readable: String { replacingOccurrences(of: "-", with: " ").capitalisedFirst }
+}
+
+/// Collects the problems with a form, one per field, by checking each value as the command line would.
+struct FormCheck {
+    private(set) var errors: [FieldError] = []
+    let labels: [String: String]
+    /// What this form's field names start with, where one page holds several forms (`theme-`).
+    let prefix: String
+
+    init(labels: [String: String], prefix: String = "") {
+        self.labels = labels
+        self.prefix = prefix
+    }
+
+    /// The value `check` gives, or nil with the error noted against its field.
+    mutating func value<T>(_ name: String, _ check: () throws -> T) -> T? {
+        do { return try check() } catch let error as any UserFacingError {
+            note(error, default: name)
+            return nil
+        } catch {
+            errors.append(FieldError(field: name, message: "\(error)"))
+            return nil
+        }
+    }
+
+    /// Notes an error from the store or the domain against the field it names.
+    mutating func note(_ error: any UserFacingError, default name: String) {
+        let field = error.field.map(formName) ?? name
+        let message = error.message { labels[formName($0)] ?? $0.name }.capitalisedFirst
+        errors.append(FieldError(field: labels[field] == nil ? name : field, message: message))
+    }
+
+    /// The form's name for a field an error names.
+    private func formName(_ field: Field) -> String { prefix + (Self.aliases[field.name] ?? field.name) }
+
+    /// The command line's names for the values that pick a record, as the forms name their fields.
+    static let aliases = ["KEY": "key", "REF": "ref", "EMAIL": "email", "change-reason": "reason"]
+
+    var isEmpty: Bool { errors.isEmpty }
+}

@@ -1,0 +1,74 @@
+import FeedbackLoop
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The web app's pages: Mustache templates, parsed once, rendered with typed views and escaped for
+/// HTML. Every page shares the frame (`top`, `bottom`): the skip link, the header with who is signed
+/// in, the navigation and the sign-out form.
+enum Pages {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, source) in WebTemplates.all {
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch {
+                // The templates are constants every test renders: this is a defect, never a user's mistake.
+                preconditionFailure("web template \(name) does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+
+    /// A page as a response.
+    static func render(_ name: String, _ view: some Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(view, withTemplate: name) ?? ""
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Sends the browser on after a change (303 See Other), so reloading does not post again.
+    static func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}
+
+/// What every page's frame shows. (Templates read stored properties only.)
+struct Frame: Sendable {
+    var title: String
+    var signedIn: Bool
+    var userName: String
+    var userRole: String
+    var csrf: String
+    var isAdmin: Bool
+    var inLoops: Bool
+    var inActivities: Bool
+    var inUsers: Bool
+
+    /// - Parameter section: the navigation item the page belongs to: loops, activities or users.
+    init(_ title: String, context: StaffContext, section: String = "") {
+        self.title = title
+        signedIn = context.account != nil
+        userName = context.account?.name ?? ""
+        userRole = context.account?.role.rawValue ?? ""
+        csrf = context.session?.csrfToken ?? ""
+        isAdmin = context.account?.role.allows(.admin) ?? false
+        inLoops = section == "loops"
+        inActivities = section == "activities"
+        inUsers = section == "users"
+    }
+}
+
+/// A problem with one field of a form, shown in the error summary and beside the field.
+struct FieldError: Sendable {
+    var field: String
+    var message: String
+}
+
+/// A page that only says something: a refusal, a missing page.
+struct MessagePage: Sendable {
+    var frame: Frame
+    var heading: String
+    var message: String
+}

@@ -1,0 +1,84 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Hummingbird
+
+/// What an activity's page records: contributions, themes, decisions and explanations. Each form
+/// posts to the same store method the command line calls; a refused one shows the page again with
+/// its errors and what was typed, and nothing written.
+struct RecordingRoutes {
+    let store: EngagementStore
+
+    func add(to router: Router<StaffContext>) {
+        post(router, "contributions", prefix: "contribution-") { store, ref, form, check in
+            let text = form.typed("contribution-text")
+            let method = form["contribution-method"].flatMap { EngagementMethod(rawValue: $0) }
+            let received = form["contribution-received"].flatMap { typed in
+                check.value("contribution-received") {
+                    try CalendarDate.parseTyped(typed, field: .entry("contribution-received"))
+                }
+            }
+            guard check.isEmpty else { return "#contributions" }
+            _ = try store.addContribution(
+                activity: ref, text: text, method: method, received: received,
+                participantRef: form["contribution-participant"]?.trimmed)
+            return "#contributions"
+        }
+        post(router, "themes", prefix: "theme-") { store, ref, form, check in
+            let selections =
+                check.value("theme-contribution") {
+                    try form.typed("theme-contribution").split(separator: ",").map {
+                        try ContributionSelection.parse(String($0).trimmed)
+                    }
+                } ?? []
+            guard check.isEmpty else { return "#themes" }
+            _ = try store.addTheme(
+                activity: ref, key: form.typed("theme-key"), said: form.typed("theme-said"), contributions: selections,
+                reason: form["theme-reason"])
+            return "#themes"
+        }
+        post(router, "decisions", prefix: "decision-") { store, ref, form, check in
+            let due = form["decision-due"].flatMap { typed in
+                check.value("decision-due") { try CalendarDate.parseTyped(typed, field: .entry("decision-due")) }
+            }
+            let status = form["decision-status"].flatMap { DeliveryStatus(rawValue: $0) } ?? .planned
+            guard check.isEmpty else { return "#decisions" }
+            let decision = Decision(
+                activityId: 0, key: form.typed("decision-key"), text: form.typed("decision-text"),
+                decidedBy: form["decision-decided-by"]?.trimmed, status: status, due: due,
+                responds: form.all("decision-responds-to").map { ThemeResponse(theme: $0, outcome: .adopted) })
+            _ = try store.addDecision(activity: ref, decision, reason: form["decision-reason"])
+            return "#decisions"
+        }
+        post(router, "explanations", prefix: "explain-") { store, ref, form, check in
+            let category = check.value("explain-category") {
+                try ReasonCategory.parse(form.typed("explain-category"), field: .entry("explain-category"))
+            }
+            guard check.isEmpty, let category else { return "#themes" }
+            _ = try store.explain(
+                activity: ref, theme: form.typed("explain-theme"), why: form.typed("explain-why"), reason: category,
+                changeReason: form["explain-reason"])
+            return "#themes"
+        }
+    }
+
+    /// A form on the activity's page: `record` reads the form, notes problems in `check`, writes
+    /// when there are none, and returns where on the page to go back to.
+    private func post(
+        _ router: Router<StaffContext>, _ what: String, prefix: String,
+        record: @escaping @Sendable (EngagementStore, String, FormData, inout FormCheck) throws -> String
+    ) {
+        router.post("/activities/{ref}/\(what)") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            let ref = try context.parameters.require("ref")
+            _ = try found { try store.activity(ref: ref) }
+            var check = FormCheck(labels: ActivityForms.labels, prefix: prefix)
+            do {
+                let anchor = try record(store, ref, form, &check)
+                if check.isEmpty { return Pages.redirect(Paths.activity(ref) + anchor) }
+            } catch let error as any UserFacingError {
+                check.note(error, default: prefix + (what == "explanations" ? "why" : "key"))
+            }
+            return try ActivityPage.render(store: store, ref: ref, context: context, form: form, errors: check.errors)
+        }
+    }
+}

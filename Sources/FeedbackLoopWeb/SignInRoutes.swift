@@ -1,0 +1,142 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
+
+/// Signing in and out, and setting a password from a one-time link.
+struct SignInRoutes {
+    let store: EngagementStore
+    let secureCookies: Bool
+    /// bcrypt's cost: 2^12 rounds, about a quarter of a second per hash.
+    static let cost: UInt8 = 12
+    /// Compared against when no account matches, so a wrong email takes as long as a wrong password.
+    static let stand = Bcrypt.hash("a password nobody has, for timing", cost: cost)
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/sign-in") { request, context in
+            let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
+            return Pages.render("sign-in", SignInPage(frame: Frame("Sign in", context: context), next: next))
+        }
+        router.post("/sign-in") { request, context in try await signIn(request, context) }
+        router.post("/sign-out") { request, context in
+            guard let session = context.session else { return Pages.redirect("/sign-in") }
+            _ = try await Access.change(request, context, store: store, needs: .viewer)
+            try store.endSession(id: session.id)
+            var response = Pages.redirect("/sign-in?signedOut=1")
+            response.setCookie(SessionMiddleware.clearing(secure: secureCookies))
+            return response
+        }
+        router.get("/set-password/{token}") { _, context in
+            let token = try context.parameters.require("token")
+            let account = try linked(token)
+            return Pages.render(
+                "set-password",
+                SetPasswordPage(frame: Frame("Set your password", context: context), email: account.email, token: token)
+            )
+        }
+        router.post("/set-password/{token}") { request, context in
+            try Access.sameOrigin(request)
+            let token = try context.parameters.require("token")
+            let account = try linked(token)
+            let form = try await FormData.read(request, context: context)
+            let password = form.typed("password")
+            var problem: String?
+            do throws(RecordError) {
+                try PasswordRules.check(password)
+                if password != form.typed("confirm") { problem = "The two passwords are not the same; type it again" }
+            } catch {
+                problem = error.message { _ in "Password" }.capitalisedFirst
+            }
+            if let problem {
+                var page = SetPasswordPage(
+                    frame: Frame("Set your password", context: context), email: account.email, token: token)
+                page.errors = [FieldError(field: "password", message: problem)]
+                page.hasErrors = true
+                return Pages.render("set-password", page, status: .badRequest)
+            }
+            let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: Self.cost) }
+            _ = try store.acting(as: account.name).setPassword(token: token, hash: hash)
+            return Pages.redirect("/sign-in?passwordSet=1")
+        }
+    }
+
+    private func linked(_ token: String) throws -> StaffAccount {
+        do { return try store.passwordLink(token: token) } catch let error as StoreError {
+            throw Refusal(
+                status: .notFound, title: "This link does not work", message: error.description.capitalisedFirst)
+        }
+    }
+
+    private func signIn(_ request: Request, _ context: StaffContext) async throws -> Response {
+        try Access.sameOrigin(request)
+        let form = try await FormData.read(request, context: context)
+        let email = form.typed("email").trimmingCharacters(in: .whitespaces)
+        let password = form.typed("password")
+        let next = Self.safeNext(form.typed("next"))
+        var page = SignInPage(frame: Frame("Sign in", context: context), next: next)
+        page.email = email
+        let candidate = try store.signInCandidate(email: email)
+        if let until = candidate?.lockedUntil {
+            page.fail("This account is locked after too many failed sign-ins. Try again after \(Self.time(until)).")
+            return Pages.render("sign-in", page, status: .tooManyRequests)
+        }
+        let hash = candidate?.passwordHash ?? Self.stand
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard let candidate, let id = candidate.account.id, candidate.passwordHash != nil,
+            !candidate.account.isDisabled, matches
+        else {
+            if let id = candidate?.account.id, let until = try store.recordSignIn(userId: id, succeeded: false) {
+                page.fail(
+                    "This account is now locked after too many failed sign-ins. Try again after \(Self.time(until)).")
+                return Pages.render("sign-in", page, status: .tooManyRequests)
+            }
+            page.fail("Enter a correct email address and password")
+            return Pages.render("sign-in", page, status: .unauthorized)
+        }
+        try store.recordSignIn(userId: id, succeeded: true)
+        if let old = request.cookies[SessionMiddleware.cookieName]?.value { try store.endSession(id: old) }
+        let session = try store.startSession(userId: id)
+        var response = Pages.redirect(next)
+        response.setCookie(SessionMiddleware.cookie(session.id, secure: secureCookies))
+        return response
+    }
+
+    /// Only a path on this site: never an address elsewhere (`//evil.example`).
+    static func safeNext(_ next: String) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
+    }
+
+    /// "14:05 UTC" from a stored time.
+    static func time(_ stored: String) -> String {
+        String(stored.dropFirst(11).prefix(5)) + " UTC"
+    }
+}
+
+struct SignInPage: Sendable {
+    var frame: Frame
+    var next: String
+    var email = ""
+    var hasErrors = false
+    var errors: [FieldError] = []
+    var notice: String?
+
+    mutating func fail(_ message: String) {
+        hasErrors = true
+        errors = [FieldError(field: "email", message: message)]
+    }
+}
+
+struct SetPasswordPage: Sendable {
+    var frame: Frame
+    var email: String
+    var token: String
+    var hasErrors = false
+    var errors: [FieldError] = []
+}
+
+extension String {
+    /// The text with its first letter capitalised, for a message that starts a sentence.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,58 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// The staff web app: one shared record for the whole team, in a browser. It calls the same store,
+/// import and publish code the command line does and holds no rule of its own.
+public struct WebServer: Sendable {
+    public var store: EngagementStore
+    public var host: String
+    public var port: Int
+    /// Mark the session cookie `Secure`, for a server behind a TLS proxy.
+    public var secureCookies: Bool
+    /// Where uploads wait between the upload and the import.
+    public var uploads: URL
+
+    public init(store: EngagementStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.store = store
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        uploads = FileManager.default.temporaryDirectory.appending(path: "yswd-uploads-\(getpid())")
+    }
+
+    /// Every route, behind the middleware every request passes.
+    public func router() -> Router<StaffContext> {
+        let router = Router(context: StaffContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: PageErrors())
+        router.add(middleware: SessionMiddleware(store: store))
+        router.get("/assets/yswd.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: WebStyles.css)))
+        }
+        SignInRoutes(store: store, secureCookies: secureCookies).add(to: router)
+        DashboardRoutes(store: store, loops: LoopCache(store: store)).add(to: router)
+        ActivityRoutes(store: store).add(to: router)
+        RecordingRoutes(store: store).add(to: router)
+        return router
+    }
+
+    /// The application, ready to run (or to test).
+    public func application(logger: Logger = Logger(label: "yswd")) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "yswd"),
+            logger: logger)
+    }
+
+    /// Serves until the process is stopped.
+    public func run() async throws {
+        var logger = Logger(label: "yswd")
+        logger.logLevel = .notice
+        try await application(logger: logger).runService()
+    }
+}
