@@ -51,6 +51,11 @@ let package = Package(
             ]
         ),
 
+        // The steps that join the store and the renderers (publish an update, write follow-ups), shared
+        // by both front doors so neither holds a step of its own.
+        .target(
+            name: "FeedbackLoopWorkflows", dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish"]),
+
         // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
         .target(name: "FeedbackLoopSynthetic", dependencies: ["FeedbackLoop", "FeedbackLoopStore"]),
 
@@ -60,7 +65,7 @@ let package = Package(
             name: "FeedbackLoopWeb",
             dependencies: [
                 "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopPublish",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "FeedbackLoopWorkflows", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -79,6 +84,7 @@ let package = Package(
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
                 "FeedbackLoopWeb",
+                "FeedbackLoopWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

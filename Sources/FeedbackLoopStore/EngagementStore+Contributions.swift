@@ -70,6 +70,20 @@ extension EngagementStore {
         }
     }
 
+    /// Marks several of the activity's contributions out of scope, in one write: all or none.
+    /// Each must belong to the activity and feed no theme.
+    public func markOutOfScope(activity ref: String, ids: [Int64], reason: String) throws {
+        let reason = try requireText(reason, field: .entry("out-of-scope"))
+        try writing { db in
+            for id in ids {
+                var contribution = try Self.contribution(db, activity: ref, id: id)
+                try Self.unlinkForOutOfScope(db, contribution: id, unlink: false)
+                contribution.outOfScope = reason
+                try contribution.update(db)
+            }
+        }
+    }
+
     /// Removes a contribution of the activity `ref`, and its theme links.
     public func removeContribution(activity ref: String, id: Int64) throws {
         try writing { db in

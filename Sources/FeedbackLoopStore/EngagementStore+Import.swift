@@ -22,6 +22,16 @@ public struct ImportReport: Sendable, Equatable {
     public var blankCells = 0
     public var participantsCreated = 0
     public var themesCreated = 0
+
+    /// What the import did (or, in a dry run, would do), in one sentence.
+    public func sentence(dryRun: Bool) -> String {
+        var parts = ["\(counted(added, "contribution")) from \(counted(rows, "row"))"]
+        if skipped > 0 { parts.append("\(skipped) already imported, skipped") }
+        if blankCells > 0 { parts.append("\(counted(blankCells, "blank cell")) skipped") }
+        if participantsCreated > 0 { parts.append("\(counted(participantsCreated, "new participant"))") }
+        if themesCreated > 0 { parts.append("\(counted(themesCreated, "new theme"))") }
+        return (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
+    }
 }
 
 extension EngagementStore {

@@ -38,6 +38,10 @@ public struct WebServer: Sendable {
         DashboardRoutes(store: store, loops: LoopCache(store: store)).add(to: router)
         ActivityRoutes(store: store).add(to: router)
         RecordingRoutes(store: store).add(to: router)
+        ThemingRoutes(store: store).add(to: router)
+        ImportRoutes(store: store, uploads: uploads).add(to: router)
+        PublishingRoutes(store: store).add(to: router)
+        FollowUpRoutes(store: store).add(to: router)
         return router
     }
 

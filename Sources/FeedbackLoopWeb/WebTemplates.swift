@@ -5,6 +5,8 @@ enum WebTemplates {
         "top": top, "bottom": bottom, "errors": errors, "message": message, "sign-in": signIn,
         "set-password": setPassword, "dashboard": dashboard, "text-field": textField, "checkboxes": checkboxes,
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
+        "theming": theming, "import": importPage, "import-columns": importColumns,
+        "publish": publish, "follow-ups": followUps,
     ]
 
     static let top = """

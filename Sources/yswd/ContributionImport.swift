@@ -92,16 +92,7 @@ extension Yswd.ContributionCommand {
                 source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
                 createThemes: createThemes, dryRun: dryRun, progress: { bar.show(fraction: $0, rows: $1) })
             bar.finish()
-            var parts = ["\(counted(report.added, "contribution")) from \(counted(report.rows, "row"))"]
-            if report.skipped > 0 { parts.append("\(report.skipped) already imported, skipped") }
-            if report.blankCells > 0 { parts.append("\(counted(report.blankCells, "blank cell")) skipped") }
-            if report.participantsCreated > 0 {
-                parts.append("\(counted(report.participantsCreated, "new participant"))")
-            }
-            if report.themesCreated > 0 { parts.append("\(counted(report.themesCreated, "new theme"))") }
-            print(
-                (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
-            )
+            print(report.sentence(dryRun: dryRun))
         }
     }
 }

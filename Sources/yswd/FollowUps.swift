@@ -2,6 +2,7 @@ import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 
 extension Yswd {
@@ -61,40 +62,17 @@ extension Yswd {
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try self.store.open()
-            let today = try date ?? store.settings().today()
-            var snapshot = try store.updateSnapshot(ref: activity, asOf: today, quotesPerTheme: 0)
-            guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: activity) }
-            guard snapshot.publicContact != nil else { throw PublishError.noPublicContact(activity: activity) }
-            snapshot.privateTerms = try store.privateTerms(ref: activity, words: PrivacyGuard.words(in: snapshot))
-            let waived = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
-                PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
-            }
-            let recipients = try store.followUpRecipients(ref: activity)
-            let latest = try store.updates(ref: activity).last
-            let about = FollowUpRenderer.About(
-                number: latest?.number,
-                url: latest.flatMap { update in snapshot.publicURL.map { $0 + SiteBuilder.pagePath(update) } })
-            var earlier: [Int: FollowUpRenderer.Earlier] = [:]
-            for number in Set(recipients.compactMap(\.lastUpdate)) {
-                let update = try store.update(ref: activity, number: number)
-                earlier[number] = FollowUpRenderer.Earlier(
-                    data: update.data, reasons: try store.changeReasons(activity: activity, since: update.recordedAt))
-            }
-            let followUps = FollowUpRenderer(templates: templates).render(
-                snapshot, for: recipients, about: about, earlier: earlier)
-            let letters = followUps.filter(\.recipient.goesByPost).count
-            if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
-            var toMark = followUps
-            if !sentTo.isEmpty {
-                for ref in sentTo where !followUps.contains(where: { $0.recipient.ref == ref }) {
-                    if recipients.contains(where: { $0.ref == ref }) {
-                        throw CommandError(
-                            "participant '\(ref)' cannot be sent a follow-up: they have no contact details for their "
-                                + "format; add them with `yswd participant update \(ref)`, then run this again")
-                    }
-                    throw StoreError.unknownRecipient(activity: activity, ref: ref)
+            let batch = try FollowUpBatch.prepare(
+                store: store, ref: activity, templates: templates, asOf: date, allowing: allowed)
+            let followUps = batch.followUps
+            let recipients = batch.recipients
+            for ref in sentTo where !followUps.contains(where: { $0.recipient.ref == ref }) {
+                if recipients.contains(where: { $0.ref == ref }) {
+                    throw CommandError(
+                        "participant '\(ref)' cannot be sent a follow-up: they have no contact details for their "
+                            + "format; add them with `yswd participant update \(ref)`, then run this again")
                 }
-                toMark = followUps.filter { sentTo.contains($0.recipient.ref) }
+                throw StoreError.unknownRecipient(activity: activity, ref: ref)
             }
 
             try OutputPaths.makeFolder(out, privateOnly: true)
@@ -104,11 +82,10 @@ extension Yswd {
                     followUp.bytes, to: folder.appending(path: followUp.fileName).path, privateOnly: true)
             }
             try OutputPaths.write(
-                Data(FollowUpRenderer.mailingList(followUps).utf8), to: folder.appending(path: "mailing.csv").path,
-                privateOnly: true)
-            try store.recordWaivers(ref: activity, waived)
+                Data(batch.mailingList.utf8), to: folder.appending(path: "mailing.csv").path, privateOnly: true)
+            try store.recordWaivers(ref: activity, batch.waivers)
 
-            let unreachable = recipients.filter { $0.format == nil }
+            let unreachable = batch.unreachable
             for recipient in unreachable {
                 note(
                     "unreachable: \(recipient.ref) prefers \(recipient.prefers?.rawValue ?? "no format") but has no "
@@ -119,10 +96,8 @@ extension Yswd {
                     + (unreachable.isEmpty
                         ? "" : " \(counted(unreachable.count, "participant")) unreachable (listed on stderr)."))
             if markSent {
-                try store.recordFollowUps(
-                    ref: activity, toMark.map { ($0.recipient.participantId, $0.format) },
-                    on: today)
-                print("Recorded \(counted(toMark.count, "follow-up")) as sent.")
+                let marked = try batch.markSent(in: store, refs: sentTo)
+                print("Recorded \(counted(marked, "follow-up")) as sent.")
             }
         }
 

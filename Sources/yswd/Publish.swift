@@ -2,6 +2,7 @@ import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 
 extension Yswd {
@@ -91,39 +92,25 @@ extension Yswd {
                 note("note: --template is not used for \(format.rawValue), which is open data")
             }
             let store = try self.store.open()
-            var snapshot = try store.updateSnapshot(
-                ref: activity, asOf: date ?? store.settings().today(), quotesPerTheme: quotes, quoteMode: quoteMode)
-            let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
-            let unanswered = snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key)
-            if !unanswered.isEmpty, !early { throw PublishError.unanswered(activity: activity, themes: unanswered) }
-            if format == .easyRead {
-                let warnings = EasyReadCheck.warnings(snapshot)
-                if strict, !warnings.isEmpty { throw PublishError.easyReadWording(warnings) }
-                for warning in warnings { note("warning: easy read: \(warning)") }
-            }
-            snapshot.privateTerms = try store.privateTerms(ref: activity, words: PrivacyGuard.words(in: snapshot))
-            let waived = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
-                PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
-            }
-            if !unanswered.isEmpty {
+            let prepared = try PreparedUpdate.prepare(
+                store: store, ref: activity, format: format, templates: templates, asOf: date, quotesPerTheme: quotes,
+                quoteMode: quoteMode)
+            let publication = prepared.publication
+            let waived = try prepared.check(early: early, strict: strict, allowing: allowed)
+            for warning in prepared.easyReadWarnings { note("warning: easy read: \(warning)") }
+            if !prepared.unanswered.isEmpty {
                 note(
-                    "note: published early: the update says these have no answer yet: \(unanswered.joined(separator: ", "))"
-                )
+                    "note: published early: the update says these have no answer yet: "
+                        + prepared.unanswered.joined(separator: ", "))
             }
-            if snapshot.activity.publicSummary == nil {
+            if prepared.snapshot.activity.publicSummary == nil {
                 note(
                     "note: no public summary is recorded, so the purpose is published as \"What we asked, and why\"; "
                         + "give the words people were told with `yswd activity update \(activity) --public-summary TEXT`"
                 )
             }
             if record {
-                let recorded = try store.recordUpdate(
-                    ref: activity,
-                    UpdateRecording(
-                        snapshot: snapshot, format: format.rawValue,
-                        channels: channels.isEmpty ? snapshot.activity.feedbackChannels : channels,
-                        bytes: publication.bytes, sha256: publication.sha256, data: publication.data,
-                        quotes: publication.quotes, waivers: waived))
+                let recorded = try prepared.record(in: store, channels: channels, waivers: waived)
                 note("Recorded as update \(recorded.number) of \(activity) (SHA-256 \(recorded.sha256)).")
             } else {
                 try store.recordWaivers(ref: activity, waived)

@@ -1,0 +1,138 @@
+import FeedbackLoop
+import FeedbackLoopPublish
+import FeedbackLoopStore
+import FeedbackLoopWorkflows
+import Foundation
+import Hummingbird
+
+/// Publishing: preview each format on a page of its own, review the privacy findings, record the
+/// update; the recorded updates' exact bytes; personal follow-ups to download and mark sent.
+struct PublishingRoutes {
+    let store: EngagementStore
+
+    /// A published page's own policy: its inline style, and still no script and no framing.
+    static let previewPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/activities/{ref}/publish") { request, context in
+            _ = try Access.page(request, context, needs: .publisher)
+            return try page(ref: context.parameters.require("ref"), context: context, form: nil, errors: [])
+        }
+        router.get("/activities/{ref}/preview/{format}") { request, context in
+            _ = try Access.page(request, context, needs: .publisher)
+            let ref = try context.parameters.require("ref")
+            guard let format = PublishFormat(rawValue: try context.parameters.require("format")) else {
+                throw Refusal.notFound()
+            }
+            _ = try found { try store.activity(ref: ref) }
+            let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
+            return Self.published(prepared.publication.bytes, format: format)
+        }
+        router.post("/activities/{ref}/publish") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+            let ref = try context.parameters.require("ref")
+            _ = try found { try store.activity(ref: ref) }
+            let format = PublishFormat(rawValue: form.typed("format")) ?? .html
+            var check = FormCheck(labels: ["format": "Format", "early": "Publish early", "allow": "Privacy findings"])
+            do {
+                let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
+                let waivers = try prepared.check(early: form.ticked("early"), allowing: form.all("allow"))
+                let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
+                _ = try prepared.record(in: store, channels: channels, waivers: waivers)
+                return Pages.redirect(Paths.activity(ref) + "#updates")
+            } catch let error as any UserFacingError {
+                check.note(error, default: error is PublishError ? "allow" : "format")
+            }
+            return try page(ref: ref, context: context, form: form, errors: check.errors)
+        }
+        router.get("/activities/{ref}/updates/{number}") { request, context in
+            _ = try Access.page(request, context)
+            let ref = try context.parameters.require("ref")
+            let number = try context.parameters.require("number", as: Int.self)
+            let update = try found { try store.update(ref: ref, number: number) }
+            return Self.published(update.bytes, format: PublishFormat(rawValue: update.format) ?? .txt)
+        }
+    }
+
+    /// An update's bytes as their own page: HTML with its inline style allowed, and no script; the
+    /// text formats as plain text.
+    static func published(_ bytes: Data, format: PublishFormat) -> Response {
+        let type =
+            switch format {
+            case .html, .easyRead: "text/html; charset=utf-8"
+            default: "text/plain; charset=utf-8"
+            }
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentSecurityPolicy: previewPolicy],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func page(ref: String, context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let activity = try found { try store.activity(ref: ref) }
+        let prepared = try? PreparedUpdate.prepare(store: store, ref: ref, format: .html)
+        let view = PublishPage(
+            frame: Frame("Publish an update: \(activity.title)", context: context, section: "activities"),
+            activity: activity, prepared: prepared, form: form, errors: errors)
+        return Pages.render("publish", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+}
+
+struct PublishPage: Sendable {
+    var frame: Frame
+    var title: String
+    var path: String
+    var formats: [Preview]
+    var format: SelectField
+    var channels: CheckboxGroup
+    var findings: [Finding]
+    var hasFindings: Bool
+    var unanswered: String?
+    var early: Bool
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    struct Preview: Sendable {
+        var label: String
+        var link: String
+    }
+
+    struct Finding: Sendable {
+        var id: String
+        var what: String
+        var location: String
+        var checked: Bool
+    }
+
+    init(frame: Frame, activity: Activity, prepared: PreparedUpdate?, form: FormData?, errors: [FieldError]) {
+        self.frame = frame
+        title = activity.title
+        path = Paths.activity(activity.ref)
+        let formats: [PublishFormat] = [.html, .easyRead, .md, .txt, .json, .csv]
+        self.formats = formats.map {
+            Preview(label: $0.rawValue.readable, link: Paths.activity(activity.ref) + "/preview/\($0.rawValue)")
+        }
+        format = SelectField(
+            "format", "Format to record", choices: formats.map { ($0.rawValue, $0.rawValue.readable) }, form: form,
+            errors: errors)
+        let ticked = form.map { $0.all("channel") } ?? activity.feedbackChannels.map(\.rawValue)
+        channels = CheckboxGroup(
+            "channel", "Where it is published", values: FeedbackChannel.allCases.map(\.rawValue),
+            form: FormData(pairs: ticked.map { ("channel", $0) }), errors: errors)
+        let allowed = Set(form?.all("allow") ?? [])
+        findings = (prepared?.findings ?? []).map {
+            Finding(
+                id: $0.id, what: "\($0.kind.label): ‘\($0.match)’", location: $0.location,
+                checked: allowed.contains($0.id))
+        }
+        hasFindings = !findings.isEmpty
+        let missing = prepared?.unanswered ?? []
+        unanswered =
+            missing.isEmpty
+            ? nil
+            : "These themes have no answer yet: \(missing.joined(separator: ", ")). Publishing now says so, and when an answer is due."
+        early = form?.ticked("early") ?? false
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}

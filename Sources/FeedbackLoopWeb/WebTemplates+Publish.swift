@@ -1,0 +1,37 @@
+extension WebTemplates {
+    static let publish = """
+        {{> top}}
+        <span class="caption">{{title}}</span>
+        <h1>Publish an update</h1>
+        {{> errors}}
+        <h2>Preview</h2>
+        <p>Each format opens on a page of its own, exactly as it will be published.</p>
+        <ul>{{#formats}}<li><a href="{{link}}">{{label}}</a></li>{{/formats}}</ul>
+        <form method="post" action="{{path}}/publish" novalidate>
+        {{> csrf}}
+        <h2>Private details found</h2>
+        {{#hasFindings}}
+        <div class="field" id="allow">
+        <fieldset>
+        <legend>Tick each one you have checked and that may be published</legend>
+        {{#findings}}<div class="checkbox"><input type="checkbox" id="allow-{{id}}" name="allow" value="{{id}}"{{#checked}} checked{{/checked}}>
+        <label for="allow-{{id}}">{{what}} <span class="hint">in {{location}} ({{id}})</span></label></div>{{/findings}}
+        </fieldset>
+        </div>
+        {{/hasFindings}}
+        {{^hasFindings}}<p>None: no email address, phone number, NHS number, postcode or participant’s detail was found.</p>{{/hasFindings}}
+        {{#unanswered}}
+        <h2>Themes with no answer</h2>
+        <p>{{unanswered}}</p>
+        <div class="checkbox"><input type="checkbox" id="early" name="early" value="1"{{#early}} checked{{/early}}>
+        <label for="early">Publish early, saying which themes have no answer yet</label></div>
+        {{/unanswered}}
+        <h2>Record it</h2>
+        {{#format}}{{> select}}{{/format}}
+        {{#channels}}{{> checkboxes}}{{/channels}}
+        <button type="submit">Record the update as published</button>
+        </form>
+        <p><a href="{{path}}">Back to the activity</a></p>
+        {{> bottom}}
+        """
+}

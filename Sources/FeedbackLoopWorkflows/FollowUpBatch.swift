@@ -1,0 +1,63 @@
+import FeedbackLoop
+import FeedbackLoopPublish
+import FeedbackLoopStore
+import Foundation
+
+/// The personal follow-ups an activity owes, written for each reachable participant: what
+/// `yswd followups` and the web app's follow-ups page both do.
+public struct FollowUpBatch: Sendable {
+    /// The activity's ref.
+    public var activity: String
+    public var followUps: [FollowUp]
+    /// Everyone owed one, reachable or not.
+    public var recipients: [FollowUpRecipient]
+    /// The privacy waivers to record when the follow-ups are handed out.
+    public var waivers: [PrivacyWaiver]
+    public var today: CalendarDate
+
+    /// Owed participants with no contact details for the format they prefer.
+    public var unreachable: [FollowUpRecipient] { recipients.filter { $0.format == nil } }
+
+    public static func prepare(
+        store: EngagementStore, ref: String, templates: TemplateSet = .builtIn, asOf: CalendarDate? = nil,
+        allowing allowed: [String] = []
+    ) throws -> FollowUpBatch {
+        let today = try asOf ?? store.settings().today()
+        var snapshot = try store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
+        guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: ref) }
+        guard snapshot.publicContact != nil else { throw PublishError.noPublicContact(activity: ref) }
+        snapshot.privateTerms = try store.privateTerms(ref: ref, words: PrivacyGuard.words(in: snapshot))
+        let waivers = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
+            PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
+        }
+        let recipients = try store.followUpRecipients(ref: ref)
+        let latest = try store.updates(ref: ref).last
+        let about = FollowUpRenderer.About(
+            number: latest?.number,
+            url: latest.flatMap { update in snapshot.publicURL.map { $0 + SiteBuilder.pagePath(update) } })
+        var earlier: [Int: FollowUpRenderer.Earlier] = [:]
+        for number in Set(recipients.compactMap(\.lastUpdate)) {
+            let update = try store.update(ref: ref, number: number)
+            earlier[number] = FollowUpRenderer.Earlier(
+                data: update.data, reasons: try store.changeReasons(activity: ref, since: update.recordedAt))
+        }
+        let followUps = FollowUpRenderer(templates: templates).render(
+            snapshot, for: recipients, about: about, earlier: earlier)
+        let letters = followUps.filter(\.recipient.goesByPost).count
+        if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
+        return FollowUpBatch(
+            activity: ref, followUps: followUps, recipients: recipients, waivers: waivers, today: today)
+    }
+
+    /// The mailing list of every follow-up (who, how, which file).
+    public var mailingList: String { FollowUpRenderer.mailingList(followUps) }
+
+    /// Records follow-ups as sent today: all of them, or those of `refs`.
+    public func markSent(in store: EngagementStore, refs: [String] = []) throws -> Int {
+        let chosen = refs.isEmpty ? followUps : followUps.filter { refs.contains($0.recipient.ref) }
+        try store.recordFollowUps(
+            ref: activity, chosen.map { ($0.recipient.participantId, $0.format) },
+            on: today)
+        return chosen.count
+    }
+}

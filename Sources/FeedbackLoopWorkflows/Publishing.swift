@@ -1,0 +1,60 @@
+import FeedbackLoop
+import FeedbackLoopPublish
+import FeedbackLoopStore
+import Foundation
+
+/// An update rendered and checked, ready to show or record: what `yswd publish` and the web app's
+/// publishing page both do, so the two front doors hold no step of their own.
+public struct PreparedUpdate: Sendable {
+    public var snapshot: UpdateSnapshot
+    public var publication: Publication
+    public var format: PublishFormat
+    /// Themes with no answer yet (allowed only when publishing early).
+    public var unanswered: [String]
+    /// Easy read wording a reader may find hard, when the format is easy read.
+    public var easyReadWarnings: [EasyReadCheck.Warning]
+    /// What the privacy guard found, before any is allowed.
+    public var findings: [PrivacyFinding]
+
+    /// Reads the activity's snapshot, renders it, and scans it for private details.
+    public static func prepare(
+        store: EngagementStore, ref: String, format: PublishFormat, templates: TemplateSet = .builtIn,
+        asOf: CalendarDate? = nil, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen
+    ) throws -> PreparedUpdate {
+        var snapshot = try store.updateSnapshot(
+            ref: ref, asOf: asOf ?? store.settings().today(), quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
+        let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
+        snapshot.privateTerms = try store.privateTerms(ref: ref, words: PrivacyGuard.words(in: snapshot))
+        return PreparedUpdate(
+            snapshot: snapshot, publication: publication, format: format,
+            unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
+            easyReadWarnings: format == .easyRead ? EasyReadCheck.warnings(snapshot) : [],
+            findings: PrivacyGuard.scan(snapshot))
+    }
+
+    /// Checks it may be published: every theme answered unless `early`, easy read wording when
+    /// `strict`, and every privacy finding allowed by id after review.
+    /// - Returns: the waivers to record.
+    public func check(early: Bool, strict: Bool = false, allowing allowed: [String]) throws -> [PrivacyWaiver] {
+        if !unanswered.isEmpty, !early {
+            throw PublishError.unanswered(activity: snapshot.activity.ref, themes: unanswered)
+        }
+        if strict, !easyReadWarnings.isEmpty { throw PublishError.easyReadWording(easyReadWarnings) }
+        return try PrivacyGuard.review(findings, allowing: allowed).map {
+            PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
+        }
+    }
+
+    /// Records it as published (exact bytes, hash, date, format, channels), with its waivers.
+    public func record(
+        in store: EngagementStore, channels: [FeedbackChannel], waivers: [PrivacyWaiver]
+    ) throws -> PublishedUpdate {
+        try store.recordUpdate(
+            ref: snapshot.activity.ref,
+            UpdateRecording(
+                snapshot: snapshot, format: format.rawValue,
+                channels: channels.isEmpty ? snapshot.activity.feedbackChannels : channels,
+                bytes: publication.bytes, sha256: publication.sha256, data: publication.data,
+                quotes: publication.quotes, waivers: waivers))
+    }
+}
