@@ -108,6 +108,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "FeedbackLoopWebTests",
+            dependencies: [
+                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoop",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "yswdTests",
             dependencies: [
                 "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopSynthetic",

@@ -16,9 +16,10 @@ struct ActivityForm: Sendable {
 
     /// Reads the form into `activity` (a new one, or the stored one being changed).
     static func read(
-        _ form: FormData, into activity: inout Activity, organisations: [String: Int64], check: inout FormCheck
+        _ form: FormData, into activity: inout Activity, organisations: [String: Int64], check: inout FormCheck,
+        isNew: Bool
     ) {
-        if let ref = check.value("ref", { try EntryRules.identifier(form.typed("ref"), field: .entry("ref")) }) {
+        if isNew, let ref = check.value("ref", { try EntryRules.identifier(form.typed("ref"), field: .entry("ref")) }) {
             activity.ref = ref
         }
         for (name, path) in [("title", \Activity.title), ("purpose", \.purpose), ("can-influence", \.canInfluence)] {

@@ -30,7 +30,7 @@ struct ActivityRoutes {
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
             var check = FormCheck(labels: ActivityForm.labels)
             var activity = Activity(ref: "", title: "", purpose: "", canInfluence: "", level: .consult)
-            ActivityForm.read(form, into: &activity, organisations: try organisationIds(), check: &check)
+            ActivityForm.read(form, into: &activity, organisations: try organisationIds(), check: &check, isNew: true)
             if check.isEmpty {
                 do {
                     let added = try store.addActivity(activity)
@@ -58,8 +58,7 @@ struct ActivityRoutes {
             let stored = try found { try store.activity(ref: context.parameters.require("ref")) }
             var check = FormCheck(labels: ActivityForm.labels)
             var changed = stored
-            ActivityForm.read(form, into: &changed, organisations: try organisationIds(), check: &check)
-            changed.ref = stored.ref
+            ActivityForm.read(form, into: &changed, organisations: try organisationIds(), check: &check, isNew: false)
             if check.isEmpty {
                 do {
                     _ = try store.updateActivity(ref: stored.ref) { $0 = changed }

@@ -16,14 +16,17 @@ struct SignInRoutes {
 
     func add(to router: Router<StaffContext>) {
         router.get("/sign-in") { request, context in
-            let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
-            return Pages.render("sign-in", SignInPage(frame: Frame("Sign in", context: context), next: next))
+            let query = request.uri.queryParameters
+            var page = SignInPage(
+                frame: Frame("Sign in", context: context), next: Self.safeNext(query["next"].map(String.init) ?? "/"))
+            if query["passwordSet"] != nil { page.notice = "Your password is set. Sign in with it." }
+            if query["signedOut"] != nil { page.notice = "You have signed out." }
+            return Pages.render("sign-in", page)
         }
         router.post("/sign-in") { request, context in try await signIn(request, context) }
         router.post("/sign-out") { request, context in
-            guard let session = context.session else { return Pages.redirect("/sign-in") }
             _ = try await Access.change(request, context, store: store, needs: .viewer)
-            try store.endSession(id: session.id)
+            if let session = context.session { try store.endSession(id: session.id) }
             var response = Pages.redirect("/sign-in?signedOut=1")
             response.setCookie(SessionMiddleware.clearing(secure: secureCookies))
             return response

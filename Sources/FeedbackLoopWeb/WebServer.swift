@@ -42,6 +42,7 @@ public struct WebServer: Sendable {
         ImportRoutes(store: store, uploads: uploads).add(to: router)
         PublishingRoutes(store: store).add(to: router)
         FollowUpRoutes(store: store).add(to: router)
+        UserRoutes(store: store).add(to: router)
         return router
     }
 

@@ -6,7 +6,7 @@ enum WebTemplates {
         "set-password": setPassword, "dashboard": dashboard, "text-field": textField, "checkboxes": checkboxes,
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
         "theming": theming, "import": importPage, "import-columns": importColumns,
-        "publish": publish, "follow-ups": followUps,
+        "publish": publish, "follow-ups": followUps, "users": users,
     ]
 
     static let top = """

@@ -1,0 +1,138 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// Admin only: who can sign in and what each may do, and the team's settings.
+struct UserRoutes {
+    let store: EngagementStore
+    static let labels = ["email": "Email address", "name": "Name", "role": "Role", "key": "Setting", "value": "Value"]
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/users") { request, context in
+            _ = try Access.page(request, context, needs: .admin)
+            return try page(context, form: nil, errors: [], link: nil)
+        }
+        router.post("/users") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .admin)
+            var check = FormCheck(labels: Self.labels)
+            let role = check.value("role") { try StaffRole.parse(form.typed("role"), field: .entry("role")) }
+            if let role, check.isEmpty {
+                do {
+                    let link = try store.addUser(email: form.typed("email"), name: form.typed("name"), role: role)
+                    return try page(context, form: nil, errors: [], link: (link, request))
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "email")
+                }
+            }
+            return try page(context, form: form, errors: check.errors, link: nil)
+        }
+        router.post("/users/change") { request, context in
+            let (form, store, account) = try await Access.change(request, context, store: store, needs: .admin)
+            let email = form.typed("email")
+            switch form.typed("action") {
+            case "disable":
+                guard email.lowercased() != account.email.lowercased() else {
+                    throw Refusal(
+                        status: .badRequest, title: "You cannot disable yourself",
+                        message: "Ask another admin to do it.")
+                }
+                try store.disableUser(email: email)
+            case "reset":
+                return try page(context, form: nil, errors: [], link: (try store.resetUser(email: email), request))
+            default:
+                let role = try StaffRole.parse(form.typed("role"), field: .entry("role"))
+                _ = try store.updateUser(email: email, role: role, name: nil)
+            }
+            return Pages.redirect("/users")
+        }
+        router.post("/settings") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .admin)
+            var check = FormCheck(labels: Self.labels)
+            do {
+                let key = try TeamSettings.Key.parse(form.typed("key"))
+                if let value = form["value"] {
+                    _ = try store.setSetting(key, to: value)
+                } else {
+                    _ = try store.unsetSetting(key)
+                }
+                return Pages.redirect("/users#settings")
+            } catch let error as any UserFacingError {
+                check.note(error, default: "value")
+            }
+            return try page(context, form: form, errors: check.errors, link: nil)
+        }
+    }
+
+    private func page(
+        _ context: StaffContext, form: FormData?, errors: [FieldError], link: (PasswordLink, Request)?
+    ) throws -> Response {
+        let settings = try store.settings()
+        let view = UsersPage(
+            frame: Frame("Users and settings", context: context, section: "users"), accounts: try store.users(),
+            settings: TeamSettings.Key.allCases.map { ($0.rawValue, settings.value(of: $0) ?? "") }, form: form,
+            errors: errors, link: link.map { Self.address($0.0, request: $0.1) }, linkFor: link?.0.account.email)
+        return Pages.render("users", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// The link to set a password, on the address staff reached this server by.
+    static func address(_ link: PasswordLink, request: Request) -> String {
+        let host = request.head.authority ?? "127.0.0.1:8080"
+        let scheme = request.headers[.init("X-Forwarded-Proto") ?? .contentType] == "https" ? "https" : "http"
+        return "\(scheme)://\(host)/set-password/\(link.token)"
+    }
+}
+
+struct UsersPage: Sendable {
+    var frame: Frame
+    var accounts: [Account]
+    var settings: [Setting]
+    var email: TextField
+    var name: TextField
+    var role: SelectField
+    var link: String?
+    var linkFor: String?
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    struct Account: Sendable {
+        var email: String
+        var name: String
+        var role: String
+        var state: String
+        var roles: [Choice]
+    }
+
+    struct Setting: Sendable {
+        var key: String
+        var value: String
+        var id: String
+    }
+
+    init(
+        frame: Frame, accounts: [StaffAccount], settings: [(String, String)], form: FormData?, errors: [FieldError],
+        link: String?, linkFor: String?
+    ) {
+        self.frame = frame
+        self.accounts = accounts.map { account in
+            Account(
+                email: account.email, name: account.name, role: account.role.rawValue,
+                state: account.isDisabled ? "Disabled" : account.hasPassword ? "Can sign in" : "Has not set a password",
+                roles: StaffRole.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.rawValue.readable, selected: $0 == account.role)
+                })
+        }
+        self.settings = settings.map { Setting(key: $0.0, value: $0.1, id: "setting-" + $0.0) }
+        email = TextField("email", "Email address", form: form, errors: errors)
+        email.kind = "email"
+        name = TextField(
+            "name", "Name", hint: "As it appears as the lead of the activities they lead.", form: form, errors: errors)
+        role = SelectField(
+            "role", "Role", choices: StaffRole.allCases.map { ($0.rawValue, $0.rawValue.readable) }, form: form,
+            errors: errors)
+        self.link = link
+        self.linkFor = linkFor
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}

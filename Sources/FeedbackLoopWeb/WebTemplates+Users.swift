@@ -1,0 +1,41 @@
+extension WebTemplates {
+    static let users = """
+        {{> top}}
+        <h1>Users and settings</h1>
+        {{> errors}}
+        {{#link}}<div class="notice" role="status"><p>Send {{linkFor}} this link to set their password. It works once, for 24 hours, and is not shown again:</p>
+        <p><code>{{link}}</code></p></div>{{/link}}
+        <h2>Users</h2>
+        <table>
+        <caption class="skip">Users</caption>
+        <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">Can sign in</th><th scope="col">Change</th></tr></thead>
+        <tbody>
+        {{#accounts}}<tr><td>{{name}}<br><span class="hint">{{email}}</span></td><td>{{role}}</td><td>{{state}}</td>
+        <td><form method="post" action="/users/change" class="filters">{{> csrf}}<input type="hidden" name="email" value="{{email}}">
+        <div class="field"><label for="role-{{email}}">Role for {{name}}</label>
+        <select id="role-{{email}}" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></div>
+        <button type="submit" name="action" value="role" class="secondary">Change role</button>
+        <button type="submit" name="action" value="reset" class="secondary">New password link</button>
+        <button type="submit" name="action" value="disable" class="warning">Disable</button>
+        </form></td></tr>{{/accounts}}
+        </tbody>
+        </table>
+        <h2>Add a user</h2>
+        <form method="post" action="/users" novalidate>
+        {{> csrf}}
+        {{#email}}{{> text-field}}{{/email}}
+        {{#name}}{{> text-field}}{{/name}}
+        {{#role}}{{> select}}{{/role}}
+        <button type="submit">Add the user</button>
+        </form>
+        <h2 id="settings">Settings</h2>
+        <table>
+        <caption class="skip">The team’s settings</caption>
+        <thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
+        <tbody>{{#settings}}<tr><td>{{key}}</td><td><form method="post" action="/settings" class="filters">{{> csrf}}
+        <input type="hidden" name="key" value="{{key}}"><div class="field"><label for="{{id}}" class="skip">{{key}}</label>
+        <input type="text" id="{{id}}" name="value" value="{{value}}"></div><button type="submit" class="secondary">Save {{key}}</button></form></td></tr>{{/settings}}</tbody>
+        </table>
+        {{> bottom}}
+        """
+}

@@ -1,0 +1,199 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import FeedbackLoopWeb
+
+/// What the pages show and what their forms do: hostile text stays text, every response carries
+/// the security headers and no script, a refused form keeps what was typed and writes nothing.
+@Suite struct PageTests {
+    static let hostile = [
+        "<script>alert('you said')</script>", "\"><img src=x onerror=alert(1)>'", "&lt;b&gt; & <b>bold</b>",
+        "{{frame.csrf}} {{{raw}}}", "\u{202E}gnp.exe \u{05E9}\u{05DC}\u{05D5}\u{05DD}",
+    ]
+
+    /// Every page a signed-in admin can open in the harness's record.
+    static let pages = [
+        "/", "/?lead=Editor%20User&mine=1", "/activities", "/activities?q=appointment", "/activities/new",
+        "/activities/GP", "/activities/GP/edit", "/activities/GP/theming", "/activities/GP/import",
+        "/activities/GP/publish", "/activities/GP/follow-ups", "/users", "/sign-in",
+    ]
+
+    @Test(arguments: hostile.indices)
+    func hostileTextEnteredThroughTheFormsComesBackAsTextOnEveryPage(index: Int) async throws {
+        let text = Self.hostile[index]
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let admin = try await client.signIn(.admin)
+            func post(_ path: String, _ form: [(String, String)]) async throws {
+                let response = try await client.post(path, form + [("csrf", admin.csrf)], cookie: admin.cookie)
+                #expect(
+                    response.status == .seeOther,
+                    "\(path): \(response.status) \(response.body.text.firstMatch(of: /<ul>\n<li>.*<\/li>/).map { String($0.output) } ?? "")"
+                )
+            }
+            try await post(
+                "/activities/GP/edit",
+                [
+                    ("title", text), ("purpose", text), ("can-influence", text), ("level", "consult"), ("lead", text),
+                    ("service", text),
+                ])
+            try await post("/activities/GP/contributions", [("contribution-text", text)])
+            try await post("/activities/GP/themes", [("theme-key", "hostile"), ("theme-said", text)])
+            try await post(
+                "/activities/GP/decisions",
+                [("decision-key", "d1"), ("decision-text", text), ("decision-responds-to", "phone")])
+            try await post(
+                "/activities/GP/explanations",
+                [("explain-theme", "hostile"), ("explain-why", text), ("explain-category", "cost")])
+            for page in Self.pages {
+                let response = try await client.get(page, cookie: admin.cookie)
+                let body = response.body.text
+                #expect(response.status == .ok, "\(page): \(response.status)")
+                #expect(!body.contains("<script"), "\(page) has a script tag")
+                #expect(!body.contains("<img"), "\(page) has an image tag")
+                #expect(!body.contains("<b>"), "\(page) has live markup")
+            }
+            let activity = try await client.get("/activities/GP", cookie: admin.cookie).body.text
+            #expect(activity.contains("&lt;script&gt;alert(&#39;you said&#39;)&lt;/script&gt;") || index != 0)
+            #expect(activity.contains("{{frame.csrf}}") || index != 3, "Mustache tags typed in a form stay as typed")
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeadersAndNoPageHasAScript() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let admin = try await client.signIn(.admin)
+            for page in Self.pages + ["/no-such-page", "/activities/NOPE", "/assets/yswd.css"] {
+                let response = try await client.get(page, cookie: admin.cookie)
+                let policy = try #require(response.headers[.contentSecurityPolicy], "\(page) has no policy")
+                #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"))
+                #expect(!policy.contains("script-src"), "\(page) allows script")
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
+                #expect(!response.body.text.contains("<script"), "\(page)")
+                #expect(response.body.text.firstMatch(of: /<[^>]+\son[a-z]+=/) == nil, "\(page) has an event handler")
+            }
+        }
+    }
+
+    @Test func anUnknownAddressShowsTheNotFoundPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let admin = try await client.signIn(.admin)
+            for path in ["/no-such-page", "/activities/NOPE", "/activities/GP/updates/9", "/activities/GP/preview/pdf"]
+            {
+                let response = try await client.get(path, cookie: admin.cookie)
+                #expect(response.status == .notFound, "\(path)")
+            }
+        }
+    }
+
+    @Test func aRefusedFormNamesEachFieldKeepsWhatWasTypedAndWritesNothing() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let before = try harness.fingerprint()
+            let response = try await client.post(
+                "/activities",
+                [
+                    ("csrf", editor.csrf), ("ref", "has space"), ("title", ""), ("purpose", "Kept purpose"),
+                    ("can-influence", "c"), ("level", "consult"), ("closes", "31/02/2027"), ("feedback-by", "someday"),
+                ],
+                cookie: editor.cookie)
+            let body = response.body.text
+            #expect(response.status == .badRequest)
+            #expect(body.contains("There is a problem"))
+            for anchor in ["#ref", "#title", "#closes", "#feedback-by"] {
+                #expect(body.contains("href=\"\(anchor)\""), "\(anchor)")
+            }
+            #expect(body.contains("31/02/2027 is not a real date"))
+            #expect(body.contains(">Kept purpose</textarea>"))
+            #expect(body.contains("<title>Error: "))
+            #expect(try harness.fingerprint() == before)
+        }
+    }
+
+    @Test func datesAreTypedEitherWay() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            for (ref, date) in [("A1", "30/04/2027"), ("A2", "2027-04-30")] {
+                let response = try await client.post(
+                    "/activities",
+                    [
+                        ("csrf", editor.csrf), ("ref", ref), ("title", "t"), ("purpose", "p"), ("can-influence", "c"),
+                        ("level", "consult"), ("feedback-by", date),
+                    ], cookie: editor.cookie)
+                #expect(response.status == .seeOther)
+                #expect(try harness.store.activity(ref: ref).feedbackBy?.description == "2027-04-30")
+            }
+        }
+    }
+
+    @Test func aContributionNumberOfAnotherActivityIsRefused() async throws {
+        let harness = try WebHarness()
+        _ = try harness.store.addActivity(
+            Activity(ref: "MH", title: "Mental health", purpose: "p", canInfluence: "c", level: .consult))
+        _ = try harness.store.addContribution(activity: "MH", text: "Not about GPs")
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let before = try harness.fingerprint()
+            for (path, form) in [
+                ("/activities/GP/themes", [("theme-key", "x"), ("theme-said", "x"), ("theme-contribution", "3")]),
+                ("/activities/GP/theming", [("contribution", "3"), ("theme", "phone"), ("action", "link")]),
+                (
+                    "/activities/GP/theming",
+                    [("contribution", "3"), ("out-of-scope", "Elsewhere"), ("action", "out-of-scope")]
+                ),
+            ] {
+                let response = try await client.post(path, form + [("csrf", editor.csrf)], cookie: editor.cookie)
+                #expect(response.status == .badRequest, "\(path)")
+                #expect(
+                    response.body.text.contains("Contribution 3 belongs to MH, not GP"),
+                    "\(path): \(response.body.text.firstMatch(of: /<ul>\n<li>.*<\/li>/).map { String($0.output) } ?? "")"
+                )
+            }
+            #expect(try harness.fingerprint() == before)
+        }
+    }
+
+    @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            _ = try await client.post(
+                "/activities/GP/themes",
+                [("csrf", editor.csrf), ("theme-key", "online"), ("theme-said", "Online booking")],
+                cookie: editor.cookie)
+            let entry = try #require(try harness.store.history(activity: "GP").last)
+            #expect(entry.entity == "theme" && entry.actor == "Editor User")
+        }
+    }
+
+    @Test func anUploadThatIsNotCSVOrIsOver50MBIsRefused() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            func upload(name: String, content: String) async throws -> (HTTPResponse.Status, String) {
+                let body =
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n\(content)\r\n--b--\r\n"
+                let response = try await client.client.execute(
+                    uri: "/activities/GP/import?csrf=\(editor.csrf)", method: .post,
+                    headers: [
+                        .contentType: "multipart/form-data; boundary=b", .origin: WebHarness.origin,
+                        .cookie: editor.cookie,
+                    ],
+                    body: .init(string: body))
+                return (response.status, response.body.text)
+            }
+            let (status, page) = try await upload(name: "report.pdf", content: "%PDF-1.7")
+            #expect(status == .unsupportedMediaType && page.contains("report.pdf is not a CSV file"))
+            let (large, message) = try await upload(
+                name: "big.csv", content: String(repeating: "x", count: 50 << 20 + 1))
+            #expect(large == .contentTooLarge && message.contains("larger than 50 MB"))
+        }
+    }
+}

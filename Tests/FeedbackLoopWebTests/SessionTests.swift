@@ -1,0 +1,140 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import FeedbackLoopWeb
+
+/// Signing in and out: the cookie's flags, a new session id at every sign-in, timeouts, the
+/// lockout after five failures, and passwords.
+@Suite struct SessionTests {
+    @Test func theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureOnlyWhenAsked() async throws {
+        for secure in [false, true] {
+            let harness = try WebHarness(secureCookies: secure)
+            try await harness.test { client in
+                let session = try await client.signIn(.viewer)
+                let flags = session.setCookie.lowercased()
+                #expect(flags.hasPrefix("yswd_session="))
+                #expect(flags.contains("httponly"))
+                #expect(flags.contains("samesite=lax"))
+                #expect(flags.contains("path=/"))
+                #expect(flags.contains("secure") == secure)
+            }
+        }
+    }
+
+    @Test func everySignInStartsANewSessionAndEndsTheOneTheBrowserHad() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let first = try await client.signIn(.editor)
+            let second = try await client.post(
+                "/sign-in", [("email", "editor@example.org"), ("password", WebHarness.password), ("next", "/")],
+                cookie: first.cookie)
+            let cookie = try #require(second.headers[.setCookie]).prefix { $0 != ";" }
+            #expect(String(cookie) != first.cookie)
+            #expect(try await client.get("/", cookie: first.cookie).status == .seeOther, "the old id still works")
+            #expect(try await client.get("/", cookie: String(cookie)).status == .ok)
+            // The database keeps only hashes of session ids.
+            let stored = try harness.strings("SELECT idHash FROM webSession")
+            #expect(!stored.contains(String(cookie.dropFirst("yswd_session=".count))))
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let session = try await client.signIn(.viewer)
+            let out = try await client.post("/sign-out", [("csrf", session.csrf)], cookie: session.cookie)
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await client.get("/", cookie: session.cookie).status == .seeOther)
+        }
+    }
+
+    @Test func aSessionEndsAfterThirtyIdleMinutesAndTwelveHoursInAll() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let idle = try await client.signIn(.viewer)
+            harness.clock.advance(29 * 60)
+            #expect(try await client.get("/", cookie: idle.cookie).status == .ok)
+            harness.clock.advance(31 * 60)
+            #expect(try await client.get("/", cookie: idle.cookie).status == .seeOther, "idle for 31 minutes")
+
+            let busy = try await client.signIn(.viewer)
+            for _ in 0..<25 {
+                harness.clock.advance(29 * 60)
+                _ = try await client.get("/activities", cookie: busy.cookie)
+            }
+            #expect(try await client.get("/", cookie: busy.cookie).status == .seeOther, "in use for over 12 hours")
+        }
+    }
+
+    @Test func fiveFailedSignInsLockTheAccountForFifteenMinutesAndAreRecorded() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            func attempt(_ password: String) async throws -> HTTPResponse.Status {
+                try await client.post("/sign-in", [("email", "admin@example.org"), ("password", password)]).status
+            }
+            for _ in 0..<4 { #expect(try await attempt("wrong password here") == .unauthorized) }
+            #expect(try await attempt("wrong password here") == .tooManyRequests)
+            #expect(try await attempt(WebHarness.password) == .tooManyRequests, "locked even with the right password")
+            let history = try harness.store.history().filter { $0.entity == "accountLock" }
+            #expect(history.count == 1)
+            harness.clock.advance(16 * 60)
+            #expect(try await attempt(WebHarness.password) == .seeOther)
+        }
+    }
+
+    @Test func aWrongEmailAndAWrongPasswordGetTheSameAnswer() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let unknown = try await client.post("/sign-in", [("email", "nobody@example.org"), ("password", "x")])
+            let wrong = try await client.post("/sign-in", [("email", "viewer@example.org"), ("password", "x")])
+            #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
+            #expect(unknown.body.text.contains("Enter a correct email address and password"))
+            #expect(wrong.body.text.contains("Enter a correct email address and password"))
+        }
+    }
+
+    @Test func aDisabledUserCannotSignInAndIsSignedOut() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let session = try await client.signIn(.editor)
+            try harness.store.disableUser(email: "editor@example.org")
+            #expect(try await client.get("/", cookie: session.cookie).status == .seeOther)
+            let again = try await client.post(
+                "/sign-in", [("email", "editor@example.org"), ("password", WebHarness.password)])
+            #expect(again.status == .unauthorized)
+        }
+    }
+
+    @Test func aPasswordLinkSetsAStrongPasswordOnceAndHistoryNeverHoldsIt() async throws {
+        let harness = try WebHarness()
+        let link = try harness.store.addUser(email: "new@example.org", name: "New Person", role: .editor)
+        try await harness.test { client in
+            let path = "/set-password/\(link.token)"
+            #expect(try await client.get(path).status == .ok)
+            for weak in ["short", "Password2024!", "aaaaaaaaaaaaaaaa"] {
+                let refused = try await client.post(path, [("password", weak), ("confirm", weak)])
+                #expect(refused.status == .badRequest, "\(weak) was accepted")
+                #expect(refused.body.text.contains("error-summary"))
+            }
+            let strong = "copper violin meadow tide"
+            let set = try await client.post(path, [("password", strong), ("confirm", strong)])
+            #expect(set.status == .seeOther)
+            #expect(try await client.get(path).status == .notFound, "the link works once")
+            let signedIn = try await client.post("/sign-in", [("email", "new@example.org"), ("password", strong)])
+            #expect(signedIn.status == .seeOther)
+        }
+        let history = try harness.strings("SELECT coalesce(before, '') || coalesce(after, '') FROM history")
+        #expect(!history.contains { $0.contains("$2b$") || $0.contains(link.token) })
+    }
+
+    @Test func signInNeverSendsYouToAnotherSite() {
+        #expect(SignInRoutes.safeNext("//evil.example/") == "/")
+        #expect(SignInRoutes.safeNext("https://evil.example/") == "/")
+        #expect(SignInRoutes.safeNext("/\\evil.example") == "/")
+        #expect(SignInRoutes.safeNext("/activities/GP") == "/activities/GP")
+    }
+}

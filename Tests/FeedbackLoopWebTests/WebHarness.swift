@@ -1,0 +1,132 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+import Testing
+
+@testable import FeedbackLoopWeb
+
+/// A record with one activity and a user of each role, and the web app over it, tested through
+/// its router (every middleware runs; no network).
+struct WebHarness: Sendable {
+    let store: EngagementStore
+    let server: WebServer
+    static let password = "kettle orbit lantern moss"
+    /// A cheap hash of ``password``, so setting up users does not take a second each.
+    static let hash = Bcrypt.hash(password, cost: 4)
+    static let origin = "http://localhost"
+
+    /// The store's clock, which a test can move on.
+    let clock = TestClock()
+
+    init(secureCookies: Bool = false) throws {
+        let clock = clock
+        store = try EngagementStore.inMemory(actor: "setup", clock: { clock.now })
+        server = WebServer(store: store, secureCookies: secureCookies)
+        for role in StaffRole.allCases {
+            let link = try store.addUser(
+                email: "\(role.rawValue)@example.org", name: "\(role.rawValue.capitalized) User", role: role)
+            _ = try store.setPassword(token: link.token, hash: Self.hash)
+        }
+        _ = try store.addActivity(
+            Activity(
+                ref: "GP", title: "Getting a GP appointment", purpose: "Understand booking",
+                canInfluence: "The phone line",
+                level: .consult, lead: "Editor User", service: "Primary care", publicContact: "engage@example.nhs.uk",
+                opens: try CalendarDate.parse("2026-01-05", field: "date"),
+                closes: try CalendarDate.parse("2026-02-27", field: "date")))
+        _ = try store.addContribution(activity: "GP", text: "The phone queue is too long")
+        _ = try store.addContribution(activity: "GP", text: "Online booking is confusing")
+        _ = try store.addTheme(activity: "GP", key: "phone", said: "Waiting on the phone", contributions: [.single(1)])
+    }
+
+    /// Runs `body` with a client for the app.
+    func test<Value: Sendable>(_ body: @escaping @Sendable (Client) async throws -> Value) async throws -> Value {
+        let app = server.application()
+        return try await app.test(.router) { client in try await body(Client(client: client)) }
+    }
+
+    /// The first column of every row `sql` returns, as text.
+    func strings(_ sql: String) throws -> [String] {
+        try store.database.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
+    /// A fingerprint of everything the record holds but sessions and sign-in bookkeeping.
+    func fingerprint() throws -> String {
+        try store.database.read { db in
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table'
+                      AND name NOT IN ('webSession', 'signInAttempt', 'sqlite_sequence') AND name NOT LIKE 'activitySearch%'
+                    ORDER BY name
+                    """)
+            return try tables.map { table in
+                "\(table):"
+                    + (try String.fetchAll(db, sql: "SELECT quote(json_array(*)) FROM (SELECT * FROM \"\(table)\")")
+                        .joined(separator: "|"))
+            }.joined(separator: "\n")
+        }
+    }
+}
+
+/// A clock a test moves by hand.
+final class TestClock: Sendable {
+    private let value = Mutex(Date())
+    var now: Date { value.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { value.withLock { $0 = $0.addingTimeInterval(seconds) } }
+}
+
+/// The test client, with what a browser does: cookies, forms, the Origin header.
+struct Client: Sendable {
+    let client: any TestClientProtocol
+
+    func get(_ path: String, cookie: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.execute(uri: path, method: .get, headers: headers)
+    }
+
+    func post(
+        _ path: String, _ fields: [(String, String)], cookie: String? = nil, origin: String? = WebHarness.origin,
+        contentType: String = "application/x-www-form-urlencoded"
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let cookie { headers[.cookie] = cookie }
+        if let origin { headers[.origin] = origin }
+        let body = fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Signs in as the user of `role`: the session cookie and the session's form token.
+    func signIn(_ role: StaffRole) async throws -> Session {
+        let response = try await post(
+            "/sign-in", [("email", "\(role.rawValue)@example.org"), ("password", WebHarness.password), ("next", "/")])
+        #expect(response.status == .seeOther)
+        let cookie = try #require(response.headers[.setCookie])
+        let value = String(cookie.prefix { $0 != ";" })
+        let page = try await get("/activities/GP", cookie: value)
+        let csrf = try #require(page.body.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.output.1)
+        return Session(cookie: value, csrf: String(csrf), setCookie: cookie)
+    }
+
+    private func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+struct Session: Sendable {
+    var cookie: String
+    var csrf: String
+    var setCookie: String
+}
+
+extension ByteBuffer {
+    var text: String { String(buffer: self) }
+}
