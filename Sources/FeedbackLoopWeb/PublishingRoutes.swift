@@ -92,6 +92,17 @@ struct PublishPage: Sendable {
     var hasErrors: Bool
     var errors: [FieldError]
 
+    static func label(_ format: PublishFormat) -> String {
+        switch format {
+        case .html: "Web page"
+        case .easyRead: "Easy read web page"
+        case .md: "Markdown"
+        case .txt: "Plain text"
+        case .json: "Open data (JSON)"
+        case .csv: "Open data (CSV)"
+        }
+    }
+
     struct Preview: Sendable {
         var label: String
         var link: String
@@ -110,10 +121,10 @@ struct PublishPage: Sendable {
         path = Paths.activity(activity.ref)
         let formats: [PublishFormat] = [.html, .easyRead, .md, .txt, .json, .csv]
         self.formats = formats.map {
-            Preview(label: $0.rawValue.readable, link: Paths.activity(activity.ref) + "/preview/\($0.rawValue)")
+            Preview(label: Self.label($0), link: Paths.activity(activity.ref) + "/preview/\($0.rawValue)")
         }
         format = SelectField(
-            "format", "Format to record", choices: formats.map { ($0.rawValue, $0.rawValue.readable) }, form: form,
+            "format", "Format to record", choices: formats.map { ($0.rawValue, Self.label($0)) }, form: form,
             errors: errors)
         let ticked = form.map { $0.all("channel") } ?? activity.feedbackChannels.map(\.rawValue)
         channels = CheckboxGroup(

@@ -2,8 +2,10 @@ import HTTPTypes
 import Hummingbird
 
 /// Security headers on every response: a strict Content-Security-Policy (no script at all, no
-/// framing, nothing from elsewhere), no MIME sniffing, no referrer. A preview of a published update
-/// sets its own policy, which allows the update's inline style and still no script.
+/// framing, nothing from elsewhere), no MIME sniffing, and no referrer sent to other sites
+/// (`same-origin`: with `no-referrer` a browser sends `Origin: null` even on its own forms, which
+/// the same-origin check must refuse). A preview of a published update sets its own policy, which
+/// allows the update's inline style and still no script.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = StaffContext
 
@@ -23,7 +25,7 @@ struct SecurityHeaders: RouterMiddleware {
             response.headers[.contentSecurityPolicy] = Self.policy
         }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "no-referrer"
+        response.headers[Self.referrerPolicy] = "same-origin"
         response.headers[Self.frameOptions] = "DENY"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
         return response

@@ -27,8 +27,8 @@ public struct WebServer: Sendable {
     public func router() -> Router<StaffContext> {
         let router = Router(context: StaffContext.self)
         router.add(middleware: SecurityHeaders())
-        router.add(middleware: PageErrors())
         router.add(middleware: SessionMiddleware(store: store))
+        router.add(middleware: PageErrors())
         router.get("/assets/yswd.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

@@ -72,7 +72,7 @@ import Testing
                 #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"))
                 #expect(!policy.contains("script-src"), "\(page) allows script")
                 #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff")
-                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin")
                 #expect(!response.body.text.contains("<script"), "\(page)")
                 #expect(response.body.text.firstMatch(of: /<[^>]+\son[a-z]+=/) == nil, "\(page) has an event handler")
             }

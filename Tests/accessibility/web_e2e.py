@@ -1,0 +1,246 @@
+"""Drives the staff web app in headless Chromium as an engagement officer would, and runs axe-core
+(WCAG 2.2 A and AA) on every page on the way, including forms showing errors.
+
+Usage: python web_e2e.py AXE_MIN_JS BASE_URL SET_PASSWORD_LINK CSV_FILE
+Prints each step and each page's axe result; exits 1 at the first failed step or if any page has
+a violation.
+"""
+import json
+import pathlib
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PASSWORD = "kettle orbit lantern moss"
+
+
+class Failure(Exception):
+    pass
+
+
+class Officer:
+    def __init__(self, driver, axe, base):
+        self.driver, self.axe, self.base = driver, axe, base
+        self.violations = 0
+        self.pages = 0
+
+    def check_page(self, name):
+        """Runs axe on the page now shown."""
+        self.driver.execute_script(self.axe)
+        result = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: %s}})"
+            ".then(r => done(r)).catch(e => done({error: String(e)}));" % json.dumps(TAGS))
+        if "error" in result:
+            raise Failure(f"{name}: axe failed: {result['error']}")
+        violations = result["violations"]
+        self.pages += 1
+        print(f"{name}: {len(result['passes'])} rules passed, {len(violations)} violated")
+        for violation in violations:
+            self.violations += 1
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+            print(f"  {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+
+    def open(self, path, name):
+        self.driver.get(self.base + path)
+        self.check_page(name)
+
+    def type(self, field, text):
+        element = self.driver.find_element(By.ID, field)
+        element.clear()
+        element.send_keys(text)
+
+    def choose(self, field, value):
+        Select(self.driver.find_element(By.ID, field)).select_by_value(value)
+
+    def tick(self, field):
+        box = self.driver.find_element(By.ID, field)
+        if not box.is_selected():
+            box.click()
+
+    def tick_value(self, name, value):
+        box = self.driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+        if not box.is_selected():
+            box.click()
+
+    def press(self, text):
+        """Submits a form and waits for the next page."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
+        WebDriverWait(self.driver, 20).until(staleness_of(page))
+
+    def follow(self, text):
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.LINK_TEXT, text).click()
+        WebDriverWait(self.driver, 20).until(staleness_of(page))
+
+    def expect(self, text, step):
+        body = self.driver.find_element(By.TAG_NAME, "body").text
+        if text not in body:
+            raise Failure(f"{step}: the page does not say '{text}'. It says:\n{body[:1500]}")
+        print(f"ok: {step}")
+
+
+def run(officer, link, csv):
+    d = officer.driver
+    # Set a password from the one-time link: a common one is refused first.
+    d.get(link)
+    officer.check_page("set password")
+    officer.type("password", "Password2024!")
+    officer.type("confirm", "Password2024!")
+    officer.press("Set password")
+    officer.check_page("set password, with an error")
+    officer.expect("There is a problem", "a common password is refused")
+    officer.type("password", PASSWORD)
+    officer.type("confirm", PASSWORD)
+    officer.press("Set password")
+    officer.check_page("sign in")
+    officer.expect("Your password is set", "password set")
+
+    # Sign in: a wrong password first.
+    officer.type("email", "officer@example.org")
+    officer.type("password", "not the password")
+    officer.press("Sign in")
+    officer.check_page("sign in, with an error")
+    officer.expect("Enter a correct email address and password", "a wrong password is refused")
+    officer.type("email", "officer@example.org")
+    officer.type("password", PASSWORD)
+    officer.press("Sign in")
+    officer.check_page("dashboard")
+    officer.expect("Feedback loops", "signed in")
+
+    # Add an activity through the form, after a refused first try.
+    officer.open("/activities/new", "add an activity")
+    officer.type("ref", "bad ref")
+    officer.type("closes", "31/02/2026")
+    officer.press("Save")
+    officer.check_page("add an activity, with errors")
+    officer.expect("There is a problem", "a bad activity is refused")
+    officer.type("ref", "E2E-GP")
+    officer.type("title", "Booking a GP appointment")
+    officer.type("purpose", "Understand why booking is hard")
+    officer.type("can-influence", "How the phone line works")
+    officer.choose("level", "consult")
+    officer.type("lead", "Olive Officer")
+    officer.type("public-contact", "engage@example.nhs.uk")
+    officer.type("opens", "05/01/2026")
+    officer.type("closes", "2026-02-27")
+    officer.type("feedback-by", "31/01/2027")
+    officer.tick("feedback-channel")
+    officer.press("Save")
+    officer.check_page("the activity")
+    officer.expect("Booking a GP appointment", "activity added")
+
+    # Import a CSV through the upload.
+    officer.follow("Import contributions")
+    officer.check_page("import: upload")
+    d.find_element(By.ID, "file").send_keys(csv)
+    officer.press("Upload")
+    officer.check_page("import: columns")
+    officer.tick("text-column-5")
+    officer.choose("id-column", "Id")
+    officer.choose("participant-column", "Respondent")
+    officer.choose("email-column", "Email")
+    officer.choose("wants-feedback-column", "Reply")
+    officer.press("Check the file")
+    officer.check_page("import: checked")
+    officer.expect("Dry run, nothing written: would import 4 contributions from 4 rows", "the dry run counts")
+    officer.press("Import")
+    officer.check_page("the activity, with contributions")
+    officer.expect("4 contributions from 3 known participants", "imported")
+
+    # Two themes, then theming in bulk.
+    for key, said in (("phone", "Waiting on the phone"), ("parking", "Parking at the surgery")):
+        officer.type("theme-key", key)
+        officer.type("theme-said", said)
+        officer.press("Add the theme")
+    officer.follow("Theme contributions")
+    officer.check_page("theming")
+    for number in ("1", "2", "3"):
+        officer.tick(f"contribution-{number}")
+    officer.choose("theme", "phone")
+    officer.press("Link to the theme")
+    officer.check_page("theming, after linking")
+    officer.tick("contribution-4")
+    officer.choose("theme", "parking")
+    officer.press("Link to the theme")
+    officer.expect("0 contributions not themed", "every contribution themed")
+
+    # A decision and an explanation.
+    officer.follow("Back to the activity")
+    officer.type("decision-key", "call-back")
+    officer.type("decision-text", "We added a call-back option to the phone line")
+    officer.tick_value("decision-responds-to", "phone")
+    officer.choose("decision-status", "done")
+    officer.press("Add the decision")
+    officer.expect("We added a call-back option", "decision added")
+    officer.choose("explain-theme", "parking")
+    officer.type("explain-why", "The car park belongs to the council")
+    officer.choose("explain-category", "outside-control")
+    officer.press("Save the explanation")
+    officer.check_page("the activity, answered")
+    officer.expect("Ready to publish", "the loop is ready to publish")
+
+    # Publish: preview, then record.
+    officer.follow("Publish an update")
+    officer.check_page("publish")
+    officer.follow("Web page")
+    officer.check_page("preview: the update as published")
+    officer.expect("You said", "the preview is the update")
+    d.back()
+    officer.press("Record the update as published")
+    officer.check_page("the activity, published")
+    officer.expect("Update 1", "update recorded")
+    officer.expect("Following up", "the loop is following up")
+
+    # Follow-ups: mark them sent, and the loop closes.
+    officer.follow("Personal follow-ups")
+    officer.check_page("follow-ups")
+    officer.expect("mailing.csv", "follow-ups ready")
+    officer.press("Mark them all as sent")
+    officer.check_page("the activity, closed")
+    officer.expect("Closed", "the loop is closed")
+
+    for path, name in (("/", "dashboard"), ("/activities", "activities"), ("/activities?q=booking", "search"),
+                       ("/users", "users and settings"), ("/activities/E2E-GP/edit", "change the activity"),
+                       ("/no-such-page", "not found")):
+        officer.open(path, name)
+
+    officer.press("Sign out")
+    officer.check_page("signed out")
+    officer.expect("You have signed out", "signed out")
+    d.get(officer.base + "/")
+    officer.expect("Sign in to yswd", "pages need a session again")
+
+
+def main() -> int:
+    axe = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8")
+    base, link, csv = sys.argv[2], sys.argv[3], sys.argv[4]
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    officer = Officer(driver, axe, base)
+    try:
+        run(officer, link, csv)
+    except Failure as failure:
+        print(f"FAILED: {failure}")
+        return 1
+    except Exception as error:  # a missing element: say where we were
+        print(f"FAILED at {driver.current_url}: {type(error).__name__}: {error}")
+        return 1
+    finally:
+        driver.quit()
+    print(f"{officer.pages} pages checked, {officer.violations} violations")
+    return 1 if officer.violations else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

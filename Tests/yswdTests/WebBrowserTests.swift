@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The staff web app end to end, in real headless Chromium: an officer sets a password, signs in,
+/// adds an activity, imports a CSV through the upload, themes in bulk, answers every theme,
+/// publishes and records the update, marks the follow-ups sent, and signs out; axe-core checks
+/// every page on the way, forms showing errors included.
+@Suite(.serialized) struct WebBrowserTests {
+    @Test func anOfficerClosesALoopInTheBrowser() throws {
+        let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
+        let axe = AccessibilityTests.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python) && FileManager.default.fileExists(atPath: axe),
+            "the browser test needs \(python) with selenium and \(axe): run `bash scripts/test`")
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        try yswd.ok("init")
+        try yswd.ok("config", "set", "organisation", "Coventry and Warwickshire ICB")
+        let port = 18_000 + Int(getpid() % 2_000)
+        let base = "http://127.0.0.1:\(port)"
+        let added = try yswd.ok(
+            "user", "add", "officer@example.org", "--name", "Olive Officer", "--role", "admin", "--server", base)
+        let link = try #require(added.split(separator: "\n").last.map(String.init))
+        let csv = yswd.folder + "/survey.csv"
+        try Data(
+            """
+            Id,Respondent,Email,Reply,Comment
+            1,R-1,r1@example.org,yes,The phone queue is far too long
+            2,R-2,r2@example.org,yes,I waited 40 minutes on the phone
+            3,R-3,,no,Nobody answers the phone at 8am
+            4,R-1,r1@example.org,yes,There is never anywhere to park
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: csv))
+
+        let server = Process()
+        server.executableURL = Yswd.binary
+        server.arguments = ["serve", "--port", String(port), "--database", yswd.database]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        try Self.waitForPort(port)
+
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: python)
+        browser.arguments = [
+            AccessibilityTests.root.appending(path: "Tests/accessibility/web_e2e.py").path, axe, base, link, csv,
+        ]
+        let pipe = Pipe()
+        browser.standardOutput = pipe
+        browser.standardError = pipe
+        try browser.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        #expect(browser.terminationStatus == 0, "the browser test failed:\n\(output)")
+        #expect(output.contains("0 violations"), "\(output)")
+        // The browser's changes are in history under the officer's name.
+        let history = try yswd.ok("history", "--format", "csv")
+        #expect(history.contains("Olive Officer"))
+    }
+
+    /// Waits until the server accepts connections, up to 20 seconds.
+    static func waitForPort(_ port: Int) throws {
+        for _ in 0..<200 {
+            let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            close(socket)
+            if connected == 0 { return }
+            usleep(100_000)
+        }
+        throw CocoaError(.fileReadUnknown)
+    }
+}
