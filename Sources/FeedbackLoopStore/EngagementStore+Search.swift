@@ -19,3 +19,24 @@ extension EngagementStore {
         }
     }
 }
+
+extension EngagementStore {
+    /// The refs of the activities changed since ``changeToken()`` returned `token`, and of those
+    /// removed; nil when a change since then may touch any activity (a setting, a participant's
+    /// details, a bulk write across activities), or when there are too many to list.
+    public func activitiesChanged(since token: Int64, limit: Int = 200) throws -> (changed: [String], removed: [Int64])?
+    {
+        try reading { db in
+            let ids = try Int64?.fetchAll(
+                db, sql: "SELECT DISTINCT activityId FROM history WHERE id > ? LIMIT ?", arguments: [token, limit + 1])
+            guard ids.count <= limit, !ids.contains(where: { $0 == nil }) else { return nil }
+            let known = ids.compactMap { $0 }
+            guard !known.isEmpty else { return ([], []) }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, ref FROM activity WHERE id IN (\(known.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(known))
+            let present = Set(rows.map { $0["id"] as Int64 })
+            return (rows.map { $0["ref"] }, known.filter { !present.contains($0) })
+        }
+    }
+}

@@ -30,8 +30,11 @@ public final class EngagementStore: Sendable {
 
     /// Opens (and, if the mode allows, creates) the database at `path`, bringing its schema up to date.
     /// - Returns: the store, and whether the file was created.
+    /// - Parameter concurrentReads: read on several connections at once while one writes (a
+    ///   server answering many requests); a command needs only one.
     public static func open(
-        path: String, mode: OpenMode = .existing, actor: String, clock: @escaping @Sendable () -> Date = Date.init
+        path: String, mode: OpenMode = .existing, actor: String, clock: @escaping @Sendable () -> Date = Date.init,
+        concurrentReads: Bool = false
     ) throws -> (store: EngagementStore, created: Bool) {
         let known = Set(embeddedMigrations.map(\.identifier))
         let found: DatabaseLocation.Found
@@ -53,16 +56,21 @@ public final class EngagementStore: Sendable {
         // about 29 seconds on an idle 2-core machine, and twice that on a busy one), so two yswd
         // processes at once both succeed.
         configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.prepareDatabase { db in
-            // WAL is a property of the file, set once; re-asserting it writes nothing. (GRDB's own
-            // `.wal` setup writes a throwaway table on every open, which would change the file
-            // even for commands that only read.)
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        if !concurrentReads {
+            configuration.prepareDatabase { db in
+                // WAL is a property of the file, set once; re-asserting it writes nothing. (GRDB's own
+                // `.wal` setup writes a throwaway table on every open, which would change the file
+                // even for commands that only read.) A pool sets WAL itself.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
         }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let store = try EngagementStore(database: queue, actor: actor, clock: clock, writer: slot)
+            let connection: any DatabaseWriter =
+                concurrentReads
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            let store = try EngagementStore(database: connection, actor: actor, clock: clock, writer: slot)
             return (store, found != .yswdDatabase)
         } catch let error as DatabaseError {
             throw storeError(error)
@@ -147,7 +155,6 @@ public final class EngagementStore: Sendable {
     /// Runs `updates` in one write transaction; an error from SQLite itself becomes a
     /// ``StoreError/database(message:busy:)`` a user can read.
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        defer { writer.wrote() }
         do {
             return try database.write { db in
                 writer.current = actor
@@ -160,7 +167,6 @@ public final class EngagementStore: Sendable {
 
     /// Runs `updates` outside a transaction (each statement is its own), mapping SQLite's errors.
     func writingWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
-        defer { writer.wrote() }
         do {
             return try database.writeWithoutTransaction { db in
                 writer.current = actor
@@ -185,30 +191,22 @@ public final class EngagementStore: Sendable {
     var now: String { Self.timestamp(clock()) }
 }
 
-/// The actor of the write now running, read by the `yswd_actor()` SQL function history uses, and
-/// how many writes this process has begun (so a cache sees its own writes as well as other processes').
+/// The actor of the write now running, read by the `yswd_actor()` SQL function history uses.
 final class ActorSlot: Sendable {
-    private let value: Mutex<(actor: String, writes: Int)>
+    private let value: Mutex<String>
 
-    init(_ actor: String) { value = Mutex((actor, 0)) }
+    init(_ actor: String) { value = Mutex(actor) }
 
     var current: String {
-        get { value.withLock { $0.actor } }
-        set { value.withLock { $0.actor = newValue } }
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
-
-    /// Counts a write that has ended (committed or not).
-    func wrote() { value.withLock { $0.writes += 1 } }
-
-    var writes: Int { value.withLock { $0.writes } }
 }
 
 extension EngagementStore {
-    /// Changes whenever the record may have changed: by a write through this process (any store
-    /// sharing this connection) or a commit by another process (SQLite's `data_version`).
-    public func changeToken() throws -> String {
-        let before = writer.writes
-        let version = try reading { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-        return "\(version)-\(before)"
+    /// Changes whenever the record may have changed, by this process or another: every change is
+    /// in history, so the newest history entry says (one look-up by primary key, on any connection).
+    public func changeToken() throws -> Int64 {
+        try reading { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0 }
     }
 }

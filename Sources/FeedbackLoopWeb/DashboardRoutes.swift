@@ -17,16 +17,16 @@ struct DashboardRoutes {
                 lead: query["lead"].map(String.init) ?? "", service: query["service"].map(String.init) ?? "",
                 state: query["state"].map(String.init) ?? "", mine: query["mine"] == "1",
                 page: max(1, query["page"].flatMap { Int($0) } ?? 1))
-            let settings = try store.settings()
-            let today = settings.today()
-            let all = try await loops.summaries()
-            var statuses = LoopRules(settings: settings).outstanding(all, asOf: today)
+            let reading = try await loops.loops()
+            let today = reading.today
+            var statuses = reading.statuses
             let leads = Set(statuses.compactMap(\.summary.lead)).sorted()
             let services = Set(statuses.compactMap(\.summary.service)).sorted()
             statuses.removeAll { !filter.keeps($0, me: account.name) }
-            let page = DashboardPage(
+            var page = DashboardPage(
                 frame: Frame("Loops", context: context, section: "loops"), filter: filter, statuses: statuses,
                 leads: leads, services: services, today: today, pageSize: Self.pageSize)
+            page.catchingUp = !reading.current
             return Pages.render("dashboard", page)
         }
     }
@@ -81,6 +81,8 @@ struct DashboardPage: Sendable {
     var pageLabel: String
     var digest: [DigestView]
     var hasDigest: Bool
+    /// The record changed a moment ago and is being read again: this list is from just before.
+    var catchingUp = false
 
     init(
         frame: Frame, filter: DashboardFilter, statuses: [LoopStatus], leads: [String], services: [String],

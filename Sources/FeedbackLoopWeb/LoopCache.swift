@@ -1,27 +1,83 @@
 import FeedbackLoop
 import FeedbackLoopStore
 
-/// Every activity's loop summary, read once and kept until the record changes: a write through
-/// this server, or by the command line in another process (``EngagementStore/changeToken()``).
-/// The loop rules still run on every request, so "today" is always today.
+/// Every open loop, most overdue first, judged once and kept up to date as the record changes (a
+/// write through this server, or by the command line in another process: history says which
+/// activities changed since ``EngagementStore/changeToken()`` was read). The rules themselves stay in
+/// `FeedbackLoop`; this only remembers their answers.
+///
+/// Reading every summary takes about a second on a large record, so after a change only the
+/// activities it touched are read again. A change that may touch any activity (a setting, a
+/// participant's details) means reading them all; meanwhile pages get the loops judged before the
+/// change and say so, rather than all waiting.
 actor LoopCache {
+    /// The open loops, and whether they are of the record as it is now.
+    struct Reading: Sendable {
+        var statuses: [LoopStatus]
+        var today: CalendarDate
+        var current: Bool
+    }
+
+    private struct Judged: Sendable {
+        var token: Int64
+        var today: CalendarDate
+        var summaries: [String: LoopSummary]
+        var statuses: [LoopStatus]
+    }
+
     private let store: EngagementStore
-    private var cached: (token: String, summaries: [LoopSummary])?
-    private var loading: (token: String, task: Task<[LoopSummary], any Error>)?
+    private var cached: Judged?
+    private var loading: (token: Int64, today: CalendarDate, task: Task<Judged, any Error>)?
 
     init(store: EngagementStore) { self.store = store }
 
-    func summaries() async throws -> [LoopSummary] {
+    func loops() async throws -> Reading {
+        let settings = try store.settings()
         let token = try store.changeToken()
-        if let cached, cached.token == token { return cached.summaries }
-        // One read at a time for the same state of the record, however many pages ask at once.
-        if let loading, loading.token == token { return try await loading.task.value }
+        let today = settings.today()
+        if let cached, cached.token == token, cached.today == today {
+            return Reading(statuses: cached.statuses, today: today, current: true)
+        }
+        if let cached, cached.today == today, let changes = try store.activitiesChanged(since: cached.token),
+            changes.removed.isEmpty
+        {
+            var summaries = cached.summaries
+            for ref in changes.changed {
+                summaries[ref] = try store.loopSummaries(LoopFilter(ref: ref)).first
+            }
+            let judged = Judged(
+                token: token, today: today, summaries: summaries,
+                statuses: LoopRules(settings: settings).outstanding(Array(summaries.values), asOf: today))
+            self.cached = judged
+            return Reading(statuses: judged.statuses, today: today, current: true)
+        }
+        let task = refresh(token: token, today: today, settings: settings)
+        if let cached, cached.today == today { return Reading(statuses: cached.statuses, today: today, current: false) }
+        return Reading(statuses: try await task.value.statuses, today: today, current: true)
+    }
+
+    /// Reads and judges every loop, once however many pages ask.
+    private func refresh(token: Int64, today: CalendarDate, settings: TeamSettings) -> Task<Judged, any Error> {
+        if let loading, loading.token == token, loading.today == today { return loading.task }
         let store = store
-        let task = Task.detached { try store.loopSummaries() }
-        loading = (token, task)
-        let summaries = try await task.value
-        cached = (token, summaries)
-        if self.loading?.token == token { self.loading = nil }
-        return summaries
+        let task = Task.detached(priority: .userInitiated) {
+            let summaries = try store.loopSummaries()
+            return Judged(
+                token: token, today: today,
+                summaries: Dictionary(summaries.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first }),
+                statuses: LoopRules(settings: settings).outstanding(summaries, asOf: today))
+        }
+        loading = (token, today, task)
+        Task { await self.finish(task) }
+        return task
+    }
+
+    private func finish(_ task: Task<Judged, any Error>) async {
+        guard let judged = try? await task.value else {
+            loading = nil
+            return
+        }
+        if judged.token >= (cached?.token ?? .min) { cached = judged }
+        if loading?.token == judged.token { loading = nil }
     }
 }

@@ -14,8 +14,11 @@ struct SecurityHeaders: RouterMiddleware {
             + "frame-ancestors 'none'; base-uri 'none'"
     }
 
-    static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .contentSecurityPolicy
-    static let frameOptions = HTTPField.Name("X-Frame-Options") ?? .contentSecurityPolicy
+    // Names HTTPTypes does not define; each is a valid token, so none is ever nil.
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")
+    static let frameOptions = HTTPField.Name("X-Frame-Options")
+    /// Set by a TLS proxy in front (the README's nginx set-up), so links name https.
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -25,8 +28,8 @@ struct SecurityHeaders: RouterMiddleware {
             response.headers[.contentSecurityPolicy] = Self.policy
         }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "same-origin"
-        response.headers[Self.frameOptions] = "DENY"
+        if let name = Self.referrerPolicy { response.headers[name] = "same-origin" }
+        if let name = Self.frameOptions { response.headers[name] = "DENY" }
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
         return response
     }

@@ -78,7 +78,7 @@ struct UserRoutes {
     /// The link to set a password, on the address staff reached this server by.
     static func address(_ link: PasswordLink, request: Request) -> String {
         let host = request.head.authority ?? "127.0.0.1:8080"
-        let scheme = request.headers[.init("X-Forwarded-Proto") ?? .contentType] == "https" ? "https" : "http"
+        let scheme = SecurityHeaders.forwardedProto.flatMap { request.headers[$0] } == "https" ? "https" : "http"
         return "\(scheme)://\(host)/set-password/\(link.token)"
     }
 }

@@ -14,6 +14,8 @@ extension WebTemplates {
         <button type="submit" class="secondary">Filter</button>
         </form>
         <h2>{{heading}}</h2>
+        {{#catchingUp}}<div class="notice" role="status"><p>The record changed a moment ago. This list is from just
+        before the change; reload in a few seconds to see it.</p></div>{{/catchingUp}}
         {{#hasRows}}
         <table>
         <caption class="skip">Open loops, most overdue first</caption>

@@ -28,7 +28,7 @@ extension Yswd {
 
         func run() async throws {
             _ = try EntryRules.number(port, field: .entry("port"), in: 1...65_535)
-            let store = try store.open()
+            let store = try store.open(concurrentReads: true)
             print("yswd is serving \(self.store.databasePath) at http://\(host):\(port)/ (stop it with Ctrl-C).")
             try await WebServer(store: store, host: host, port: port, secureCookies: secureCookies).run()
         }

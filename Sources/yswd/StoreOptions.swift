@@ -25,7 +25,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the existing database.
-    func open() throws -> EngagementStore {
-        try EngagementStore.open(path: databasePath, mode: .existing, actor: actorName).store
+    /// - Parameter concurrentReads: for the web app, which answers many requests at once.
+    func open(concurrentReads: Bool = false) throws -> EngagementStore {
+        try EngagementStore.open(
+            path: databasePath, mode: .existing, actor: actorName, concurrentReads: concurrentReads
+        ).store
     }
 }

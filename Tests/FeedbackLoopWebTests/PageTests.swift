@@ -160,6 +160,24 @@ import Testing
         }
     }
 
+    @Test func theDashboardShowsAChangeAtOnce() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            #expect(try await client.get("/", cookie: editor.cookie).body.text.contains("Theme 1 contribution"))
+            _ = try await client.post(
+                "/activities/GP/theming",
+                [("csrf", editor.csrf), ("contribution", "2"), ("theme", "phone"), ("action", "link")],
+                cookie: editor.cookie)
+            let after = try await client.get("/", cookie: editor.cookie).body.text
+            #expect(!after.contains("Theme 1 contribution"), "the dashboard still shows the loop as it was")
+            #expect(after.contains("Answer 1 theme"))
+            // A change that may touch every activity (a setting) means reading them all again.
+            _ = try harness.store.acting(as: "test").setSetting(.dueSoonDays, to: "3")
+            #expect(try await client.get("/", cookie: editor.cookie).body.text.contains("Answer 1 theme"))
+        }
+    }
+
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
