@@ -116,9 +116,7 @@ struct ActivityListPage: Sendable {
     var hasRows: Bool
     var heading: String
     var canAdd: Bool
-    var previous: String?
-    var next: String?
-    var pageLabel: String
+    var pages: Pagination
 
     struct Row: Sendable {
         var link: String
@@ -133,9 +131,11 @@ struct ActivityListPage: Sendable {
         self.frame = frame
         self.search = search
         self.canAdd = canAdd
-        let pages = max(1, (activities.count + pageSize - 1) / pageSize)
-        let page = min(page, pages)
-        rows = activities.dropFirst((page - 1) * pageSize).prefix(pageSize).map { activity in
+        let encoded = search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        pages = Pagination(count: activities.count, page: page, size: pageSize) {
+            "/activities?q=\(encoded)&page=\($0)"
+        }
+        rows = activities[pages.range].map { activity in
             Row(
                 link: Paths.activity(activity.ref), ref: activity.ref, title: activity.title,
                 service: activity.service ?? "", lead: activity.lead ?? "",
@@ -147,9 +147,5 @@ struct ActivityListPage: Sendable {
             search.isEmpty
             ? counted(activities.count, "activity", plural: "activities")
             : "\(counted(activities.count, "activity", plural: "activities")) found for ‘\(search)’"
-        let encoded = search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        previous = page > 1 ? "/activities?q=\(encoded)&page=\(page - 1)" : nil
-        next = page < pages ? "/activities?q=\(encoded)&page=\(page + 1)" : nil
-        pageLabel = "Page \(page) of \(pages)"
     }
 }

@@ -76,9 +76,7 @@ struct DashboardPage: Sendable {
     var heading: String
     var hasRows: Bool
     var emptyMessage: String
-    var previous: String?
-    var next: String?
-    var pageLabel: String
+    var pages: Pagination
     var digest: [DigestView]
     var hasDigest: Bool
     /// The record changed a moment ago and is being read again: this list is from just before.
@@ -102,15 +100,11 @@ struct DashboardPage: Sendable {
             + LoopState.allCases.map {
                 Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.state)
             }
-        let pages = max(1, (statuses.count + pageSize - 1) / pageSize)
-        let page = min(filter.page, pages)
-        rows = statuses.dropFirst((page - 1) * pageSize).prefix(pageSize).map(LoopRowView.init)
+        pages = Pagination(count: statuses.count, page: filter.page, size: pageSize) { "/?" + filter.query(page: $0) }
+        rows = statuses[pages.range].map(LoopRowView.init)
         heading = "\(counted(statuses.count, "open loop")) as of \(today.spoken)"
         hasRows = !rows.isEmpty
         emptyMessage = "No open feedback loops match, as of \(today.spoken)."
-        previous = page > 1 ? "/?" + filter.query(page: page - 1) : nil
-        next = page < pages ? "/?" + filter.query(page: page + 1) : nil
-        pageLabel = "Page \(page) of \(pages)"
         // The digest is for one lead at a time: the whole team's can run to thousands of lines.
         digest = filter.lead.isEmpty && !filter.mine ? [] : LoopDigest(statuses).messages.map(DigestView.init)
         hasDigest = !digest.isEmpty

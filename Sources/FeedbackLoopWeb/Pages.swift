@@ -72,3 +72,22 @@ struct MessagePage: Sendable {
     var heading: String
     var message: String
 }
+
+/// One page of a long list: which rows it shows, and the links to the pages either side.
+struct Pagination: Sendable {
+    var previous: String?
+    var next: String?
+    var label: String
+    /// The rows this page shows.
+    var range: Range<Int>
+
+    /// - Parameter link: the address of page N.
+    init(count: Int, page requested: Int, size: Int, link: (Int) -> String) {
+        let pages = max(1, (count + size - 1) / size)
+        let page = min(max(1, requested), pages)
+        previous = page > 1 ? link(page - 1) : nil
+        next = page < pages ? link(page + 1) : nil
+        label = "Page \(page) of \(pages)"
+        range = min(count, (page - 1) * size)..<min(count, page * size)
+    }
+}

@@ -18,7 +18,7 @@ extension WebTemplates {
         </tbody>
         </table>
         <nav aria-label="Pages" class="actions">
-        {{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{pageLabel}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}
+        {{#pages}}{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}{{/pages}}
         </nav>
         {{/hasRows}}
         {{> bottom}}
