@@ -11,7 +11,8 @@ struct ActivityForms: Sendable {
         "decision-responds-to": "Themes it answers", "decision-status": "Status", "decision-due": "Due",
         "decision-decided-by": "Decided by", "decision-reason": "Why this changed", "explain-theme": "Theme",
         "explain-why": "Why it was not acted on", "explain-category": "Kind of reason",
-        "explain-reason": "Why this changed",
+        "explain-reason": "Why this changed", "evaluate-worked": "What worked",
+        "evaluate-improve": "What to do better", "evaluate-shared-with": "Shared with",
     ]
 
     var contribution: [TextField]
@@ -23,6 +24,7 @@ struct ActivityForms: Sendable {
     var explainTheme: SelectField
     var explain: [TextField]
     var explainCategory: SelectField
+    var evaluation: [TextField]
     var themeReason: TextField
     var decisionReason: TextField
     var explainReason: TextField
@@ -79,6 +81,14 @@ struct ActivityForms: Sendable {
             "explain-category", "Kind of reason",
             choices: ReasonCategory.allCases.map { ($0.rawValue, $0.rawValue.readable) },
             form: form, errors: errors)
+        evaluation = [
+            TextField("evaluate-worked", "What worked", form: form, errors: errors, multiline: true),
+            TextField("evaluate-improve", "What to do better next time", form: form, errors: errors, multiline: true),
+            TextField(
+                "evaluate-shared-with", "Shared with (optional)",
+                hint: "Partners the learning was shared with, separated by commas.",
+                form: form, errors: errors),
+        ]
         func reason(_ prefix: String) -> TextField {
             TextField(
                 prefix + "reason", "Why this changed (needed once an update has been published)",

@@ -49,6 +49,14 @@ struct RecordingRoutes {
             _ = try store.addDecision(activity: ref, decision, reason: form["decision-reason"])
             return "#decisions"
         }
+        post(router, "evaluations", prefix: "evaluate-") { store, ref, form, _ in
+            let shared = form.typed("evaluate-shared-with").split(separator: ",").map { String($0).trimmed }
+                .filter { !$0.isEmpty }
+            _ = try store.evaluate(
+                activity: ref, worked: form.typed("evaluate-worked"), improve: form.typed("evaluate-improve"),
+                participantsInvolved: form.ticked("evaluate-involved"), sharedWith: shared)
+            return "#learning"
+        }
         post(router, "explanations", prefix: "explain-") { store, ref, form, check in
             let category = check.value("explain-category") {
                 try ReasonCategory.parse(form.typed("explain-category"), field: .entry("explain-category"))
@@ -76,7 +84,8 @@ struct RecordingRoutes {
                 let anchor = try record(store, ref, form, &check)
                 if check.isEmpty { return Pages.redirect(Paths.activity(ref) + anchor) }
             } catch let error as any UserFacingError {
-                check.note(error, default: prefix + (what == "explanations" ? "why" : "key"))
+                let field = ["explanations": "why", "evaluations": "worked", "contributions": "text"][what] ?? "key"
+                check.note(error, default: prefix + field)
             }
             return try ActivityPage.render(store: store, ref: ref, context: context, form: form, errors: check.errors)
         }

@@ -25,7 +25,7 @@ extension WebTemplates {
         </table>
 
         <h2 id="contributions">What people said</h2>
-        <p>{{counts}}</p>
+        <p>{{counts}} <a href="{{path}}/contributions">See every contribution, with its number</a>.</p>
         {{#canEdit}}
         {{#forms}}
         <details>
@@ -45,7 +45,7 @@ extension WebTemplates {
         <table>
         <caption class="skip">Themes and their answers</caption>
         <thead><tr><th scope="col">Theme</th><th scope="col">Views</th><th scope="col">Answer</th><th scope="col">We did, or why not</th></tr></thead>
-        <tbody>{{#themes}}<tr><td><strong>{{key}}</strong><br>{{said}}</td><td>{{views}}</td><td>{{answer}}</td>
+        <tbody>{{#themes}}<tr><td><a href="{{path}}/themes/{{key}}"><strong>{{key}}</strong></a><br>{{said}}</td><td>{{views}}</td><td>{{answer}}</td>
         <td>{{#responses}}<p>{{.}}</p>{{/responses}}{{#explanation}}<p>Not done: {{explanation}}</p>{{/explanation}}</td></tr>{{/themes}}</tbody>
         </table>
         {{/hasThemes}}
@@ -78,7 +78,7 @@ extension WebTemplates {
         <table>
         <caption class="skip">Decisions</caption>
         <thead><tr><th scope="col">Decision</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col">Answers</th></tr></thead>
-        <tbody>{{#decisions}}<tr><td><strong>{{key}}</strong><br>{{text}}</td><td>{{status}}</td><td>{{due}}</td><td>{{responds}}</td></tr>{{/decisions}}</tbody>
+        <tbody>{{#decisions}}<tr><td><a href="{{path}}/decisions/{{key}}"><strong>{{key}}</strong></a><br>{{text}}</td><td>{{status}}</td><td>{{due}}</td><td>{{responds}}</td></tr>{{/decisions}}</tbody>
         </table>
         {{/hasDecisions}}
         {{^hasDecisions}}<p>No decisions yet.</p>{{/hasDecisions}}
@@ -108,6 +108,19 @@ extension WebTemplates {
         {{/hasUpdates}}
         {{^hasUpdates}}<p>No update has been recorded yet.</p>{{/hasUpdates}}
         {{#canPublish}}<p><a href="{{path}}/follow-ups">Personal follow-ups</a></p>{{/canPublish}}
+
+        {{#canEdit}}
+        {{#forms}}
+        <h2 id="learning">What we learned</h2>
+        <form method="post" action="{{path}}/evaluations" novalidate>
+        {{> csrf}}
+        {{#evaluation}}{{> text-field}}{{/evaluation}}
+        <div class="checkbox"><input type="checkbox" id="evaluate-involved" name="evaluate-involved" value="1">
+        <label for="evaluate-involved">Participants took part in the review</label></div>
+        <button type="submit">Save what we learned</button>
+        </form>
+        {{/forms}}
+        {{/canEdit}}
 
         <h2 id="history">Recent changes</h2>
         <table>

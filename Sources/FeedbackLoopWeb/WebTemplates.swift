@@ -7,6 +7,7 @@ enum WebTemplates {
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
         "theming": theming, "import": importPage, "import-columns": importColumns,
         "publish": publish, "follow-ups": followUps, "users": users,
+        "change": change, "contributions": contributions,
     ]
 
     static let top = """

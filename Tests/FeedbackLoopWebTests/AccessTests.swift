@@ -32,6 +32,12 @@ import Testing
             [("explain-theme", "phone"), ("explain-why", "Cost"), ("explain-category", "cost")]
         ),
         ("/activities/GP/theming", .editor, [("contribution", "2"), ("theme", "phone"), ("action", "link")]),
+        ("/activities/GP/themes/phone", .editor, [("said", "Waiting on the phone line")]),
+        ("/activities/GP/decisions/call-back", .editor, [("text", "We will call back"), ("status", "done")]),
+        (
+            "/activities/GP/evaluations", .editor,
+            [("evaluate-worked", "Drop-ins"), ("evaluate-improve", "Reach carers")]
+        ),
         ("/activities/GP/import/1B4E28BA-2FA1-11D2-883F-0016D3CCA427", .editor, [("text-column", "Text")]),
         ("/activities/GP/publish", .publisher, [("format", "html"), ("early", "1")]),
         ("/activities/GP/follow-ups/sent", .publisher, []),
@@ -81,7 +87,8 @@ import Testing
 
     @Test(arguments: [
         "/", "/activities", "/activities/new", "/activities/GP", "/activities/GP/edit", "/activities/GP/theming",
-        "/activities/GP/import", "/activities/GP/publish", "/activities/GP/preview/html", "/activities/GP/follow-ups",
+        "/activities/GP/import", "/activities/GP/publish", "/activities/GP/themes/phone",
+        "/activities/GP/contributions", "/activities/GP/preview/html", "/activities/GP/follow-ups",
         "/users",
     ])
     func aPageWithoutASessionSendsYouToSignIn(path: String) async throws {

@@ -18,7 +18,8 @@ import Testing
     static let pages = [
         "/", "/?lead=Editor%20User&mine=1", "/activities", "/activities?q=appointment", "/activities/new",
         "/activities/GP", "/activities/GP/edit", "/activities/GP/theming", "/activities/GP/import",
-        "/activities/GP/publish", "/activities/GP/follow-ups", "/users", "/sign-in",
+        "/activities/GP/publish", "/activities/GP/follow-ups", "/activities/GP/themes/phone",
+        "/activities/GP/contributions", "/users", "/sign-in",
     ]
 
     @Test(arguments: hostile.indices)

@@ -44,6 +44,11 @@ struct WebHarness: Sendable {
         _ = try store.addContribution(activity: "GP", text: "The phone queue is too long")
         _ = try store.addContribution(activity: "GP", text: "Online booking is confusing")
         _ = try store.addTheme(activity: "GP", key: "phone", said: "Waiting on the phone", contributions: [.single(1)])
+        _ = try store.addDecision(
+            activity: "GP",
+            Decision(
+                activityId: 0, key: "call-back", text: "We will add a call-back option", status: .planned,
+                responds: [ThemeResponse(theme: "phone", outcome: .partly)]))
     }
 
     /// Runs `body` with a client for the app.

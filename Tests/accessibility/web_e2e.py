@@ -208,6 +208,9 @@ def run(officer, link, csv):
 
     for path, name in (("/", "dashboard"), ("/activities", "activities"), ("/activities?q=booking", "search"),
                        ("/users", "users and settings"), ("/activities/E2E-GP/edit", "change the activity"),
+                       ("/activities/E2E-GP/themes/phone", "a theme"),
+                       ("/activities/E2E-GP/decisions/call-back", "a decision"),
+                       ("/activities/E2E-GP/contributions", "every contribution"),
                        ("/no-such-page", "not found")):
         officer.open(path, name)
 

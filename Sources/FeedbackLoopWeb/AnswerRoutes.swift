@@ -1,0 +1,199 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// Changing what was recorded: a theme's wording, a decision, removing either, and every
+/// contribution with its number. Once an update has been published, a change to an answer needs
+/// the reason the next update will give; the store refuses without one, as on the command line.
+struct AnswerRoutes {
+    let store: EngagementStore
+    static let labels = [
+        "said": "You said", "reason": "Why this changed", "text": "What was decided or done", "status": "Status",
+        "due": "Due", "impact": "The difference it made",
+    ]
+    static let pageSize = 100
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/activities/{ref}/themes/{key}") { request, context in
+            _ = try Access.page(request, context)
+            return try themePage(context, form: nil, errors: [])
+        }
+        router.post("/activities/{ref}/themes/{key}") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            let (ref, key) = try names(context)
+            var check = FormCheck(labels: Self.labels)
+            do {
+                if form.typed("action") == "remove" {
+                    try store.removeTheme(activity: ref, key: key, reason: form["reason"])
+                } else {
+                    try store.updateTheme(activity: ref, key: key, said: form.typed("said"), reason: form["reason"])
+                }
+                return Pages.redirect(Paths.activity(ref) + "#themes")
+            } catch let error as any UserFacingError {
+                check.note(error, default: "said")
+            }
+            return try themePage(context, form: form, errors: check.errors)
+        }
+        router.get("/activities/{ref}/decisions/{key}") { request, context in
+            _ = try Access.page(request, context)
+            return try decisionPage(context, form: nil, errors: [])
+        }
+        router.post("/activities/{ref}/decisions/{key}") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            let (ref, key) = try names(context)
+            var check = FormCheck(labels: Self.labels)
+            let due = form["due"].flatMap { typed in
+                check.value("due") { try CalendarDate.parseTyped(typed, field: .entry("due")) }
+            }
+            if check.isEmpty {
+                do {
+                    if form.typed("action") == "remove" {
+                        try store.removeDecision(activity: ref, key: key, reason: form["reason"])
+                    } else {
+                        let text = try requireText(form.typed("text"), field: .entry("text"))
+                        let status = form["status"].flatMap { DeliveryStatus(rawValue: $0) }
+                        _ = try store.updateDecision(activity: ref, key: key, reason: form["reason"]) { decision in
+                            decision.text = text
+                            if let status { decision.status = status }
+                            decision.due = due
+                            decision.impact = form["impact"]?.trimmed
+                        }
+                    }
+                    return Pages.redirect(Paths.activity(ref) + "#decisions")
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "text")
+                }
+            }
+            return try decisionPage(context, form: form, errors: check.errors)
+        }
+        router.get("/activities/{ref}/contributions") { request, context in
+            _ = try Access.page(request, context)
+            let ref = try context.parameters.require("ref")
+            let activity = try found { try store.activity(ref: ref) }
+            let all = try store.contributions(activity: ref)
+            let pages = Pagination(
+                count: all.count, page: request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1,
+                size: Self.pageSize
+            ) { Paths.activity(ref) + "/contributions?page=\($0)" }
+            let page = ContributionsPage(
+                frame: Frame("Contributions: \(activity.title)", context: context, section: "activities"),
+                title: activity.title, path: Paths.activity(ref), heading: counted(all.count, "contribution"),
+                rows: all[pages.range].map {
+                    ContributionsPage.Row(
+                        number: String($0.id), text: $0.text, themes: $0.themes.joined(separator: ", "),
+                        status: $0.outOfScope.map { "Out of scope: \($0)" } ?? ($0.themes.isEmpty ? "Not themed" : ""))
+                }, pages: pages)
+            return Pages.render("contributions", page)
+        }
+    }
+
+    private func names(_ context: StaffContext) throws -> (ref: String, key: String) {
+        (try context.parameters.require("ref"), try context.parameters.require("key"))
+    }
+
+    private func themePage(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let (ref, key) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let theme = try store.themes(activity: ref).first(where: { $0.key == key }) else {
+            throw Refusal.notFound("There is no theme \(key) in \(ref).")
+        }
+        let typed = form ?? FormData(pairs: [("said", theme.said)])
+        let page = ChangePage(
+            frame: Frame("Theme \(key)", context: context, section: "activities"), title: activity.title,
+            heading: "Theme \(key)", action: Paths.activity(ref) + "/themes/\(key)",
+            back: Paths.activity(ref) + "#themes",
+            summary: "\(counted(theme.contributions, "view")); \(theme.answer.rawValue.readable.lowercased()).",
+            fields: [
+                TextField("said", "You said", form: typed, errors: errors, multiline: true), Self.reason(typed, errors),
+            ], selects: [], canEdit: context.account?.role.allows(.editor) ?? false, noun: "theme", errors: errors)
+        return Pages.render("change", page, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    private func decisionPage(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let (ref, key) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let decision = try store.decisions(activity: ref).first(where: { $0.key == key }) else {
+            throw Refusal.notFound("There is no decision \(key) in \(ref).")
+        }
+        let typed =
+            form
+            ?? FormData(pairs: [
+                ("text", decision.text), ("status", decision.status.rawValue), ("due", decision.due?.description ?? ""),
+                ("impact", decision.impact ?? ""),
+            ])
+        let page = ChangePage(
+            frame: Frame("Decision \(key)", context: context, section: "activities"), title: activity.title,
+            heading: "Decision \(key)", action: Paths.activity(ref) + "/decisions/\(key)",
+            back: Paths.activity(ref) + "#decisions",
+            summary: "It answers \(decision.responds.map(\.theme).joined(separator: ", ")).",
+            fields: [
+                TextField("text", "What was decided or done", form: typed, errors: errors, multiline: true),
+                TextField.date("due", "Due (optional)", form: typed, errors: errors),
+                TextField("impact", "The difference it made (optional)", form: typed, errors: errors, multiline: true),
+                Self.reason(typed, errors),
+            ],
+            selects: [
+                SelectField(
+                    "status", "Status", choices: DeliveryStatus.allCases.map { ($0.rawValue, $0.rawValue.readable) },
+                    form: typed, errors: errors)
+            ], canEdit: context.account?.role.allows(.editor) ?? false, noun: "decision", errors: errors)
+        return Pages.render("change", page, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    private static func reason(_ form: FormData, _ errors: [FieldError]) -> TextField {
+        TextField(
+            "reason", "Why this changed (needed once an update has been published)",
+            hint: "In words for the public: the next update says what changed, and why.", form: form, errors: errors)
+    }
+}
+
+/// A page that changes or removes one theme or decision.
+struct ChangePage: Sendable {
+    var frame: Frame
+    var title: String
+    var heading: String
+    var action: String
+    var back: String
+    var summary: String
+    var fields: [TextField]
+    var selects: [SelectField]
+    var canEdit: Bool
+    var noun: String
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    init(
+        frame: Frame, title: String, heading: String, action: String, back: String, summary: String,
+        fields: [TextField], selects: [SelectField], canEdit: Bool, noun: String, errors: [FieldError]
+    ) {
+        self.frame = frame
+        self.title = title
+        self.heading = heading
+        self.action = action
+        self.back = back
+        self.summary = summary
+        self.fields = fields
+        self.selects = selects
+        self.canEdit = canEdit
+        self.noun = noun
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}
+
+struct ContributionsPage: Sendable {
+    var frame: Frame
+    var title: String
+    var path: String
+    var heading: String
+    var rows: [Row]
+    var pages: Pagination
+
+    struct Row: Sendable {
+        var number: String
+        var text: String
+        var themes: String
+        var status: String
+    }
+}

@@ -1,0 +1,37 @@
+extension WebTemplates {
+    static let change = """
+        {{> top}}
+        <span class="caption">{{title}}</span>
+        <h1>{{heading}}</h1>
+        {{> errors}}
+        <p>{{summary}}</p>
+        {{#canEdit}}
+        <form method="post" action="{{action}}" novalidate>
+        {{> csrf}}
+        {{#fields}}{{> text-field}}{{/fields}}
+        {{#selects}}{{> select}}{{/selects}}
+        <div class="actions">
+        <button type="submit" name="action" value="save">Save the change</button>
+        <button type="submit" name="action" value="remove" class="warning">Remove the {{noun}}</button>
+        </div>
+        </form>
+        {{/canEdit}}
+        <p><a href="{{back}}">Back to the activity</a></p>
+        {{> bottom}}
+        """
+
+    static let contributions = """
+        {{> top}}
+        <span class="caption">{{title}}</span>
+        <h1>Contributions</h1>
+        <h2>{{heading}}</h2>
+        <table>
+        <caption class="skip">Every contribution, with its number</caption>
+        <thead><tr><th scope="col">Number</th><th scope="col">What was said</th><th scope="col">Themes</th><th scope="col">Status</th></tr></thead>
+        <tbody>{{#rows}}<tr><td class="number">{{number}}</td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/rows}}</tbody>
+        </table>
+        {{#pages}}<nav aria-label="Pages" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/pages}}
+        <p><a href="{{path}}">Back to the activity</a></p>
+        {{> bottom}}
+        """
+}
