@@ -42,11 +42,13 @@ struct Frame: Sendable {
     var userRole: String
     var csrf: String
     var isAdmin: Bool
+    var isPublisher: Bool
+    var inParticipants: Bool
     var inLoops: Bool
     var inActivities: Bool
     var inUsers: Bool
 
-    /// - Parameter section: the navigation item the page belongs to: loops, activities or users.
+    /// - Parameter section: the navigation item the page belongs to: loops, activities, participants or users.
     init(_ title: String, context: StaffContext, section: String = "") {
         self.title = title
         signedIn = context.account != nil
@@ -54,6 +56,8 @@ struct Frame: Sendable {
         userRole = context.account?.role.rawValue ?? ""
         csrf = context.session?.csrfToken ?? ""
         isAdmin = context.account?.role.allows(.admin) ?? false
+        isPublisher = context.account?.role.allows(.publisher) ?? false
+        inParticipants = section == "participants"
         inLoops = section == "loops"
         inActivities = section == "activities"
         inUsers = section == "users"

@@ -44,6 +44,7 @@ public struct WebServer: Sendable {
         PublishingRoutes(store: store).add(to: router)
         FollowUpRoutes(store: store).add(to: router)
         UserRoutes(store: store).add(to: router)
+        ParticipantRoutes(store: store).add(to: router)
         return router
     }
 

@@ -7,7 +7,7 @@ enum WebTemplates {
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
         "theming": theming, "import": importPage, "import-columns": importColumns,
         "publish": publish, "follow-ups": followUps, "users": users,
-        "change": change, "contributions": contributions,
+        "change": change, "contributions": contributions, "participants": participants,
     ]
 
     static let top = """
@@ -29,6 +29,7 @@ enum WebTemplates {
         <ul>
         <li><a href="/"{{#inLoops}} aria-current="page"{{/inLoops}}>Loops</a></li>
         <li><a href="/activities"{{#inActivities}} aria-current="page"{{/inActivities}}>Activities</a></li>
+        {{#isPublisher}}<li><a href="/participants"{{#inParticipants}} aria-current="page"{{/inParticipants}}>Participants</a></li>{{/isPublisher}}
         {{#isAdmin}}<li><a href="/users"{{#inUsers}} aria-current="page"{{/inUsers}}>Users</a></li>{{/isAdmin}}
         </ul>
         </nav>

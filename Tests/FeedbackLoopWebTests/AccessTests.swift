@@ -41,6 +41,8 @@ import Testing
         ("/activities/GP/import/1B4E28BA-2FA1-11D2-883F-0016D3CCA427", .editor, [("text-column", "Text")]),
         ("/activities/GP/publish", .publisher, [("format", "html"), ("early", "1")]),
         ("/activities/GP/follow-ups/sent", .publisher, []),
+        ("/participants", .publisher, [("ref", "P-9"), ("email", "p9@example.org"), ("wants-feedback", "1")]),
+        ("/participants/erase", .admin, [("erase-ref", "P-1"), ("confirm", "P-1")]),
         ("/users", .admin, [("email", "new@example.org"), ("name", "New"), ("role", "viewer")]),
         ("/users/change", .admin, [("email", "viewer@example.org"), ("action", "role"), ("role", "editor")]),
         ("/settings", .admin, [("key", "due-soon-days"), ("value", "21")]),
@@ -89,7 +91,7 @@ import Testing
         "/", "/activities", "/activities/new", "/activities/GP", "/activities/GP/edit", "/activities/GP/theming",
         "/activities/GP/import", "/activities/GP/publish", "/activities/GP/themes/phone",
         "/activities/GP/contributions", "/activities/GP/preview/html", "/activities/GP/follow-ups",
-        "/users",
+        "/users", "/participants",
     ])
     func aPageWithoutASessionSendsYouToSignIn(path: String) async throws {
         let harness = try WebHarness()
@@ -104,6 +106,7 @@ import Testing
         ("/activities/new", StaffRole.editor), ("/activities/GP/theming", .editor),
         ("/activities/GP/publish", .publisher),
         ("/activities/GP/preview/html", .publisher), ("/activities/GP/follow-ups", .publisher), ("/users", .admin),
+        ("/participants", .publisher),
     ])
     func aPageBelowYourRoleIsRefusedPlainly(path: String, needs: StaffRole) async throws {
         let harness = try WebHarness()

@@ -19,7 +19,7 @@ import Testing
         "/", "/?lead=Editor%20User&mine=1", "/activities", "/activities?q=appointment", "/activities/new",
         "/activities/GP", "/activities/GP/edit", "/activities/GP/theming", "/activities/GP/import",
         "/activities/GP/publish", "/activities/GP/follow-ups", "/activities/GP/themes/phone",
-        "/activities/GP/contributions", "/users", "/sign-in",
+        "/activities/GP/contributions", "/users", "/participants", "/sign-in",
     ]
 
     @Test(arguments: hostile.indices)
@@ -177,6 +177,29 @@ import Testing
             _ = try harness.store.acting(as: "test").setSetting(.dueSoonDays, to: "3")
             #expect(try await client.get("/", cookie: editor.cookie).body.text.contains("Answer 1 theme"))
         }
+    }
+
+    @Test func contactDetailsShowOnlyToPublishersAndErasureLeavesNoTrace() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            for role in [StaffRole.viewer, .editor] {
+                let session = try await client.signIn(role)
+                for page in Self.pages where page != "/participants" {
+                    let body = try await client.get(page, cookie: session.cookie).body.text
+                    #expect(!body.contains("jo.bloggs"), "\(page) shows a contact detail to a \(role)")
+                }
+            }
+            let admin = try await client.signIn(.admin)
+            let erased = try await client.post(
+                "/participants/erase", [("csrf", admin.csrf), ("erase-ref", "P-1"), ("confirm", "P-1")],
+                cookie: admin.cookie)
+            #expect(erased.body.text.contains("Erased P-1"))
+        }
+        #expect(!(try harness.fingerprint()).contains("jo.bloggs"), "the email is still in the record")
+        #expect(
+            try harness.strings("SELECT coalesce(before, '') || coalesce(after, '') FROM history").allSatisfy {
+                !$0.contains("jo.bloggs")
+            })
     }
 
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {

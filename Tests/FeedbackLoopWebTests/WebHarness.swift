@@ -41,7 +41,10 @@ struct WebHarness: Sendable {
                 level: .consult, lead: "Editor User", service: "Primary care", publicContact: "engage@example.nhs.uk",
                 opens: try CalendarDate.parse("2026-01-05", field: "date"),
                 closes: try CalendarDate.parse("2026-02-27", field: "date")))
-        _ = try store.addContribution(activity: "GP", text: "The phone queue is too long")
+        try store.addParticipant(
+            Participant(ref: "P-1", wantsFeedback: true),
+            contact: ParticipantContact(participantId: 0, email: "jo.bloggs@example.org", prefers: .email))
+        _ = try store.addContribution(activity: "GP", text: "The phone queue is too long", participantRef: "P-1")
         _ = try store.addContribution(activity: "GP", text: "Online booking is confusing")
         _ = try store.addTheme(activity: "GP", key: "phone", said: "Waiting on the phone", contributions: [.single(1)])
         _ = try store.addDecision(

@@ -12,7 +12,6 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -68,16 +67,19 @@ class Officer:
         if not box.is_selected():
             box.click()
 
+    def next_page(self, element):
+        """Clicks `element` and waits until the next page has loaded (a marker on this one is gone)."""
+        self.driver.execute_script("window.yswdPreviousPage = true;")
+        element.click()
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script(
+            "return window.yswdPreviousPage === undefined && document.readyState === 'complete';"))
+
     def press(self, text):
         """Submits a form and waits for the next page."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
-        WebDriverWait(self.driver, 20).until(staleness_of(page))
+        self.next_page(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']"))
 
     def follow(self, text):
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(By.LINK_TEXT, text).click()
-        WebDriverWait(self.driver, 20).until(staleness_of(page))
+        self.next_page(self.driver.find_element(By.LINK_TEXT, text))
 
     def expect(self, text, step):
         body = self.driver.find_element(By.TAG_NAME, "body").text
@@ -211,6 +213,7 @@ def run(officer, link, csv):
                        ("/activities/E2E-GP/themes/phone", "a theme"),
                        ("/activities/E2E-GP/decisions/call-back", "a decision"),
                        ("/activities/E2E-GP/contributions", "every contribution"),
+                       ("/participants", "participants"),
                        ("/no-such-page", "not found")):
         officer.open(path, name)
 

@@ -1,0 +1,148 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// Participants: publishers and admins only, as their contact details are private. Adding one,
+/// and (admins only) erasing one's details, as `yswd participant erase` does.
+struct ParticipantRoutes {
+    let store: EngagementStore
+    static let labels = [
+        "ref": "Reference", "name": "Name", "email": "Email address", "phone": "Phone number",
+        "address": "Postal address",
+        "prefers": "Preferred format", "erase-ref": "Participant to erase", "confirm": "Type the reference again",
+    ]
+    static let pageSize = 100
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/participants") { request, context in
+            let account = try Access.page(request, context, needs: .publisher)
+            let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
+            return try render(context, account: account, page: page, form: nil, errors: [], notice: nil)
+        }
+        router.post("/participants") { request, context in
+            let (form, store, account) = try await Access.change(request, context, store: store, needs: .publisher)
+            var check = FormCheck(labels: Self.labels)
+            let contact = check.value("email") {
+                try ParticipantContact(
+                    participantId: 0, name: form["name"]?.trimmed, email: form["email"]?.trimmed,
+                    phone: form["phone"]?.trimmed, address: form["address"]?.trimmed,
+                    prefers: form["prefers"].flatMap { PreferredFormat(rawValue: $0) }
+                ).checked(against: nil)
+            }
+            if let contact, check.isEmpty {
+                do {
+                    try store.addParticipant(
+                        Participant(
+                            ref: form.typed("ref").trimmed, wantsFeedback: form.ticked("wants-feedback"),
+                            mayQuote: form.ticked("may-quote")), contact: contact)
+                    return Pages.redirect("/participants")
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "ref")
+                }
+            }
+            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+        }
+        router.post("/participants/erase") { request, context in
+            let (form, store, account) = try await Access.change(request, context, store: store, needs: .admin)
+            let ref = form.typed("erase-ref").trimmed
+            guard form.typed("confirm").trimmed == ref, !ref.isEmpty else {
+                let error = FieldError(field: "confirm", message: "Type the participant’s reference again to confirm")
+                return try render(context, account: account, page: 1, form: form, errors: [error], notice: nil)
+            }
+            var check = FormCheck(labels: Self.labels)
+            do {
+                let report = try store.eraseParticipant(ref: ref, contributions: form.ticked("erase-contributions"))
+                let notice =
+                    "Erased \(ref)’s contact details"
+                    + (report.contributionsRedacted > 0
+                        ? " and the text of \(counted(report.contributionsRedacted, "contribution"))" : "")
+                    + ". No copy is left in the database files."
+                return try render(context, account: account, page: 1, form: nil, errors: [], notice: notice)
+            } catch let incomplete as ErasureIncomplete {
+                return try render(
+                    context, account: account, page: 1, form: nil, errors: [],
+                    notice: incomplete.description.capitalisedFirst)
+            } catch let error as any UserFacingError {
+                check.note(error, default: "erase-ref")
+            }
+            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+        }
+    }
+
+    private func render(
+        _ context: StaffContext, account: StaffAccount, page: Int, form: FormData?, errors: [FieldError],
+        notice: String?
+    ) throws -> Response {
+        let all = try store.participants()
+        let pages = Pagination(count: all.count, page: page, size: Self.pageSize) { "/participants?page=\($0)" }
+        let view = ParticipantsPage(
+            frame: Frame("Participants", context: context, section: "participants"),
+            heading: counted(all.count, "participant"),
+            rows: all[pages.range].map {
+                ParticipantsPage.Row(
+                    ref: $0.ref, wantsFeedback: $0.wantsFeedback ? "Yes" : "No", mayQuote: $0.mayQuote ? "Yes" : "No",
+                    prefers: $0.prefers?.rawValue.readable ?? "",
+                    contact: $0.erased ? "Erased" : $0.contactOnFile.joined(separator: ", "),
+                    contributions: String($0.contributions))
+            }, pages: pages,
+            fields: [
+                TextField("ref", "Reference", hint: "Pseudonymous, such as P-0042.", form: form, errors: errors),
+                TextField("name", "Name (optional, private)", form: form, errors: errors),
+                TextField("email", "Email address (optional, private)", form: form, errors: errors),
+                TextField("phone", "Phone number (optional, private)", form: form, errors: errors),
+                TextField("address", "Postal address (optional, private)", form: form, errors: errors, multiline: true),
+            ],
+            prefers: SelectField(
+                "prefers", "Preferred format for a follow-up",
+                choices: [("", "Not known")] + PreferredFormat.allCases.map { ($0.rawValue, $0.rawValue.readable) },
+                form: form, errors: errors),
+            erase: account.role.allows(.admin)
+                ? [
+                    TextField("erase-ref", "Participant to erase", form: form, errors: errors),
+                    TextField("confirm", "Type the reference again", form: form, errors: errors),
+                ] : [],
+            canErase: account.role.allows(.admin), notice: notice, errors: errors)
+        return Pages.render("participants", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+}
+
+struct ParticipantsPage: Sendable {
+    var frame: Frame
+    var heading: String
+    var rows: [Row]
+    var pages: Pagination
+    var fields: [TextField]
+    var prefers: SelectField
+    var erase: [TextField]
+    var canErase: Bool
+    var notice: String?
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    struct Row: Sendable {
+        var ref: String
+        var wantsFeedback: String
+        var mayQuote: String
+        var prefers: String
+        var contact: String
+        var contributions: String
+    }
+
+    init(
+        frame: Frame, heading: String, rows: [Row], pages: Pagination, fields: [TextField], prefers: SelectField,
+        erase: [TextField], canErase: Bool, notice: String?, errors: [FieldError]
+    ) {
+        self.frame = frame
+        self.heading = heading
+        self.rows = rows
+        self.pages = pages
+        self.fields = fields
+        self.prefers = prefers
+        self.erase = erase
+        self.canErase = canErase
+        self.notice = notice
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}
