@@ -26,6 +26,8 @@ struct AnswerRoutes {
             do {
                 if form.typed("action") == "remove" {
                     try store.removeTheme(activity: ref, key: key, reason: form["reason"])
+                } else if form.typed("action") == "withdraw" {
+                    try store.withdrawExplanation(activity: ref, theme: key, reason: form["reason"])
                 } else {
                     try store.updateTheme(activity: ref, key: key, said: form.typed("said"), reason: form["reason"])
                 }
@@ -99,7 +101,7 @@ struct AnswerRoutes {
             throw Refusal.notFound("There is no theme \(key) in \(ref).")
         }
         let typed = form ?? FormData(pairs: [("said", theme.said)])
-        let page = ChangePage(
+        var page = ChangePage(
             frame: Frame("Theme \(key)", context: context, section: "activities"), title: activity.title,
             heading: "Theme \(key)", action: Paths.activity(ref) + "/themes/\(key)",
             back: Paths.activity(ref) + "#themes",
@@ -107,6 +109,7 @@ struct AnswerRoutes {
             fields: [
                 TextField("said", "You said", form: typed, errors: errors, multiline: true), Self.reason(typed, errors),
             ], selects: [], canEdit: context.account?.role.allows(.editor) ?? false, noun: "theme", errors: errors)
+        page.explanation = theme.explanation.map { "Not done because: \($0.why)" }
         return Pages.render("change", page, status: errors.isEmpty ? .ok : .badRequest)
     }
 
@@ -160,6 +163,8 @@ struct ChangePage: Sendable {
     var selects: [SelectField]
     var canEdit: Bool
     var noun: String
+    /// A theme's explanation, which can be withdrawn.
+    var explanation: String?
     var hasErrors: Bool
     var errors: [FieldError]
 

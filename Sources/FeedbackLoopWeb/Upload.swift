@@ -39,7 +39,8 @@ enum Upload {
                 state.failure = .tooLarge
                 return
             }
-            if let bytes = buffer.readBytes(length: buffer.readableBytes) { handle.write(Data(bytes)) }
+            guard let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
+            do { try handle.write(contentsOf: bytes) } catch { state.failure = .unreadable }
         }
         parser.onPartComplete = {
             if state.isFile { state.sawFile = true }

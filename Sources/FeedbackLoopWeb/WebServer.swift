@@ -39,6 +39,7 @@ public struct WebServer: Sendable {
         ActivityRoutes(store: store).add(to: router)
         RecordingRoutes(store: store).add(to: router)
         AnswerRoutes(store: store).add(to: router)
+        ContributionRoutes(store: store).add(to: router)
         ThemingRoutes(store: store).add(to: router)
         ImportRoutes(store: store, uploads: uploads).add(to: router)
         PublishingRoutes(store: store).add(to: router)

@@ -14,9 +14,37 @@ extension WebTemplates {
         <button type="submit" name="action" value="save">Save the change</button>
         <button type="submit" name="action" value="remove" class="warning">Remove the {{noun}}</button>
         </div>
+        {{#explanation}}<h2>Its explanation</h2><p>{{explanation}}</p>
+        <button type="submit" name="action" value="withdraw" class="secondary">Withdraw the explanation</button>{{/explanation}}
         </form>
         {{/canEdit}}
         <p><a href="{{back}}">Back to the activity</a></p>
+        {{> bottom}}
+        """
+
+    static let contribution = """
+        {{> top}}
+        <span class="caption">{{title}}</span>
+        <h1>{{heading}}</h1>
+        {{> errors}}
+        <p>{{status}}.</p>
+        {{#canEdit}}
+        <form method="post" action="{{action}}" novalidate>
+        {{> csrf}}
+        {{#text}}{{> text-field}}{{/text}}
+        <button type="submit" name="action" value="save">Save the correction</button>
+        {{^outOfScope}}
+        <h2>Out of scope</h2>
+        {{#why}}{{> text-field}}{{/why}}
+        {{#reason}}{{> text-field}}{{/reason}}
+        <button type="submit" name="action" value="out-of-scope" class="secondary">Mark out of scope</button>
+        {{/outOfScope}}
+        {{#outOfScope}}<button type="submit" name="action" value="in-scope" class="secondary">Bring it back in scope</button>{{/outOfScope}}
+        <h2>Remove it</h2>
+        <button type="submit" name="action" value="remove" class="warning">Remove the contribution</button>
+        </form>
+        {{/canEdit}}
+        <p><a href="{{back}}">Back to the contributions</a></p>
         {{> bottom}}
         """
 
@@ -28,7 +56,7 @@ extension WebTemplates {
         <table>
         <caption class="skip">Every contribution, with its number</caption>
         <thead><tr><th scope="col">Number</th><th scope="col">What was said</th><th scope="col">Themes</th><th scope="col">Status</th></tr></thead>
-        <tbody>{{#rows}}<tr><td class="number">{{number}}</td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/rows}}</tbody>
+        <tbody>{{#rows}}<tr><td class="number"><a href="{{path}}/contributions/{{number}}">{{number}}</a></td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/rows}}</tbody>
         </table>
         {{#pages}}<nav aria-label="Pages" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/pages}}
         <p><a href="{{path}}">Back to the activity</a></p>

@@ -8,6 +8,7 @@ enum WebTemplates {
         "theming": theming, "import": importPage, "import-columns": importColumns,
         "publish": publish, "follow-ups": followUps, "users": users,
         "change": change, "contributions": contributions, "participants": participants,
+        "contribution": contribution,
     ]
 
     static let top = """

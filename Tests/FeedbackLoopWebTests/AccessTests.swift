@@ -33,6 +33,7 @@ import Testing
         ),
         ("/activities/GP/theming", .editor, [("contribution", "2"), ("theme", "phone"), ("action", "link")]),
         ("/activities/GP/themes/phone", .editor, [("said", "Waiting on the phone line")]),
+        ("/activities/GP/contributions/2", .editor, [("text", "Online booking is very confusing")]),
         ("/activities/GP/decisions/call-back", .editor, [("text", "We will call back"), ("status", "done")]),
         (
             "/activities/GP/evaluations", .editor,

@@ -19,7 +19,9 @@ import Testing
         "/", "/?lead=Editor%20User&mine=1", "/activities", "/activities?q=appointment", "/activities/new",
         "/activities/GP", "/activities/GP/edit", "/activities/GP/theming", "/activities/GP/import",
         "/activities/GP/publish", "/activities/GP/follow-ups", "/activities/GP/themes/phone",
-        "/activities/GP/contributions", "/users", "/participants", "/sign-in",
+        "/activities/GP/contributions", "/activities/GP/contributions/2", "/activities/GP/decisions/call-back",
+        "/users",
+        "/participants", "/sign-in",
     ]
 
     @Test(arguments: hostile.indices)
@@ -200,6 +202,23 @@ import Testing
             try harness.strings("SELECT coalesce(before, '') || coalesce(after, '') FROM history").allSatisfy {
                 !$0.contains("jo.bloggs")
             })
+    }
+
+    @Test func aThemedContributionGoesOutOfScopeOnlyWithItsThemesAndComesBack() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let out = try await client.post(
+                "/activities/GP/contributions/1",
+                [("csrf", editor.csrf), ("action", "out-of-scope"), ("out-of-scope", "About parking")],
+                cookie: editor.cookie)
+            #expect(out.status == .seeOther)
+            #expect(try harness.store.contributions(activity: "GP").first?.themes == [])
+            _ = try await client.post(
+                "/activities/GP/contributions/1", [("csrf", editor.csrf), ("action", "in-scope")], cookie: editor.cookie
+            )
+            #expect(try harness.store.contributions(activity: "GP").first?.outOfScope == nil)
+        }
     }
 
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {

@@ -1,0 +1,109 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// One contribution, by the number the command line uses: correct its text, mark it out of scope
+/// (taking it out of its themes, with the reason a published answer needs), bring it back, remove it.
+struct ContributionRoutes {
+    let store: EngagementStore
+    static let labels = [
+        "text": "What was said", "out-of-scope": "Why it is out of scope", "reason": "Why this changed",
+    ]
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/activities/{ref}/contributions/{id}") { request, context in
+            _ = try Access.page(request, context)
+            return try page(context, form: nil, errors: [])
+        }
+        router.post("/activities/{ref}/contributions/{id}") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            let (ref, id) = try names(context)
+            var check = FormCheck(labels: Self.labels)
+            do {
+                switch form.typed("action") {
+                case "remove":
+                    try store.removeContribution(activity: ref, id: id)
+                    return Pages.redirect(Paths.activity(ref) + "/contributions")
+                case "out-of-scope":
+                    guard let why = form["out-of-scope"] else {
+                        throw WebFormError("Say why it is out of scope", field: "out-of-scope")
+                    }
+                    try store.updateContribution(
+                        activity: ref, id: id, outOfScope: .some(why), unlink: true, changeReason: form["reason"])
+                case "in-scope":
+                    try store.updateContribution(activity: ref, id: id, outOfScope: .some(nil))
+                default:
+                    try store.updateContribution(activity: ref, id: id, text: form.typed("text"))
+                }
+                return Pages.redirect(Paths.activity(ref) + "/contributions/\(id)")
+            } catch let error as any UserFacingError {
+                check.note(error, default: form.typed("action") == "out-of-scope" ? "out-of-scope" : "text")
+            }
+            return try page(context, form: form, errors: check.errors)
+        }
+    }
+
+    private func names(_ context: StaffContext) throws -> (ref: String, id: Int64) {
+        guard let id = Int64(try context.parameters.require("id")) else { throw Refusal.notFound() }
+        return (try context.parameters.require("ref"), id)
+    }
+
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let (ref, id) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let contribution = try store.contributions(activity: ref).first(where: { $0.id == id }) else {
+            throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
+        }
+        let typed = form ?? FormData(pairs: [("text", contribution.text)])
+        let view = ContributionPage(
+            frame: Frame("Contribution \(id)", context: context, section: "activities"), title: activity.title,
+            heading: "Contribution \(id)", action: Paths.activity(ref) + "/contributions/\(id)",
+            back: Paths.activity(ref) + "/contributions",
+            status: contribution.outOfScope.map { "Out of scope: \($0)" }
+                ?? (contribution.themes.isEmpty
+                    ? "Not themed yet" : "In the themes \(contribution.themes.joined(separator: ", "))"),
+            outOfScope: contribution.outOfScope != nil,
+            text: TextField("text", "What was said", form: typed, errors: errors, multiline: true),
+            why: TextField("out-of-scope", "Why it is out of scope", form: form, errors: errors),
+            reason: TextField(
+                "reason", "Why this changed (needed once an update has been published)", form: form, errors: errors),
+            canEdit: context.account?.role.allows(.editor) ?? false, errors: errors)
+        return Pages.render("contribution", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+}
+
+struct ContributionPage: Sendable {
+    var frame: Frame
+    var title: String
+    var heading: String
+    var action: String
+    var back: String
+    var status: String
+    var outOfScope: Bool
+    var text: TextField
+    var why: TextField
+    var reason: TextField
+    var canEdit: Bool
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    init(
+        frame: Frame, title: String, heading: String, action: String, back: String, status: String, outOfScope: Bool,
+        text: TextField, why: TextField, reason: TextField, canEdit: Bool, errors: [FieldError]
+    ) {
+        self.frame = frame
+        self.title = title
+        self.heading = heading
+        self.action = action
+        self.back = back
+        self.status = status
+        self.outOfScope = outOfScope
+        self.text = text
+        self.why = why
+        self.reason = reason
+        self.canEdit = canEdit
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}
