@@ -2,7 +2,8 @@ import FeedbackLoop
 import Hummingbird
 
 /// Turns refusals into pages: a page asked for without a session goes to sign in (303); a refusal
-/// shows its message with its status; an unknown address shows the 404 page.
+/// shows its message with its status; a record or store problem no form showed reads as the command
+/// line's sentence (400); an unknown address shows the 404 page.
 struct PageErrors: RouterMiddleware {
     typealias Context = StaffContext
 
@@ -18,6 +19,13 @@ struct PageErrors: RouterMiddleware {
             return page(refusal, context: context)
         } catch let error as HTTPError where error.status == .notFound {
             return page(.notFound(), context: context)
+        } catch let error as any UserFacingError {
+            // A refusal the route did not show on its own form: the same sentence the command line prints.
+            return page(
+                Refusal(
+                    status: .badRequest, title: "That could not be done",
+                    message: error.description.capitalisedFirst + "."),
+                context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return page(
                 Refusal(

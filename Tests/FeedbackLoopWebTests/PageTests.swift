@@ -258,3 +258,19 @@ import Testing
         }
     }
 }
+
+extension PageTests {
+    @Test func aStoreRefusalNoFormShowsReadsAsAPlainPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            // Removing a decision that is not there: the store names it, and nothing is written.
+            let before = try harness.fingerprint()
+            let response = try await client.post(
+                "/activities/GP/decisions/nope", [("csrf", editor.csrf), ("action", "remove")], cookie: editor.cookie)
+            #expect(response.status == .notFound)
+            #expect(response.body.text.contains("nope"))
+            #expect(try harness.fingerprint() == before)
+        }
+    }
+}
