@@ -46,6 +46,7 @@ public struct WebServer: Sendable {
         FollowUpRoutes(store: store).add(to: router)
         UserRoutes(store: store).add(to: router)
         ParticipantRoutes(store: store).add(to: router)
+        OrganisationRoutes(store: store).add(to: router)
         return router
     }
 

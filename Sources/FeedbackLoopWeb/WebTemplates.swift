@@ -8,7 +8,7 @@ enum WebTemplates {
         "theming": theming, "import": importPage, "import-columns": importColumns,
         "publish": publish, "follow-ups": followUps, "users": users,
         "change": change, "contributions": contributions, "participants": participants,
-        "contribution": contribution,
+        "contribution": contribution, "organisations": organisations,
     ]
 
     static let top = """
@@ -30,6 +30,7 @@ enum WebTemplates {
         <ul>
         <li><a href="/"{{#inLoops}} aria-current="page"{{/inLoops}}>Loops</a></li>
         <li><a href="/activities"{{#inActivities}} aria-current="page"{{/inActivities}}>Activities</a></li>
+        <li><a href="/organisations">Organisations</a></li>
         {{#isPublisher}}<li><a href="/participants"{{#inParticipants}} aria-current="page"{{/inParticipants}}>Participants</a></li>{{/isPublisher}}
         {{#isAdmin}}<li><a href="/users"{{#inUsers}} aria-current="page"{{/inUsers}}>Users</a></li>{{/isAdmin}}
         </ul>

@@ -44,6 +44,10 @@ import Testing
         ("/activities/GP/follow-ups/sent", .publisher, []),
         ("/participants", .publisher, [("ref", "P-9"), ("email", "p9@example.org"), ("wants-feedback", "1")]),
         ("/participants/erase", .admin, [("erase-ref", "P-1"), ("confirm", "P-1")]),
+        (
+            "/organisations", .editor,
+            [("key", "uhcw"), ("name", "University Hospitals"), ("kind", "trust"), ("action", "add")]
+        ),
         ("/users", .admin, [("email", "new@example.org"), ("name", "New"), ("role", "viewer")]),
         ("/users/change", .admin, [("email", "viewer@example.org"), ("action", "role"), ("role", "editor")]),
         ("/settings", .admin, [("key", "due-soon-days"), ("value", "21")]),
@@ -92,7 +96,7 @@ import Testing
         "/", "/activities", "/activities/new", "/activities/GP", "/activities/GP/edit", "/activities/GP/theming",
         "/activities/GP/import", "/activities/GP/publish", "/activities/GP/themes/phone",
         "/activities/GP/contributions", "/activities/GP/preview/html", "/activities/GP/follow-ups",
-        "/users", "/participants",
+        "/users", "/participants", "/organisations",
     ])
     func aPageWithoutASessionSendsYouToSignIn(path: String) async throws {
         let harness = try WebHarness()

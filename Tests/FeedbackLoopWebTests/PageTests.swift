@@ -21,7 +21,7 @@ import Testing
         "/activities/GP/publish", "/activities/GP/follow-ups", "/activities/GP/themes/phone",
         "/activities/GP/contributions", "/activities/GP/contributions/2", "/activities/GP/decisions/call-back",
         "/users",
-        "/participants", "/sign-in",
+        "/participants", "/organisations", "/sign-in",
     ]
 
     @Test(arguments: hostile.indices)

@@ -214,7 +214,7 @@ def run(officer, link, csv):
                        ("/activities/E2E-GP/decisions/call-back", "a decision"),
                        ("/activities/E2E-GP/contributions", "every contribution"),
                        ("/activities/E2E-GP/contributions/1", "a contribution"),
-                       ("/participants", "participants"),
+                       ("/participants", "participants"), ("/organisations", "organisations"),
                        ("/no-such-page", "not found")):
         officer.open(path, name)
 

@@ -1,0 +1,91 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import Hummingbird
+
+/// The organisations in the care system that run engagement, for the yearly report: list, add,
+/// rename and remove (editors), as `yswd organisation` does.
+struct OrganisationRoutes {
+    let store: EngagementStore
+    static let labels = ["key": "Key", "name": "Name", "kind": "Kind"]
+
+    func add(to router: Router<StaffContext>) {
+        router.get("/organisations") { request, context in
+            _ = try Access.page(request, context)
+            return try page(context, form: nil, errors: [])
+        }
+        router.post("/organisations") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+            var check = FormCheck(labels: Self.labels)
+            let kind = check.value("kind") { try OrganisationKind.parse(form.typed("kind"), field: .entry("kind")) }
+            if let kind, check.isEmpty {
+                do {
+                    switch form.typed("action") {
+                    case "remove": try store.removeOrganisation(key: form.typed("key"))
+                    case "update":
+                        _ = try store.updateOrganisation(key: form.typed("key"), name: form["name"], kind: kind)
+                    default:
+                        _ = try store.addOrganisation(
+                            Organisation(key: form.typed("key").trimmed, name: form.typed("name"), kind: kind))
+                    }
+                    return Pages.redirect("/organisations")
+                } catch let error as any UserFacingError {
+                    check.note(error, default: "key")
+                }
+            }
+            return try page(context, form: form, errors: check.errors)
+        }
+    }
+
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let kinds = OrganisationKind.allCases.map { ($0.rawValue, $0.rawValue.readable) }
+        let adding = form?.typed("action") == "add" || form?.typed("action").isEmpty == true ? form : nil
+        let view = OrganisationsPage(
+            frame: Frame("Organisations", context: context),
+            rows: try store.organisations().map { organisation in
+                OrganisationsPage.Row(
+                    key: organisation.key, name: organisation.name, kind: organisation.kind.rawValue.readable,
+                    activities: String(organisation.activities),
+                    kinds: OrganisationKind.allCases.map { kind in
+                        Choice(value: kind.rawValue, label: kind.rawValue.readable, selected: kind == organisation.kind)
+                    })
+            },
+            fields: [
+                TextField(
+                    "key", "Key", hint: "A short key, unique in the record, such as uhcw.", form: adding, errors: errors
+                ),
+                TextField("name", "Name", form: adding, errors: errors),
+            ],
+            kind: SelectField("kind", "Kind", choices: kinds, form: adding, errors: errors),
+            canEdit: context.account?.role.allows(.editor) ?? false, errors: errors)
+        return Pages.render("organisations", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+}
+
+struct OrganisationsPage: Sendable {
+    var frame: Frame
+    var rows: [Row]
+    var fields: [TextField]
+    var kind: SelectField
+    var canEdit: Bool
+    var hasErrors: Bool
+    var errors: [FieldError]
+
+    struct Row: Sendable {
+        var key: String
+        var name: String
+        var kind: String
+        var activities: String
+        var kinds: [Choice]
+    }
+
+    init(frame: Frame, rows: [Row], fields: [TextField], kind: SelectField, canEdit: Bool, errors: [FieldError]) {
+        self.frame = frame
+        self.rows = rows
+        self.fields = fields
+        self.kind = kind
+        self.canEdit = canEdit
+        hasErrors = !errors.isEmpty
+        self.errors = errors
+    }
+}
