@@ -47,6 +47,7 @@ public struct WebServer: Sendable {
         UserRoutes(store: store).add(to: router)
         ParticipantRoutes(store: store).add(to: router)
         OrganisationRoutes(store: store).add(to: router)
+        SiteRoutes(store: store).add(to: router)
         return router
     }
 

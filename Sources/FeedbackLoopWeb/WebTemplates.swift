@@ -31,6 +31,7 @@ enum WebTemplates {
         <li><a href="/"{{#inLoops}} aria-current="page"{{/inLoops}}>Loops</a></li>
         <li><a href="/activities"{{#inActivities}} aria-current="page"{{/inActivities}}>Activities</a></li>
         <li><a href="/organisations">Organisations</a></li>
+        <li><a href="/site/index.html">Public site</a></li>
         {{#isPublisher}}<li><a href="/participants"{{#inParticipants}} aria-current="page"{{/inParticipants}}>Participants</a></li>{{/isPublisher}}
         {{#isAdmin}}<li><a href="/users"{{#inUsers}} aria-current="page"{{/inUsers}}>Users</a></li>{{/isAdmin}}
         </ul>

@@ -221,6 +221,25 @@ import Testing
         }
     }
 
+    @Test func thePublicSiteShowsEveryRecordedUpdateAsItWillBePublished() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let publisher = try await client.signIn(.publisher)
+            let recorded = try await client.post(
+                "/activities/GP/publish", [("csrf", publisher.csrf), ("format", "html"), ("early", "1")],
+                cookie: publisher.cookie)
+            #expect(recorded.status == .seeOther)
+            let index = try await client.get("/site/index.html", cookie: publisher.cookie)
+            #expect(index.status == .ok && index.body.text.contains("updates/GP-1.html"))
+            let update = try await client.get("/site/updates/GP-1.html", cookie: publisher.cookie)
+            #expect(update.status == .ok && update.body.text.contains("Getting a GP appointment"))
+            #expect(update.headers[.contentSecurityPolicy] == PublishingRoutes.previewPolicy)
+            #expect(try await client.get("/site/data/updates.json", cookie: publisher.cookie).status == .ok)
+            #expect(try await client.get("/site/nothing.html", cookie: publisher.cookie).status == .notFound)
+            #expect(try await client.get("/site/index.html").status == .seeOther, "the site preview needs a session")
+        }
+    }
+
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
         let harness = try WebHarness()
         try await harness.test { client in

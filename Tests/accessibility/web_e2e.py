@@ -215,6 +215,7 @@ def run(officer, link, csv):
                        ("/activities/E2E-GP/contributions", "every contribution"),
                        ("/activities/E2E-GP/contributions/1", "a contribution"),
                        ("/participants", "participants"), ("/organisations", "organisations"),
+                       ("/site/index.html", "the public site"),
                        ("/no-such-page", "not found")):
         officer.open(path, name)
 
