@@ -20,6 +20,7 @@ struct ActivityForms: Sendable {
     var theme: [TextField]
     var decision: [TextField]
     var decisionThemes: CheckboxGroup
+    var decisionPartly: CheckboxGroup
     var decisionStatus: SelectField
     var explainTheme: SelectField
     var explain: [TextField]
@@ -65,6 +66,10 @@ struct ActivityForms: Sendable {
         ]
         decisionThemes = CheckboxGroup(
             "decision-responds-to", "Themes it answers", values: themeKeys, form: form, errors: errors)
+        decisionPartly = CheckboxGroup(
+            "decision-partly", "Themes it answers only in part (optional)",
+            hint: "A theme answered in part also needs an explanation of what was not done.", values: themeKeys,
+            form: form, errors: errors)
         decisionStatus = SelectField(
             "decision-status", "Status", choices: DeliveryStatus.allCases.map { ($0.rawValue, $0.rawValue.readable) },
             form: form,

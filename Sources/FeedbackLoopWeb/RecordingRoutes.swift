@@ -45,7 +45,8 @@ struct RecordingRoutes {
             let decision = Decision(
                 activityId: 0, key: form.typed("decision-key"), text: form.typed("decision-text"),
                 decidedBy: form["decision-decided-by"]?.trimmed, status: status, due: due,
-                responds: form.all("decision-responds-to").map { ThemeResponse(theme: $0, outcome: .adopted) })
+                responds: form.all("decision-responds-to").map { ThemeResponse(theme: $0, outcome: .adopted) }
+                    + form.all("decision-partly").map { ThemeResponse(theme: $0, outcome: .partly) })
             _ = try store.addDecision(activity: ref, decision, reason: form["decision-reason"])
             return "#decisions"
         }

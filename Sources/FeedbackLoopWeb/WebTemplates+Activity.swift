@@ -90,6 +90,7 @@ extension WebTemplates {
         {{> csrf}}
         {{#decision}}{{> text-field}}{{/decision}}
         {{#decisionThemes}}{{> checkboxes}}{{/decisionThemes}}
+        {{#decisionPartly}}{{> checkboxes}}{{/decisionPartly}}
         {{#decisionStatus}}{{> select}}{{/decisionStatus}}
         {{#decisionReason}}{{> text-field}}{{/decisionReason}}
         <button type="submit">Add the decision</button>

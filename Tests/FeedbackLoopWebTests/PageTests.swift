@@ -240,6 +240,27 @@ import Testing
         }
     }
 
+    @Test func aDecisionCanAnswerAThemeInPart() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            _ = try await client.post(
+                "/activities/GP/themes",
+                [("csrf", editor.csrf), ("theme-key", "online"), ("theme-said", "Online booking")],
+                cookie: editor.cookie)
+            let added = try await client.post(
+                "/activities/GP/decisions",
+                [
+                    ("csrf", editor.csrf), ("decision-key", "app"), ("decision-text", "We improved the app"),
+                    ("decision-responds-to", "online"), ("decision-partly", "phone"),
+                ], cookie: editor.cookie)
+            #expect(added.status == .seeOther)
+            let decision = try #require(try harness.store.decisions(activity: "GP").first { $0.key == "app" })
+            #expect(decision.responds.contains(ThemeResponse(theme: "phone", outcome: .partly)))
+            #expect(decision.responds.contains(ThemeResponse(theme: "online", outcome: .adopted)))
+        }
+    }
+
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
