@@ -9,7 +9,8 @@ import Hummingbird
 struct AnswerRoutes {
     let store: EngagementStore
     static let labels = [
-        "said": "You said", "reason": "Why this changed", "text": "What was decided or done", "status": "Status",
+        "quotes": "Quotes", "said": "You said", "reason": "Why this changed", "text": "What was decided or done",
+        "status": "Status",
         "due": "Due", "impact": "The difference it made",
     ]
     static let pageSize = 100
@@ -36,6 +37,23 @@ struct AnswerRoutes {
                 check.note(error, default: "said")
             }
             return try themePage(context, form: form, errors: check.errors)
+        }
+        router.post("/activities/{ref}/themes/{key}/quotes") { request, context in
+            let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+            let (ref, key) = try names(context)
+            guard let id = Int64(form.typed("contribution")) else { throw Refusal.notFound() }
+            do {
+                if form.typed("action") == "remove" {
+                    try store.removeQuote(activity: ref, theme: key, contribution: id)
+                } else {
+                    _ = try store.addQuote(activity: ref, theme: key, contribution: id)
+                }
+                return Pages.redirect(Paths.activity(ref) + "/themes/\(key)#quotes")
+            } catch let error as any UserFacingError {
+                var check = FormCheck(labels: Self.labels)
+                check.note(error, default: "quotes")
+                return try themePage(context, form: nil, errors: check.errors)
+            }
         }
         router.get("/activities/{ref}/decisions/{key}") { request, context in
             _ = try Access.page(request, context)
@@ -110,6 +128,12 @@ struct AnswerRoutes {
                 TextField("said", "You said", form: typed, errors: errors, multiline: true), Self.reason(typed, errors),
             ], selects: [], canEdit: context.account?.role.allows(.editor) ?? false, noun: "theme", errors: errors)
         page.explanation = theme.explanation.map { "Not done because: \($0.why)" }
+        let chosen = Set(try store.chosenQuotes(activity: ref).filter { $0.theme == key }.map(\.contribution))
+        page.quotes = try store.contributions(activity: ref).filter { $0.themes.contains(key) }.prefix(200).map {
+            ChangePage.Quote(number: String($0.id), text: $0.text, chosen: chosen.contains($0.id))
+        }
+        page.hasQuotes = !page.quotes.isEmpty
+        page.canQuote = context.account?.role.allows(.publisher) ?? false
         return Pages.render("change", page, status: errors.isEmpty ? .ok : .badRequest)
     }
 
@@ -165,6 +189,16 @@ struct ChangePage: Sendable {
     var noun: String
     /// A theme's explanation, which can be withdrawn.
     var explanation: String?
+    /// A theme's contributions, to choose quotes from.
+    var quotes: [Quote] = []
+    var hasQuotes = false
+    var canQuote = false
+
+    struct Quote: Sendable {
+        var number: String
+        var text: String
+        var chosen: Bool
+    }
     var hasErrors: Bool
     var errors: [FieldError]
 

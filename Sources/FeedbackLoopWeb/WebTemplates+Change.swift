@@ -18,6 +18,19 @@ extension WebTemplates {
         <button type="submit" name="action" value="withdraw" class="secondary">Withdraw the explanation</button>{{/explanation}}
         </form>
         {{/canEdit}}
+        {{#hasQuotes}}
+        <h2 id="quotes">What people said under this theme</h2>
+        <p>Only quotes chosen here are published, and only from people who agreed to be quoted.</p>
+        <table>
+        <caption class="skip">Contributions under this theme</caption>
+        <thead><tr><th scope="col">Number</th><th scope="col">What was said</th>{{#canQuote}}<th scope="col">Quote</th>{{/canQuote}}</tr></thead>
+        <tbody>{{#quotes}}<tr><td class="number">{{number}}</td><td>{{text}}</td>
+        {{#canQuote}}<td><form method="post" action="{{action}}/quotes">{{> csrf}}<input type="hidden" name="contribution" value="{{number}}">
+        {{#chosen}}<button type="submit" name="action" value="remove" class="secondary">Stop quoting {{number}}</button>{{/chosen}}
+        {{^chosen}}<button type="submit" name="action" value="add" class="secondary">Quote {{number}}</button>{{/chosen}}
+        </form></td>{{/canQuote}}</tr>{{/quotes}}</tbody>
+        </table>
+        {{/hasQuotes}}
         <p><a href="{{back}}">Back to the activity</a></p>
         {{> bottom}}
         """

@@ -261,6 +261,28 @@ import Testing
         }
     }
 
+    @Test func quotesAreChosenOnlyFromPeopleWhoAgreed() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let publisher = try await client.signIn(.publisher)
+            let refused = try await client.post(
+                "/activities/GP/themes/phone/quotes",
+                [("csrf", publisher.csrf), ("contribution", "1"), ("action", "add")],
+                cookie: publisher.cookie)
+            #expect(refused.status == .badRequest && refused.body.text.contains("There is a problem"))
+            #expect(try harness.store.chosenQuotes(activity: "GP").isEmpty)
+            try harness.store.updateParticipant(ref: "P-1") { participant, _ in participant.mayQuote = true }
+            let chosen = try await client.post(
+                "/activities/GP/themes/phone/quotes",
+                [("csrf", publisher.csrf), ("contribution", "1"), ("action", "add")],
+                cookie: publisher.cookie)
+            #expect(chosen.status == .seeOther)
+            #expect(try harness.store.chosenQuotes(activity: "GP").map(\.contribution) == [1])
+            let page = try await client.get("/activities/GP/themes/phone", cookie: publisher.cookie).body.text
+            #expect(page.contains("Stop quoting 1"))
+        }
+    }
+
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
