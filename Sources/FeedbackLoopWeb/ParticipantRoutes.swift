@@ -11,6 +11,7 @@ struct ParticipantRoutes {
         "ref": "Reference", "name": "Name", "email": "Email address", "phone": "Phone number",
         "address": "Postal address",
         "prefers": "Preferred format", "erase-ref": "Participant to erase", "confirm": "Type the reference again",
+        "change-ref": "Participant to change", "change-email": "New email address", "change-phone": "New phone number",
     ]
     static let pageSize = 100
 
@@ -40,6 +41,36 @@ struct ParticipantRoutes {
                 } catch let error as any UserFacingError {
                     check.note(error, default: "ref")
                 }
+            }
+            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+        }
+        router.post("/participants/change") { request, context in
+            let (form, store, account) = try await Access.change(request, context, store: store, needs: .publisher)
+            var check = FormCheck(labels: Self.labels)
+            do {
+                try store.updateParticipant(ref: form.typed("change-ref").trimmed) { participant, contact in
+                    switch form.typed("change-feedback") {
+                    case "yes": participant.wantsFeedback = true
+                    case "no": participant.wantsFeedback = false
+                    default: break
+                    }
+                    switch form.typed("change-quote") {
+                    case "yes": participant.mayQuote = true
+                    case "no": participant.mayQuote = false
+                    default: break
+                    }
+                    var changed = contact
+                    if let email = form["change-email"] { changed.email = email.trimmed }
+                    if let phone = form["change-phone"] { changed.phone = phone.trimmed }
+                    if let address = form["change-address"] { changed.address = address.trimmed }
+                    if let prefers = form["change-prefers"].flatMap({ PreferredFormat(rawValue: $0) }) {
+                        changed.prefers = prefers
+                    }
+                    contact = try changed.checked(against: contact)
+                }
+                return Pages.redirect("/participants")
+            } catch let error as any UserFacingError {
+                check.note(error, default: "change-ref")
             }
             return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
@@ -102,6 +133,26 @@ struct ParticipantRoutes {
                     TextField("erase-ref", "Participant to erase", form: form, errors: errors),
                     TextField("confirm", "Type the reference again", form: form, errors: errors),
                 ] : [],
+            change: [
+                TextField("change-ref", "Participant to change", form: form, errors: errors),
+                TextField("change-email", "New email address (optional)", form: form, errors: errors),
+                TextField("change-phone", "New phone number (optional)", form: form, errors: errors),
+                TextField(
+                    "change-address", "New postal address (optional)", form: form, errors: errors, multiline: true),
+            ],
+            changeChoices: [
+                SelectField(
+                    "change-feedback", "Wants to hear back",
+                    choices: [("", "Leave as it is"), ("yes", "Yes"), ("no", "No")], form: form, errors: errors),
+                SelectField(
+                    "change-quote", "May be quoted", choices: [("", "Leave as it is"), ("yes", "Yes"), ("no", "No")],
+                    form: form, errors: errors),
+                SelectField(
+                    "change-prefers", "Preferred format",
+                    choices: [("", "Leave as it is")]
+                        + PreferredFormat.allCases.map { ($0.rawValue, $0.rawValue.readable) },
+                    form: form, errors: errors),
+            ],
             canErase: account.role.allows(.admin), notice: notice, errors: errors)
         return Pages.render("participants", view, status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -115,6 +166,8 @@ struct ParticipantsPage: Sendable {
     var fields: [TextField]
     var prefers: SelectField
     var erase: [TextField]
+    var change: [TextField]
+    var changeChoices: [SelectField]
     var canErase: Bool
     var notice: String?
     var hasErrors: Bool
@@ -131,8 +184,11 @@ struct ParticipantsPage: Sendable {
 
     init(
         frame: Frame, heading: String, rows: [Row], pages: Pagination, fields: [TextField], prefers: SelectField,
-        erase: [TextField], canErase: Bool, notice: String?, errors: [FieldError]
+        erase: [TextField], change: [TextField], changeChoices: [SelectField], canErase: Bool, notice: String?,
+        errors: [FieldError]
     ) {
+        self.change = change
+        self.changeChoices = changeChoices
         self.frame = frame
         self.heading = heading
         self.rows = rows

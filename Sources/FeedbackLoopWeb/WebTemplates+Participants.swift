@@ -24,6 +24,13 @@ extension WebTemplates {
         <label for="may-quote">They agreed to be quoted</label></div>
         <button type="submit">Add the participant</button>
         </form>
+        <h2>Change a participant’s consents or contact details</h2>
+        <form method="post" action="/participants/change" novalidate>
+        {{> csrf}}
+        {{#change}}{{> text-field}}{{/change}}
+        {{#changeChoices}}{{> select}}{{/changeChoices}}
+        <button type="submit">Save the change</button>
+        </form>
         {{#canErase}}
         <h2>Erase a participant’s details</h2>
         <p>This removes their contact details from the record and its history, for good. Their views stay, unless you also erase what they said.</p>

@@ -44,6 +44,7 @@ import Testing
         ("/activities/GP/themes/phone/quotes", .publisher, [("contribution", "1"), ("action", "add")]),
         ("/activities/GP/follow-ups/sent", .publisher, []),
         ("/participants", .publisher, [("ref", "P-9"), ("email", "p9@example.org"), ("wants-feedback", "1")]),
+        ("/participants/change", .publisher, [("change-ref", "P-1"), ("change-quote", "yes")]),
         ("/participants/erase", .admin, [("erase-ref", "P-1"), ("confirm", "P-1")]),
         (
             "/organisations", .editor,

@@ -271,7 +271,14 @@ import Testing
                 cookie: publisher.cookie)
             #expect(refused.status == .badRequest && refused.body.text.contains("There is a problem"))
             #expect(try harness.store.chosenQuotes(activity: "GP").isEmpty)
-            try harness.store.updateParticipant(ref: "P-1") { participant, _ in participant.mayQuote = true }
+            let consent = try await client.post(
+                "/participants/change", [("csrf", publisher.csrf), ("change-ref", "P-1"), ("change-quote", "yes")],
+                cookie: publisher.cookie)
+            #expect(consent.status == .seeOther)
+            let badEmail = try await client.post(
+                "/participants/change", [("csrf", publisher.csrf), ("change-ref", "P-1"), ("change-email", "call me")],
+                cookie: publisher.cookie)
+            #expect(badEmail.status == .badRequest && badEmail.body.text.contains("is not an email address"))
             let chosen = try await client.post(
                 "/activities/GP/themes/phone/quotes",
                 [("csrf", publisher.csrf), ("contribution", "1"), ("action", "add")],
