@@ -26,6 +26,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidWebAddress(field: Field, value: String)
     case announcedAfterOpens(announced: CalendarDate, opens: CalendarDate)
     case tooLong(field: Field, length: Int, limit: Int)
+    /// A folder that is not a full path.
+    case invalidFolder(field: Field, value: String)
     /// A new password that is too short, too long or too common; the text says which.
     case weakPassword(String)
 
@@ -37,7 +39,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidDate(let field, _, _), .unknownValue(let field, _, _), .emptyText(let field),
             .notPositive(let field, _), .unknownField(let field, _, _), .invalidIdentifier(let field, _, _),
             .invalidEmail(let field, _), .invalidPhone(let field, _), .outOfRange(let field, _, _),
-            .invalidWebAddress(let field, _), .tooLong(let field, _, _):
+            .invalidWebAddress(let field, _), .tooLong(let field, _, _), .invalidFolder(let field, _):
             field
         case .closesBeforeOpens, .closesWithCadence: .entry("closes")
         case .invalidContributionSelection, .reversedRange: .entry("contribution")
@@ -110,6 +112,9 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option) is \(length) characters long; keep it to \(limit) characters or fewer"
         case .weakPassword(let why):
             return "that password cannot be used: \(why)"
+        case .invalidFolder(_, let value):
+            return
+                "\(option) '\(value)' is not a full path to a folder; give one that starts with /, such as /srv/yswd/site"
         }
     }
 }

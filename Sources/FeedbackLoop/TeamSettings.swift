@@ -23,6 +23,8 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var publicURL: String?
     /// The key of the organisation new activities are recorded under when none is given.
     public var defaultOrganisation: String?
+    /// Where the web app writes the public site when a publisher builds it (a folder on the server).
+    public var siteFolder: String?
     /// Minutes without a request after which a web app session ends.
     public var sessionIdleMinutes = 30
     /// Hours after signing in after which a web app session ends, however busy.
@@ -44,6 +46,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case defaultOrganisation = "default-organisation"
         case sessionIdleMinutes = "session-idle-minutes"
         case sessionHours = "session-hours"
+        case siteFolder = "site-folder"
 
         public static func parse(_ text: String) throws(RecordError) -> Key {
             guard let key = Key(rawValue: text.lowercased()) else {
@@ -79,6 +82,10 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .minWindowDays: minWindowDays = try number()
         case .sessionIdleMinutes: sessionIdleMinutes = try number()
         case .sessionHours: sessionHours = try number()
+        case .siteFolder:
+            let folder = try requireText(text, field: .setting("site-folder"))
+            guard folder.hasPrefix("/") else { throw .invalidFolder(field: .setting("site-folder"), value: text) }
+            siteFolder = folder
         case .timeZone:
             guard TimeZone(identifier: text) != nil else { throw .unknownTimeZone(text) }
             timeZone = text
@@ -105,6 +112,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .minWindowDays: String(minWindowDays)
         case .sessionIdleMinutes: String(sessionIdleMinutes)
         case .sessionHours: String(sessionHours)
+        case .siteFolder: siteFolder
         case .timeZone: timeZone
         case .organisation: organisation
         case .publicContact: publicContact

@@ -5,8 +5,8 @@ import Foundation
 import Hummingbird
 
 /// The public site of recorded updates, built from the record as `yswd site` builds it and shown
-/// to staff as it will look: its index, each update's page, the feed and the open data. To put it
-/// on the public web server, `yswd site --out DIR` writes the same files.
+/// to staff as it will look: its index, each update's page, the feed and the open data; and built
+/// (publishers) into the folder the `site-folder` setting names, as `yswd site --out DIR` writes it.
 struct SiteRoutes {
     let store: EngagementStore
 
@@ -14,6 +14,37 @@ struct SiteRoutes {
         router.get("/site") { request, context in
             _ = try Access.page(request, context)
             return Pages.redirect("/site/index.html")
+        }
+        router.post("/site/build") { request, context in
+            let (_, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+            let settings = try store.settings()
+            guard let folder = settings.siteFolder else {
+                throw Refusal(
+                    status: .badRequest, title: "There is no folder for the site",
+                    message: "An admin sets the folder on the server the public site is written to: the setting "
+                        + "site-folder on the Users and settings page. Nothing was written.")
+            }
+            let files = try build()
+            let root = URL(fileURLWithPath: folder)
+            do {
+                for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                    let file = root.appending(path: path)
+                    try FileManager.default.createDirectory(
+                        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: file, options: .atomic)
+                }
+            } catch {
+                throw Refusal(
+                    status: .internalServerError, title: "The site could not be written",
+                    message: "\(folder) could not be written to: check the server lets yswd write there.")
+            }
+            return Pages.render(
+                "message",
+                MessagePage(
+                    frame: Frame("Site built", context: context), heading: "The site is built",
+                    message:
+                        "Wrote \(counted(files.count, "file")) to \(folder): the index, each recorded update, the feed and the open data."
+                ))
         }
         // Parameters in the same place share a name: the router requires it.
         router.get("/site/{part}") { request, context in
@@ -26,11 +57,14 @@ struct SiteRoutes {
         }
     }
 
-    private func file(_ path: String) throws -> Response {
+    private func build() throws -> [String: Data] {
         let settings = try store.settings()
-        let files = SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL)
-            .build(try store.allUpdates())
-        guard let data = files[path] else { throw Refusal.notFound() }
+        return SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL).build(
+            try store.allUpdates())
+    }
+
+    private func file(_ path: String) throws -> Response {
+        guard let data = try build()[path] else { throw Refusal.notFound() }
         let type =
             switch (path as NSString).pathExtension {
             case "html": "text/html; charset=utf-8"

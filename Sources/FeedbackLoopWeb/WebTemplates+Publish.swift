@@ -31,6 +31,12 @@ extension WebTemplates {
         {{#channels}}{{> checkboxes}}{{/channels}}
         <button type="submit">Record the update as published</button>
         </form>
+        <h2>The public site</h2>
+        <p><a href="/site/index.html">See the site as it will be published</a>.</p>
+        <form method="post" action="/site/build">
+        {{> csrf}}
+        <button type="submit" class="secondary">Build the site</button>
+        </form>
         <p><a href="{{path}}">Back to the activity</a></p>
         {{> bottom}}
         """

@@ -41,6 +41,7 @@ import Testing
         ),
         ("/activities/GP/import/1B4E28BA-2FA1-11D2-883F-0016D3CCA427", .editor, [("text-column", "Text")]),
         ("/activities/GP/publish", .publisher, [("format", "html"), ("early", "1")]),
+        ("/site/build", .publisher, []),
         ("/activities/GP/themes/phone/quotes", .publisher, [("contribution", "1"), ("action", "add")]),
         ("/activities/GP/follow-ups/sent", .publisher, []),
         ("/participants", .publisher, [("ref", "P-9"), ("email", "p9@example.org"), ("wants-feedback", "1")]),

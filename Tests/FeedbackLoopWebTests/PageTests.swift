@@ -237,6 +237,14 @@ import Testing
             #expect(try await client.get("/site/data/updates.json", cookie: publisher.cookie).status == .ok)
             #expect(try await client.get("/site/nothing.html", cookie: publisher.cookie).status == .notFound)
             #expect(try await client.get("/site/index.html").status == .seeOther, "the site preview needs a session")
+            let noFolder = try await client.post("/site/build", [("csrf", publisher.csrf)], cookie: publisher.cookie)
+            #expect(noFolder.status == .badRequest && noFolder.body.text.contains("site-folder"))
+            let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-site-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try harness.store.acting(as: "test").setSetting(.siteFolder, to: folder.path)
+            let built = try await client.post("/site/build", [("csrf", publisher.csrf)], cookie: publisher.cookie)
+            #expect(built.status == .ok && built.body.text.contains("The site is built"))
+            #expect(FileManager.default.fileExists(atPath: folder.appending(path: "updates/GP-1.html").path))
         }
     }
 
