@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 /// Writes many rows as one batch with prepared statements, for a generator outside the store
@@ -63,9 +64,10 @@ public struct BulkWriter {
     public func add(_ activity: Activity) throws -> Int64 {
         try insertActivity.execute(arguments: [
             activity.ref, activity.title, activity.purpose, activity.canInfluence, activity.level.rawValue,
-            activity.constraints, json(activity.methods.map(\.rawValue)), json(activity.audiences), activity.lead,
-            json(activity.partners), activity.resources, activity.service, activity.opens, activity.closes,
-            activity.cadenceWeeks, activity.feedbackBy, json(activity.feedbackChannels.map(\.rawValue)), batchId,
+            activity.constraints, try json(activity.methods.map(\.rawValue)), try json(activity.audiences),
+            activity.lead, try json(activity.partners), activity.resources, activity.service, activity.opens,
+            activity.closes, activity.cadenceWeeks, activity.feedbackBy,
+            try json(activity.feedbackChannels.map(\.rawValue)), batchId,
             activity.organisationId,
         ])
         return db.lastInsertedRowID
@@ -150,9 +152,16 @@ public struct BulkWriter {
         return count
     }
 
-    private func json(_ values: [String]) -> String {
-        "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    /// A list as the JSON array the activity table stores, escaped as the record's own encoding is.
+    private func json(_ values: [String]) throws -> String {
+        String(decoding: try Self.encoder.encode(values), as: UTF8.self)
     }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return encoder
+    }()
 }
 
 extension EngagementStore {

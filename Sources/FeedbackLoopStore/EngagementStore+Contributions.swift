@@ -122,8 +122,13 @@ extension EngagementStore {
         return contribution
     }
 
-    /// An activity's contributions in number order; `unthemedOnly` keeps those with no theme that are in scope.
-    public func contributions(activity ref: String, unthemedOnly: Bool = false) throws -> [ContributionSummary] {
+    /// An activity's contributions in number order; `unthemedOnly` keeps those with no theme that are
+    /// in scope, `matching` those whose text contains it (ignoring case and accents, as `theme link
+    /// --matching` does), `theme` those linked to it, `id` that one.
+    public func contributions(
+        activity ref: String, unthemedOnly: Bool = false, matching: String? = nil, theme: String? = nil,
+        id: Int64? = nil
+    ) throws -> [ContributionSummary] {
         try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
@@ -135,10 +140,18 @@ extension EngagementStore {
                                 WHERE themeContribution.contributionId = contribution.id ORDER BY theme.key) AS theme
                            ) AS themeKeys
                     FROM contribution LEFT JOIN participant ON participant.id = contribution.participantId
-                    WHERE contribution.activityId = ?
-                      AND (NOT ? OR (contribution.outOfScope IS NULL AND contribution.themeLinks = 0))
+                    WHERE contribution.activityId = :activity
+                      AND (NOT :unthemed OR (contribution.outOfScope IS NULL AND contribution.themeLinks = 0))
+                      AND (:matching IS NULL OR yswd_contains(contribution.text, :matching))
+                      AND (:theme IS NULL OR EXISTS (
+                          SELECT 1 FROM themeContribution JOIN theme ON theme.id = themeContribution.themeId
+                          WHERE themeContribution.contributionId = contribution.id AND theme.key = :theme))
+                      AND (:id IS NULL OR contribution.id = :id)
                     ORDER BY contribution.id
-                    """, arguments: [activityId, unthemedOnly]
+                    """,
+                arguments: [
+                    "activity": activityId, "unthemed": unthemedOnly, "matching": matching, "theme": theme, "id": id,
+                ]
             ).map { row in
                 let keys: String? = row["themeKeys"]
                 let themes = keys.map { $0.split(separator: "\n").map(String.init) } ?? []

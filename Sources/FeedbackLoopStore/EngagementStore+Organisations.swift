@@ -70,6 +70,15 @@ extension EngagementStore {
         }
     }
 
+    /// Every organisation's store number, by its key.
+    public func organisationIds() throws -> [String: Int64] {
+        try reading { db in
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT key, id FROM organisation").map { ($0["key"], $0["id"]) },
+                uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Every organisation's name, by its store number.
     public func organisationNames() throws -> [Int64: String] {
         try reading { db in

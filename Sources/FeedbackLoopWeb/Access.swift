@@ -41,7 +41,8 @@ enum Access {
         guard sourceAuthority.lowercased() == host.lowercased() else { throw Refusal.otherSite }
     }
 
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    /// Compares a posted token with the session's in time that does not depend on where they differ.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let a = Array(a.utf8)
         let b = Array(b.utf8)
         guard a.count == b.count else { return false }

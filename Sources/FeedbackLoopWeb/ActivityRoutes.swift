@@ -30,7 +30,8 @@ struct ActivityRoutes {
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
             var check = FormCheck(labels: ActivityForm.labels)
             var activity = Activity(ref: "", title: "", purpose: "", canInfluence: "", level: .consult)
-            ActivityForm.read(form, into: &activity, organisations: try organisationIds(), check: &check, isNew: true)
+            ActivityForm.read(
+                form, into: &activity, organisations: try store.organisationIds(), check: &check, isNew: true)
             if check.isEmpty {
                 do {
                     let added = try store.addActivity(activity)
@@ -50,7 +51,7 @@ struct ActivityRoutes {
             _ = try Access.page(request, context, needs: .editor)
             let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
             return try formPage(
-                context, form: ActivityForm.typed(activity, organisations: try organisationIds()), errors: [],
+                context, form: ActivityForm.typed(activity, organisations: try store.organisationIds()), errors: [],
                 editing: activity)
         }
         router.post("/activities/{ref}/edit") { request, context in
@@ -58,7 +59,8 @@ struct ActivityRoutes {
             let stored = try found { try store.activity(ref: context.parameters.require("ref")) }
             var check = FormCheck(labels: ActivityForm.labels)
             var changed = stored
-            ActivityForm.read(form, into: &changed, organisations: try organisationIds(), check: &check, isNew: false)
+            ActivityForm.read(
+                form, into: &changed, organisations: try store.organisationIds(), check: &check, isNew: false)
             if check.isEmpty {
                 do {
                     _ = try store.updateActivity(ref: stored.ref) { $0 = changed }
@@ -82,12 +84,6 @@ struct ActivityRoutes {
             errors: errors, organisations: try store.organisations(),
             cancel: editing.map { Paths.activity($0.ref) } ?? "/activities")
         return Pages.render("activity-form", view, status: errors.isEmpty ? .ok : .badRequest)
-    }
-
-    private func organisationIds() throws -> [String: Int64] {
-        var ids: [String: Int64] = [:]
-        for summary in try store.organisations() { ids[summary.key] = try store.organisation(key: summary.key).id }
-        return ids
     }
 }
 

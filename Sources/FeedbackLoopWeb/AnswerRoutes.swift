@@ -129,7 +129,7 @@ struct AnswerRoutes {
             ], selects: [], canEdit: context.account?.role.allows(.editor) ?? false, noun: "theme", errors: errors)
         page.explanation = theme.explanation.map { "Not done because: \($0.why)" }
         let chosen = Set(try store.chosenQuotes(activity: ref).filter { $0.theme == key }.map(\.contribution))
-        page.quotes = try store.contributions(activity: ref).filter { $0.themes.contains(key) }.prefix(200).map {
+        page.quotes = try store.contributions(activity: ref, theme: key).prefix(200).map {
             ChangePage.Quote(number: String($0.id), text: $0.text, chosen: chosen.contains($0.id))
         }
         page.hasQuotes = !page.quotes.isEmpty

@@ -52,7 +52,7 @@ struct ContributionRoutes {
     private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
         let (ref, id) = try names(context)
         let activity = try found { try store.activity(ref: ref) }
-        guard let contribution = try store.contributions(activity: ref).first(where: { $0.id == id }) else {
+        guard let contribution = try store.contributions(activity: ref, id: id).first else {
             throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
         }
         let typed = form ?? FormData(pairs: [("text", contribution.text)])

@@ -23,9 +23,9 @@ struct ImportRoutes {
             // The form is multipart, so its token comes in the address.
             guard let session = context.session else { throw Refusal.signInNeeded }
             try Access.sameOrigin(request)
-            guard request.uri.queryParameters["csrf"].map(String.init) == session.csrfToken else {
-                throw Refusal.badToken
-            }
+            guard let token = request.uri.queryParameters["csrf"].map(String.init),
+                Access.constantTimeEqual(token, session.csrfToken)
+            else { throw Refusal.badToken }
             guard session.account.role.allows(.editor) else { throw Refusal.role(.editor) }
             let ref = try context.parameters.require("ref")
             let activity = try found { try store.activity(ref: ref) }

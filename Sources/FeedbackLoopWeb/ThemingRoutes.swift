@@ -54,13 +54,9 @@ struct ThemingRoutes {
         throws -> Response
     {
         let activity = try found { try store.activity(ref: ref) }
-        var contributions = try store.contributions(activity: ref, unthemedOnly: true)
         let needle = search.trimmed
-        if !needle.isEmpty {
-            contributions.removeAll {
-                $0.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) == nil
-            }
-        }
+        let contributions = try store.contributions(
+            activity: ref, unthemedOnly: true, matching: needle.isEmpty ? nil : needle)
         let ticked = Set(form?.all("contribution") ?? [])
         let view = ThemingPage(
             frame: Frame("Theme contributions: \(activity.title)", context: context, section: "activities"),

@@ -29,7 +29,10 @@ enum Upload {
         parser.onHeader = { name, value in
             if name.lowercased() == "content-disposition" {
                 state.isFile = value.contains("name=\"file\"")
-                if state.isFile { state.filename = filename(in: value) }
+                guard state.isFile, let name = filename(in: value) else { return }
+                state.filename = name
+                // Refused before a byte of it is written.
+                if !isCSV(name) { state.failure = .notCSV(name) }
             }
         }
         parser.onBody = { buffer in
@@ -60,11 +63,11 @@ enum Upload {
             try? FileManager.default.removeItem(at: file)
             throw Problem.noFile
         }
-        guard name.lowercased().hasSuffix(".csv") || name.lowercased().hasSuffix(".txt") else {
-            try? FileManager.default.removeItem(at: file)
-            throw Problem.notCSV(name)
-        }
         return (file, name)
+    }
+
+    private static func isCSV(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".csv") || name.lowercased().hasSuffix(".txt")
     }
 
     private static func boundary(of contentType: String) -> String? {
