@@ -1,3 +1,5 @@
+import Foundation
+
 /// What was decided or done ("we did" / "we will"), who decided and when, and which themes it answers.
 public struct Decision: Sendable, Equatable, Codable {
     public var id: Int64?
@@ -96,4 +98,27 @@ public enum DecisionField: String, ClearableField {
         case .easyRead: decision.easyRead = nil
         }
     }
+}
+
+extension Decision {
+    /// Whether `text` reads as a promise still to keep ("We will…", "We'll…", "We are going to…"):
+    /// wording that must change when the decision is done.
+    public static func readsAsPromise(_ text: String) -> Bool {
+        let start = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+        return ["we will ", "we'll ", "we are going to ", "we're going to ", "we plan to ", "we intend to "].contains {
+            start.hasPrefix($0)
+        }
+    }
+
+    /// A change that marks the decision done must also give its done wording: the change is refused
+    /// while the text still promises. Decisions that arrive done are not held to this (imports,
+    /// earlier records); `check` and the publish preview warn about them instead.
+    public static func checkDoneWording(before: Decision, after: Decision) throws(RecordError) {
+        guard after.status == .done, before.status != .done, readsAsPromise(after.text) else { return }
+        throw .doneStillPromised(decision: after.key, text: after.text)
+    }
+
+    /// Whether it is done but still reads as a promise: what `check` and the publish preview warn about.
+    public var isDoneButPromised: Bool { status == .done && Self.readsAsPromise(text) }
 }

@@ -37,6 +37,11 @@ public struct LoopRules: Sendable {
             due = baseDue(summary)
             if incomplete {
                 state = .awaitingResponse
+                // A change after an update (a new theme, say) reopens the loop in every state: the
+                // reopening, not the original promise, sets when people must hear.
+                if let changed = summary.latestUpdate?.uncoveredSince {
+                    due = reopenedDue(base: due, changed: changed)
+                }
             } else if let update = summary.latestUpdate {
                 if let changed = update.uncoveredSince {
                     state = .reopened
@@ -98,12 +103,20 @@ public struct LoopRules: Sendable {
 
     /// Outstanding loops, most overdue first, then fewest days left, then those without a due date.
     public func outstanding(_ summaries: [LoopSummary], asOf today: CalendarDate) -> [LoopStatus] {
+        statuses(summaries, asOf: today, where: \.isOutstanding)
+    }
+
+    /// Every loop that `include` lets through, in the order of ``outstanding(_:asOf:)``.
+    public func statuses(
+        _ summaries: [LoopSummary], asOf today: CalendarDate, where include: (LoopStatus) -> Bool = { _ in true }
+    ) -> [LoopStatus] {
         var statuses: [LoopStatus] = []
         for summary in summaries {
             let status = status(of: summary, asOf: today)
-            if status.isOutstanding { statuses.append(status) }
+            if include(status) { statuses.append(status) }
         }
         return statuses.sorted { a, b in
+
             switch (a.daysOverdue, b.daysOverdue) {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true

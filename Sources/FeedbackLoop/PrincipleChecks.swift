@@ -127,8 +127,12 @@ public struct PrincipleChecks: Sendable {
         if !loop.missing.overdueCommitments.isEmpty {
             notes.append("\(counted(loop.missing.overdueCommitments.count, "commitment")) overdue")
         }
-        if loop.summary.commitmentsWithoutDue > 0 {
-            notes.append("\(loop.summary.commitmentsWithoutDue) \"we will\" without a due date")
+        let undated = loop.summary.commitmentsWithoutDue
+        if undated > 0 {
+            notes.append(
+                undated == 1
+                    ? "1 \"we will\" has no due date: say when it will be done"
+                    : "\(undated) \"we will\" decisions have no due date: say when they will be done")
         }
         let verdict: (Verdict, String)
         var reopenings: Reopenings?
@@ -140,8 +144,9 @@ public struct PrincipleChecks: Sendable {
                     "the first update came \(late) late (due \(due.spoken), published \(first.published.spoken))"
                 )
             } else {
+                // Met, but a promise with no date is one nobody can be held to: at risk (DOMAIN.md).
                 verdict = (
-                    .met,
+                    undated > 0 ? .atRisk : .met,
                     "the first update came on \(first.published.spoken)"
                         + (due.map { ", by its due date \($0.spoken)" } ?? "")
                 )

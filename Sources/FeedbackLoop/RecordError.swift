@@ -30,6 +30,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidFolder(field: Field, value: String)
     /// A new password that is too short, too long or too common; the text says which.
     case weakPassword(String)
+    /// A decision marked done whose text still promises ("We will …").
+    case doneStillPromised(decision: String, text: String)
 
     public var description: String { message(naming: \.flag) }
 
@@ -50,6 +52,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .feedbackBeforeClose: .entry("feedback-by")
         case .announcedAfterOpens: .entry("announced")
         case .weakPassword: .entry("password")
+        case .doneStillPromised: .entry("text")
         }
     }
 
@@ -112,6 +115,11 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option) is \(length) characters long; keep it to \(limit) characters or fewer"
         case .weakPassword(let why):
             return "that password cannot be used: \(why)"
+        case .doneStillPromised(let decision, let text):
+            let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+            return "decision \(decision) is marked done, but its text still says \"\(shown)\"; give what was done"
+                + " with \(option), for example \"We put screens in every clinic\""
+
         case .invalidFolder(_, let value):
             return
                 "\(option) '\(value)' is not a full path to a folder; give one that starts with /, such as /srv/yswd/site"

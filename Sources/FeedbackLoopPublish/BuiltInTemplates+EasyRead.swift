@@ -53,7 +53,7 @@ extension BuiltInTemplates {
         {{#hasWill}}
         <h4>What we will do</h4>
         {{#will}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
-        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}</div></div>
+        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}{{#late}}<p>{{late}}.</p>{{/late}}</div></div>
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
@@ -65,8 +65,9 @@ extension BuiltInTemplates {
         </section>
         {{/themes}}
         <h2>What happens next</h2>
+        {{#unthemedText}}<div class="point">{{> icon-question}}<div><p>{{unthemedText}}</p></div></div>{{/unthemedText}}
         {{#nextSteps}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
-        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}</div></div>
+        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}{{#late}}<p>{{late}}.</p>{{/late}}</div></div>
         {{/nextSteps}}
         {{#allDone}}<div class="point">{{> icon-we-did}}<div><p>We have done everything we said we would do.</p></div></div>{{/allDone}}
         {{#nextUpdate}}<div class="point">{{> icon-calendar}}<div><p>We will tell you more by {{nextUpdate}}.</p></div></div>{{/nextUpdate}}

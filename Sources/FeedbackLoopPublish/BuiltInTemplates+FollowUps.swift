@@ -35,7 +35,7 @@ extension BuiltInTemplates {
         {{#hasWill}}
           What we will do:
         {{#will}}
-            * {{text}}{{#due}} (by {{due}}){{/due}}
+            * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
@@ -73,7 +73,7 @@ extension BuiltInTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Letter: what happened to your views on {{title}}</title>
+        <title>Letter: what happened to your views on {{titleInSentence}}</title>
         <style>
         {{> style}}
         {{> letter-style}}
@@ -91,7 +91,7 @@ extension BuiltInTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Large print letter: what happened to your views on {{title}}</title>
+        <title>Large print letter: what happened to your views on {{titleInSentence}}</title>
         <style>
         {{> style}}
         {{> letter-style}}
@@ -126,7 +126,7 @@ extension BuiltInTemplates {
         {{> letter-header}}
         <main class="letter-text">
         <p dir="auto">{{salutation}}</p>
-        <h1 dir="auto">What happened to your views on {{title}}</h1>
+        <h1 dir="auto">What happened to your views on {{titleInSentence}}</h1>
         <p>You took part in this and asked to hear what happened to your views. This letter tells you.</p>
         {{#isChange}}
         <section class="changes">
@@ -151,7 +151,7 @@ extension BuiltInTemplates {
         {{#hasWill}}
         <h3>What we will do</h3>
         <ul>
-        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}</li>
+        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}</li>
         {{/will}}
         </ul>
         {{/hasWill}}
@@ -179,7 +179,7 @@ extension BuiltInTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Easy read: what happened to your views on {{title}}</title>
+        <title>Easy read: what happened to your views on {{titleInSentence}}</title>
         <style>
         {{> easy-style}}
         {{> letter-style}}
@@ -208,7 +208,7 @@ extension BuiltInTemplates {
         {{#did}}<div class="point">{{> icon-we-did}}<div><p dir="auto">{{text}}</p></div></div>
         {{/did}}
         {{#will}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
-        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}</div></div>
+        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}{{#late}}<p>{{late}}.</p>{{/late}}</div></div>
         {{/will}}
         {{#weDidNot}}<div class="point">{{> icon-we-did-not}}<div><p dir="auto">{{because}}</p></div></div>
         {{/weDidNot}}
@@ -253,7 +253,7 @@ extension BuiltInTemplates {
         {{#hasWill}}
           Say: "What we will do:"
         {{#will}}
-            Read: "{{text}}"{{#due}} Say: "By {{due}}."{{/due}}
+            Read: "{{text}}"{{#due}} Say: "By {{due}}."{{/due}}{{#late}} Say: "{{late}}."{{/late}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}

@@ -59,7 +59,7 @@ extension BuiltInTemplates {
         #### What we will do
 
         {{#will}}
-        - {{text}}{{#due}} (by {{due}}){{/due}}. Status: {{status}}
+        - {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
         {{/will}}
 
         {{/hasWill}}
@@ -80,6 +80,10 @@ extension BuiltInTemplates {
         {{/themes}}
         ## What happens next
 
+        {{#unthemedText}}
+        {{unthemedText}}
+
+        {{/unthemedText}}
         {{#hasUnanswered}}
         We have not yet answered:
 
@@ -94,7 +98,7 @@ extension BuiltInTemplates {
         Still to do:
 
         {{#nextSteps}}
-        - {{text}}{{#due}} (by {{due}}){{/due}}. Status: {{status}}
+        - {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
         {{/nextSteps}}
 
         {{/hasNextSteps}}
@@ -166,7 +170,7 @@ extension BuiltInTemplates {
         {{#hasWill}}
           What we will do:
         {{#will}}
-            * {{text}}{{#due}} (by {{due}}){{/due}}. Status: {{status}}
+            * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
@@ -182,6 +186,9 @@ extension BuiltInTemplates {
         {{/themes}}
 
         WHAT HAPPENS NEXT
+        {{#unthemedText}}
+        {{unthemedText}}
+        {{/unthemedText}}
         {{#hasUnanswered}}
         We have not yet answered:
         {{#unanswered}}
@@ -192,7 +199,7 @@ extension BuiltInTemplates {
         {{#hasNextSteps}}
         Still to do:
         {{#nextSteps}}
-          * {{text}}{{#due}} (by {{due}}){{/due}}. Status: {{status}}
+          * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
         {{/nextSteps}}
         {{/hasNextSteps}}
         {{#allDone}}

@@ -74,7 +74,7 @@ enum BuiltInTemplates {
         {{#hasWill}}
         <h4>What we will do</h4>
         <ul>
-        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}} <span class="status">Status: {{status}}</span></li>
+        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}} <span class="status">Status: {{status}}</span></li>
         {{/will}}
         </ul>
         {{/hasWill}}
@@ -87,7 +87,9 @@ enum BuiltInTemplates {
         </section>
         {{/themes}}
         <h2>What happens next</h2>
+        {{#unthemedText}}<p>{{unthemedText}}</p>{{/unthemedText}}
         {{#hasUnanswered}}
+
         <p>We have not yet answered:</p>
         <ul>
         {{#unanswered}}<li dir="auto">{{youSaid}}</li>
@@ -98,7 +100,7 @@ enum BuiltInTemplates {
         {{#hasNextSteps}}
         <p>Still to do:</p>
         <ul>
-        {{#nextSteps}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}} <span class="status">Status: {{status}}</span></li>
+        {{#nextSteps}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}} <span class="status">Status: {{status}}</span></li>
         {{/nextSteps}}
         </ul>
         {{/hasNextSteps}}

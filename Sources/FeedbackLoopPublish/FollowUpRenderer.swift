@@ -69,7 +69,8 @@ public struct FollowUpRenderer: Sendable {
             guard let format = recipient.format, let base = pages[format == .easyRead] else { return nil }
             var context = base
             context.themes = base.themes.filter { recipient.themes.contains($0.key) }
-            context.subject = "What happened to your views on \(content.activity.title)"
+            context.titleInSentence = UpdateView.inSentence(content.activity.title)
+            context.subject = "What happened to your views on \(UpdateView.inSentence(content.activity.title))"
             let name = recipient.name.map(Escape.bidiSafe)?.trimmingCharacters(in: .whitespacesAndNewlines)
             context.salutation = name.map { "Dear \($0)," } ?? "Dear participant,"
             context.signOff = name == nil ? "Yours faithfully," : "Yours sincerely,"
@@ -83,7 +84,9 @@ public struct FollowUpRenderer: Sendable {
             }
             if !changes.isEmpty {
                 context.isChange = true
-                context.subject = "Update: what we told you about \(content.activity.title) has changed"
+                context.subject =
+                    "Update: what we told you about \(UpdateView.inSentence(content.activity.title)) has changed"
+
                 context.changes = changes.map(UpdateView.changeLine)
                 context.hasChanges = true
                 context.changedSince = recipient.lastSent?.spoken

@@ -11,6 +11,8 @@ public enum PublishError: UserFacingError, Equatable {
     case unknownWaiver(id: String, findings: [PrivacyFinding])
     case noPublicContact(activity: String)
     case unanswered(activity: String, themes: [String])
+    /// In-scope views not yet linked to a theme.
+    case unthemed(activity: String, views: Int)
     case easyReadWording([EasyReadCheck.Warning])
     case noPostalAddress(letters: Int)
 
@@ -42,7 +44,13 @@ public enum PublishError: UserFacingError, Equatable {
                 + "\(activity) \(themes.count == 1 ? "has" : "have") no answer yet; answer each with a decision or "
                 + "`yswd explain`, or pass --early to publish now (the update names each unanswered theme and says "
                 + "when an answer is due)"
+        case .unthemed(let activity, let views):
+            "nothing was published: \(views == 1 ? "1 view" : "\(views) views") of \(activity) "
+                + "\(views == 1 ? "is" : "are") not yet grouped into themes; link each to a theme "
+                + "(`yswd contribution list \(activity) --unthemed` lists them), mark it out of scope, or pass --early "
+                + "to publish now (the update says how many views are not yet grouped, and when we will report on them)"
         case .easyReadWording(let warnings):
+
             "nothing was published: \(warnings.count) easy read \(warnings.count == 1 ? "problem" : "problems") "
                 + "(--strict); give each text an --easy-read wording, or shorten it\n"
                 + warnings.map { "  \($0)" }.joined(separator: "\n")

@@ -23,6 +23,8 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     /// the answers since, each with its reason.
     public var changedSince: String?
     public var changes: [Change]?
+    /// Views not yet grouped into themes (only in an update published early); absent when none.
+    public var unthemed: Int?
 
     public struct ActivityPart: Sendable, Equatable, Codable {
         public var ref: String
@@ -141,8 +143,12 @@ public struct UpdateContent: Sendable, Equatable, Codable {
                 decision: safe($0.key), text: safe($0.text), easyRead: $0.easyRead.map(safe),
                 status: $0.status.rawValue, due: $0.due?.description)
         }
+        let unthemed = snapshot.record.contributions.unthemed
+        self.unthemed = unthemed > 0 ? unthemed : nil
         answersDue =
-            snapshot.record.themes.contains { !$0.answer.isAnswered } ? snapshot.answersDue?.description : nil
+            snapshot.record.themes.contains { !$0.answer.isAnswered } || unthemed > 0
+            ? snapshot.answersDue?.description : nil
+
         nextUpdate = snapshot.nextUpdate?.description
         questions = snapshot.publicContact.map(safe)
         if let previous = snapshot.previous, let old = ReportedAnswers.decode(previous.data) {

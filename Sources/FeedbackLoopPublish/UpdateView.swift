@@ -39,6 +39,8 @@ struct UpdatePage {
         var partly: Bool
         var due: String?
         var impact: String?
+        /// For a commitment past its due date and not done: that it is late, in words.
+        var late: String?
     }
 
     struct QuoteLine {
@@ -57,6 +59,7 @@ struct UpdatePage {
         var text: String
         var status: String
         var due: String?
+        var late: String?
     }
 
     struct UnansweredLine {
@@ -100,9 +103,13 @@ struct UpdatePage {
     /// A phone number found in the public contact, for "call us" in easy read.
     var questionsPhone: String?
     var nextUpdate: String?
+    /// Views not yet grouped into themes, and when we will report on them (an update published early).
+    var unthemedText: String?
     /// A follow-up's own: the email subject, the greeting, the letter's addresses, the reference,
     /// the phone number to call and the link to the full update.
     var subject: String?
+    /// The title as it reads inside a sentence ("your views on your experience of maternity care").
+    var titleInSentence: String?
     var salutation: String?
     var signOff: String?
     var addressLines: [String] = []
@@ -122,10 +129,15 @@ enum UpdateView {
             section($0, easyRead: easyRead, answersDue: content.answersDue, on: content.published)
         }
         let nextSteps = content.nextSteps.map { step in
-            UpdatePage.NextStepLine(
+            let late = lateText(due: step.due, status: step.status, on: content.published, easyRead: easyRead)
+            return UpdatePage.NextStepLine(
                 text: easyRead ? step.easyRead ?? step.text : step.text, status: statusText(step.status),
-                due: step.due.flatMap(spoken))
+                due: late == nil ? step.due.flatMap(spoken) : nil, late: late)
         }
+        // "Everything we said we would do is done" needs something we said we would do.
+        let promised =
+            !content.nextSteps.isEmpty
+            || content.themes.contains { $0.weDid.contains { $0.status != DeliveryStatus.dropped.rawValue } }
         let unanswered = themes.filter(\.pending).map { UpdatePage.UnansweredLine(youSaid: $0.youSaid) }
         let changes = (content.changes ?? []).map(changeLine)
         return UpdatePage(
@@ -136,20 +148,46 @@ enum UpdateView {
             takingPartText: takingPart(content.takingPart),
             methods: content.takingPart.byMethod.map {
                 UpdatePage.MethodLine(
-                    method: methodName($0.method), contributions: $0.contributions,
+                    method: EngagementMethod(rawValue: $0.method) == nil
+                        ? "we did not record how \($0.contributions == 1 ? "it was" : "they were") given"
+                        : methodName($0.method), contributions: $0.contributions,
                     text: counted($0.contributions, "view"))
             }, hasMethods: !content.takingPart.byMethod.isEmpty, themes: themes, unanswered: unanswered,
             hasUnanswered: !unanswered.isEmpty,
             answersDueText: unanswered.isEmpty ? nil : answersDue(content.answersDue, on: content.published),
-            nextSteps: nextSteps, hasNextSteps: !nextSteps.isEmpty, allDone: nextSteps.isEmpty && unanswered.isEmpty,
+            nextSteps: nextSteps, hasNextSteps: !nextSteps.isEmpty,
+            allDone: promised && nextSteps.isEmpty && unanswered.isEmpty && content.unthemed == nil,
             organisation: content.organisation, service: activity.service, questions: content.questions,
-            questionsPhone: content.questions.flatMap(phoneNumber), nextUpdate: content.nextUpdate.flatMap(spoken))
+            questionsPhone: content.questions.flatMap(phoneNumber), nextUpdate: content.nextUpdate.flatMap(spoken),
+            unthemedText: content.unthemed.map {
+                unthemedText($0, due: content.answersDue, on: content.published, easyRead: easyRead)
+            })
+    }
+
+    /// Views not yet grouped into themes: how many, and when we will report on them.
+    static func unthemedText(_ count: Int, due: String?, on published: String, easyRead: Bool = false) -> String {
+        if easyRead {
+            let first = count == 1 ? "We have not looked at 1 view yet." : "We have not looked at \(count) views yet."
+            guard let due, let date = spoken(due), due >= published else {
+                return first + " We will tell you about \(count == 1 ? "it" : "them") soon."
+            }
+            return first + " We will tell you about \(count == 1 ? "it" : "them") by \(date)."
+        }
+        let views = count == 1 ? "1 view is" : "\(count) views are"
+
+        guard let due, let date = spoken(due) else {
+            return "\(views) not yet grouped into themes. We will report on \(count == 1 ? "it" : "them") when we have."
+        }
+        return due >= published
+            ? "\(views) not yet grouped into themes. We will report on \(count == 1 ? "it" : "them") by \(date)."
+            : "\(views) not yet grouped into themes. We said we would report on all views by \(date). We are late, "
+                + "and we will report on \(count == 1 ? "it" : "them") as soon as we can."
     }
 
     static func section(
         _ theme: UpdateContent.ThemePart, easyRead: Bool, answersDue due: String?, on published: String
     ) -> UpdatePage.ThemeSection {
-        let actions = theme.weDid.map { action($0, easyRead: easyRead) }
+        let actions = theme.weDid.map { action($0, easyRead: easyRead, on: published) }
         let pending = !(ThemeAnswer(rawValue: theme.answer)?.isAnswered ?? false)
         let did = actions.filter(\.done)
         let will = actions.filter { !$0.done }
@@ -169,11 +207,28 @@ enum UpdateView {
                 ? "We have not decided what to do about this yet. " + answersDue(due, on: published) : nil)
     }
 
-    static func action(_ action: UpdateContent.Action, easyRead: Bool = false) -> UpdatePage.ActionLine {
-        UpdatePage.ActionLine(
+    static func action(_ action: UpdateContent.Action, easyRead: Bool = false, on published: String? = nil)
+        -> UpdatePage.ActionLine
+    {
+        let late = published.flatMap {
+            lateText(due: action.due, status: action.status, on: $0, easyRead: easyRead)
+        }
+        return UpdatePage.ActionLine(
             text: easyRead ? action.easyRead ?? action.text : action.text,
             done: action.status == DeliveryStatus.done.rawValue, status: statusText(action.status),
-            partly: action.outcome == Outcome.partly.rawValue, due: action.due.flatMap(spoken), impact: action.impact)
+            partly: action.outcome == Outcome.partly.rawValue, due: late == nil ? action.due.flatMap(spoken) : nil,
+            impact: action.impact, late: late)
+    }
+
+    /// A commitment past its due date on the day of publishing, neither done nor dropped, is late,
+    /// and says so ("This is late: we said we would do it by 30 November 2026").
+    static func lateText(due: String?, status: String, on published: String, easyRead: Bool) -> String? {
+        guard let due, due < published, let date = spoken(due),
+            status == DeliveryStatus.planned.rawValue || status == DeliveryStatus.inProgress.rawValue
+        else { return nil }
+        return easyRead
+            ? "This is late. We said we would do it by \(date)"
+            : "This is late: we said we would do it by \(date)"
     }
 
     /// When the activity ran, in words; a one-day activity "on" its day.
@@ -275,6 +330,23 @@ enum UpdateView {
         case .publicMeeting?: "public meetings"
         case .other?: "other ways"
         case nil: "not recorded"
+
         }
+    }
+
+    /// Words that start a title but read in lower case inside a sentence ("your views on your
+    /// experience of…"); any other first word (a place, a service, an acronym) keeps its capital.
+    private static let ordinaryFirstWords: Set<String> = [
+        "a", "an", "the", "your", "our", "their", "how", "what", "why", "when", "where", "which", "who", "help",
+        "getting", "improving", "making", "changing", "shaping", "planning", "having", "finding", "living", "caring",
+        "going", "using", "booking", "staying", "leaving", "choosing", "designing", "reviewing", "future",
+    ]
+
+    /// `title` as it reads after "your views on".
+    static func inSentence(_ title: String) -> String {
+        guard let first = title.split(separator: " ", maxSplits: 1).first,
+            ordinaryFirstWords.contains(first.lowercased()), first.dropFirst().allSatisfy(\.isLowercase)
+        else { return title }
+        return first.lowercased() + title.dropFirst(first.count)
     }
 }

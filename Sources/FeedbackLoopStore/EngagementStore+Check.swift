@@ -106,7 +106,8 @@ extension EngagementStore {
         return timings
     }
 
-    /// Refs of activities recorded earlier whose title, purpose and themes share enough words.
+    /// Refs of activities that opened earlier (recorded earlier, when either has no opening date) whose
+    /// title, purpose and themes share enough words.
     private static func similarEarlier(_ db: Database, activityId: Int64, keywords: inout KeywordCache) throws
         -> [String]
     {
@@ -128,9 +129,12 @@ extension EngagementStore {
             sql: """
                 SELECT activitySearch.rowid, activity.ref
                 FROM activitySearch JOIN activity ON activity.id = activitySearch.rowid
-                WHERE activitySearch MATCH ? AND activitySearch.rowid < ?
-                ORDER BY activitySearch.rowid DESC LIMIT 50
-                """, arguments: [groups.joined(separator: " OR "), activityId])
+                JOIN activity own ON own.id = ?
+                WHERE activitySearch MATCH ? AND activity.id <> own.id
+                  AND CASE WHEN activity.opens IS NOT NULL AND own.opens IS NOT NULL THEN activity.opens < own.opens
+                           ELSE activity.id < own.id END
+                ORDER BY coalesce(activity.opens, '') DESC, activity.id DESC LIMIT 50
+                """, arguments: [activityId, groups.joined(separator: " OR ")])
         var similar: [String] = []
         for candidate in candidates where similar.count < 3 {
             guard let words = try keywords.words(db, candidate[0]) else { continue }
@@ -164,34 +168,46 @@ private struct KeywordCache {
 }
 
 /// Earlier similar activities for every activity at once, by the rule `similarEarlier` applies to
-/// one: candidates are earlier activities whose title, purpose or themes hold at least two of the
+/// one: candidates are activities that opened earlier (recorded earlier, when either has no opening
+/// date) whose title, purpose or themes hold at least two of the
 /// activity's four longest title keywords (any one, when it has two or fewer); the 50 most recent
 /// are held to ``Similarity/isSimilar(titleWords:words:to:)``, and the first three kept.
 struct SimilarityIndex {
+    /// Activities in the order they opened (those with no opening date first), then as recorded.
     private var ids: [Int64] = []
+    private var position: [Int64: Int] = [:]
+    private var opens: [Int64: String] = [:]
     private var refs: [Int64: String] = [:]
     private var titles: [Int64: Set<String>] = [:]
     private var words: [Int64: Set<String>] = [:]
-    /// Each keyword's activities, in ascending id order.
-    private var postings: [String: [Int64]] = [:]
+    /// Each keyword's activities, as positions in `ids`, ascending.
+    private var postings: [String: [Int]] = [:]
 
     init(_ db: Database) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.rowid, a.ref, s.title, s.purpose, s.themes FROM activitySearch s
-                JOIN activity a ON a.id = s.rowid ORDER BY s.rowid
+                SELECT s.rowid AS id, a.ref, a.opens, s.title, s.purpose, s.themes FROM activitySearch s
+                JOIN activity a ON a.id = s.rowid ORDER BY coalesce(a.opens, ''), s.rowid
                 """)
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let title: String = row[2]
-            let all = Similarity.keywords("\(title) \(row[3] as String) \(row[4] as String? ?? "")")
+            let id: Int64 = row["id"]
+            let title: String = row["title"]
+            let all = Similarity.keywords("\(title) \(row["purpose"] as String) \(row["themes"] as String? ?? "")")
+            position[id] = ids.count
             ids.append(id)
-            refs[id] = row[1]
+            refs[id] = row["ref"]
+            opens[id] = row["opens"]
             titles[id] = Similarity.keywords(title)
             words[id] = all
-            for word in all { postings[word, default: []].append(id) }
+            for word in all { postings[word, default: []].append(ids.count - 1) }
         }
+    }
+
+    /// Whether `candidate` opened before `id` (or, when either has no opening date, was recorded before it).
+    private func isEarlier(_ candidate: Int64, than id: Int64) -> Bool {
+        if let theirs = opens[candidate], let own = opens[id] { return theirs < own }
+        return candidate < id
     }
 
     func similarEarlier() -> [Int64: [String]] {
@@ -203,11 +219,12 @@ struct SimilarityIndex {
             let needed = top.count <= 2 ? 1 : 2
             // Walk each word's activities backwards from just before this one, most recent first.
             var lists = top.compactMap { postings[$0] }
-            var heads = lists.map { list in Self.lastIndex(below: id, in: list) }
+            var heads = lists.map { list in Self.lastIndex(below: position[id] ?? 0, in: list) }
+
             var similar: [String] = []
             var examined = 0
             while examined < 50, similar.count < 3 {
-                var best: Int64?
+                var best: Int?
                 for (index, head) in heads.enumerated() where head >= 0 {
                     best = max(best ?? lists[index][head], lists[index][head])
                 }
@@ -217,10 +234,11 @@ struct SimilarityIndex {
                     count += 1
                     heads[index] -= 1
                 }
-                guard count >= needed else { continue }
+                let earlier = ids[candidate]
+                guard count >= needed, isEarlier(earlier, than: id) else { continue }
                 examined += 1
-                if let theirs = words[candidate], Similarity.isSimilar(titleWords: own, words: all, to: theirs),
-                    let ref = refs[candidate]
+                if let theirs = words[earlier], Similarity.isSimilar(titleWords: own, words: all, to: theirs),
+                    let ref = refs[earlier]
                 {
                     similar.append(ref)
                 }
@@ -232,7 +250,8 @@ struct SimilarityIndex {
     }
 
     /// The index of the last id below `id` in an ascending list, or -1.
-    private static func lastIndex(below id: Int64, in list: [Int64]) -> Int {
+    private static func lastIndex(below id: Int, in list: [Int]) -> Int {
+
         var low = 0
         var high = list.count
         while low < high {

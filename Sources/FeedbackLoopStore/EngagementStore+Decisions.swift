@@ -42,7 +42,9 @@ extension EngagementStore {
             decision.activityId = activityId
             decision.key = key
             decision.text = try requireText(decision.text, field: .entry("text"))
+            try Decision.checkDoneWording(before: before, after: decision)
             return try Self.answerChange(
+
                 db, activityId: activityId, activityRef: ref, subject: "decision \(key)", reason: reason
             ) {
                 try decision.update(db)

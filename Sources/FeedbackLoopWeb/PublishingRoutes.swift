@@ -88,6 +88,10 @@ struct PublishPage: Sendable {
     var findings: [Finding]
     var hasFindings: Bool
     var unanswered: String?
+    var unthemed: String?
+    var donePromised: String?
+    var needsEarly: Bool
+
     var early: Bool
     var hasErrors: Bool
     var errors: [FieldError]
@@ -142,7 +146,21 @@ struct PublishPage: Sendable {
             missing.isEmpty
             ? nil
             : "These themes have no answer yet: \(missing.joined(separator: ", ")). Publishing now says so, and when an answer is due."
+        let unthemedViews = prepared?.unthemed ?? 0
+        unthemed =
+            unthemedViews == 0
+            ? nil
+            : "\(counted(unthemedViews, "view")) \(unthemedViews == 1 ? "is" : "are") not yet grouped into themes. "
+                + "Publishing now says so, and when we will report on them."
+        let promised = prepared?.doneButPromised ?? []
+        donePromised =
+            promised.isEmpty
+            ? nil
+            : "Marked done, but still saying what we will do: \(promised.joined(separator: ", ")). "
+                + "Change each decision's text to say what was done."
+        needsEarly = unanswered != nil || unthemed != nil
         early = form?.ticked("early") ?? false
+
         hasErrors = !errors.isEmpty
         self.errors = errors
     }

@@ -20,12 +20,16 @@ extension WebTemplates {
         </div>
         {{/hasFindings}}
         {{^hasFindings}}<p>None: no email address, phone number, NHS number, postcode or participant’s detail was found.</p>{{/hasFindings}}
-        {{#unanswered}}
-        <h2>Themes with no answer</h2>
-        <p>{{unanswered}}</p>
+        {{#donePromised}}<h2>Wording to check</h2>
+        <p>{{donePromised}}</p>{{/donePromised}}
+        {{#needsEarly}}
+        <h2>Not everything is answered yet</h2>
+        {{#unanswered}}<p>{{unanswered}}</p>{{/unanswered}}
+        {{#unthemed}}<p>{{unthemed}}</p>{{/unthemed}}
         <div class="checkbox"><input type="checkbox" id="early" name="early" value="1"{{#early}} checked{{/early}}>
-        <label for="early">Publish early, saying which themes have no answer yet</label></div>
-        {{/unanswered}}
+        <label for="early">Publish early, saying what has no answer yet</label></div>
+        {{/needsEarly}}
+
         <h2>Record it</h2>
         {{#format}}{{> select}}{{/format}}
         {{#channels}}{{> checkboxes}}{{/channels}}

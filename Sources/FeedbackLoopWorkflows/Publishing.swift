@@ -11,6 +11,10 @@ public struct PreparedUpdate: Sendable {
     public var format: PublishFormat
     /// Themes with no answer yet (allowed only when publishing early).
     public var unanswered: [String]
+    /// In-scope views not yet linked to a theme (allowed only when publishing early).
+    public var unthemed: Int
+    /// Decisions marked done whose text still reads as a promise ("We will…"): a warning.
+    public var doneButPromised: [String]
     /// Easy read wording a reader may find hard, when the format is easy read.
     public var easyReadWarnings: [EasyReadCheck.Warning]
     /// What the privacy guard found, before any is allowed.
@@ -28,6 +32,8 @@ public struct PreparedUpdate: Sendable {
         return PreparedUpdate(
             snapshot: snapshot, publication: publication, format: format,
             unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
+            unthemed: snapshot.record.contributions.unthemed,
+            doneButPromised: snapshot.record.decisions.filter(\.isDoneButPromised).map(\.key),
             easyReadWarnings: format == .easyRead ? EasyReadCheck.warnings(snapshot) : [],
             findings: PrivacyGuard.scan(snapshot))
     }
@@ -39,6 +45,8 @@ public struct PreparedUpdate: Sendable {
         if !unanswered.isEmpty, !early {
             throw PublishError.unanswered(activity: snapshot.activity.ref, themes: unanswered)
         }
+        if unthemed > 0, !early { throw PublishError.unthemed(activity: snapshot.activity.ref, views: unthemed) }
+
         if strict, !easyReadWarnings.isEmpty { throw PublishError.easyReadWording(easyReadWarnings) }
         return try PrivacyGuard.review(findings, allowing: allowed).map {
             PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)

@@ -61,9 +61,15 @@ extension Yswd {
                     easyRead: try easyRead.map { try EntryRules.easyRead($0) }, changeReason: change)
                 print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
             } catch StoreError.reasonRequired(let activity, let update, let themes, _) {
-                throw StoreError.reasonRequired(
+                // Every other command takes a change's reason as --reason; here that is the kind of reason.
+                let error = StoreError.reasonRequired(
                     activity: activity, update: update, themes: themes, field: .entry("change-reason"))
+                throw CommandError(
+                    error.message(naming: \.flag)
+                        + " (in explain, --reason is the kind of reason the explanation gives, so the reason for "
+                        + "the change goes in --change-reason)")
             }
+
         }
     }
 

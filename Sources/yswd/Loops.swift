@@ -71,10 +71,13 @@ extension Yswd {
             let states = state
             let store = try store.open()
             let (rules, today) = try rules.resolve(store)
-            var statuses = rules.outstanding(
-                try store.loopSummaries(LoopFilter(lead: lead, service: service, organisation: organisation)),
-                asOf: today)
-            statuses.removeAll { !(states.isEmpty || states.contains($0.state)) || (overdue && !$0.isOverdue) }
+            // Open loops by default; the loops in the states asked for, closed ones included, with --state.
+            let summaries = try store.loopSummaries(
+                LoopFilter(lead: lead, service: service, organisation: organisation))
+            let statuses = rules.statuses(summaries, asOf: today) { status in
+                (states.isEmpty ? status.isOutstanding : states.contains(status.state))
+                    && (!overdue || status.isOverdue)
+            }
 
             if digest {
                 let messages = LoopDigest(statuses).messages
@@ -85,7 +88,11 @@ extension Yswd {
                     terminator: messages.isEmpty ? "\n" : "")
             } else {
                 let rows = statuses.map(LoopRow.init)
-                Listing.print(rows, as: listing.format, empty: "No open feedback loops as of \(today.spoken).")
+                let empty =
+                    states.isEmpty
+                    ? "No open feedback loops"
+                    : "No feedback loops are \(states.map(\.rawValue).joined(separator: " or "))"
+                Listing.print(rows, as: listing.format, empty: "\(empty) as of \(today.spoken).")
             }
             if let failOn, statuses.contains(where: failOn.matches) { throw ExitCode(1) }
         }
@@ -140,7 +147,8 @@ struct LoopRow: ListingRow {
         var missed: [String] = []
         if missing.unthemedContributions > 0 { missed.append("\(missing.unthemedContributions) unthemed") }
         if missing.unansweredThemes > 0 { missed.append("\(counted(missing.unansweredThemes, "theme")) unanswered") }
-        if missing.followUpsOwed > 0 { missed.append("\(missing.followUpsOwed) follow-ups") }
+        if missing.followUpsOwed > 0 { missed.append(counted(missing.followUpsOwed, "follow-up")) }
+
         if !missing.overdueCommitments.isEmpty {
             missed.append("\(counted(missing.overdueCommitments.count, "commitment")) overdue")
         }

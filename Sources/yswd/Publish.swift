@@ -103,6 +103,17 @@ extension Yswd {
                     "note: published early: the update says these have no answer yet: "
                         + prepared.unanswered.joined(separator: ", "))
             }
+            if prepared.unthemed > 0 {
+                note(
+                    "note: published early: the update says \(counted(prepared.unthemed, "view")) "
+                        + "\(prepared.unthemed == 1 ? "is" : "are") not yet grouped into themes")
+            }
+            for key in prepared.doneButPromised {
+                note(
+                    "warning: decision \(key) is done, but its text still says what we will do; give what was done "
+                        + "with `yswd decision update \(activity) \(key) --text \"...\"`")
+            }
+
             if prepared.snapshot.activity.publicSummary == nil {
                 note(
                     "note: no public summary is recorded, so the purpose is published as \"What we asked, and why\"; "

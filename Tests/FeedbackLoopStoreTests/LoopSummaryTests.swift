@@ -174,7 +174,16 @@ import Testing
         let store = try EngagementStore.inMemory(clock: pinnedClock)
         var first = sampleActivity("GP-2025")
         first.title = "Booking a GP appointment"
+        first.opens = date("2025-01-06")
+        first.closes = date("2025-02-28")
+        first.feedbackBy = date("2025-04-30")
         try store.addActivity(first)
+        // Recorded before GP-2026, but opened a year after it: not "earlier" (issue 19, finding 13).
+        var later = sampleActivity("GP-2027")
+        later.opens = date("2027-01-04")
+        later.closes = date("2027-02-26")
+        later.feedbackBy = date("2027-04-30")
+        try store.addActivity(later)
         var second = sampleActivity("GP-2026")
         second.feedbackBy = nil
         try store.addActivity(second)
@@ -190,6 +199,11 @@ import Testing
         #expect(inputs["GP-2026"]?.similarEarlier == ["GP-2025"])
         #expect(inputs["GP-2025"]?.similarEarlier == [])
         #expect(inputs["MAT"]?.similarEarlier == [])
+        #expect(inputs["GP-2027"]?.similarEarlier == ["GP-2026", "GP-2025"])
+        // One activity at a time, by the same rule.
+        #expect(try store.checkInputs(activity: "GP-2026").first?.similarEarlier == ["GP-2025"])
+        #expect(try store.checkInputs(activity: "GP-2027").first?.similarEarlier == ["GP-2026", "GP-2025"])
+
         #expect(throws: StoreError.unknownActivity("NOPE")) { try store.checkInputs(activity: "NOPE") }
     }
 }

@@ -209,7 +209,9 @@ struct RecordSpec: Sendable, CustomStringConvertible {
                 guard let status = decision.change else { continue }
                 try store.updateDecision(activity: ref, key: "d\(index)") {
                     $0.status = status
-                    $0.text += " (changed)"
+                    // A decision marked done says what was done (a "We will" text is refused then).
+                    $0.text = (status == .done ? "We did d\(index)" : $0.text) + " (changed)"
+
                 }
             }
             if activity.sendAgain { try Self.sendSome(store, ref, toss) }

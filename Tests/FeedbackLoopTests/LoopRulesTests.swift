@@ -154,6 +154,19 @@ private let unanswered = ThemeFacts()
         #expect(status.due == day(expected))
     }
 
+    /// A theme added after an update leaves it unanswered: the loop waits for a response, and is due
+    /// by the reopened date, not long overdue against the original promise (issue 19, finding 5).
+    @Test func aNewUnansweredThemeAfterAnUpdateIsDueByTheReopenedDate() {
+        let status = LoopRules().status(
+            of: summary(
+                feedbackBy: "2026-05-15", themes: [answered, unanswered],
+                update: UpdateFacts(published: day("2026-05-01"), uncoveredSince: day("2026-11-20"))),
+            asOf: day("2026-12-02"))
+        #expect(status.state == .awaitingResponse)
+        #expect(status.due == day("2026-12-18"))
+        #expect(status.timing == .onTrack)
+    }
+
     /// The loop keeps the reopened due date while the new update's follow-ups are owed (issue 10:
     /// reopened on 27 Nov, due 25 Dec, published 28 Nov, is not "12 days overdue" against 30 Apr).
     @Test(arguments: [

@@ -100,7 +100,8 @@ private let evaluation = Evaluation(
         (7, facts(today: "2026-05-01"), .notMet, "no update recorded, and the loop is 1 day overdue"),
         (7, facts(today: "2026-05-01", updates: first("2026-04-30")), .met, "by its due date 30 April 2026"),
         (7, facts(today: "2026-05-02", updates: first("2026-05-01")), .atRisk, "came 1 day late"),
-        (7, facts(undated: 2, updates: first("2026-03-01")), .met, "2 \"we will\" without a due date"),
+        (7, facts(undated: 2, updates: first("2026-03-01")), .atRisk, "2 \"we will\" decisions have no due date"),
+        (7, facts(undated: 1, updates: first("2026-03-01")), .atRisk, "1 \"we will\" has no due date"),
         (
             7,
             facts(

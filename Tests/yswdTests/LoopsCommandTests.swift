@@ -43,7 +43,19 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// `--state` lists the loops in that state, closed ones included, and says so when there are none
+    /// (issue 19: `--state closed` said "No open feedback loops").
+    @Test func aStateFilterNamesTheStateWhenNothingIsInIt() throws {
+        let yswd = try Self.prepared()
+        defer { yswd.remove() }
+        let none = try yswd.ok("loops", "--as-of", "2026-03-05", "--state", "closed")
+        #expect(none == "No feedback loops are closed as of 5 March 2026.\n")
+        let ready = try yswd.ok("loops", "--as-of", "2026-03-05", "--state", "ready-to-publish", "--format", "csv")
+        #expect(ready.contains("GP,GP access,ready-to-publish"))
+    }
+
     @Test func jsonRowsHaveStableKeys() throws {
+
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let output = try yswd.ok("loops", "--as-of", "2026-03-05", "--format", "json")

@@ -78,9 +78,17 @@ import Testing
         #expect(try state(yswd) == "closed")
 
         // A changed answer reopens it; a new update covers it again, and those whose themes changed are owed.
-        let refused = try yswd.run(["decision", "update", "GP", "callback", "--status", "done"])
+        // Done, but still saying "We will": refused until the text says what was done (issue 19, finding 4).
+        let promised = try yswd.run([
+            "decision", "update", "GP", "callback", "--status", "done", "--reason", "The call-back is live",
+        ])
+        #expect(promised.status == 2 && promised.stderr.contains("is marked done, but its text still says"))
+        #expect(promised.stderr.contains("--text"))
+        let done = ["--status", "done", "--text", "We added a call-back option"]
+        let refused = try yswd.run(["decision", "update", "GP", "callback"] + done)
         #expect(refused.status == 2 && refused.stderr.contains("add --reason"))
-        try yswd.ok("decision", "update", "GP", "callback", "--status", "done", "--reason", "The call-back is live")
+        try yswd.ok(["decision", "update", "GP", "callback"] + done + ["--reason", "The call-back is live"])
+
         #expect(try state(yswd) == "reopened")
         try yswd.ok("publish", "GP", "--format", "md", "--record", "--as-of", "2026-03-12")
         #expect(try state(yswd) == "following-up")
@@ -168,7 +176,7 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: folder)
         #expect((attributes[.posixPermissions] as? Int) == 0o700, "owner-only")
         let email = try String(contentsOfFile: folder + "/P-1-email.txt", encoding: .utf8)
-        #expect(email.hasPrefix("Subject: What happened to your views on Getting a GP appointment"))
+        #expect(email.hasPrefix("Subject: What happened to your views on getting a GP appointment"))
         #expect(email.contains("Phones are busy at 8am") && !email.contains("Parking is hard"))
         let letter = try String(contentsOfFile: folder + "/P-2-letter.html", encoding: .utf8)
         #expect(letter.contains("2 Elm Road") && letter.contains("The council owns the car park"))
