@@ -102,13 +102,17 @@ public struct ChangeReason: Sendable, Equatable, Codable {
     /// When (UTC, as history records times).
     public var at: String
     public var actor: String
+    /// What the change it was given for changed in its subject: field names as history records them
+    /// (`due`, `text`, `status`, `easyRead`, `why`, …), `added` or `removed`. Absent when not known.
+    public var changed: [String]?
 
-    public init(theme: String, subject: String, reason: String, at: String, actor: String) {
+    public init(theme: String, subject: String, reason: String, at: String, actor: String, changed: [String]? = nil) {
         self.theme = theme
         self.subject = subject
         self.reason = reason
         self.at = at
         self.actor = actor
+        self.changed = changed
     }
 }
 

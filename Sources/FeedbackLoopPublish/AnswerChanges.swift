@@ -80,7 +80,15 @@ enum AnswerChanges {
             was: String? = nil, now: String? = nil
         ) {
             let own = reasons.filter { $0.theme == theme.key }
-            let reason = (own.last { $0.subject == subject } ?? own.last)?.reason
+            let mine = own.filter { $0.subject == subject }
+            // Several changes to one thing since the last update: each reason beside its own change.
+            let reason =
+                mine.count > 1
+                ? mine.map { reason in
+                    UpdateView.sentence(reason.reason, beside: Self.changedWords(reason.changed ?? []))
+                }.joined(separator: " ")
+                : (mine.last ?? own.last)?.reason
+
             changes.append(
                 UpdateContent.Change(
                     theme: theme.key, youSaid: theme.youSaid, kind: kind, decision: decision, was: was, now: now,
@@ -128,6 +136,31 @@ enum AnswerChanges {
         return changes
     }
 
+    /// What a change changed, in words ("the due date and the status"); empty when not known.
+    static func changedWords(_ fields: [String]) -> String {
+        let words: [String] = fields.compactMap { field in
+            switch field {
+            case "due": "the due date"
+            case "text": "what we said"
+            case "status": "where it stands"
+            case "easyRead": "the easy read wording"
+            case "impact": "the difference it made"
+            case "responds", "outcome": "which themes it answers"
+            case "why": "the explanation"
+            case "reason": "the kind of reason"
+            case "said": "how we describe what you told us"
+            case "added": "adding it"
+            case "removed": "removing it"
+            default: nil
+            }
+        }
+        switch words.count {
+        case 0: return ""
+        case 1: return words[0]
+        default: return words.dropLast().joined(separator: ", ") + " and " + (words.last ?? "")
+        }
+    }
+
     /// A decision as people read it: its text, when it is due, and where it stands.
     static func describe(_ action: ReportedAnswers.Action) -> String {
         let due = action.due.flatMap(UpdateView.spoken).map { ", by \($0)" } ?? ""
@@ -157,4 +190,14 @@ extension UpdateView {
         }
         return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
     }
+
+    /// A reason as a sentence, with what it was given for beside it: "Building work was delayed
+    /// (the due date)."
+    static func sentence(_ reason: String, beside what: String) -> String {
+        guard !what.isEmpty else { return sentence(reason) }
+        var trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let last = trimmed.last, ".!?…".contains(last) { trimmed.removeLast() }
+        return "\(trimmed) (\(what))."
+    }
+
 }

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 extension EngagementStore {
@@ -57,7 +58,7 @@ extension EngagementStore {
     static func changeReasons(_ db: Database, activityId: Int64, theme: String?, since: String?, until: String?)
         throws -> [ChangeReason]
     {
-        try Row.fetchAll(
+        let reasons = try Row.fetchAll(
             db,
             sql: """
                 SELECT themeKey, subject, reason, at, actor FROM changeReason
@@ -65,6 +66,91 @@ extension EngagementStore {
                   AND (? IS NULL OR at < ?)
                 ORDER BY at, id
                 """, arguments: [activityId, theme, theme, since, since, until, until]
-        ).map { ChangeReason(theme: $0[0], subject: $0[1], reason: $0[2], at: $0[3], actor: $0[4]) }
+        ).map {
+            ChangeReason(
+                theme: $0["themeKey"], subject: $0["subject"], reason: $0["reason"], at: $0["at"], actor: $0["actor"])
+        }
+        return try withChangedFields(db, activityId: activityId, since: since, reasons)
+    }
+
+    /// Each reason with what its change changed in its subject, from the history written in the same
+    /// transaction: a change's rows come before the reason recorded after it, and after the reason
+    /// of the change before.
+    private static func withChangedFields(
+        _ db: Database, activityId: Int64, since: String?, _ reasons: [ChangeReason]
+    ) throws -> [ChangeReason] {
+        guard let last = reasons.last?.at else { return reasons }
+        // The change before the first reason ended at the latest reason before it, if any, and
+        // none of it is before `since`.
+        let start =
+            try String.fetchOne(
+                db, sql: "SELECT max(at) FROM changeReason WHERE activityId = ? AND at < ?",
+                arguments: [activityId, reasons[0].at]) ?? ""
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT at, entity, before, after FROM history
+                WHERE activityId = ? AND at > ? AND at >= ? AND at <= ?
+                  AND entity IN ('decision', 'decisionTheme', 'explanation', 'theme')
+                ORDER BY id
+                """, arguments: [activityId, start, since ?? "", last])
+
+        let changes = rows.map { row in
+            HistoryChange(
+                at: row["at"], entity: row["entity"], before: Self.jsonObject(row["before"]),
+                after: Self.jsonObject(row["after"]))
+        }
+        var result: [ChangeReason] = []
+        var lower = start
+        var index = 0
+        while index < reasons.count {
+            // Reasons given at one time belong to one change.
+            let at = reasons[index].at
+            let window = changes.filter { $0.at > lower && $0.at <= at }
+            while index < reasons.count, reasons[index].at == at {
+                var reason = reasons[index]
+                let fields = window.flatMap { $0.fields(for: reason.subject, theme: reason.theme) }
+                reason.changed =
+                    fields.isEmpty ? nil : fields.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                result.append(reason)
+                index += 1
+            }
+            lower = at
+        }
+        return result
+    }
+
+    private static func jsonObject(_ text: String?) -> [String: String]? {
+        guard let text, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        else { return nil }
+        return object.mapValues { value in value is NSNull ? "" : "\(value)" }
+    }
+}
+
+/// One history row of an answer's parts, as the fields it changed.
+private struct HistoryChange {
+    var at: String
+    var entity: String
+    var before: [String: String]?
+    var after: [String: String]?
+
+    /// The fields this row changed in `subject` (`decision KEY`, `explanation`, `theme`) of `theme`.
+    func fields(for subject: String, theme: String) -> [String] {
+        let row = after ?? before ?? [:]
+        switch entity {
+        case "decision":
+            guard subject == "decision \(row["key"] ?? "")" else { return [] }
+        case "decisionTheme":
+            return subject == "decision \(row["decision"] ?? "")" ? ["responds"] : []
+        case "explanation":
+            guard subject == "explanation", row["theme"] == theme else { return [] }
+        case "theme":
+            guard subject == "theme", row["key"] == theme else { return [] }
+        default:
+            return []
+        }
+        guard let before else { return ["added"] }
+        guard let after else { return ["removed"] }
+        return after.keys.sorted().filter { before[$0] != after[$0] }
     }
 }

@@ -144,3 +144,21 @@ import Testing
         #expect(try yswd.fingerprint() == before, "nothing changed")
     }
 }
+
+/// Issue 19, finding 3: a decision changed twice keeps each change's own reason.
+@Suite struct ChangeReasonTests {
+    @Test func twoChangesToOneDecisionEachKeepTheirReason() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        let today = ReopeningTests.today()
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--as-of", today, "--out", "update-1.html")
+        try yswd.ok(
+            "decision", "update", "GP", "callback", "--due", "2027-05-31", "--reason", "Building work is running late")
+        try yswd.ok(
+            "decision", "update", "GP", "callback", "--easy-read", "We will phone you back.", "--reason",
+            "An easy read version was asked for")
+        let text = try yswd.ok("publish", "GP", "--format", "txt", "--as-of", today)
+        #expect(text.contains("Building work is running late (the due date)."), "\(text)")
+        #expect(text.contains("An easy read version was asked for (the easy read wording)."), "\(text)")
+    }
+}
