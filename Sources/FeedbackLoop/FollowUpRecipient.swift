@@ -5,8 +5,10 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var participantId: Int64
     public var ref: String
     public var prefers: PreferredFormat?
-    /// The name to greet them by in letters.
+    /// Their name, printed above their address on letters.
     public var name: String?
+    /// How letters greet them, when recorded ("Mrs Khan").
+    public var salutation: String?
     public var email: String?
     public var phone: String?
     public var address: String?

@@ -28,8 +28,10 @@ public struct Participant: Sendable, Equatable, Codable {
 /// removed, with every trace in history, when the participant is erased.
 public struct ParticipantContact: Sendable, Equatable, Codable {
     public var participantId: Int64
-    /// The name to greet them by in letters ("Dear NAME,").
+    /// Their name, printed above their address on letters.
     public var name: String?
+    /// How letters greet them ("Mrs Khan" for "Dear Mrs Khan,"); without one, from the name.
+    public var salutation: String?
     public var email: String?
     public var phone: String?
     public var address: String?
@@ -37,10 +39,11 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
 
     public init(
         participantId: Int64, name: String? = nil, email: String? = nil, phone: String? = nil,
-        address: String? = nil, prefers: PreferredFormat? = nil
+        address: String? = nil, prefers: PreferredFormat? = nil, salutation: String? = nil
     ) {
         self.participantId = participantId
         self.name = name
+        self.salutation = salutation
         self.email = email
         self.phone = phone
         self.address = address
@@ -54,16 +57,22 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
         var contact = self
         if let email, email != stored?.email { contact.email = try EntryRules.email(email, field: .entry("email")) }
         if let phone, phone != stored?.phone { contact.phone = try EntryRules.phone(phone, field: .entry("phone")) }
+        if let address, address != stored?.address {
+            contact.address = try PostalAddress.checked(address, field: .entry("address"))
+        }
         return contact
     }
 
     /// Whether nothing is recorded.
-    public var isEmpty: Bool { name == nil && email == nil && phone == nil && address == nil && prefers == nil }
+    public var isEmpty: Bool {
+        name == nil && salutation == nil && email == nil && phone == nil && address == nil && prefers == nil
+    }
 
     /// The kinds of contact on file, for listings that must not show the details themselves.
     public var kindsOnFile: [String] {
         [
-            name.map { _ in "name" }, email.map { _ in "email" }, phone.map { _ in "phone" },
+            name.map { _ in "name" }, salutation.map { _ in "salutation" }, email.map { _ in "email" },
+            phone.map { _ in "phone" },
             address.map { _ in "address" },
         ].compactMap { $0 }
     }
@@ -71,11 +80,12 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
 
 /// A private contact field that `participant update --clear FIELD` can empty.
 public enum ContactField: String, ClearableField {
-    case name, email, phone, address, prefers
+    case name, salutation, email, phone, address, prefers
 
     public func clear(in contact: inout ParticipantContact) {
         switch self {
         case .name: contact.name = nil
+        case .salutation: contact.salutation = nil
         case .email: contact.email = nil
         case .phone: contact.phone = nil
         case .address: contact.address = nil

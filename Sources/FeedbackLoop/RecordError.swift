@@ -30,6 +30,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidFolder(field: Field, value: String)
     /// A new password that is too short, too long or too common; the text says which.
     case weakPassword(String)
+    /// A postal address with more lines than a letter's window holds.
+    case addressTooLong(field: Field, lines: Int)
     /// A decision marked done whose text still promises ("We will …").
     case doneStillPromised(decision: String, text: String)
 
@@ -41,7 +43,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidDate(let field, _, _), .unknownValue(let field, _, _), .emptyText(let field),
             .notPositive(let field, _), .unknownField(let field, _, _), .invalidIdentifier(let field, _, _),
             .invalidEmail(let field, _), .invalidPhone(let field, _), .outOfRange(let field, _, _),
-            .invalidWebAddress(let field, _), .tooLong(let field, _, _), .invalidFolder(let field, _):
+            .invalidWebAddress(let field, _), .tooLong(let field, _, _), .invalidFolder(let field, _),
+            .addressTooLong(let field, _):
             field
         case .closesBeforeOpens, .closesWithCadence: .entry("closes")
         case .invalidContributionSelection, .reversedRange: .entry("contribution")
@@ -115,6 +118,9 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option) is \(length) characters long; keep it to \(limit) characters or fewer"
         case .weakPassword(let why):
             return "that password cannot be used: \(why)"
+        case .addressTooLong(_, let lines):
+            return "\(option) has \(lines) lines; a letter's address can have at most \(PostalAddress.maxLines), with"
+                + " the name above them, to fit an envelope's window: join some lines, such as the town and postcode"
         case .doneStillPromised(let decision, let text):
             let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
             return "decision \(decision) is marked done, but its text still says \"\(shown)\"; give what was done"

@@ -30,8 +30,10 @@ extension BuiltInTemplates {
         @media print{body{max-width:none;font-size:16pt}.theme,.point{break-inside:avoid}}
         """
 
-    /// A4, with the recipient's address where a DL window envelope shows it (20 mm from the left,
-    /// 50 mm from the top) and the sender's address top right.
+    /// A4, with the recipient's name and address where a DL window envelope shows it (20 mm from the
+    /// left, 50 mm from the top, 90 × 35 mm) and the sender's address top right. The address is read
+    /// by the post, not the reader: 10 pt on 12 pt lines in both letter formats, so 7 lines (29.6 mm)
+    /// fit the window and none is ever clipped.
     static let letterStyle = """
         .sender{text-align:right;margin:0 0 1.5rem auto;max-width:20rem}
         .recipient{margin:0 0 2rem}.address{margin:0}
@@ -39,7 +41,8 @@ extension BuiltInTemplates {
         @media print{body{margin:0;padding:0;max-width:none}
         .sheet{position:relative;width:210mm;min-height:297mm;padding:15mm 20mm 20mm;box-sizing:border-box}
         .sender{position:absolute;top:15mm;right:20mm;width:75mm;margin:0}
-        .recipient{position:absolute;top:50mm;left:20mm;width:90mm;height:35mm;overflow:hidden;margin:0}
+        .recipient{position:absolute;top:50mm;left:20mm;width:90mm;height:35mm;margin:0}
+        .recipient .address{font-size:10pt;line-height:12pt;overflow-wrap:normal}
         .letter-text{padding-top:85mm}}
         """
 

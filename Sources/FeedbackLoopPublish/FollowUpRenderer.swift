@@ -71,10 +71,13 @@ public struct FollowUpRenderer: Sendable {
             context.themes = base.themes.filter { recipient.themes.contains($0.key) }
             context.titleInSentence = UpdateView.inSentence(content.activity.title)
             context.subject = "What happened to your views on \(UpdateView.inSentence(content.activity.title))"
-            let name = recipient.name.map(Escape.bidiSafe)?.trimmingCharacters(in: .whitespacesAndNewlines)
-            context.salutation = name.map { "Dear \($0)," } ?? "Dear participant,"
-            context.signOff = name == nil ? "Yours faithfully," : "Yours sincerely,"
-            context.addressLines = Self.lines(recipient.address)
+            let name = recipient.name.map { Escape.bidiSafe($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                .flatMap { $0.isEmpty ? nil : $0 }
+            let greeting = PostalAddress.greeting(name: name, salutation: recipient.salutation.map(Escape.bidiSafe))
+            context.salutation = greeting
+            context.signOff = greeting == "Dear participant," ? "Yours faithfully," : "Yours sincerely,"
+            // The name, then the address: at most 7 lines, inside the envelope's window.
+            context.addressLines = (name.map { [$0] } ?? []) + Self.lines(recipient.address)
             context.senderLines = sender
             context.reference = reference
             context.updateURL = about.url
@@ -100,19 +103,23 @@ public struct FollowUpRenderer: Sendable {
 
     /// An address as lines: split at line breaks and commas, each trimmed and bidi-safe.
     static func lines(_ address: String?) -> [String] {
-        (address ?? "").split(whereSeparator: \.isNewline).flatMap {
-            $0.split(separator: ",").map { Escape.bidiSafe($0.trimmingCharacters(in: .whitespaces)) }
-        }.filter { !$0.isEmpty }
+        PostalAddress.lines(address).map(Escape.bidiSafe)
     }
 
     /// Every recipient's contact details, for a mail merge: UTF-8 CSV with a byte order mark.
     public static func mailingList(_ followUps: [FollowUp]) -> String {
         var out =
-            "\u{FEFF}" + Escape.csvLine(["participant", "format", "email", "phone", "address", "file", "themes"])
+            "\u{FEFF}"
+            + Escape.csvLine([
+                "participant", "format", "name", "salutation", "email", "phone", "address", "file", "themes",
+            ])
         for followUp in followUps {
             let recipient = followUp.recipient
             out += Escape.csvLine([
-                recipient.ref, followUp.format.rawValue, recipient.email ?? "", recipient.phone ?? "",
+                recipient.ref, followUp.format.rawValue, recipient.name ?? "",
+                PostalAddress.greeting(name: recipient.name, salutation: recipient.salutation)
+                    .dropFirst("Dear ".count).dropLast().description,
+                recipient.email ?? "", recipient.phone ?? "",
                 recipient.address ?? "", followUp.fileName, recipient.themes.joined(separator: " "),
             ])
         }

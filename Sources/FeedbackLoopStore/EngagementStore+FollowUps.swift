@@ -21,7 +21,7 @@ extension EngagementStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name,
+                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation,
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
@@ -39,8 +39,9 @@ extension EngagementStore {
                 var recipient = FollowUpRecipient(
                     participantId: row[0], ref: row[1], prefers: (row[2] as String?).flatMap(PreferredFormat.init),
                     name: row[6], email: row[3], phone: row[4], address: row[5],
-                    themes: (row[7] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
-                if let json = row[8] as String?,
+                    themes: (row["themes"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
+                recipient.salutation = row["salutation"]
+                if let json = row["lastSent"] as String?,
                     let last = try? JSONDecoder().decode(LastFollowUp.self, from: Data(json.utf8))
                 {
                     recipient.lastSent = try? CalendarDate.parse(last.sent, field: "date")

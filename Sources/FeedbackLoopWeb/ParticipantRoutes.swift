@@ -9,7 +9,7 @@ struct ParticipantRoutes {
     let store: EngagementStore
     static let labels = [
         "ref": "Reference", "name": "Name", "email": "Email address", "phone": "Phone number",
-        "address": "Postal address",
+        "address": "Postal address", "salutation": "Greeting in letters",
         "prefers": "Preferred format", "erase-ref": "Participant to erase", "confirm": "Type the reference again",
         "change-ref": "Participant to change", "change-email": "New email address", "change-phone": "New phone number",
     ]
@@ -28,7 +28,8 @@ struct ParticipantRoutes {
                 try ParticipantContact(
                     participantId: 0, name: form["name"]?.trimmed, email: form["email"]?.trimmed,
                     phone: form["phone"]?.trimmed, address: form["address"]?.trimmed,
-                    prefers: form["prefers"].flatMap { PreferredFormat(rawValue: $0) }
+                    prefers: form["prefers"].flatMap { PreferredFormat(rawValue: $0) },
+                    salutation: form["salutation"]?.trimmed
                 ).checked(against: nil)
             }
             if let contact, check.isEmpty {
@@ -63,6 +64,7 @@ struct ParticipantRoutes {
                     if let email = form["change-email"] { changed.email = email.trimmed }
                     if let phone = form["change-phone"] { changed.phone = phone.trimmed }
                     if let address = form["change-address"] { changed.address = address.trimmed }
+                    if let salutation = form["change-salutation"] { changed.salutation = salutation.trimmed }
                     if let prefers = form["change-prefers"].flatMap({ PreferredFormat(rawValue: $0) }) {
                         changed.prefers = prefers
                     }
@@ -119,10 +121,18 @@ struct ParticipantRoutes {
             }, pages: pages,
             fields: [
                 TextField("ref", "Reference", hint: "Pseudonymous, such as P-0042.", form: form, errors: errors),
-                TextField("name", "Name (optional, private)", form: form, errors: errors),
+                TextField(
+                    "name", "Name (optional, private)", hint: "Printed above the address on letters.", form: form,
+                    errors: errors),
+                TextField(
+                    "salutation", "Greeting in letters (optional, private)",
+                    hint: "Such as Mrs Khan, for “Dear Mrs Khan,”. Left empty, it comes from the name.", form: form,
+                    errors: errors),
                 TextField("email", "Email address (optional, private)", form: form, errors: errors),
                 TextField("phone", "Phone number (optional, private)", form: form, errors: errors),
-                TextField("address", "Postal address (optional, private)", form: form, errors: errors, multiline: true),
+                TextField(
+                    "address", "Postal address (optional, private)", hint: "At most 6 lines.", form: form,
+                    errors: errors, multiline: true),
             ],
             prefers: SelectField(
                 "prefers", "Preferred format for a follow-up",
@@ -139,6 +149,7 @@ struct ParticipantRoutes {
                 TextField("change-phone", "New phone number (optional)", form: form, errors: errors),
                 TextField(
                     "change-address", "New postal address (optional)", form: form, errors: errors, multiline: true),
+                TextField("change-salutation", "New greeting in letters (optional)", form: form, errors: errors),
             ],
             changeChoices: [
                 SelectField(

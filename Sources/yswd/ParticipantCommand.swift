@@ -15,13 +15,19 @@ extension Yswd {
 
 /// The private contact options of `participant add` and `participant update`.
 struct ContactOptions: ParsableArguments {
-    @Option(help: "The name to greet them by in letters, \"Dear NAME,\" (private, erased with their contact details).")
+    @Option(
+        help: "Their name, printed above their address on letters (private, erased with their contact details).")
     var name: String?
+    @Option(
+        help: ArgumentHelp(
+            "How letters greet them, such as \"Mrs Khan\" for \"Dear Mrs Khan,\" (private). Without one, a name "
+                + "that starts with a title gives the title and family name, any other name \"Dear NAME,\"."))
+    var salutation: String?
     @Option(help: "Email address (private).")
     var email: String?
     @Option(help: "Phone number (private).")
     var phone: String?
-    @Option(help: "Postal address (private).")
+    @Option(help: "Postal address (private): at most 6 lines, split at line breaks or commas.")
     var address: String?
     @Option(help: "The format they prefer for a personal follow-up.")
     var prefers: PreferredFormat?
@@ -29,6 +35,7 @@ struct ContactOptions: ParsableArguments {
     /// The options' values, checked: a bad one fails before the database is opened.
     struct Values {
         var name: String?
+        var salutation: String?
         var email: String?
         var phone: String?
         var address: String?
@@ -37,6 +44,7 @@ struct ContactOptions: ParsableArguments {
         /// Applies the options that were given.
         func apply(to contact: inout ParticipantContact) {
             if let name { contact.name = name }
+            if let salutation { contact.salutation = salutation }
             if let email { contact.email = email }
             if let phone { contact.phone = phone }
             if let address { contact.address = address }
@@ -47,9 +55,12 @@ struct ContactOptions: ParsableArguments {
     func values() throws -> Values {
         Values(
             name: try Parse.text(name, field: .entry("name")),
+            salutation: try Parse.text(salutation, field: .entry("salutation")),
             email: try email.map { try EntryRules.email($0, field: .entry("email")) },
             phone: try phone.map { try EntryRules.phone($0, field: .entry("phone")) },
-            address: try Parse.text(address, field: .entry("address")),
+            address: try Parse.text(address, field: .entry("address")).map {
+                try PostalAddress.checked($0, field: .entry("address"))
+            },
             prefers: prefers)
     }
 }
