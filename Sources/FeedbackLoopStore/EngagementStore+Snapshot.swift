@@ -115,31 +115,41 @@ extension EngagementStore {
     }
 
     /// The private terms (participant refs, names and postal addresses) that could appear in a text
-    /// made of `words`: every ref among the words, and every name or address whose first word is
-    /// one of them. Only these need looking for, however many participants the activity has.
+    /// made of `words`: every ref among the words, and each form of a name or address
+    /// (``PersonalDetails``: "Amina Khan", "Mrs Khan", "12 Long Road", "CV1 2AB") whose first word is
+    /// one of them.
     public func privateTerms(ref: String, words: Set<String>) throws -> [String] {
         guard !words.isEmpty else { return [] }
         let list = String(decoding: try JSONEncoder().encode(words.sorted()), as: UTF8.self)
         return try reading { db in
             let id = try Self.activityId(db, ref: ref)
-            return try String.fetchAll(
+            var terms = try String.fetchAll(
                 db,
                 sql: """
-                    WITH w(word) AS (SELECT value FROM json_each(:words)),
-                    people(id) AS (SELECT DISTINCT participantId FROM contribution
-                                   WHERE activityId = :a AND participantId IS NOT NULL)
+                    WITH people(id) AS (SELECT DISTINCT participantId FROM contribution
+                                        WHERE activityId = :a AND participantId IS NOT NULL)
                     SELECT p.ref FROM participant p JOIN people ON people.id = p.id
-                    WHERE lower(p.ref) IN (SELECT word FROM w)
-                    UNION
-                    SELECT term FROM (
-                        SELECT pc.name AS term FROM participantContact pc JOIN people ON people.id = pc.participantId
-                        WHERE pc.name IS NOT NULL
-                        UNION ALL
-                        SELECT pc.address FROM participantContact pc JOIN people ON people.id = pc.participantId
-                        WHERE pc.address IS NOT NULL)
-                    WHERE lower(rtrim(substr(ltrim(term), 1, instr(replace(replace(ltrim(term) || ' ', ',', ' '),
-                        char(10), ' '), ' ') - 1), '.')) IN (SELECT word FROM w)
+                    WHERE lower(p.ref) IN (SELECT value FROM json_each(:words))
                     """, arguments: ["words": list, "a": id])
+            // Names and addresses in each form they may be written in; a form can appear only if its
+            // first word is among the texts' words.
+            let details = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT pc.name, pc.address FROM participantContact pc
+                    WHERE pc.participantId IN (SELECT participantId FROM contribution
+                                               WHERE activityId = :a AND participantId IS NOT NULL)
+                      AND (pc.name IS NOT NULL OR pc.address IS NOT NULL)
+                    """, arguments: ["a": id])
+            while let row = try details.next() {
+                let forms =
+                    ((row["name"] as String?).map(PersonalDetails.nameForms) ?? [])
+                    + ((row["address"] as String?).map(PersonalDetails.addressForms) ?? [])
+                for form in forms where words.contains(PersonalDetails.firstWord(form)) && !terms.contains(form) {
+                    terms.append(form)
+                }
+            }
+            return terms
         }
     }
 }

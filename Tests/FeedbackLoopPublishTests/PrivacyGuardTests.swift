@@ -233,3 +233,15 @@ import Testing
         #expect(throws: Never.self) { try PrivacyGuard.review(findings, allowing: [id]) }
     }
 }
+
+/// Issue 19, finding 8: the guard finds each form of a participant's name and address it is given.
+@Suite struct PersonFormTests {
+    @Test func eachFormOfANameAndAddressIsAFinding() {
+        var snapshot = Sample.snapshot(quote: "This is Amina Khan and I live at 12 Long Road")
+        snapshot.privateTerms =
+            PersonalDetails.nameForms("Mrs Amina Khan")
+            + PersonalDetails.addressForms("12 Long Road, Coventry CV3 6AB")
+        let matches = PrivacyGuard.scan(snapshot).filter { $0.kind == .participant }.map(\.match)
+        #expect(matches.contains("Amina Khan") && matches.contains("12 Long Road"), "\(matches)")
+    }
+}

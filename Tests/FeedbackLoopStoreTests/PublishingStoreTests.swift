@@ -77,8 +77,23 @@ import Testing
     @Test func privateTermsAreFoundByTheirFirstWord() throws {
         let store = try Self.store()
         let terms = try store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
-        #expect(Set(terms) == ["P-1", "12 Elm Road, Coventry", "Ann Smith"])
-        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]).isEmpty)
+        #expect(Set(terms) == ["P-1", "12 Elm Road, Coventry", "12 Elm Road", "Ann Smith"])
+        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]) == ["Smith, Ann"])
+        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["elm", "road"]).isEmpty)
+    }
+
+    /// Issue 19, finding 8: a name recorded with its title is found without it, and an address by its
+    /// first line and postcode.
+    @Test func aRecordedNameAndAddressAreFoundInTheFormsPeopleWriteThem() throws {
+        let store = try Self.store()
+        try store.addParticipant(
+            Participant(ref: "P-3", mayQuote: true),
+            contact: ParticipantContact(
+                participantId: 0, name: "Mrs Amina Khan", address: "12 Long Road\nCoventry\nCV3 6AB"))
+        try store.addContribution(activity: "GP-ACCESS", text: "View g", participantRef: "P-3")
+        let words = PrivacyGuardWords.of("This is Amina Khan. I live at 12 Long Road, CV3 6AB. Ask Mrs Khan.")
+        let terms = try store.privateTerms(ref: "GP-ACCESS", words: words)
+        for form in ["Amina Khan", "Mrs Khan", "12 Long Road", "CV3 6AB"] { #expect(terms.contains(form), "\(form)") }
     }
 
     @Test func theExplainedAsWordingBecomesThePublicSummary() throws {
@@ -120,5 +135,15 @@ import Testing
         try store.explain(
             activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost, easyRead: "It costs too much.")
         #expect(try signatures()["many"] != explained["many"])
+    }
+}
+
+/// The words of a text as the privacy guard keys them (lower-cased runs of letters or digits).
+enum PrivacyGuardWords {
+    static func of(_ text: String) -> Set<String> {
+        Set(
+            text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map {
+                PersonalDetails.asciiLowered(String($0))
+            })
     }
 }

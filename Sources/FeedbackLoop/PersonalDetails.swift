@@ -1,0 +1,70 @@
+import Foundation
+
+/// The forms a participant's recorded name and address can take in a text, for the privacy guard:
+/// a name as recorded, without its title, as given and family name, as title and family name, and
+/// family name first; an address as recorded, by its first line (house number and street) and by
+/// its postcode.
+public enum PersonalDetails {
+    /// The forms of a recorded name ("Mrs Amina Jane Khan": itself, "Amina Jane Khan", "Amina Khan",
+    /// "Mrs Khan", "Khan, Amina").
+    public static func nameForms(_ name: String) -> [String] {
+        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first else { return [] }
+        var forms = [words.joined(separator: " ")]
+        let hasTitle = words.count >= 2 && PostalAddress.titles.contains(bare(first))
+        let person = hasTitle ? Array(words.dropFirst()) : words
+        if hasTitle { forms.append(person.joined(separator: " ")) }
+        if person.count >= 2, let given = person.first, let family = person.last {
+            forms.append("\(given) \(family)")
+            forms.append("\(family), \(given)")
+            if hasTitle { forms.append("\(first) \(family)") }
+        }
+        return unique(forms)
+    }
+
+    /// The forms of a recorded address ("12 Long Road, Coventry CV1 2AB": itself, "12 Long Road",
+    /// "CV1 2AB").
+    public static func addressForms(_ address: String) -> [String] {
+        var forms = [address.trimmingCharacters(in: .whitespacesAndNewlines)]
+        let lines = PostalAddress.lines(address)
+        // The first line that is a house number and a street: "12 Long Road" (of "Flat 3, 12 Long Road").
+        let street = lines.first { line in
+            let words = line.split(separator: " ")
+            return words.first?.first?.isNumber == true
+                && words.dropFirst().contains { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
+        }
+        if let street { forms.append(street) }
+        if let postcode = postcode(in: address) { forms.append(postcode) }
+        return unique(forms)
+    }
+
+    /// A UK postcode in the text, as written ("CV1 2AB").
+    public static func postcode(in text: String) -> String? {
+        let pattern = /(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b/
+        return text.firstMatch(of: pattern).map { String($0.output) }
+    }
+
+    /// A text lower-cased as SQLite's `lower()` does (ASCII letters only), as the privacy guard keys words.
+    public static func asciiLowered(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
+                }))
+    }
+
+    /// The first word of a form, as the privacy guard's word list keys it: what decides whether the
+    /// form could appear in a text at all.
+    public static func firstWord(_ form: String) -> String {
+        let word = form.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).first.map(String.init) ?? ""
+        return asciiLowered(word)
+    }
+
+    private static func bare(_ word: String) -> String {
+        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    private static func unique(_ forms: [String]) -> [String] {
+        forms.reduce(into: []) { if !$0.contains($1) && !$1.isEmpty { $0.append($1) } }
+    }
+}
