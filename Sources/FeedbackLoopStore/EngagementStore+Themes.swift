@@ -44,7 +44,55 @@ extension EngagementStore {
         }
     }
 
+    /// Moves contributions into a theme, out of the theme or themes they were in: one write, with
+    /// the reason a published answer needs (the themes they leave and join are both told it).
+    /// - Returns: how many contributions moved or were newly linked.
+    @discardableResult
+    public func moveToTheme(
+        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
+    ) throws -> Int {
+        try writing { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
+            try Self.checkMoves(db, activityId: activityId, activityRef: ref, ids: ids, into: key, reason: reason)
+            let list = String(decoding: try JSONEncoder().encode(Set(ids).sorted()), as: UTF8.self)
+            try db.execute(
+                sql: """
+                    DELETE FROM themeContribution
+                    WHERE contributionId IN (SELECT value FROM json_each(?)) AND themeId <> ?
+                    """, arguments: [list, theme.id.saved()])
+            let left = db.changesCount
+            let linked = try Self.link(db, themeId: theme.id.saved(), contributionIds: ids)
+            return max(left, linked) > 0 ? Set(ids).count : 0
+        }
+    }
+
+    /// Takes contributions out of one theme, leaving any other themes they are in. Once an update has
+    /// been published this needs a reason, as any change to what people were told does.
+    /// - Throws: ``StoreError/notInTheme(id:theme:)`` for a contribution not in the theme.
+    @discardableResult
+    public func unlinkTheme(
+        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
+    ) throws -> Int {
+        try writing { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            let ids = Set(try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref))
+            let statement = try db.makeStatement(
+                sql: "DELETE FROM themeContribution WHERE themeId = ? AND contributionId = ?")
+            for id in ids.sorted() {
+                try statement.execute(arguments: [theme.id.saved(), id])
+                if db.changesCount == 0 { throw StoreError.notInTheme(id: id, theme: key) }
+            }
+            try Self.recordReason(
+                db, activityId: activityId, activityRef: ref, themes: [key], subject: "links", reason: reason)
+            return ids.count
+        }
+    }
+
     /// Links every in-scope contribution of the activity whose text contains `text` (ignoring case
+
     /// and accents) to a theme, as one bulk write: history records it once.
     /// - Returns: how many contributions were (or, in a dry run, would be) newly linked.
     @discardableResult

@@ -36,6 +36,7 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case parentCycle(String)
     case quoteNotAllowed(id: Int64, reason: QuoteRefusal)
     case quoteNotChosen(id: Int64, theme: String)
+    case notInTheme(id: Int64, theme: String)
     case unknownOrganisation(key: String, known: [String])
     case duplicateOrganisation(String)
     case organisationInUse(key: String, activities: Int)
@@ -138,6 +139,9 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return "user \(email) is disabled; an admin can give them a new link with `yswd user reset \(email)`"
         case .passwordLinkInvalid:
             return "this link to set a password has been used or has expired; ask an admin for a new one"
+        case .notInTheme(let id, let theme):
+            return "contribution \(id) is not in theme \(theme), so it cannot be taken out of it; see which "
+                + "contributions are with `yswd contribution list ACTIVITY --theme \(theme)`"
         case .quoteNotChosen(let id, let theme):
             return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
         case .parentCycle(let id):

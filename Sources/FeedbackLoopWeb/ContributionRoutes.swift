@@ -9,6 +9,7 @@ struct ContributionRoutes {
     let store: EngagementStore
     static let labels = [
         "text": "What was said", "out-of-scope": "Why it is out of scope", "reason": "Why this changed",
+        "move-to": "Theme to move it to",
     ]
 
     func add(to router: Router<StaffContext>) {
@@ -31,6 +32,12 @@ struct ContributionRoutes {
                     }
                     try store.updateContribution(
                         activity: ref, id: id, outOfScope: .some(why), unlink: true, changeReason: form["reason"])
+                case "move":
+                    guard let theme = form["move-to"] else {
+                        throw WebFormError("Choose the theme to move it to", field: "move-to")
+                    }
+                    try store.moveToTheme(
+                        activity: ref, key: theme, contributions: [.single(id)], reason: form["reason"])
                 case "in-scope":
                     try store.updateContribution(activity: ref, id: id, outOfScope: .some(nil))
                 default:
@@ -68,6 +75,11 @@ struct ContributionRoutes {
             why: TextField("out-of-scope", "Why it is out of scope", form: form, errors: errors),
             reason: TextField(
                 "reason", "Why this changed (needed once an update has been published)", form: form, errors: errors),
+            moveTo: SelectField(
+                "move-to", "Theme to move it to",
+                choices: try store.themes(activity: ref).filter { !contribution.themes.contains($0.key) }.map {
+                    ($0.key, $0.said)
+                }, form: form, errors: errors),
             canEdit: context.account?.role.allows(.editor) ?? false, errors: errors)
         return Pages.render("contribution", view, status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -84,13 +96,15 @@ struct ContributionPage: Sendable {
     var text: TextField
     var why: TextField
     var reason: TextField
+    var moveTo: SelectField?
     var canEdit: Bool
     var hasErrors: Bool
     var errors: [FieldError]
 
     init(
         frame: Frame, title: String, heading: String, action: String, back: String, status: String, outOfScope: Bool,
-        text: TextField, why: TextField, reason: TextField, canEdit: Bool, errors: [FieldError]
+        text: TextField, why: TextField, reason: TextField, moveTo: SelectField? = nil, canEdit: Bool,
+        errors: [FieldError]
     ) {
         self.frame = frame
         self.title = title
@@ -102,6 +116,7 @@ struct ContributionPage: Sendable {
         self.text = text
         self.why = why
         self.reason = reason
+        self.moveTo = moveTo.flatMap { $0.options.isEmpty ? nil : $0 }
         self.canEdit = canEdit
         hasErrors = !errors.isEmpty
         self.errors = errors

@@ -47,9 +47,11 @@ extension WebTemplates {
         {{#text}}{{> text-field}}{{/text}}
         <button type="submit" name="action" value="save">Save the correction</button>
         {{^outOfScope}}
-        <h2>Out of scope</h2>
-        {{#why}}{{> text-field}}{{/why}}
+        <h2>Move it, or mark it out of scope</h2>
         {{#reason}}{{> text-field}}{{/reason}}
+        {{#moveTo}}{{> select}}
+        <button type="submit" name="action" value="move" class="secondary">Move it to this theme</button>{{/moveTo}}
+        {{#why}}{{> text-field}}{{/why}}
         <button type="submit" name="action" value="out-of-scope" class="secondary">Mark out of scope</button>
         {{/outOfScope}}
         {{#outOfScope}}<button type="submit" name="action" value="in-scope" class="secondary">Bring it back in scope</button>{{/outOfScope}}

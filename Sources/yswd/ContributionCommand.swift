@@ -127,15 +127,19 @@ extension Yswd.ContributionCommand {
         var activity: String
         @Flag(help: "Only contributions in scope that no theme covers yet.")
         var unthemed = false
+        @Option(help: "Only the contributions in this theme (its key).")
+        var theme: String?
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let rows = try store.open().contributions(activity: activity, unthemedOnly: unthemed)
+            let rows = try store.open().contributions(activity: activity, unthemedOnly: unthemed, theme: theme)
             let empty =
                 unthemed
                 ? "Every contribution to \(activity) is themed or out of scope."
-                : "No contributions recorded for \(activity)."
+                : theme.map { "No contributions of \(activity) are in theme \($0)." }
+                    ?? "No contributions recorded for \(activity)."
+
             Listing.print(rows, as: listing.format, empty: empty)
         }
     }

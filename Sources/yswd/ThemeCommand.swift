@@ -7,7 +7,7 @@ extension Yswd {
         static let configuration = CommandConfiguration(
             commandName: "theme",
             abstract: "Summarise what people said (\"you said\") and link it to their contributions.",
-            subcommands: [Add.self, Link.self, Update.self, List.self, Remove.self, Reasons.self])
+            subcommands: [Add.self, Link.self, Unlink.self, Update.self, List.self, Remove.self, Reasons.self])
     }
 }
 
@@ -48,15 +48,18 @@ extension Yswd.ThemeCommand {
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Link more contributions to a theme.",
+            abstract: "Link more contributions to a theme, or move them into it.",
             discussion: HelpText.reflowed(
                 """
                 With --matching, every in-scope contribution whose text contains the words (ignoring case and
-                accents) is linked at once, so imported responses can be themed in bulk.
+                accents) is linked at once, so imported responses can be themed in bulk. With --move, each
+                contribution leaves the theme or themes it was in. Once an update has been published, a
+                contribution that leaves or joins a theme needs --reason.
 
                 Examples:
                   yswd theme link GP-ACCESS-2026 phone-queue --contribution 41-45
                   yswd theme link GP-ACCESS-2026 phone-queue --matching "engaged tone" --dry-run
+                  yswd theme link GP-ACCESS-2026 parking --contribution 12 --move --reason "It was about parking"
                 """))
 
         @Argument(help: "The activity's ref.")
@@ -70,6 +73,8 @@ extension Yswd.ThemeCommand {
         var matching: String?
         @Flag(help: "With --matching: say how many would be linked, without linking them.")
         var dryRun = false
+        @Flag(help: "Move each contribution out of the theme or themes it was in.")
+        var move = false
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
@@ -78,11 +83,18 @@ extension Yswd.ThemeCommand {
                 throw ValidationError("Give --contribution ID or FROM-TO (repeatable), or --matching TEXT.")
             }
             if dryRun, matching == nil { throw ValidationError("--dry-run goes with --matching.") }
+            if move, matching != nil { throw ValidationError("--move goes with --contribution, not --matching.") }
         }
 
         func run() throws {
             let reason = try change.value()
             let store = try store.open()
+            if move {
+                let moved = try store.moveToTheme(
+                    activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
+                print("Moved \(counted(moved, "contribution")) into theme \(key).")
+                return
+            }
             guard let matching else {
                 let linked = try store.linkTheme(
                     activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
@@ -98,7 +110,38 @@ extension Yswd.ThemeCommand {
         }
     }
 
+    struct Unlink: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take contributions out of a theme, leaving any other themes they are in.",
+            discussion: HelpText.reflowed(
+                """
+                A contribution left in no theme is unthemed again: theme it, or mark it out of scope. Once an
+                update has been published this needs --reason, in words for the public.
+
+                Example:
+                  yswd theme unlink GP-ACCESS-2026 phone-queue --contribution 12 --reason "It was about parking"
+                """))
+
+        @Argument(help: "The activity's ref.")
+        var activity: String
+        @Argument(help: "The theme's key.")
+        var key: String
+        @Option(
+            name: .customLong("contribution"), help: "A contribution number or range (12 or 12-40); repeat for more.")
+        var contributions: [String]
+        @OptionGroup var change: ChangeReasonOption
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let reason = try change.value()
+            let taken = try store.open().unlinkTheme(
+                activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
+            print("Took \(counted(taken, "contribution")) out of theme \(key).")
+        }
+    }
+
     struct Update: ParsableCommand {
+
         static let configuration = CommandConfiguration(
             abstract: "Reword a theme, or its easy-read wording.",
             discussion: HelpText.reflowed(

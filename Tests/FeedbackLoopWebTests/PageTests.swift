@@ -221,7 +221,24 @@ import Testing
         }
     }
 
+    /// Issue 19, finding 9: a contribution moves from its theme to another in one step.
+    @Test func aContributionMovesToAnotherTheme() async throws {
+        let harness = try WebHarness()
+        _ = try harness.store.addTheme(activity: "GP", key: "online", said: "Online booking", contributions: [])
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let page = try await client.get("/activities/GP/contributions/1", cookie: editor.cookie)
+            #expect(page.body.text.contains("Theme to move it to") && page.body.text.contains("Online booking"))
+            let moved = try await client.post(
+                "/activities/GP/contributions/1",
+                [("csrf", editor.csrf), ("action", "move"), ("move-to", "online")], cookie: editor.cookie)
+            #expect(moved.status == .seeOther)
+            #expect(try harness.store.contributions(activity: "GP", id: 1).first?.themes == ["online"])
+        }
+    }
+
     @Test func thePublicSiteShowsEveryRecordedUpdateAsItWillBePublished() async throws {
+
         let harness = try WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)

@@ -162,3 +162,34 @@ import Testing
         #expect(text.contains("An easy read version was asked for (the easy read wording)."), "\(text)")
     }
 }
+
+/// Issue 19, finding 9: moving a contribution between themes, and taking it out of one.
+@Suite struct MovingTests {
+    func themes(_ yswd: Yswd, _ id: String) throws -> String {
+        let rows = try yswd.ok("contribution", "list", "GP", "--format", "csv").split(separator: "\r\n")
+        return rows.first { $0.hasPrefix("\(id),") }.map {
+            String($0.split(separator: ",", omittingEmptySubsequences: false)[4])
+        } ?? ""
+    }
+
+    @Test func aContributionMovesWithItsReasonAndCanBeTakenOutOfOneTheme() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--out", "update-1.html")
+        let before = try yswd.fingerprint()
+        let unexplained = try yswd.run(["theme", "link", "GP", "parking", "--contribution", "1", "--move"])
+        #expect(unexplained.status == 2 && unexplained.stderr.contains("add --reason"))
+        #expect(try yswd.fingerprint() == before)
+        let moved = try yswd.ok(
+            "theme", "link", "GP", "parking", "--contribution", "1", "--move", "--reason", "It was about parking")
+        #expect(moved.contains("Moved 1 contribution into theme parking."))
+        #expect(try themes(yswd, "1") == "parking", "one theme, not a second link")
+        #expect(try yswd.ok("theme", "reasons", "GP", "phone").contains("It was about parking"))
+
+        let notIn = try yswd.run(["theme", "unlink", "GP", "phone", "--contribution", "1", "--reason", "x"])
+        #expect(notIn.status == 2 && notIn.stderr.contains("contribution 1 is not in theme phone"))
+        try yswd.ok("theme", "unlink", "GP", "parking", "--contribution", "1", "--reason", "It was not about parking")
+        #expect(try themes(yswd, "1") == "")
+        #expect(try yswd.ok("contribution", "list", "GP", "--unthemed").contains("1"))
+    }
+}
