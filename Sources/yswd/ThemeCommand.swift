@@ -58,8 +58,10 @@ extension Yswd.ThemeCommand {
 
                 Examples:
                   yswd theme link GP-ACCESS-2026 phone-queue --contribution 41-45
-                  yswd theme link GP-ACCESS-2026 phone-queue --matching "engaged tone" --dry-run
-                  yswd theme link GP-ACCESS-2026 parking --contribution 12 --move --reason "It was about parking"
+                  yswd theme link GP-ACCESS-2026 phone-queue --matching "engaged tone" \\
+                    --dry-run
+                  yswd theme link GP-ACCESS-2026 parking --contribution 12 --move \\
+                    --reason "It was about parking"
                 """))
 
         @Argument(help: "The activity's ref.")
@@ -119,7 +121,8 @@ extension Yswd.ThemeCommand {
                 update has been published this needs --reason, in words for the public.
 
                 Example:
-                  yswd theme unlink GP-ACCESS-2026 phone-queue --contribution 12 --reason "It was about parking"
+                  yswd theme unlink GP-ACCESS-2026 phone-queue --contribution 12 \\
+                    --reason "It was about parking"
                 """))
 
         @Argument(help: "The activity's ref.")
