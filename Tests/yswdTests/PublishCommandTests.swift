@@ -181,7 +181,7 @@ import Testing
         let letter = try String(contentsOfFile: folder + "/P-2-letter.html", encoding: .utf8)
         #expect(letter.contains("2 Elm Road") && letter.contains("The council owns the car park"))
         let mailing = try String(contentsOfFile: folder + "/mailing.csv", encoding: .utf8)
-        #expect(mailing.contains("P-1,email,p1@example.org") && !mailing.contains("P-3"))
+        #expect(mailing.contains("P-1,email,,participant,p1@example.org") && !mailing.contains("P-3"))
         #expect(try yswd.ok("followups", "--help").contains("0700"))
     }
 
