@@ -47,8 +47,9 @@ extension EngagementStore {
     }
 
     /// The activity's chosen quotes, by theme then in the order chosen, each saying whether it will
-    /// be published.
-    public func chosenQuotes(activity ref: String) throws -> [ChosenQuote] {
+    /// be published: an update shows the first `perTheme` that may be published under each theme,
+    /// as `publish --quotes` does.
+    public func chosenQuotes(activity ref: String, perTheme: Int = 2) throws -> [ChosenQuote] {
         try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
@@ -60,15 +61,26 @@ extension EngagementStore {
                     LEFT JOIN participant p ON p.id = c.participantId
                     WHERE t.activityId = ? ORDER BY t.key, q.chosenAt, q.id
                     """, arguments: [activityId]
-            ).map { row in
-                let withheld: String? =
+            ).reduce(into: (quotes: [ChosenQuote](), shown: [String: Int]())) { result, row in
+                let theme: String = row["key"]
+                var withheld: String? =
                     row["erased"]
                     ? "participant erased"
                     : row["outOfScope"] ? "out of scope" : !row["mayQuote"] ? "no consent to be quoted" : nil
-                return ChosenQuote(
-                    theme: row[0], contribution: row[1], participant: row[2], text: row[3], chosenAt: row[4],
-                    withheld: withheld)
-            }
+                if withheld == nil {
+                    let shown = result.shown[theme, default: 0]
+                    if shown >= perTheme {
+                        withheld = "an update shows \(perTheme) per theme"
+                    } else {
+                        result.shown[theme] = shown + 1
+                    }
+                }
+                result.quotes.append(
+                    ChosenQuote(
+                        theme: theme, contribution: row["id"], participant: row["ref"], text: row["text"],
+                        chosenAt: row["chosenAt"], withheld: withheld))
+            }.quotes
+
         }
     }
 

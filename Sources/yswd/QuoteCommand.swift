@@ -78,11 +78,15 @@ extension Yswd.QuoteCommand {
 
         @Argument(help: "The activity's ref.")
         var activity: String
+        @Option(help: "How many quotes per theme the update will show, as publish --quotes (0 to 20).")
+        var quotes = 2
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let quotes = try store.open().chosenQuotes(activity: activity)
+            let perTheme = try EntryRules.number(quotes, field: .entry("quotes"), in: 0...20)
+            let quotes = try store.open().chosenQuotes(activity: activity, perTheme: perTheme)
+
             Listing.print(quotes, as: listing.format, empty: "No quotes chosen for \(activity).")
         }
     }

@@ -59,7 +59,21 @@ import Testing
         #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty)
     }
 
+    /// Issue 19, finding 13: `quote list` says "published" only of the quotes an update will show.
+    @Test func aQuoteBeyondTheNumberAnUpdateShowsIsNotListedAsPublished() throws {
+        let store = try Self.store()
+        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
+        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
+        let one = try store.chosenQuotes(activity: "GP-ACCESS", perTheme: 1)
+        #expect(one.map(\.contribution) == [2, 1])
+        #expect(one.map(\.withheld) == [nil, "an update shows 1 per theme"])
+        let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quotesPerTheme: 1)
+        #expect(snapshot.quotes["many"]?.map(\.contributionId) == [2], "the one the list says is published")
+        #expect(try store.chosenQuotes(activity: "GP-ACCESS").allSatisfy { $0.withheld == nil })
+    }
+
     @Test func aQuoteMustBeConsentedInScopeAndLinked() throws {
+
         let store = try Self.store()
         let refusals: [(String, Int64, QuoteRefusal)] = [
             ("few", 4, .noConsent(participant: "P-2")), ("many", 3, .anonymous), ("few", 1, .notLinked(theme: "few")),
