@@ -18,6 +18,8 @@ public struct FollowUpRecipient: Sendable, Equatable {
     /// Set when they are owed another because answers changed since.
     public var lastSent: CalendarDate?
     public var lastUpdate: Int?
+    /// The themes their last follow-up told them about; nil when not recorded (before yswd kept them).
+    public var toldThemes: [String]?
 
     public init(
         participantId: Int64, ref: String, prefers: PreferredFormat? = nil, name: String? = nil,

@@ -9,7 +9,9 @@ extension UpdateContent {
         public var youSaid: String
         /// `new-theme`, `removed-theme`, `changed-theme`, `new-decision`, `changed-decision`,
         /// `dropped-decision`, `removed-decision`, `new-explanation`, `changed-explanation` or
-        /// `withdrawn-explanation`.
+        /// `withdrawn-explanation`; in a personal follow-up, `view-moved`: the person's view is now
+        /// part of a theme they were not told about before.
+
         public var kind: String
         /// The decision's key, for a decision's change.
         public var decision: String?
@@ -136,6 +138,25 @@ enum AnswerChanges {
         return changes
     }
 
+    /// The changes one person hears about: those to the themes they were told about, as they were
+    /// told them (a theme since removed included), then each theme their view is in now that they
+    /// were not told about, as where their view went.
+    static func forPerson(
+        _ changes: [UpdateContent.Change], toldAbout: [String], now themes: [String], answers: ReportedAnswers,
+        reasons: [ChangeReason]
+    ) -> [UpdateContent.Change] {
+        var mine = changes.filter { toldAbout.contains($0.theme) }
+        for key in themes where !toldAbout.contains(key) {
+            guard let theme = answers.themes.first(where: { $0.key == key }) else { continue }
+            let reason = reasons.last { $0.theme == key && $0.subject == "links" }?.reason
+            mine.append(
+                UpdateContent.Change(
+                    theme: theme.key, youSaid: theme.youSaid, kind: "view-moved", now: theme.youSaid,
+                    reason: reason.map(Escape.bidiSafe)))
+        }
+        return mine
+    }
+
     /// What a change changed, in words ("the due date and the status"); empty when not known.
     static func changedWords(_ fields: [String]) -> String {
         let words: [String] = fields.compactMap { field in
@@ -177,6 +198,7 @@ extension UpdateView {
         let text: String
         switch change.kind {
         case "new-theme": text = "We added something you told us: \(now)"
+        case "view-moved": text = "Your view is now part of: \(now)"
         case "removed-theme": text = "We removed something we had reported: \(was)"
         case "changed-theme": text = "We changed how we describe what you told us. It was: \(was). It is now: \(now)"
         case "new-decision": text = "\(on), we added: \(now)"

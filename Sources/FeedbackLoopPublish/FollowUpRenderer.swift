@@ -62,7 +62,11 @@ public struct FollowUpRenderer: Sendable {
         let now = ReportedAnswers(content)
         let told = earlier.compactMapValues { update in
             ReportedAnswers.decode(update.data).map {
-                AnswerChanges.between($0, now, decisions: snapshot.record.decisions, reasons: update.reasons)
+                (
+                    changes: AnswerChanges.between(
+                        $0, now, decisions: snapshot.record.decisions, reasons: update.reasons),
+                    reasons: update.reasons
+                )
             }
         }
         return recipients.compactMap { recipient in
@@ -82,9 +86,13 @@ public struct FollowUpRenderer: Sendable {
             context.reference = reference
             context.updateURL = about.url
             context.phone = recipient.phone
-            let changes = (recipient.lastUpdate.flatMap { told[$0] } ?? []).filter {
-                recipient.themes.contains($0.theme)
-            }
+            let changes =
+                recipient.lastUpdate.flatMap { told[$0] }.map {
+                    AnswerChanges.forPerson(
+                        $0.changes, toldAbout: recipient.toldThemes ?? recipient.themes, now: recipient.themes,
+                        answers: now, reasons: $0.reasons)
+                } ?? []
+
             if !changes.isEmpty {
                 context.isChange = true
                 context.subject =

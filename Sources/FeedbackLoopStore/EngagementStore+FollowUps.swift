@@ -26,7 +26,7 @@ extension EngagementStore {
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
                              WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key)) AS themes,
-                        (SELECT json_array(f.sent, u.number) FROM followUp f
+                        (SELECT json_array(f.sent, u.number, json(f.themes)) FROM followUp f
                          LEFT JOIN publishedUpdate u ON u.id = f.updateId
                          WHERE f.activityId = :a AND f.participantId = p.id ORDER BY f.id DESC LIMIT 1) AS lastSent
                     FROM participant p LEFT JOIN participantContact pc ON pc.participantId = p.id
@@ -46,6 +46,7 @@ extension EngagementStore {
                 {
                     recipient.lastSent = try? CalendarDate.parse(last.sent, field: "date")
                     recipient.lastUpdate = last.update
+                    recipient.toldThemes = last.themes
                 }
                 return recipient
             }
@@ -64,10 +65,14 @@ extension EngagementStore {
             for item in sent {
                 try db.execute(
                     sql: """
-                        INSERT INTO followUp (activityId, participantId, updateId, format, sent, signature)
+                        INSERT INTO followUp (activityId, participantId, updateId, format, sent, signature, themes)
                         SELECT :a, p.id,
                             (SELECT id FROM publishedUpdate WHERE activityId = :a ORDER BY number DESC LIMIT 1),
-                            :format, :sent, coalesce(\(AnswerSignature.participant(activity: ":a", participant: "p.id")), '')
+                            :format, :sent, coalesce(\(AnswerSignature.participant(activity: ":a", participant: "p.id")), ''),
+                            (SELECT json_group_array(key) FROM (
+                                 SELECT DISTINCT t.key FROM contribution c
+                                 JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
+                                 WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key))
                         FROM participant p WHERE p.id = :p
                         """,
                     arguments: [
@@ -79,14 +84,17 @@ extension EngagementStore {
     }
 }
 
-/// A participant's last follow-up, as `[sent, update number]`.
+/// A participant's last follow-up, as `[sent, update number, themes told about]`.
 private struct LastFollowUp: Decodable {
     var sent: String
     var update: Int?
+    /// Nil for a follow-up recorded before yswd kept them.
+    var themes: [String]?
 
     init(from decoder: any Decoder) throws {
         var fields = try decoder.unkeyedContainer()
         sent = try fields.decode(String.self)
         update = try fields.decodeIfPresent(Int.self)
+        themes = try fields.decodeIfPresent([String].self)
     }
 }

@@ -193,3 +193,32 @@ import Testing
         #expect(try yswd.ok("contribution", "list", "GP", "--unthemed").contains("1"))
     }
 }
+
+/// Issue 19, finding 7: a change follow-up tells each person about their own themes as they were
+/// told them, a theme removed included, and where their view went.
+@Suite struct PersonalChangeTests {
+    @Test func someoneWhoseThemeWasRemovedHearsWhatHappenedToItAndWhereTheirViewWent() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        let today = ReopeningTests.today()
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--as-of", today, "--out", "update-1.html")
+        try yswd.ok("followups", "GP", "--out", "first", "--mark-sent")
+        // P-2 was told about parking only. Their view moves to phone; parking goes; phone's answer changes.
+        try yswd.ok(
+            "theme", "link", "GP", "phone", "--contribution", "2", "--move", "--reason", "Parking was about phones")
+        try yswd.ok("theme", "remove", "GP", "parking", "--reason", "We joined it to the phone theme")
+        try yswd.ok("decision", "update", "GP", "callback", "--due", "2027-01-31", "--reason", "The supplier is late")
+        try yswd.ok("publish", "GP", "--format", "html", "--record", "--as-of", today, "--out", "update-2.html")
+        try yswd.ok("followups", "GP", "--out", "again")
+        let letter = try String(contentsOfFile: yswd.folder + "/again/P-2-letter.html", encoding: .utf8)
+        #expect(letter.contains("We removed something we had reported: Parking is hard"), "\(letter)")
+        #expect(letter.contains("We joined it to the phone theme"))
+        #expect(letter.contains("Your view is now part of: Phones are busy at 8am"))
+        #expect(letter.contains("Parking was about phones"))
+        #expect(!letter.contains("It was: We will add a call-back option"), "never told about the call-back")
+        // P-1 was told about phone, and hears how its answer changed.
+        let email = try String(contentsOfFile: yswd.folder + "/again/P-1-email.txt", encoding: .utf8)
+        #expect(email.contains("It was: We will add a call-back option, by 30 June 2026"))
+        #expect(!email.contains("Parking is hard"))
+    }
+}
