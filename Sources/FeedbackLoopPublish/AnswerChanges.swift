@@ -18,6 +18,11 @@ extension UpdateContent {
         /// What it said before, and what it says now, in words.
         public var was: String?
         public var now: String?
+        /// The same in easy read, where easy-read wordings were recorded (what people said too);
+        /// absent when not.
+        public var youSaidEasyRead: String?
+        public var wasEasyRead: String?
+        public var nowEasyRead: String?
         /// Why it changed, as given with `--reason`.
         public var reason: String?
     }
@@ -29,6 +34,7 @@ struct ReportedAnswers: Decodable, Equatable {
     struct Theme: Decodable, Equatable {
         var key: String
         var youSaid: String
+        var easyRead: String?
         var weDid: [Action]
         var weDidNot: Reason?
     }
@@ -38,11 +44,19 @@ struct ReportedAnswers: Decodable, Equatable {
         var text: String
         var status: String
         var due: String?
+        var easyRead: String?
+
+        /// Whether it says the same as `other` in the standard wording (an easy-read wording alone
+        /// changing is not a change people reading either version need told again).
+        func says(_ other: Action) -> Bool {
+            (decision, text, status, due) == (other.decision, other.text, other.status, other.due)
+        }
     }
 
     struct Reason: Decodable, Equatable {
         var because: String
         var reason: String
+        var easyRead: String?
     }
 
     var published: String
@@ -52,9 +66,11 @@ struct ReportedAnswers: Decodable, Equatable {
         published = content.published
         themes = content.themes.map { theme in
             Theme(
-                key: theme.key, youSaid: theme.youSaid,
-                weDid: theme.weDid.map { Action(decision: $0.decision, text: $0.text, status: $0.status, due: $0.due) },
-                weDidNot: theme.weDidNot.map { Reason(because: $0.because, reason: $0.reason) })
+                key: theme.key, youSaid: theme.youSaid, easyRead: theme.easyRead,
+                weDid: theme.weDid.map {
+                    Action(decision: $0.decision, text: $0.text, status: $0.status, due: $0.due, easyRead: $0.easyRead)
+                },
+                weDidNot: theme.weDidNot.map { Reason(because: $0.because, reason: $0.reason, easyRead: $0.easyRead) })
         }
     }
 
@@ -79,7 +95,7 @@ enum AnswerChanges {
         var changes: [UpdateContent.Change] = []
         func add(
             _ theme: ReportedAnswers.Theme, _ kind: String, subject: String, decision: String? = nil,
-            was: String? = nil, now: String? = nil
+            was: String? = nil, now: String? = nil, wasEasyRead: String? = nil, nowEasyRead: String? = nil
         ) {
             let own = reasons.filter { $0.theme == theme.key }
             let mine = own.filter { $0.subject == subject }
@@ -94,46 +110,59 @@ enum AnswerChanges {
             changes.append(
                 UpdateContent.Change(
                     theme: theme.key, youSaid: theme.youSaid, kind: kind, decision: decision, was: was, now: now,
+                    youSaidEasyRead: theme.easyRead, wasEasyRead: wasEasyRead, nowEasyRead: nowEasyRead,
                     reason: reason.map(Escape.bidiSafe)))
         }
         let before = Dictionary(old.themes.map { ($0.key, $0) }) { first, _ in first }
         for theme in new.themes {
             guard let earlier = before[theme.key] else {
-                add(theme, "new-theme", subject: "theme", now: theme.youSaid)
+                add(theme, "new-theme", subject: "theme", now: theme.youSaid, nowEasyRead: theme.easyRead)
                 continue
             }
             if earlier.youSaid != theme.youSaid {
-                add(theme, "changed-theme", subject: "theme", was: earlier.youSaid, now: theme.youSaid)
+                add(
+                    theme, "changed-theme", subject: "theme", was: earlier.youSaid, now: theme.youSaid,
+                    wasEasyRead: earlier.easyRead, nowEasyRead: theme.easyRead)
             }
             let was = Dictionary(earlier.weDid.map { ($0.decision, $0) }) { first, _ in first }
             for action in theme.weDid {
                 let subject = "decision \(action.decision)"
                 if let previous = was[action.decision] {
-                    if previous != action {
+                    if !previous.says(action) {
                         add(
                             theme, "changed-decision", subject: subject, decision: action.decision,
-                            was: describe(previous), now: describe(action))
+                            was: describe(previous), now: describe(action),
+                            wasEasyRead: describe(previous, easyRead: true),
+                            nowEasyRead: describe(action, easyRead: true))
                     }
                 } else {
-                    add(theme, "new-decision", subject: subject, decision: action.decision, now: describe(action))
+                    add(
+                        theme, "new-decision", subject: subject, decision: action.decision, now: describe(action),
+                        nowEasyRead: describe(action, easyRead: true))
                 }
             }
             for action in earlier.weDid where !theme.weDid.contains(where: { $0.decision == action.decision }) {
                 let dropped = decisions.first { $0.key == action.decision }?.status == .dropped
                 add(
                     theme, dropped ? "dropped-decision" : "removed-decision", subject: "decision \(action.decision)",
-                    decision: action.decision, was: describe(action))
+                    decision: action.decision, was: describe(action), wasEasyRead: describe(action, easyRead: true))
             }
             switch (earlier.weDidNot, theme.weDidNot) {
-            case (nil, let now?): add(theme, "new-explanation", subject: "explanation", now: now.because)
-            case (let was?, let now?) where was != now:
-                add(theme, "changed-explanation", subject: "explanation", was: was.because, now: now.because)
-            case (let was?, nil): add(theme, "withdrawn-explanation", subject: "explanation", was: was.because)
+            case (nil, let now?):
+                add(theme, "new-explanation", subject: "explanation", now: now.because, nowEasyRead: now.easyRead)
+            case (let was?, let now?) where (was.because, was.reason) != (now.because, now.reason):
+                add(
+                    theme, "changed-explanation", subject: "explanation", was: was.because, now: now.because,
+                    wasEasyRead: was.easyRead, nowEasyRead: now.easyRead)
+            case (let was?, nil):
+                add(
+                    theme, "withdrawn-explanation", subject: "explanation", was: was.because,
+                    wasEasyRead: was.easyRead)
             default: break
             }
         }
         for theme in old.themes where !new.themes.contains(where: { $0.key == theme.key }) {
-            add(theme, "removed-theme", subject: "theme", was: theme.youSaid)
+            add(theme, "removed-theme", subject: "theme", was: theme.youSaid, wasEasyRead: theme.easyRead)
         }
         return changes
     }
@@ -152,7 +181,7 @@ enum AnswerChanges {
             mine.append(
                 UpdateContent.Change(
                     theme: theme.key, youSaid: theme.youSaid, kind: "view-moved", now: theme.youSaid,
-                    reason: reason.map(Escape.bidiSafe)))
+                    nowEasyRead: theme.easyRead, reason: reason.map(Escape.bidiSafe)))
         }
         return mine
     }
@@ -187,9 +216,42 @@ enum AnswerChanges {
         let due = action.due.flatMap(UpdateView.spoken).map { ", by \($0)" } ?? ""
         return "\(action.text)\(due) (\(UpdateView.statusText(action.status)))"
     }
+
+    /// The same in easy read: its easy-read wording, and the date as a sentence of its own; nil
+    /// when no easy-read wording was recorded.
+    static func describe(_ action: ReportedAnswers.Action, easyRead: Bool) -> String? {
+        guard let text = action.easyRead else { return nil }
+        let due = action.due.flatMap(UpdateView.spoken).map { " We will do it by \($0)." } ?? ""
+        return UpdateView.sentence(text) + (action.status == DeliveryStatus.done.rawValue ? "" : due)
+    }
 }
 
 extension UpdateView {
+    /// A change as one sentence a participant can read; in easy read, short sentences with the
+    /// easy-read wordings where they were recorded.
+    static func changeLine(_ change: UpdateContent.Change, easyRead: Bool) -> UpdatePage.ChangeLine {
+        guard easyRead else { return changeLine(change) }
+        let was = change.wasEasyRead ?? change.was.map(sentence) ?? ""
+        let now = change.nowEasyRead ?? change.now.map(sentence) ?? ""
+        let about = "You told us: " + sentence(change.youSaidEasyRead ?? change.youSaid) + " "
+        let text: String
+        switch change.kind {
+        case "new-theme": text = "You told us something new. \(now)"
+        case "removed-theme": text = "We took this out. \(was)"
+        case "changed-theme": text = "We changed this. Before: \(was) Now: \(now)"
+        case "changed-decision", "changed-explanation":
+            text = about + "We changed our answer. Before: \(was) Now: \(now)"
+        case "new-decision": text = about + "We will do something new. \(now)"
+        case "dropped-decision": text = about + "We stopped doing this. \(was)"
+        case "removed-decision": text = about + "We took this back. \(was)"
+        case "new-explanation": text = about + "We said why we could not do it. \(now)"
+        case "withdrawn-explanation": text = about + "We took back what we said. \(was)"
+        case "view-moved": text = "Your view is now part of this. \(now)"
+        default: text = "We changed our answer."
+        }
+        return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
+    }
+
     /// A change as one sentence a participant can read.
     static func changeLine(_ change: UpdateContent.Change) -> UpdatePage.ChangeLine {
         let on = "On “\(change.youSaid)”"

@@ -40,7 +40,41 @@ public enum EasyReadCheck {
         }
     }
 
+    /// Each sentence of a rendered easy read page (its paragraphs, list items and headings) longer
+    /// than easy read allows, whatever it came from: built-in wording, the summary, what has changed.
+    /// Sentences `known` already names (from a record text) are left out.
+    public static func outputWarnings(_ html: String, known: [Warning] = []) -> [Warning] {
+        let blocks = html.matches(of: /(?s)<(p|li|h[1-4])\b[^>]*>(.*?)<\/\1>/).map { String($0.output.2) }
+        var seen = Set<String>()
+        var found: [Warning] = []
+        for block in blocks {
+            let text = plainText(block)
+            for sentence in sentences(text) where seen.insert(sentence).inserted {
+                let count = words(sentence).count
+                guard count > maxWords, !known.contains(where: { $0.problem.contains(sentence) }) else { continue }
+                found.append(
+                    Warning(
+                        location: "the easy read page",
+                        problem: "a sentence of \(count) words (easy read keeps to \(maxWords)): \"\(sentence)\""))
+            }
+        }
+        return found
+    }
+
+    /// A fragment of HTML as the text a reader sees: tags dropped, the usual entities decoded.
+    static func plainText(_ html: String) -> String {
+        var text = html.replacing(/<[^>]*>/, with: " ")
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&rsquo;", "’"),
+            ("&lsquo;", "‘"), ("&nbsp;", " "), ("&amp;", "&"),
+        ] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// What breaks easy read practice in `text`: each long sentence, then each long word, once.
+
     static func problems(in text: String) -> [String] {
         var found: [String] = []
         for sentence in sentences(text) {

@@ -98,7 +98,7 @@ public struct FollowUpRenderer: Sendable {
                 context.subject =
                     "Update: what we told you about \(UpdateView.inSentence(content.activity.title)) has changed"
 
-                context.changes = changes.map(UpdateView.changeLine)
+                context.changes = changes.map { UpdateView.changeLine($0, easyRead: format == .easyRead) }
                 context.hasChanges = true
                 context.changedSince = recipient.lastSent?.spoken
             }

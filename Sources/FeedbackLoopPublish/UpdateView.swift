@@ -139,7 +139,7 @@ enum UpdateView {
             !content.nextSteps.isEmpty
             || content.themes.contains { $0.weDid.contains { $0.status != DeliveryStatus.dropped.rawValue } }
         let unanswered = themes.filter(\.pending).map { UpdatePage.UnansweredLine(youSaid: $0.youSaid) }
-        let changes = (content.changes ?? []).map(changeLine)
+        let changes = (content.changes ?? []).map { changeLine($0, easyRead: easyRead) }
         return UpdatePage(
             changedSince: content.changedSince.flatMap(spoken), changes: changes, hasChanges: !changes.isEmpty,
             title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence,

@@ -34,8 +34,15 @@ public struct PreparedUpdate: Sendable {
             unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
             unthemed: snapshot.record.contributions.unthemed,
             doneButPromised: snapshot.record.decisions.filter(\.isDoneButPromised).map(\.key),
-            easyReadWarnings: format == .easyRead ? EasyReadCheck.warnings(snapshot) : [],
+            easyReadWarnings: format == .easyRead ? Self.easyRead(snapshot, publication) : [],
             findings: PrivacyGuard.scan(snapshot))
+    }
+
+    /// The easy read warnings: each record text shown in its standard wording, then every other
+    /// sentence of the page that is too long (the summary, what has changed, built-in wording).
+    static func easyRead(_ snapshot: UpdateSnapshot, _ publication: Publication) -> [EasyReadCheck.Warning] {
+        let texts = EasyReadCheck.warnings(snapshot)
+        return texts + EasyReadCheck.outputWarnings(publication.text, known: texts)
     }
 
     /// Checks it may be published: every theme answered unless `early`, easy read wording when

@@ -222,3 +222,18 @@ import Testing
         #expect(!email.contains("Parking is hard"))
     }
 }
+
+/// Issue 19, finding 10: `publish --strict` checks every sentence of the easy read page.
+@Suite struct StrictEasyReadTests {
+    @Test func aLongSummaryIsRefusedUnderStrict() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        let summary = "We asked what makes booking a GP appointment hard so that we can fix the parts we control"
+        try yswd.ok("activity", "update", "GP", "--public-summary", summary)
+        let before = try yswd.fingerprint()
+        let strict = try yswd.run(["publish", "GP", "--format", "easy-read", "--strict", "--record", "--out", "e.html"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("the easy read page: a sentence of 18 words"), "\(strict.stderr)")
+        #expect(try yswd.fingerprint() == before)
+    }
+}
