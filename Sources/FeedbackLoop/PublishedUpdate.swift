@@ -25,6 +25,14 @@ public struct PublishedUpdate: Sendable, Equatable {
     /// The themes it reported, each with the answer it had.
     public var themes: [ReportedTheme]
     public var recordedBy: String
+    /// Every rendition of it, its own format first: the same update as a web page, in easy read, in
+    /// large print…; another rendition never replaces it.
+    public var renditions: [Rendition] = []
+
+    /// The rendition in `format` (and `language`), if it was published in it.
+    public func rendition(_ format: String, language: String = "en") -> Rendition? {
+        renditions.first { $0.format == format && $0.language == language }
+    }
 
     public init(
         activityRef: String, activityTitle: String, service: String?, number: Int, published: CalendarDate,
@@ -62,5 +70,31 @@ public struct ReportedTheme: Sendable, Equatable, Codable {
         self.said = said
         self.answer = answer
         self.signature = signature
+    }
+}
+
+/// One rendition of a published update: a format in a language, with the exact bytes published.
+public struct Rendition: Sendable, Equatable {
+    /// The format's name (`html`, `easy-read`, `large-print`…).
+    public var format: String
+    /// A BCP 47 language tag (`en`).
+    public var language: String
+    /// The SHA-256 of the bytes as first published, in hex; kept after a redaction.
+    public var sha256: String
+    public var bytes: Data
+    /// When it was recorded (UTC, ISO 8601), and when quotes were removed from it, if they were.
+    public var recordedAt: String
+    public var redactedAt: String?
+
+    public init(
+        format: String, language: String = "en", sha256: String, bytes: Data, recordedAt: String,
+        redactedAt: String? = nil
+    ) {
+        self.format = format
+        self.language = language
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.recordedAt = recordedAt
+        self.redactedAt = redactedAt
     }
 }

@@ -22,6 +22,7 @@ extension BuiltInTemplates {
         <h2 dir="auto">{{service}}</h2>
         <ul>
         {{#updates}}<li><a href="{{href}}" dir="auto">{{title}}</a> <span class="meta">({{published}}{{#easyRead}}, easy read{{/easyRead}})</span>
+        {{#hasRenditions}}<br><span class="meta">Also in:</span> {{#renditions}}<a href="{{href}}">{{label}}</a> {{/renditions}}{{/hasRenditions}}
         {{#hasEarlier}}<br><span class="meta">Earlier updates:</span> {{#earlier}}<a href="{{href}}">update {{number}} ({{published}})</a> {{/earlier}}{{/hasEarlier}}</li>
         {{/updates}}
         </ul>

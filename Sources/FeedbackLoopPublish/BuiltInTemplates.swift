@@ -6,13 +6,19 @@
 enum BuiltInTemplates {
     static let all: [String: String] = [
         "style": style, "easy-style": easyStyle, "letter-style": letterStyle, "large-print-style": largePrintStyle,
-        "update.html": updateHTML, "update.easy-read": updateEasyRead, "update.md": updateMarkdown,
+        "update.html": updateHTML, "update.easy-read": updateEasyRead, "update.large-print": updateLargePrint,
+        "update.md": updateMarkdown,
         "update.txt": updateText,
         "followup-email.txt": followUpEmail, "followup-letter": followUpLetter,
         "followup-large-print": followUpLargePrint, "letter-body": letterBody, "letter-header": letterHeader,
         "followup-easy-read": followUpEasyRead, "followup-phone.txt": followUpPhone,
         "site-index": siteIndex, "site-update": siteUpdate,
     ].merging(Icons.all) { first, _ in first }
+
+    /// The web page in large print (RNIB clear print: 18 pt in print, a plain sans-serif).
+    static let updateLargePrint = updateHTML.replacingOccurrences(
+        of: "{{> style}}\n", with: "{{> style}}\n{{> large-print-style}}\n"
+    ).replacingOccurrences(of: "<title>You said, we did: ", with: "<title>Large print: you said, we did: ")
 
     static let updateHTML = """
         <!DOCTYPE html>

@@ -4,6 +4,7 @@ import FeedbackLoop
 public enum PublishFormat: String, RecordEnumeration {
     case html, md, txt
     case easyRead = "easy-read"
+    case largePrint = "large-print"
     case json, csv
     public static let listName = "format"
 
@@ -12,6 +13,7 @@ public enum PublishFormat: String, RecordEnumeration {
         switch self {
         case .html: "update.html"
         case .easyRead: "update.easy-read"
+        case .largePrint: "update.large-print"
         case .md: "update.md"
         case .txt: "update.txt"
         case .json, .csv: nil
@@ -23,6 +25,7 @@ public enum PublishFormat: String, RecordEnumeration {
         switch self {
         case .html: "html"
         case .easyRead: "easy-read.html"
+        case .largePrint: "large-print.html"
         case .md: "md"
         case .txt: "txt"
         case .json: "json"
@@ -31,5 +34,5 @@ public enum PublishFormat: String, RecordEnumeration {
     }
 
     /// Whether it is a web page.
-    public var isHTML: Bool { self == .html || self == .easyRead }
+    public var isHTML: Bool { self == .html || self == .easyRead || self == .largePrint }
 }

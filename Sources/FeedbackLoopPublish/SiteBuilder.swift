@@ -40,8 +40,15 @@ public struct SiteBuilder: Sendable {
             if let replacement, let latest {
                 notice = Replaced(on: replacement.published.spoken, latestHref: "\(Self.slug(latest)).html")
             }
-            if update.format == PublishFormat.html.rawValue || update.format == PublishFormat.easyRead.rawValue {
-                files[page] = notice.map { Self.insert($0, into: update.bytes) } ?? update.bytes
+            // Each further rendition of the update beside its page, linked from it and from the index.
+            let others = Self.otherRenditions(update)
+            for (rendition, path) in others {
+                let isPage = PublishFormat(rawValue: rendition.format)?.isHTML == true
+                files[path] = isPage ? Self.insert(notice, others: [], into: rendition.bytes) : rendition.bytes
+            }
+            let links = others.map { RenditionLink(label: Self.label($0.0.format), href: String($0.1.dropFirst(8))) }
+            if PublishFormat(rawValue: update.format)?.isHTML == true {
+                files[page] = Self.insert(notice, others: links, into: update.bytes)
             } else {
                 let raw =
                     "updates/\(Self.slug(update)).\(PublishFormat(rawValue: update.format)?.fileExtension ?? "txt")"
@@ -72,11 +79,14 @@ public struct SiteBuilder: Sendable {
                                 SiteIndexPage.Earlier(
                                     number: $0.number, href: Self.pagePath($0), published: $0.published.spoken)
                             }
+                        let renditions = Self.otherRenditions(update).map {
+                            RenditionLink(label: Self.label($0.0.format), href: $0.1)
+                        }
                         return SiteIndexPage.Link(
                             title: update.activityTitle, href: Self.pagePath(update),
                             published: update.published.spoken,
                             easyRead: update.format == PublishFormat.easyRead.rawValue, earlier: Array(earlier),
-                            hasEarlier: !earlier.isEmpty)
+                            hasEarlier: !earlier.isEmpty, renditions: renditions, hasRenditions: !renditions.isEmpty)
                     })
             }, organisation: organisation)
         files["index.html"] = Data(templates.render("site-index", index).utf8)
@@ -155,21 +165,63 @@ public struct SiteBuilder: Sendable {
         var latestHref: String
     }
 
-    /// A published page with the replaced notice inserted at the start of its body; the rest is
-    /// kept byte for byte.
-    static func insert(_ notice: Replaced, into page: Data) -> Data {
+    /// A published page with the replaced notice, and links to the update's other renditions,
+    /// inserted at the start of its body; the rest is kept byte for byte.
+    static func insert(_ notice: Replaced?, others: [RenditionLink], into page: Data) -> Data {
+        guard notice != nil || !others.isEmpty else { return page }
         let text = String(decoding: page, as: UTF8.self)
         guard let body = text.range(of: "<body"), let end = text[body.upperBound...].firstIndex(of: ">") else {
             return page
         }
         let x = Escape.html
-        let banner =
-            "\n<div class=\"replaced\" role=\"note\" style=\"background:#fff4d6;color:#1b1b1b;"
-            + "border-left:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem\"><p><strong>This update was "
-            + "replaced on \(x(notice.on)).</strong> <a href=\"\(x(notice.latestHref))\" style=\"color:#0b4f9c\">"
-            + "Read the latest update</a></p></div>"
+        var banner = ""
+        if let notice {
+            banner +=
+                "\n<div class=\"replaced\" role=\"note\" style=\"background:#fff4d6;color:#1b1b1b;"
+                + "border-left:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem\"><p><strong>This update was "
+                + "replaced on \(x(notice.on)).</strong> <a href=\"\(x(notice.latestHref))\" style=\"color:#0b4f9c\">"
+                + "Read the latest update</a></p></div>"
+        }
+        if !others.isEmpty {
+            banner +=
+                "\n<nav class=\"renditions\" aria-label=\"Other versions\" style=\"margin:0 0 1rem\"><p>This update "
+                + "is also in: "
+                + others.map { "<a href=\"\(x($0.href))\" style=\"color:#0b4f9c\">\(x($0.label))</a>" }
+                .joined(separator: ", ") + ".</p></nav>"
+        }
         let index = text.index(after: end)
         return Data((String(text[..<index]) + banner + String(text[index...])).utf8)
+    }
+
+    /// A further rendition's link: what it is, and where it is.
+    struct RenditionLink {
+        var label: String
+        var href: String
+    }
+
+    /// Each rendition after the update's first, with its path in the site: `updates/GP-1.easy-read.html`,
+    /// `updates/GP-1.md`; the web page, when it is not the first, `updates/GP-1.web.html`.
+    static func otherRenditions(_ update: PublishedUpdate) -> [(Rendition, String)] {
+        update.renditions.dropFirst().map { rendition in
+            let format = PublishFormat(rawValue: rendition.format)
+            let language = rendition.language == "en" ? "" : ".\(FollowUpRenderer.safeName(rendition.language))"
+            let ext = format == .html ? "web.html" : format?.fileExtension ?? "txt"
+            return (rendition, "updates/\(slug(update))\(language).\(ext)")
+        }
+    }
+
+    /// A rendition's name, for a link.
+    static func label(_ format: String) -> String {
+        switch PublishFormat(rawValue: format) {
+        case .html?: "web page"
+        case .easyRead?: "easy read"
+        case .largePrint?: "large print"
+        case .md?: "Markdown"
+        case .txt?: "plain text"
+        case .json?: "open data (JSON)"
+        case .csv?: "open data (CSV)"
+        case nil: format
+        }
     }
 
     static func slug(_ update: PublishedUpdate) -> String {
@@ -194,6 +246,8 @@ struct SiteIndexPage {
         var easyRead: Bool
         var earlier: [Earlier]
         var hasEarlier: Bool
+        var renditions: [SiteBuilder.RenditionLink] = []
+        var hasRenditions = false
     }
 
     struct Earlier {

@@ -60,7 +60,8 @@ public struct UpdateRenderer: Sendable {
             let encoded = String(decoding: (try? encoder.encode([text])) ?? Data(), as: UTF8.self)
             return String(encoded.dropFirst(2).dropLast(2))
         case .csv: return text.replacingOccurrences(of: "\"", with: "\"\"")
-        case .html, .easyRead, .md, .txt: return format.template.map { templates.escape(text, as: $0) } ?? text
+        case .html, .easyRead, .largePrint, .md, .txt:
+            return format.template.map { templates.escape(text, as: $0) } ?? text
         }
     }
 

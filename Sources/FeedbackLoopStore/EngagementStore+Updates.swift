@@ -25,11 +25,14 @@ public struct UpdateRecording: Sendable {
     public var data: Data
     public var quotes: [QuotePlacement]
     public var waivers: [PrivacyWaiver]
+    /// The same update in further formats, recorded with it.
+    public var renditions: [RenditionRecording]
 
     public init(
         snapshot: UpdateSnapshot, format: String, channels: [FeedbackChannel], bytes: Data, sha256: String, data: Data,
-        quotes: [QuotePlacement], waivers: [PrivacyWaiver]
+        quotes: [QuotePlacement], waivers: [PrivacyWaiver], renditions: [RenditionRecording] = []
     ) {
+        self.renditions = renditions
         self.snapshot = snapshot
         self.format = format
         self.channels = channels
@@ -38,6 +41,24 @@ public struct UpdateRecording: Sendable {
         self.data = data
         self.quotes = quotes
         self.waivers = waivers
+    }
+}
+
+/// One more rendition of an update to record: its format and language, its bytes, and where each
+/// quote sits in them (so erasure can take it out).
+public struct RenditionRecording: Sendable {
+    public var format: String
+    public var language: String
+    public var bytes: Data
+    public var sha256: String
+    public var quotes: [QuotePlacement]
+
+    public init(format: String, language: String = "en", bytes: Data, sha256: String, quotes: [QuotePlacement]) {
+        self.format = format
+        self.language = language
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.quotes = quotes
     }
 }
 
@@ -108,8 +129,63 @@ extension EngagementStore {
                         VALUES (?, ?, ?, ?, ?)
                         """, arguments: [updateId, quote.participantId, quote.inData, quote.published, quote.redacted])
             }
+            for rendition in recording.renditions
+            where (rendition.format, rendition.language) != (recording.format, "en") {
+                try Self.insertRendition(db, updateId: updateId, rendition)
+            }
             try Self.recordWaivers(db, activityId: activityId, recording.waivers)
             return try Self.updates(db, condition: "u.id = ?", arguments: [updateId])[0]
+        }
+    }
+
+    /// Adds a rendition to update `number` of the activity: the same update in another format (or
+    /// language). Only while the record still says what the update said: `data` (the new rendering's
+    /// open data, as of the update's day) must equal the update's own.
+    /// - Throws: ``StoreError/updateOutdated(activity:number:)`` when the record has changed since, and
+    ///   ``StoreError/renditionExists(activity:number:format:)`` when it has that rendition already.
+    @discardableResult
+    public func addRendition(ref: String, number: Int, data: Data, _ rendition: RenditionRecording) throws
+        -> PublishedUpdate
+    {
+        try writing { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, format, data FROM publishedUpdate WHERE activityId = ? AND number = ?",
+                    arguments: [activityId, number])
+            else {
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM publishedUpdate WHERE activityId = ?", arguments: [activityId])
+                    ?? 0
+                throw StoreError.unknownUpdate(activity: ref, number: number, count: count)
+            }
+            let updateId: Int64 = row["id"]
+            let others =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?",
+                    arguments: [updateId, rendition.format, rendition.language]) ?? 0
+            let taken = (row["format"] as String) == rendition.format && rendition.language == "en" || others > 0
+            if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
+            guard (row["data"] as Data) == data else { throw StoreError.updateOutdated(activity: ref, number: number) }
+            try Self.insertRendition(db, updateId: updateId, rendition)
+            return try Self.updates(db, condition: "u.id = ?", arguments: [updateId])[0]
+        }
+    }
+
+    static func insertRendition(_ db: Database, updateId: Int64, _ rendition: RenditionRecording) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO updateRendition (updateId, format, language, recordedAt, recordedBy, sha256, content)
+                VALUES (?, ?, ?, yswd_now(), yswd_actor(), ?, ?)
+                """, arguments: [updateId, rendition.format, rendition.language, rendition.sha256, rendition.bytes])
+        let renditionId = db.lastInsertedRowID
+        for quote in rendition.quotes where !quote.inData {
+            try db.execute(
+                sql: """
+                    INSERT INTO publishedQuote (updateId, participantId, inData, published, redacted, renditionId)
+                    VALUES (?, ?, 0, ?, ?, ?)
+                    """, arguments: [updateId, quote.participantId, quote.published, quote.redacted, renditionId])
         }
     }
 
@@ -158,7 +234,7 @@ extension EngagementStore {
                 sql: "SELECT key, said, answer, signature FROM publishedUpdateTheme WHERE updateId = ? ORDER BY rowid",
                 arguments: [row[3] as Int64])
             let channelNames = try JSONDecoder().decode([String].self, from: Data((row[8] as String).utf8))
-            return PublishedUpdate(
+            var update = PublishedUpdate(
                 activityRef: row[0], activityTitle: row[1], service: row[2], number: row[4], published: row[5],
                 recordedAt: row[6], format: row[7], channels: channelNames.compactMap(FeedbackChannel.init(rawValue:)),
                 sha256: row[9], bytes: row[10], data: row[11], redactedAt: row[12],
@@ -166,6 +242,24 @@ extension EngagementStore {
                     ReportedTheme(
                         key: $0[0], said: $0[1], answer: ThemeAnswer(rawValue: $0[2]) ?? .unanswered, signature: $0[3])
                 }, recordedBy: row[13])
+            update.renditions =
+                [
+                    Rendition(
+                        format: update.format, sha256: update.sha256, bytes: update.bytes,
+                        recordedAt: update.recordedAt, redactedAt: update.redactedAt)
+                ]
+                + (try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT format, language, sha256, content, recordedAt, redactedAt FROM updateRendition
+                        WHERE updateId = ? ORDER BY id
+                        """, arguments: [row[3] as Int64]
+                ).map {
+                    Rendition(
+                        format: $0["format"], language: $0["language"], sha256: $0["sha256"], bytes: $0["content"],
+                        recordedAt: $0["recordedAt"], redactedAt: $0["redactedAt"])
+                })
+            return update
         }
     }
 
@@ -173,10 +267,22 @@ extension EngagementStore {
     /// - Returns: how many updates were redacted.
     static func redactQuotes(_ db: Database, participantId: Int64, at now: String) throws -> Int {
         let quotes = try Row.fetchAll(
-            db, sql: "SELECT updateId, inData, published, redacted FROM publishedQuote WHERE participantId = ?",
+            db,
+            sql:
+                "SELECT updateId, inData, published, redacted, renditionId FROM publishedQuote WHERE participantId = ?",
             arguments: [participantId])
         var updates = Set<Int64>()
         for quote in quotes {
+            if let rendition = quote["renditionId"] as Int64? {
+                try db.execute(
+                    sql: """
+                        UPDATE updateRendition SET content = CAST(replace(CAST(content AS TEXT), ?, ?) AS BLOB),
+                            redactedAt = ?
+                        WHERE id = ?
+                        """, arguments: [quote[2], quote[3], now, rendition])
+                updates.insert(quote[0])
+                continue
+            }
             let column = (quote[1] as Bool) ? "data" : "content"
             try db.execute(
                 sql: """

@@ -37,6 +37,8 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case quoteNotAllowed(id: Int64, reason: QuoteRefusal)
     case quoteNotChosen(id: Int64, theme: String)
     case notInTheme(id: Int64, theme: String)
+    case updateOutdated(activity: String, number: Int)
+    case renditionExists(activity: String, number: Int, format: String)
     case unknownOrganisation(key: String, known: [String])
     case duplicateOrganisation(String)
     case organisationInUse(key: String, activities: Int)
@@ -139,6 +141,12 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return "user \(email) is disabled; an admin can give them a new link with `yswd user reset \(email)`"
         case .passwordLinkInvalid:
             return "this link to set a password has been used or has expired; ask an admin for a new one"
+        case .updateOutdated(let activity, let number):
+            return "the record of \(activity) has changed since update \(number) was published, so another format of it"
+                + " would not say the same; publish a new update instead (without --add-to)"
+        case .renditionExists(let activity, let number, let format):
+            return "update \(number) of \(activity) was already published as \(format); see it with "
+                + "`yswd updates \(activity) --show \(number) --rendition \(format)`"
         case .notInTheme(let id, let theme):
             return "contribution \(id) is not in theme \(theme), so it cannot be taken out of it; see which "
                 + "contributions are with `yswd contribution list ACTIVITY --theme \(theme)`"

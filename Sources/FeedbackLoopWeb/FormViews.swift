@@ -46,15 +46,17 @@ struct CheckboxGroup: Sendable {
         var checked: Bool
     }
 
-    init(_ name: String, _ legend: String, hint: String? = nil, values: [String], form: FormData?, errors: [FieldError])
-    {
+    init(
+        _ name: String, _ legend: String, hint: String? = nil, values: [String], labels: [String: String] = [:],
+        form: FormData?, errors: [FieldError]
+    ) {
         self.name = name
         self.legend = legend
         self.hint = hint
         let ticked = Set(form?.all(name) ?? [])
         options = values.enumerated().map { index, value in
             Option(
-                id: index == 0 ? name : "\(name)-\(index + 1)", value: value, label: value.readable,
+                id: index == 0 ? name : "\(name)-\(index + 1)", value: value, label: labels[value] ?? value.readable,
                 checked: ticked.contains(value))
         }
         error = errors.first { $0.field == name }?.message

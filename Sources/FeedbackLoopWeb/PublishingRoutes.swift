@@ -33,13 +33,30 @@ struct PublishingRoutes {
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
             let ref = try context.parameters.require("ref")
             _ = try found { try store.activity(ref: ref) }
-            let format = PublishFormat(rawValue: form.typed("format")) ?? .html
-            var check = FormCheck(labels: ["format": "Format", "early": "Publish early", "allow": "Privacy findings"])
+            let chosen = form.all("format").compactMap { PublishFormat(rawValue: $0) }
+            let formats = chosen.isEmpty ? [PublishFormat.html] : chosen
+            var check = FormCheck(labels: [
+                "format": "Formats to record", "early": "Publish early", "allow": "Privacy findings",
+                "add-to": "Add to the latest update",
+            ])
             do {
-                let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
-                let waivers = try prepared.check(early: form.ticked("early"), allowing: form.all("allow"))
-                let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
-                _ = try prepared.record(in: store, channels: channels, waivers: waivers)
+                // Renditions added to an update say what it said, as of its day.
+                let earlier = try form["add-to"].flatMap(Int.init).map { try store.update(ref: ref, number: $0) }
+                let prepared = try formats.map {
+                    try PreparedUpdate.prepare(store: store, ref: ref, format: $0, asOf: earlier?.published)
+                }
+                var waivers: [PrivacyWaiver] = []
+                for update in prepared {
+                    waivers += try update.check(
+                        early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
+                }
+                if let earlier {
+                    for update in prepared { try update.addRendition(in: store, to: earlier.number) }
+                } else if let first = prepared.first {
+                    let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
+                    _ = try first.record(
+                        in: store, channels: channels, waivers: waivers, renditions: Array(prepared.dropFirst()))
+                }
                 return Pages.redirect(Paths.activity(ref) + "#updates")
             } catch let error as any UserFacingError {
                 check.note(error, default: error is PublishError ? "allow" : "format")
@@ -60,7 +77,7 @@ struct PublishingRoutes {
     static func published(_ bytes: Data, format: PublishFormat) -> Response {
         let type =
             switch format {
-            case .html, .easyRead: "text/html; charset=utf-8"
+            case .html, .easyRead, .largePrint: "text/html; charset=utf-8"
             default: "text/plain; charset=utf-8"
             }
         return Response(
@@ -73,7 +90,8 @@ struct PublishingRoutes {
         let prepared = try? PreparedUpdate.prepare(store: store, ref: ref, format: .html)
         let view = PublishPage(
             frame: Frame("Publish an update: \(activity.title)", context: context, section: "activities"),
-            activity: activity, prepared: prepared, form: form, errors: errors)
+            activity: activity, prepared: prepared, latest: try store.updates(ref: ref).last?.number, form: form,
+            errors: errors)
         return Pages.render("publish", view, status: errors.isEmpty ? .ok : .badRequest)
     }
 }
@@ -83,7 +101,14 @@ struct PublishPage: Sendable {
     var title: String
     var path: String
     var formats: [Preview]
-    var format: SelectField
+    var format: CheckboxGroup
+    /// The latest recorded update, to add renditions to.
+    var addTo: AddTo?
+
+    struct AddTo: Sendable {
+        var number: Int
+        var checked: Bool
+    }
     var channels: CheckboxGroup
     var findings: [Finding]
     var hasFindings: Bool
@@ -100,6 +125,7 @@ struct PublishPage: Sendable {
         switch format {
         case .html: "Web page"
         case .easyRead: "Easy read web page"
+        case .largePrint: "Large print web page"
         case .md: "Markdown"
         case .txt: "Plain text"
         case .json: "Open data (JSON)"
@@ -119,17 +145,23 @@ struct PublishPage: Sendable {
         var checked: Bool
     }
 
-    init(frame: Frame, activity: Activity, prepared: PreparedUpdate?, form: FormData?, errors: [FieldError]) {
+    init(
+        frame: Frame, activity: Activity, prepared: PreparedUpdate?, latest: Int?, form: FormData?,
+        errors: [FieldError]
+    ) {
         self.frame = frame
         title = activity.title
         path = Paths.activity(activity.ref)
-        let formats: [PublishFormat] = [.html, .easyRead, .md, .txt, .json, .csv]
+        let formats: [PublishFormat] = [.html, .easyRead, .largePrint, .md, .txt, .json, .csv]
         self.formats = formats.map {
             Preview(label: Self.label($0), link: Paths.activity(activity.ref) + "/preview/\($0.rawValue)")
         }
-        format = SelectField(
-            "format", "Format to record", choices: formats.map { ($0.rawValue, Self.label($0)) }, form: form,
-            errors: errors)
+        format = CheckboxGroup(
+            "format", "Formats to record", hint: "Each is a rendition of one update, not an update of its own.",
+            values: formats.map(\.rawValue),
+            labels: Dictionary(uniqueKeysWithValues: formats.map { ($0.rawValue, Self.label($0)) }),
+            form: form ?? FormData(pairs: [("format", PublishFormat.html.rawValue)]), errors: errors)
+        addTo = latest.map { AddTo(number: $0, checked: form?["add-to"] == String($0)) }
         let ticked = form.map { $0.all("channel") } ?? activity.feedbackChannels.map(\.rawValue)
         channels = CheckboxGroup(
             "channel", "Where it is published", values: FeedbackChannel.allCases.map(\.rawValue),

@@ -31,7 +31,9 @@ extension WebTemplates {
         {{/needsEarly}}
 
         <h2>Record it</h2>
-        {{#format}}{{> select}}{{/format}}
+        {{#format}}{{> checkboxes}}{{/format}}
+        {{#addTo}}<div class="checkbox"><input type="checkbox" id="add-to" name="add-to" value="{{number}}"{{#checked}} checked{{/checked}}>
+        <label for="add-to">Add these formats to update {{number}} instead of recording a new update (only while the record says what update {{number}} said)</label></div>{{/addTo}}
         {{#channels}}{{> checkboxes}}{{/channels}}
         <button type="submit">Record the update as published</button>
         </form>

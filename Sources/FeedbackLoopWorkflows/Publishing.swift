@@ -60,9 +60,11 @@ public struct PreparedUpdate: Sendable {
         }
     }
 
-    /// Records it as published (exact bytes, hash, date, format, channels), with its waivers.
+    /// Records it as published (exact bytes, hash, date, format, channels), with its waivers, and
+    /// `renditions` (the same update prepared in other formats) as further renditions of it.
     public func record(
-        in store: EngagementStore, channels: [FeedbackChannel], waivers: [PrivacyWaiver]
+        in store: EngagementStore, channels: [FeedbackChannel], waivers: [PrivacyWaiver],
+        renditions: [PreparedUpdate] = []
     ) throws -> PublishedUpdate {
         try store.recordUpdate(
             ref: snapshot.activity.ref,
@@ -70,6 +72,19 @@ public struct PreparedUpdate: Sendable {
                 snapshot: snapshot, format: format.rawValue,
                 channels: channels.isEmpty ? snapshot.activity.feedbackChannels : channels,
                 bytes: publication.bytes, sha256: publication.sha256, data: publication.data,
-                quotes: publication.quotes, waivers: waivers))
+                quotes: publication.quotes, waivers: waivers, renditions: renditions.map(\.rendition)))
+    }
+
+    /// Adds it to recorded update `number` as another rendition of that update: allowed only while
+    /// it says what that update said (prepare it as of the update's day).
+    @discardableResult
+    public func addRendition(in store: EngagementStore, to number: Int) throws -> PublishedUpdate {
+        try store.addRendition(ref: snapshot.activity.ref, number: number, data: publication.data, rendition)
+    }
+
+    /// It as a rendition to record.
+    var rendition: RenditionRecording {
+        RenditionRecording(
+            format: format.rawValue, bytes: publication.bytes, sha256: publication.sha256, quotes: publication.quotes)
     }
 }

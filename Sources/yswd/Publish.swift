@@ -11,8 +11,8 @@ extension Yswd {
             abstract: "Make the participant-facing \"you said, we did\" update of an activity.",
             discussion: HelpText.reflowed(
                 """
-                Formats: html (one self-contained web page), easy-read (a web page in easy read), md, txt, and the
-                open data json and csv. Without --out the update goes to standard output.
+                Formats: html (one self-contained web page), easy-read (a web page in easy read), large-print, md,
+                txt, and the open data json and csv. Without --out the update goes to standard output.
 
                 Every update says where to ask questions: set a public contact first (yswd config set
                 public-contact, or the activity's --public-contact). It is meant to be published and is never a
@@ -37,22 +37,35 @@ extension Yswd {
                 and words over 3 syllables are listed as warnings; --strict makes them errors.
 
                 --record keeps the exact bytes published, with their SHA-256, the date, format and channels, and
-                the answer each theme had, as an update that is never changed (see `yswd updates`).
+                the answer each theme had, as an update that is never changed (see `yswd updates`). One update can
+                have several renditions: repeat --format to record them together, or add one later with --add-to
+                N while the record still says what update N said. Another rendition never replaces an update.
 
                 Examples:
                   yswd publish GP-ACCESS-2026 --format html --out gp-access.html
-                  yswd publish GP-ACCESS-2026 --format easy-read \\
-                    --out gp-access-easy-read.html --record --channel web
+                  yswd publish GP-ACCESS-2026 --format html --format easy-read \\
+                    --format large-print --out update-1 --record --channel web
+                  yswd publish GP-ACCESS-2026 --record --add-to 1 --format md --out gp-1.md
                   yswd publish GP-ACCESS-2026 --format json --early
                 """))
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
         var activity: String
-        @Option(help: "The format to write.")
-        var format = PublishFormat.html
-        @Option(help: "The file to write (default: standard output).")
+        @Option(
+            name: .customLong("format"),
+            help: ArgumentHelp(
+                "The format to write (default html); repeat for several renditions of one update, --out then "
+                    + "naming a folder."))
+        var formats: [PublishFormat] = []
+        @Option(help: "The file to write (default: standard output); with several formats, a folder.")
         var out: String?
+        @Option(
+            name: .customLong("add-to"),
+            help: ArgumentHelp(
+                "Add the formats to recorded update N as further renditions of it, while the record still says what "
+                    + "it said.", valueName: "N"))
+        var addTo: Int?
         @OptionGroup var template: TemplateOptions
         @Flag(help: "Record the update as published: its exact bytes, hash, date, format and channels.")
         var record = false
@@ -81,23 +94,89 @@ extension Yswd {
             if !channels.isEmpty, !record {
                 throw ValidationError("--channel says where a recorded update went; add --record")
             }
+            if addTo != nil, !record { throw ValidationError("--add-to N adds to a recorded update; add --record") }
+            if addTo != nil, !channels.isEmpty {
+                throw ValidationError("--channel goes with a new update; a rendition added to it keeps its channels")
+            }
+            if Set(formats).count < formats.count { throw ValidationError("give each --format once") }
+            if formats.count > 1, out == nil {
+                throw ValidationError("several formats need --out FOLDER to write them to")
+            }
         }
 
         func run() throws {
             _ = try EntryRules.number(quotes, field: .entry("quotes"), in: 0...20)
-            let date = try Parse.date(asOf, field: .entry("as-of"))
-            if let out { try OutputPaths.checkFile(out) }
-            let templates = try template.load(required: format.template.map { [$0] } ?? [])
-            if template.folder != nil, format.template == nil {
+            let formats = self.formats.isEmpty ? [PublishFormat.html] : self.formats
+            if let out { try formats.count > 1 ? OutputPaths.checkFolder(out) : OutputPaths.checkFile(out) }
+            let templates = try template.load(required: formats.compactMap(\.template))
+            for format in formats where template.folder != nil && format.template == nil {
                 note("note: --template is not used for \(format.rawValue), which is open data")
             }
             let store = try self.store.open()
-            let prepared = try PreparedUpdate.prepare(
-                store: store, ref: activity, format: format, templates: templates, asOf: date, quotesPerTheme: quotes,
-                quoteMode: quoteMode)
-            let publication = prepared.publication
-            let waived = try prepared.check(early: early, strict: strict, allowing: allowed)
-            for warning in prepared.easyReadWarnings { note("warning: easy read: \(warning)") }
+            // A rendition added to an update says what that update said, as of its day.
+            let earlier = try addTo.map { try store.update(ref: activity, number: $0) }
+            let date = try Parse.date(asOf, field: .entry("as-of")) ?? earlier?.published
+            let prepared = try formats.map { format in
+                try PreparedUpdate.prepare(
+                    store: store, ref: activity, format: format, templates: templates, asOf: date,
+                    quotesPerTheme: quotes, quoteMode: quoteMode)
+            }
+            var waived: [PrivacyWaiver] = []
+            for update in prepared {
+                waived += try update.check(early: early || earlier != nil, strict: strict, allowing: allowed)
+                for warning in update.easyReadWarnings { note("warning: easy read: \(warning)") }
+            }
+            if let first = prepared.first { notes(first) }
+
+            var number: Int?
+            if let earlier, let first = prepared.first {
+                for update in prepared { try update.addRendition(in: store, to: earlier.number) }
+                number = earlier.number
+                note(
+                    "Added \(formats.map(\.rawValue).joined(separator: ", ")) to update \(earlier.number) of \(activity)"
+                        + " (\(first.snapshot.asOf.spoken)).")
+            } else if record, let first = prepared.first {
+                let recorded = try first.record(
+                    in: store, channels: channels, waivers: waived, renditions: Array(prepared.dropFirst()))
+                number = recorded.number
+                note(
+                    "Recorded as update \(recorded.number) of \(activity), in "
+                        + "\(formats.map(\.rawValue).joined(separator: ", ")) (SHA-256 of the \(first.format.rawValue): "
+                        + "\(recorded.sha256)).")
+            } else {
+                try store.recordWaivers(ref: activity, waived)
+            }
+            try write(prepared, number: number)
+        }
+
+        /// Writes each rendition: to --out (a file, or with several formats a folder of
+        /// ACTIVITY-N.EXT files), or to standard output.
+        private func write(_ prepared: [PreparedUpdate], number: Int?) throws {
+            guard let out else {
+                for update in prepared { FileHandle.standardOutput.write(update.publication.bytes) }
+                return
+            }
+            guard prepared.count > 1 else {
+                try OutputPaths.write(prepared.first?.publication.bytes ?? Data(), to: out)
+                note("Wrote \(out).")
+                return
+            }
+            try OutputPaths.makeFolder(out, privateOnly: false)
+            for update in prepared {
+                let path = out + "/" + Self.fileName(activity, number: number, format: update.format)
+                try OutputPaths.write(update.publication.bytes, to: path)
+                note("Wrote \(path).")
+            }
+        }
+
+        /// A rendition's file in an --out folder: `GP-1.html`, `GP-1.easy-read.html`, `GP.md` when not recorded.
+        static func fileName(_ ref: String, number: Int?, format: PublishFormat) -> String {
+            let safe = String(ref.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+            return safe + (number.map { "-\($0)" } ?? "") + "." + format.fileExtension
+        }
+
+        /// What the update says that staff should know before it goes out.
+        private func notes(_ prepared: PreparedUpdate) {
             if !prepared.unanswered.isEmpty {
                 note(
                     "note: published early: the update says these have no answer yet: "
@@ -113,24 +192,11 @@ extension Yswd {
                     "warning: decision \(key) is done, but its text still says what we will do; give what was done "
                         + "with `yswd decision update \(activity) \(key) --text \"...\"`")
             }
-
             if prepared.snapshot.activity.publicSummary == nil {
                 note(
                     "note: no public summary is recorded, so the purpose is published as \"What we asked, and why\"; "
                         + "give the words people were told with `yswd activity update \(activity) --public-summary TEXT`"
                 )
-            }
-            if record {
-                let recorded = try prepared.record(in: store, channels: channels, waivers: waived)
-                note("Recorded as update \(recorded.number) of \(activity) (SHA-256 \(recorded.sha256)).")
-            } else {
-                try store.recordWaivers(ref: activity, waived)
-            }
-            if let out {
-                try OutputPaths.write(publication.bytes, to: out)
-                note("Wrote \(out).")
-            } else {
-                FileHandle.standardOutput.write(publication.bytes)
             }
         }
     }

@@ -10,12 +10,15 @@ extension Yswd {
             abstract: "List an activity's recorded updates, show one exactly as published, or compare two.",
             discussion: HelpText.reflowed(
                 """
-                Updates are numbered from 1 within each activity. --show prints the exact bytes published (if the
-                update was later redacted because a participant was erased, a note on stderr says so and when).
+                Updates are numbered from 1 within each activity; each has one or more renditions (the web page,
+                easy read, large print…). --show prints the exact bytes published, of its first rendition or of
+                the one --rendition names (if the update was later redacted because a participant was erased, a
+                note on stderr says so and when).
 
                 Examples:
                   yswd updates GP-ACCESS-2026
                   yswd updates GP-ACCESS-2026 --show 1 > as-published.html
+                  yswd updates GP-ACCESS-2026 --show 1 --rendition easy-read > easy-read.html
                   yswd updates GP-ACCESS-2026 --diff 1 2
                 """))
 
@@ -24,6 +27,8 @@ extension Yswd {
         var activity: String
         @Option(help: "Print update N exactly as published.")
         var show: Int?
+        @Option(help: "With --show: the rendition to print, by its format (default: the update's first).")
+        var rendition: PublishFormat?
         @Option(parsing: .upToNextOption, help: "Show what changed between updates N and M.")
         var diff: [Int] = []
         @OptionGroup var listing: ListingOptions
@@ -33,18 +38,25 @@ extension Yswd {
                 throw ValidationError("--diff takes two update numbers, such as --diff 1 2")
             }
             if show != nil, !diff.isEmpty { throw ValidationError("use --show or --diff, not both") }
+            if rendition != nil, show == nil { throw ValidationError("--rendition goes with --show N") }
         }
 
         func run() throws {
             let store = try self.store.open()
             if let show {
                 let update = try store.update(ref: activity, number: show)
-                if let redacted = update.redactedAt {
+                let format = rendition?.rawValue ?? update.format
+                guard let chosen = update.rendition(format) else {
+                    throw CommandError(
+                        "update \(show) of \(activity) was not published as \(format); its renditions are "
+                            + update.renditions.map(\.format).joined(separator: ", "))
+                }
+                if let redacted = chosen.redactedAt {
                     note(
                         "Note: this update was redacted on \(redacted.prefix(10)): quotes from a participant who was "
-                            + "erased were removed. SHA-256 \(update.sha256) is of the bytes as first published.")
+                            + "erased were removed. SHA-256 \(chosen.sha256) is of the bytes as first published.")
                 }
-                FileHandle.standardOutput.write(update.bytes)
+                FileHandle.standardOutput.write(chosen.bytes)
             } else if diff.count == 2 {
                 let old = try store.update(ref: activity, number: diff[0])
                 let new = try store.update(ref: activity, number: diff[1])
@@ -70,6 +82,7 @@ struct UpdateRow: ListingRow {
     var number: Int
     var published: String
     var format: String
+    var renditions: [String]
     var channels: [String]
     var themes: [String]
     var sha256: String
@@ -80,6 +93,7 @@ struct UpdateRow: ListingRow {
         number = update.number
         published = update.published.description
         format = update.format
+        renditions = update.renditions.map { $0.language == "en" ? $0.format : "\($0.format) (\($0.language))" }
         channels = update.channels.map(\.rawValue)
         themes = update.themes.map { "\($0.key):\($0.answer.rawValue)" }
         sha256 = update.sha256
@@ -87,10 +101,13 @@ struct UpdateRow: ListingRow {
         redactedAt = update.redactedAt
     }
 
-    static let headers = ["number", "published", "format", "channels", "sha256", "recordedBy", "redactedAt", "themes"]
+    static let headers = [
+        "number", "published", "renditions", "channels", "sha256", "recordedBy", "redactedAt", "themes",
+    ]
     var cells: [String] {
         [
-            String(number), published, format, channels.joined(separator: " "), String(sha256.prefix(12)), recordedBy,
+            String(number), published, renditions.joined(separator: " "), channels.joined(separator: " "),
+            String(sha256.prefix(12)), recordedBy,
             redactedAt ?? "", themes.joined(separator: " "),
         ]
     }

@@ -237,6 +237,28 @@ import Testing
         }
     }
 
+    /// Issue 19, finding 2: formats recorded together, or added later, are renditions of one update.
+    @Test func severalFormatsAreRenditionsOfOneUpdate() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let publisher = try await client.signIn(.publisher)
+            let page = try await client.get("/activities/GP/publish", cookie: publisher.cookie)
+            #expect(page.body.text.contains("Formats to record") && page.body.text.contains("Large print web page"))
+            let recorded = try await client.post(
+                "/activities/GP/publish",
+                [("csrf", publisher.csrf), ("format", "html"), ("format", "easy-read"), ("early", "1")],
+                cookie: publisher.cookie)
+            #expect(recorded.status == .seeOther)
+            let added = try await client.post(
+                "/activities/GP/publish", [("csrf", publisher.csrf), ("format", "large-print"), ("add-to", "1")],
+                cookie: publisher.cookie)
+            #expect(added.status == .seeOther)
+            let updates = try harness.store.updates(ref: "GP")
+            #expect(updates.count == 1)
+            #expect(updates.first?.renditions.map(\.format) == ["html", "easy-read", "large-print"])
+        }
+    }
+
     @Test func thePublicSiteShowsEveryRecordedUpdateAsItWillBePublished() async throws {
 
         let harness = try WebHarness()

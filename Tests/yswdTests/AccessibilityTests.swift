@@ -34,7 +34,9 @@ import Testing
         try yswd.ok("contribution", "add", "GP", "--text", "Big print please", "--participant", "P-6")
         try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5", "--contribution", "6")
         try yswd.ok("publish", "GP", "--format", "html", "--out", "update.html", "--record")
-        try yswd.ok("publish", "GP", "--format", "easy-read", "--out", "easy-read.html", "--record")
+        try yswd.ok("publish", "GP", "--format", "easy-read", "--out", "easy-read.html", "--record", "--add-to", "1")
+        try yswd.ok(
+            "publish", "GP", "--format", "large-print", "--out", "large-print.html", "--record", "--add-to", "1")
         try yswd.ok("followups", "GP", "--out", "followups")
         try yswd.ok("site", "--out", "site")
         // Hostile text must not break the page's structure either.
@@ -49,10 +51,12 @@ import Testing
         try yswd.ok("site", "--out", "site-2")
 
         let pages = [
-            "update.html", "easy-read.html", "followups/P-2-letter.html", "followups/P-5-easy-read.html",
-            "followups/P-6-large-print-letter.html",
-            "site/index.html", "site/updates/GP-1.html", "hostile.html", "update-3.html", "update-3-easy-read.html",
-            "site-2/index.html", "site-2/updates/GP-1.html", "site-2/updates/GP-3.html",
+            "update.html", "easy-read.html", "large-print.html", "followups/P-2-letter.html",
+            "followups/P-5-easy-read.html", "followups/P-6-large-print-letter.html",
+            "site/index.html", "site/updates/GP-1.html", "site/updates/GP-1.easy-read.html", "hostile.html",
+            "update-3.html", "update-3-easy-read.html",
+            "site-2/index.html", "site-2/updates/GP-1.html", "site-2/updates/GP-1.large-print.html",
+            "site-2/updates/GP-2.html",
         ].map { yswd.folder + "/" + $0 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
