@@ -82,11 +82,12 @@ public struct PrincipleChecks: Sendable {
         let start = activity.announced ?? activity.opens
         let from = activity.announced != nil ? "announced" : "open"
         if let start, let closes = activity.closes, start.days(until: closes) + 1 < settings.minWindowDays {
-            let days = counted(start.days(until: closes) + 1, "day")
-            verdict = (
-                .notMet,
-                "\(from) for \(days) before it closed, less than the \(counted(settings.minWindowDays, "day")) people need"
-            )
+            let open = start.days(until: closes) + 1
+            return PrincipleVerdict(
+                number: 5, principle: "Timely", verdict: .notMet,
+                reason: "\(from) for \(counted(open, "day")) before it closed, less than the "
+                    + "\(counted(settings.minWindowDays, "day")) people need",
+                kind: "open for less than \(counted(settings.minWindowDays, "day"))", amount: open)
         } else if activity.opens == nil || (activity.closes == nil && activity.cadenceWeeks == nil) {
             verdict = (.notRecorded, "open and close dates (or a cadence) are not recorded")
         } else if activity.cadenceWeeks == nil, activity.feedbackBy == nil {
@@ -169,6 +170,10 @@ public struct PrincipleChecks: Sendable {
             }
         } else if loop.timing == .overdue, let days = loop.daysOverdue {
             verdict = (.notMet, "no update recorded, and the loop is \(counted(days, "day")) overdue")
+            let reason = ([verdict.1] + notes).joined(separator: "; ")
+            return PrincipleVerdict(
+                number: 7, principle: "Outcome", verdict: .notMet, reason: reason,
+                kind: "no update by the due date", amount: days)
         } else {
             verdict = (.notYetDue, "no update recorded yet" + (due.map { "; due \($0.spoken)" } ?? ""))
         }

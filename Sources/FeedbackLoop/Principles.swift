@@ -16,8 +16,17 @@ public struct PrincipleVerdict: Sendable, Equatable, Codable {
     public var reason: String
     /// Principle 7: the reopenings after the first update, reported apart from its verdict.
     public var reopenings: Reopenings?
+    /// For a reason that comes with a number (days late, days open), the kind of reason without it
+    /// and the number, so a report can group reasons by kind.
+    public var kind: String?
+    public var amount: Int?
 
-    public init(number: Int, principle: String, verdict: Verdict, reason: String, reopenings: Reopenings? = nil) {
+    public init(
+        number: Int, principle: String, verdict: Verdict, reason: String, reopenings: Reopenings? = nil,
+        kind: String? = nil, amount: Int? = nil
+    ) {
+        self.kind = kind
+        self.amount = amount
         self.number = number
         self.principle = principle
         self.verdict = verdict

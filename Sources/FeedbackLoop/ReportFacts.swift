@@ -53,11 +53,14 @@ public struct ReportActivityFacts: Sendable {
     public var commitments: [CommitmentFacts]
     /// Follow-ups sent in the period.
     public var followUpsSent: Int
+    /// Its themes and the answer each has: how people's views changed decisions.
+    public var themes: [ReportThemeFacts]
 
     public init(
         principles: PrincipleFacts, organisation: String?, views: Int, people: Int, commitments: [CommitmentFacts],
-        followUpsSent: Int
+        followUpsSent: Int, themes: [ReportThemeFacts] = []
     ) {
+        self.themes = themes
         self.principles = principles
         self.organisation = organisation
         self.views = views
@@ -78,5 +81,24 @@ public struct CommitmentFacts: Sendable, Equatable {
         self.status = status
         self.due = due
         self.doneOn = doneOn
+    }
+}
+
+/// A theme as the yearly report counts how views changed decisions: what people said, how many
+/// views it gathered, its answer, what was done (decision texts, dropped ones left out) and, when
+/// it was not (wholly) adopted, the kind of reason.
+public struct ReportThemeFacts: Sendable, Equatable {
+    public var said: String
+    public var views: Int
+    public var answer: ThemeAnswer
+    public var weDid: [String]
+    public var reason: ReasonCategory?
+
+    public init(said: String, views: Int, answer: ThemeAnswer, weDid: [String], reason: ReasonCategory?) {
+        self.said = said
+        self.views = views
+        self.answer = answer
+        self.weDid = weDid
+        self.reason = reason
     }
 }

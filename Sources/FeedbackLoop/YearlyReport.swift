@@ -12,6 +12,18 @@ public struct YearlyReport: Sendable, Equatable, Codable {
     public struct Count: Sendable, Equatable, Codable {
         public var name: String
         public var activities: Int
+        /// For reasons of one kind with a number (days late): the smallest and largest, and what they count.
+        public var from: Int?
+        public var to: Int?
+        public var unit: String?
+
+        public init(name: String, activities: Int, from: Int? = nil, to: Int? = nil, unit: String? = nil) {
+            self.name = name
+            self.activities = activities
+            self.from = from
+            self.to = to
+            self.unit = unit
+        }
     }
 
     /// Counts of each verdict; all five are always present.
@@ -55,7 +67,7 @@ public struct YearlyReport: Sendable, Equatable, Codable {
         public var number: Int
         public var principle: String
         public var verdicts: Verdicts
-        /// The three most common reasons for `not-met`, in the words `check` uses.
+        /// The reasons for `not-met`, grouped by kind, most common first.
         public var notMetReasons: [Count]
     }
 
@@ -64,7 +76,10 @@ public struct YearlyReport: Sendable, Equatable, Codable {
         public var late = 0
         /// Done, but history does not say when (it came in done).
         public var doneUndated = 0
+        /// Not done, and not yet due (or with no due date).
         public var outstanding = 0
+        /// Not done, and past its due date: late.
+        public var overdue = 0
         public var dropped = 0
     }
 
@@ -89,12 +104,42 @@ public struct YearlyReport: Sendable, Equatable, Codable {
         public var commitments: Commitments
         public var followUpsSent: Int
         public var months: [Month]
+        /// Loops reopened after their first update (a changed answer), and how many of the new
+        /// updates came by their reopened due date.
+        public var reopenings: Int
+        public var reopeningsOnTime: Int
+    }
+
+    /// How people's views changed decisions (section 14Z58 of the NHS Act 2006), for one
+    /// organisation or all: themes adopted, partly adopted, not adopted (with the kinds of reason),
+    /// still unanswered, and the strongest examples.
+    public struct Influence: Sendable, Equatable, Codable {
+        public var organisation: String
+        public var name: String
+        public var themes: Int
+        public var adopted: Int
+        public var partlyAdopted: Int
+        public var notAdopted: Int
+        public var unanswered: Int
+        /// Why themes were not (wholly) adopted, by kind of reason.
+        public var reasons: [Count]
+        public var examples: [Example]
+    }
+
+    /// A "you said, we did" to show: the theme with the most views in an activity, and what was done.
+    public struct Example: Sendable, Equatable, Codable {
+        public var activity: String
+        public var youSaid: String
+        public var views: Int
+        public var weDid: [String]
     }
 
     public struct Scorecard: Sendable, Equatable, Codable {
         public var organisation: String
         public var name: String
         public var activities: Int
+        /// Of them, those that only informed people: held to principle 1 only.
+        public var informing: Int
         /// One per principle, in order.
         public var principles: [Verdicts]
         public var loopsDue: Int
@@ -103,8 +148,12 @@ public struct YearlyReport: Sendable, Equatable, Codable {
 
     public struct Highlight: Sendable, Equatable, Codable {
         public var youSaid: String
+        public var views: Int
         public var people: Int
         public var answer: String
+        /// What was done about it (the decisions' texts), and why not, when it was explained.
+        public var weDid: [String]
+        public var because: String?
     }
 
     public struct GoodPractice: Sendable, Equatable, Codable {
@@ -121,6 +170,9 @@ public struct YearlyReport: Sendable, Equatable, Codable {
         public var ref: String
         public var title: String
         public var organisation: String
+        public var organisationName: String
+        /// It only informed people: held to principle 1 only.
+        public var informing: Bool
         /// The eight verdicts, in principle order.
         public var verdicts: [Verdict]
         public var loopState: String
@@ -134,6 +186,7 @@ public struct YearlyReport: Sendable, Equatable, Codable {
     public var closingTheLoop: ClosingTheLoop
     public var scorecards: [Scorecard]
     public var goodPractice: [GoodPractice]
+    public var influence: [Influence]
     public var activities: [ActivityRow]
 
     /// The key used for activities with no organisation.
@@ -149,6 +202,8 @@ extension YearlyReport {
         let checks = PrincipleChecks(settings: settings)
         let rules = LoopRules(settings: settings)
         let judged = activities.map { facts in (facts, checks.verdicts(facts.principles)) }
+        // Informing people is not engagement: it is held to principle 1 only, and left out of the rest.
+        let engaged = judged.filter { $0.0.principles.activity.level != .inform }
         self.period = Period(from: period.from.description, to: period.to.description, asOf: asOf.description)
         self.organisation = organisation
 
@@ -166,11 +221,11 @@ extension YearlyReport {
             audiences: counts(records.flatMap(\.audiences)))
 
         principles = (0..<8).map { index in
-            let verdicts = Self.count(judged.map(\.1), principle: index)
-            let reasons = counts(judged.compactMap { $0.1[index].verdict == .notMet ? $0.1[index].reason : nil })
+            let held = index == 0 ? judged : engaged
             return Principle(
                 number: index + 1, principle: judged.first?.1[index].principle ?? Self.principleNames[index],
-                verdicts: verdicts, notMetReasons: Array(reasons.prefix(3)))
+                verdicts: Self.count(held.map(\.1), principle: index),
+                notMetReasons: Self.reasons(held.map { $0.1[index] }))
         }
 
         // Closing the loop: each loop's first update against its original due date.
@@ -181,7 +236,12 @@ extension YearlyReport {
         var commitments = Commitments()
         var published = [String: Int]()
         var due = [String: Int]()
-        for (facts, _) in judged {
+        var reopenings = Reopenings(count: 0, onTime: 0)
+        for (facts, verdicts) in engaged {
+            if let reopened = verdicts[6].reopenings {
+                reopenings.count += reopened.count
+                reopenings.onTime += reopened.onTime
+            }
             let activity = facts.principles.activity
             let summary = facts.principles.loop.summary
             let original = rules.baseDue(summary)
@@ -198,11 +258,19 @@ extension YearlyReport {
                 published[Self.month(update.published), default: 0] += 1
             }
             if let first, let closes = activity.closes { daysToFirst.append(closes.days(until: first.published)) }
-            if facts.principles.loop.timing == .overdue { overdue.append(facts.organisation ?? Self.notSet) }
+            if facts.principles.loop.timing == .overdue {
+                let key = facts.organisation ?? Self.notSet
+                overdue.append(organisations[key] ?? (key == Self.notSet ? "Organisation not set" : key))
+            }
             for commitment in facts.commitments {
                 switch commitment.status {
                 case .dropped: commitments.dropped += 1
-                case .planned, .inProgress: commitments.outstanding += 1
+                case .planned, .inProgress:
+                    if let due = commitment.due, due < asOf {
+                        commitments.overdue += 1
+                    } else {
+                        commitments.outstanding += 1
+                    }
                 case .done:
                     switch (commitment.doneOn, commitment.due) {
                     case (nil, _): commitments.doneUndated += 1
@@ -216,23 +284,31 @@ extension YearlyReport {
             loopsDue: loopsDue, onTime: onTime, onTimeShare: loopsDue == 0 ? nil : Double(onTime) / Double(loopsDue),
             medianDaysToFirstUpdate: Self.median(daysToFirst), overdueNow: counts(overdue), commitments: commitments,
             followUpsSent: activities.reduce(0) { $0 + $1.followUpsSent },
-            months: period.months.map { Month(month: $0, published: published[$0] ?? 0, due: due[$0] ?? 0) })
+            months: period.months.map { Month(month: $0, published: published[$0] ?? 0, due: due[$0] ?? 0) },
+            reopenings: reopenings.count, reopeningsOnTime: reopenings.onTime)
 
         // One scorecard per organisation with activities in the period, "not set" last.
         let keys = Set(activities.map { $0.organisation ?? Self.notSet })
         scorecards = keys.sorted { ($0 == Self.notSet ? 1 : 0, $0) < ($1 == Self.notSet ? 1 : 0, $1) }.map { key in
             let own = judged.filter { ($0.0.organisation ?? Self.notSet) == key }
-            let principles = (0..<8).map { Self.count(own.map(\.1), principle: $0) }
+            let ownEngaged = own.filter { $0.0.principles.activity.level != .inform }
+            let principles = (0..<8).map { Self.count(($0 == 0 ? own : ownEngaged).map(\.1), principle: $0) }
             var due = 0
             var onTime = 0
-            for (facts, _) in own {
+            for (facts, _) in ownEngaged {
                 guard let original = rules.baseDue(facts.principles.loop.summary), original <= asOf else { continue }
                 due += 1
                 if let first = facts.principles.updates.first, first.published <= original { onTime += 1 }
             }
             return Scorecard(
                 organisation: key, name: organisations[key] ?? (key == Self.notSet ? "Organisation not set" : key),
-                activities: own.count, principles: principles, loopsDue: due, onTime: onTime)
+                activities: own.count, informing: own.count - ownEngaged.count, principles: principles,
+                loopsDue: due, onTime: onTime)
+        }
+        influence = keys.sorted { ($0 == Self.notSet ? 1 : 0, $0) < ($1 == Self.notSet ? 1 : 0, $1) }.map { key in
+            Self.influence(
+                engaged.map(\.0).filter { ($0.organisation ?? Self.notSet) == key }, key: key,
+                name: organisations[key] ?? (key == Self.notSet ? "Organisation not set" : key))
         }
 
         goodPractice = judged.filter { $0.1.allSatisfy { $0.verdict == .met } }.map { facts, _ in
@@ -247,7 +323,9 @@ extension YearlyReport {
         self.activities = judged.map { facts, verdicts in
             ActivityRow(
                 ref: facts.principles.activity.ref, title: facts.principles.activity.title,
-                organisation: facts.organisation ?? Self.notSet, verdicts: verdicts.map(\.verdict),
+                organisation: facts.organisation ?? Self.notSet,
+                organisationName: facts.organisation.map { organisations[$0] ?? $0 } ?? "Organisation not set",
+                informing: facts.principles.activity.level == .inform, verdicts: verdicts.map(\.verdict),
                 loopState: facts.principles.loop.state.rawValue)
         }.sorted { $0.ref < $1.ref }
     }
@@ -255,9 +333,49 @@ extension YearlyReport {
     /// Gives a good-practice activity its highlights: its top three themes by people, and their answers.
     public mutating func setHighlights(ref: String, themes: [ThemeSummary]) {
         guard let index = goodPractice.firstIndex(where: { $0.ref == ref }) else { return }
-        goodPractice[index].highlights = themes.sorted { ($1.people, $0.key) < ($0.people, $1.key) }.prefix(3).map {
-            Highlight(youSaid: $0.said, people: $0.people, answer: $0.answer.rawValue)
+        goodPractice[index].highlights = themes.sorted {
+            ($1.contributions, $1.people, $0.key) < ($0.contributions, $0.people, $1.key)
+        }.prefix(3).map {
+            Highlight(
+                youSaid: $0.said, views: $0.contributions, people: $0.people, answer: $0.answer.rawValue,
+                weDid: $0.responses.filter { $0.status != .dropped }.map(\.text), because: $0.explanation?.why)
         }
+    }
+
+    /// Reasons for `not-met`, grouped by kind (a reason with a number, such as days late, by the
+    /// reason without it), each kind with how many activities and the range of the numbers.
+    static func reasons(_ verdicts: [PrincipleVerdict]) -> [Count] {
+        let notMet = verdicts.filter { $0.verdict == .notMet }
+        return Dictionary(grouping: notMet) { $0.kind ?? $0.reason }.map { kind, list in
+            let amounts = list.compactMap(\.amount)
+            let unit: String? =
+                amounts.isEmpty
+                ? nil : list.first?.number == 7 ? "days late" : list.first?.number == 5 ? "days open" : nil
+            return Count(name: kind, activities: list.count, from: amounts.min(), to: amounts.max(), unit: unit)
+        }.sorted { ($1.activities, $0.name) < ($0.activities, $1.name) }
+    }
+
+    /// How the views given to `activities` changed decisions.
+    static func influence(_ activities: [ReportActivityFacts], key: String, name: String) -> Influence {
+        let themes = activities.flatMap(\.themes)
+        func share(_ answers: Set<ThemeAnswer>) -> Int { themes.filter { answers.contains($0.answer) }.count }
+        let reasons = Dictionary(grouping: themes.compactMap(\.reason), by: { $0 }).map {
+            Count(name: $0.key.rawValue, activities: $0.value.count)
+        }.sorted { ($1.activities, $0.name) < ($0.activities, $1.name) }
+        // Each activity's theme with the most views that changed something, strongest first.
+        let examples = activities.compactMap { facts -> Example? in
+            guard
+                let theme = facts.themes.filter({ !$0.weDid.isEmpty }).max(by: {
+                    ($0.views, $1.said) < ($1.views, $0.said)
+                })
+            else { return nil }
+            return Example(
+                activity: facts.principles.activity.title, youSaid: theme.said, views: theme.views, weDid: theme.weDid)
+        }.sorted { ($1.views, $0.activity) < ($0.views, $1.activity) }
+        return Influence(
+            organisation: key, name: name, themes: themes.count, adopted: share([.adopted]),
+            partlyAdopted: share([.partlyExplained, .partlyUnexplained]), notAdopted: share([.explained]),
+            unanswered: share([.unanswered]), reasons: reasons, examples: Array(examples.prefix(3)))
     }
 
     static let principleNames = [

@@ -3,8 +3,11 @@ import FeedbackLoop
 /// Escaping for each participant-facing format, so text from the record is shown as written and
 /// never runs as markup, a link or a spreadsheet formula.
 public enum Escape {
-    /// Markdown: every character CommonMark could read as markup is backslash-escaped, line breaks
-    /// become spaces (so no text can start a heading, list or block), and control characters go.
+    /// Markdown: every character CommonMark could read as markup there is backslash-escaped, line
+    /// breaks become spaces (so no text can start a heading, list or block), and control characters
+    /// go. `(` is escaped only straight after a bracket, `#` only where it would start a heading, and
+    /// `)`, braces and `!` never (none is markup once `[` and `]` are escaped), so prose keeps them as
+    /// written ("(Hounslow)").
     static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -12,10 +15,11 @@ public enum Escape {
         var leadingDigits = false
         for scalar in plain(text).unicodeScalars {
             switch scalar {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "!", "|", "~", "&":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
                 out.append("\\")
                 out.unicodeScalars.append(scalar)
-            case "-" where atStart, "+" where atStart, "." where leadingDigits:
+            case "-" where atStart, "+" where atStart, "#" where atStart, "." where leadingDigits,
+                "(" where out.hasSuffix("]"):
                 // Would start a list item where the value begins a line.
                 out.append("\\")
                 out.unicodeScalars.append(scalar)

@@ -25,7 +25,8 @@ extension ReportRenderer {
             <p>\(intro(report, x))</p>
             <nav aria-label="Contents"><ul>
             <li><a href="#glance">At a glance</a></li><li><a href="#principles">Principle by principle</a></li>
-            <li><a href="#loop">Closing the loop</a></li><li><a href="#scorecards">Organisation scorecards</a></li>
+            <li><a href="#loop">Closing the loop</a></li><li><a href="#influence">How people's views changed decisions</a></li>
+            <li><a href="#scorecards">Organisation scorecards</a></li>
             <li><a href="#good-practice">Good practice to share</a></li><li><a href="#activities">Every activity</a></li>
             <li><a href="#how">How this was judged</a></li></ul></nav>
             </header>
@@ -50,7 +51,13 @@ extension ReportRenderer {
         out += "<figure>\n\(monthChart(report))<figcaption>Updates published against updates due, month by month. "
         out += "The table below gives the same figures.</figcaption>\n</figure>\n"
         out += table(tables.months) + "\n"
-        out += "<h2 id=\"scorecards\">Organisation scorecards</h2>\n" + table(scorecardTable(report))
+        out += "<h2 id=\"influence\">How people's views changed decisions</h2>\n"
+        out +=
+            influence(report, x, bullet: "").split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p dir=\"auto\">\($0)</p>\n" }.joined()
+        out += table(influenceTable(report))
+        out += "<h2 id=\"scorecards\">Organisation scorecards</h2>\n<p>\(x(principleKey(report)))</p>\n"
+        out += table(scorecardTable(report))
         out += "<h2 id=\"good-practice\">Good practice to share</h2>\n"
         if report.goodPractice.isEmpty { out += "<p>\(noGoodPractice)</p>\n" }
         for practice in report.goodPractice {
@@ -78,7 +85,10 @@ extension ReportRenderer {
     static func table(_ table: Table) -> String {
         let x = safe
         guard !table.rows.isEmpty else { return "<p>\(x(table.caption)): none.</p>\n" }
-        var out = "<div class=\"table\"><table>\n<caption>\(x(table.caption))</caption>\n<thead><tr>"
+        // A table wider than the screen scrolls in its own region, which the keyboard can reach.
+        var out =
+            "<div class=\"table\" tabindex=\"0\" role=\"region\" aria-label=\"\(x(table.caption))\"><table>\n"
+            + "<caption>\(x(table.caption))</caption>\n<thead><tr>"
         out += table.headers.map { "<th scope=\"col\">\(x($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out +=
@@ -223,9 +233,11 @@ extension ReportRenderer {
         body{max-width:60rem}.chart{max-width:44rem;display:block}figure{margin:1rem 0}
         figcaption{font-size:1rem;color:#474747}caption{text-align:left;font-weight:600;padding:.5rem 0}
         .table{overflow-x:auto}td,th{border-bottom:1px solid #b1b4b6;vertical-align:top}
+        td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
         nav ul{columns:2}
         @page{size:A4;margin:15mm}
-        @media print{nav{display:none}.chart{max-width:100%}table{font-size:9pt}h2{break-before:page}
+        @media print{nav{display:none}.chart{max-width:100%}table{font-size:7.5pt}h2{break-before:page}
+        .table{overflow:visible}td,th{padding:.1rem .25rem .1rem 0}
         h2#glance{break-before:auto}tr,figure,section{break-inside:avoid}}
         """
 

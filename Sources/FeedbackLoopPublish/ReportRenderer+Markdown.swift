@@ -17,7 +17,9 @@ extension ReportRenderer {
         let tables = loopTables(report)
         out += "## Closing the loop\n\n" + loop(report, m) + "\n\n"
         out += markdownTable(tables.overdue) + markdownTable(tables.commitments) + markdownTable(tables.months)
-        out += "## Organisation scorecards\n\n" + markdownTable(scorecardTable(report))
+        out += "## How people's views changed decisions\n\n" + influence(report, m, bullet: "- ")
+        out += markdownTable(influenceTable(report))
+        out += "## Organisation scorecards\n\n" + principleKey(report) + "\n\n" + markdownTable(scorecardTable(report))
         out += "## Good practice to share\n\n"
         if report.goodPractice.isEmpty { out += noGoodPractice + "\n\n" }
         for practice in report.goodPractice {

@@ -7,7 +7,7 @@ import Foundation
 /// Touches no database and fetches nothing.
 public enum ReportRenderer {
     public enum Format: String, RecordEnumeration {
-        case html, md, json, csv
+        case html, md, txt, json, csv
         public static let listName = "report format"
     }
 
@@ -15,6 +15,7 @@ public enum ReportRenderer {
         switch format {
         case .html: Data(html(report, organisation: organisation).utf8)
         case .md: Data(markdown(report, organisation: organisation).utf8)
+        case .txt: Data(text(report, organisation: organisation).utf8)
         case .json: UpdateRenderer.json(report)
         case .csv: Data(csv(report).utf8)
         }
@@ -99,7 +100,10 @@ public enum ReportRenderer {
             + "the close date.",
         "A commitment (\"we will\") is on time when it was marked done by its due date; outstanding while "
             + "planned or in progress; dropped when stopped.",
-        "Informing people is counted apart: it is not engagement.",
+        "Informing people is counted apart: it is not engagement. Activities that only informed people are held "
+            + "to principle 1, and left out of principles 2 to 8 and the figures for closing the loop.",
+        "Views are counted when they were given in the period (or on a day not recorded).",
+        "A theme's views changed a decision when a decision adopts it, fully or in part, and is not dropped.",
         "Good practice lists activities that met all eight principles.",
     ]
 
@@ -115,36 +119,108 @@ public enum ReportRenderer {
     // MARK: Sentences, each with the record's texts escaped by `e` for its format
 
     static func intro(_ report: YearlyReport, _ e: (String) -> String) -> String {
-        "\(e(periodText(report))). Judged as at \(e(spoken(report.period.asOf))). This report covers the "
+        let runBy = report.organisation.map { key in report.scorecards.first { $0.organisation == key }?.name ?? key }
+        return "\(e(periodText(report))). Judged as at \(e(spoken(report.period.asOf))). This report covers the "
             + "\(counted(report.atAGlance.activities, "activity", plural: "activities")) that were open at any time "
-            + "in this period\(report.organisation.map { " and run by \(e($0))" } ?? "")."
+            + "in this period\(runBy.map { " and run by \(e($0))" } ?? "")."
     }
 
     static func glance(_ report: YearlyReport) -> String {
         let glance = report.atAGlance
-        return "\(counted(glance.activities, "activity", plural: "activities")), of which \(glance.informing) only "
-            + "informed people (not engagement). \(counted(glance.people, "person", plural: "people")) gave "
-            + "\(counted(glance.views, "view"))."
+        let informing =
+            switch glance.informing {
+            case 0: "None only informed people."
+            case 1: "1 only informed people: it is counted apart, as informing is not engagement."
+            default: "\(glance.informing) only informed people: they are counted apart, as informing is not engagement."
+            }
+        return "\(counted(glance.activities, "activity", plural: "activities")). \(informing) "
+            + "\(counted(glance.people, "person", plural: "people").capitalisedFirst) gave "
+            + "\(counted(glance.views, "view")) in the period."
     }
 
     static func loop(_ report: YearlyReport, _ e: (String) -> String) -> String {
         let loop = report.closingTheLoop
         return "\(loop.onTime) of \(counted(loop.loopsDue, "loop")) due by \(e(spoken(report.period.asOf))) had an "
             + "update recorded by the due date (\(share(loop.onTimeShare))). The median time from closing to the "
-            + "first update was \(days(loop.medianDaysToFirstUpdate)). \(sentText(loop.followUpsSent))"
+            + "first update was \(days(loop.medianDaysToFirstUpdate)). \(sentText(loop.followUpsSent)) "
+            + reopeningsText(loop)
+    }
+
+    static func reopeningsText(_ loop: YearlyReport.ClosingTheLoop) -> String {
+        switch (loop.reopenings, loop.reopeningsOnTime) {
+        case (0, _): "No loop was reopened by a changed answer."
+        case (1, 1): "1 loop was reopened by a changed answer, and its new update came by its reopened due date."
+        case (1, _): "1 loop was reopened by a changed answer, and its new update came after its reopened due date."
+        case let (count, onTime):
+            "Loops were reopened \(count) times by a changed answer; \(onTime) of the \(count) new updates came by "
+                + "their reopened due date."
+        }
     }
 
     static func reasonsHeading(_ principle: YearlyReport.Principle, _ e: (String) -> String) -> String {
-        "\(principle.number) \(e(principle.principle)): the most common reasons for not met"
+        "\(principle.number) \(e(principle.principle)): why it was not met"
     }
 
+    /// "no update by the due date: 3 activities, 59 to 136 days late".
     static func reason(_ reason: YearlyReport.Count, _ e: (String) -> String) -> String {
-        "\(e(reason.name)) (\(counted(reason.activities, "activity", plural: "activities")))"
+        var text = "\(e(reason.name)): \(counted(reason.activities, "activity", plural: "activities"))"
+        if let from = reason.from, let to = reason.to, let unit = reason.unit {
+            text += from == to ? ", \(from) \(unit)" : ", \(from) to \(to) \(unit)"
+        }
+        return text
     }
 
     static func highlight(_ highlight: YearlyReport.Highlight, _ e: (String) -> String) -> String {
-        "You said: \(e(highlight.youSaid)) (\(counted(highlight.people, "person", plural: "people"))). "
-            + "Answer: \(answerWord(highlight.answer))."
+        let views = counted(highlight.views, "view").capitalisedFirst
+        let from = highlight.people == 0 ? "" : ", from \(counted(highlight.people, "person", plural: "people"))"
+        var text = "You said: \(e(unstopped(highlight.youSaid))) (\(views)\(from))."
+        if !highlight.weDid.isEmpty {
+            text += " We did: " + highlight.weDid.map { e(sentence($0)) }.joined(separator: " ")
+        }
+        if let because = highlight.because {
+            text +=
+                (highlight.weDid.isEmpty ? " We did not, because: " : " What we did not do, and why: ")
+                + e(sentence(because))
+        }
+        return text
+    }
+
+    static func sentence(_ text: String) -> String { UpdateView.sentence(text) }
+
+    /// A text without the full stop it ends with, so a bracket can follow it.
+    static func unstopped(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
+    }
+
+    static func influenceText(_ influence: YearlyReport.Influence) -> String {
+        guard influence.themes > 0 else { return "No themes were recorded." }
+        return
+            "Of \(counted(influence.themes, "theme")) people raised, \(influence.adopted) changed a decision in full "
+            + "and \(influence.partlyAdopted) in part; \(influence.notAdopted) \(influence.notAdopted == 1 ? "was" : "were") "
+            + "not adopted, with the reasons given; \(influence.unanswered) \(influence.unanswered == 1 ? "has" : "have") "
+            + "no answer yet."
+    }
+
+    static func example(_ example: YearlyReport.Example, _ e: (String) -> String) -> String {
+        "\(e(example.activity)). You said: \(e(unstopped(example.youSaid))) (\(counted(example.views, "view"))). We did: "
+            + example.weDid.map { e(sentence($0)) }.joined(separator: " ")
+    }
+
+    static func influenceTable(_ report: YearlyReport) -> Table {
+        Table(
+            caption: "Themes by how they changed decisions, by organisation",
+            headers: ["Organisation", "Themes", "Adopted", "Partly adopted", "Not adopted", "No answer yet"],
+            rows: report.influence.map {
+                [
+                    $0.name, String($0.themes), String($0.adopted), String($0.partlyAdopted), String($0.notAdopted),
+                    String($0.unanswered),
+                ]
+            })
+    }
+
+    static func reasonWord(_ reason: String) -> String {
+        UpdateView.reasonLabel(reason) ?? "other reasons"
     }
 
     static let noGoodPractice = "No activity met all eight principles in this period."
@@ -163,7 +239,9 @@ public enum ReportRenderer {
         return [
             Table(caption: "Activities by level", headers: ["Level", "Activities"], rows: counts(glance.byLevel)),
             Table(caption: "Methods used", headers: ["Method", "Activities"], rows: counts(glance.methods)),
-            Table(caption: "Audiences reached", headers: ["Audience", "Activities"], rows: counts(glance.audiences)),
+            Table(
+                caption: "Audiences the activities set out to reach", headers: ["Audience", "Activities"],
+                rows: counts(glance.audiences)),
         ]
     }
 
@@ -184,10 +262,14 @@ public enum ReportRenderer {
             Table(
                 caption: "Commitments (\"we will\")",
                 headers: [
-                    "Delivered on time", "Delivered late", "Delivered, date not recorded", "Outstanding", "Dropped",
+                    "Delivered on time", "Delivered late", "Delivered, date not recorded", "Late, not yet done",
+                    "Not yet due", "Dropped",
                 ],
                 rows: [
-                    [String(c.onTime), String(c.late), String(c.doneUndated), String(c.outstanding), String(c.dropped)]
+                    [
+                        String(c.onTime), String(c.late), String(c.doneUndated), String(c.overdue),
+                        String(c.outstanding), String(c.dropped),
+                    ]
                 ]),
             Table(
                 caption: "Updates by month", headers: ["Month", "Published", "Due"],
@@ -198,13 +280,13 @@ public enum ReportRenderer {
     static func scorecardTable(_ report: YearlyReport) -> Table {
         Table(
             caption: "Each organisation's activities against each principle, and how many loops were on time",
-            headers: ["Organisation", "Activities"] + report.principles.map { "\($0.number) \($0.principle)" } + [
-                "On time"
-            ],
+            headers: ["Organisation", "Activities"] + report.principles.map { "P\($0.number)" } + ["On time"],
             rows: report.scorecards.map { card in
-                [card.name, String(card.activities)] + card.principles.map(verdictsText) + [
-                    "\(card.onTime) of \(card.loopsDue)"
+                [
+                    card.name,
+                    card.informing == 0 ? String(card.activities) : "\(card.activities) (\(card.informing) informing)",
                 ]
+                    + card.principles.map(verdictsText) + ["\(card.onTime) of \(card.loopsDue)"]
             })
     }
 
@@ -212,9 +294,20 @@ public enum ReportRenderer {
         Table(
             caption: "Every activity in the period, with its eight verdicts and its loop",
             headers: ["Ref", "Title", "Organisation"] + (1...8).map { "P\($0)" } + ["Loop"],
-            rows: report.activities.map {
-                [$0.ref, $0.title, $0.organisation] + $0.verdicts.map(word) + [$0.loopState]
+            rows: report.activities.map { row in
+                // Informing is held to principle 1 only.
+                let verdicts = row.verdicts.enumerated().map { index, verdict in
+                    row.informing && index > 0 ? "not counted" : word(verdict)
+                }
+                return [row.ref, row.title, row.organisationName] + verdicts + [row.loopState]
             })
+    }
+
+    /// The key to the principles' short names (P1 to P8) in the wide tables.
+    static func principleKey(_ report: YearlyReport) -> String {
+        "P1 to P8 are the principles: "
+            + report.principles.map { "P\($0.number) \($0.principle)" }.joined(separator: ", ")
+            + "."
     }
 
     // MARK: CSV

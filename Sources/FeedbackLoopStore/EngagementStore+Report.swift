@@ -1,4 +1,5 @@
 import FeedbackLoop
+import Foundation
 import GRDB
 
 /// What the yearly report reads about an activity besides its check facts.
@@ -7,6 +8,8 @@ public struct ReportExtras: Sendable {
     public var people = 0
     public var commitments: [CommitmentFacts] = []
     public var followUpsSent = 0
+    /// Its themes, each with its views and answer.
+    public var themes: [ReportThemeFacts] = []
 
     public init() {}
 }
@@ -23,12 +26,13 @@ extension EngagementStore {
         let wanted = Set(inputs.compactMap(\.activity.id))
         return try reading { db in
             var extras: [Int64: ReportExtras] = [:]
+            // Views given in the period (or on a day not recorded), and the people who gave them.
             let views = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT activityId, count(*), count(DISTINCT participantId) FROM contribution
-                    WHERE outOfScope IS NULL GROUP BY activityId
-                    """)
+                    WHERE outOfScope IS NULL AND (received IS NULL OR received BETWEEN ? AND ?) GROUP BY activityId
+                    """, arguments: [period.from, period.to])
             while let row = try views.next() {
                 guard wanted.contains(row[0]) else { continue }
                 extras[row[0], default: ReportExtras()].views = row[1]
@@ -47,6 +51,35 @@ extension EngagementStore {
                 guard wanted.contains(row[0]) else { continue }
                 extras[row[0], default: ReportExtras()].commitments.append(
                     CommitmentFacts(status: row[1], due: row[2], doneOn: row[3]))
+            }
+            let themes = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT t.activityId, t.said,
+                        (SELECT count(*) FROM themeContribution tc WHERE tc.themeId = t.id) AS views,
+                        EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                                WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped') AS adopted,
+                        EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                                WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped') AS partly,
+                        (SELECT e.reason FROM explanation e WHERE e.themeId = t.id) AS reason,
+                        (SELECT json_group_array(d.text) FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+                         WHERE dt.themeId = t.id AND d.status <> 'dropped') AS weDid
+                    FROM theme t ORDER BY t.activityId, t.id
+                    """)
+            while let row = try themes.next() {
+                let activityId: Int64 = row["activityId"]
+                guard wanted.contains(activityId) else { continue }
+                let reason = (row["reason"] as String?).flatMap(ReasonCategory.init(rawValue:))
+                let answer = ThemeAnswer(
+                    liveAdoption: row["adopted"], livePartial: row["partly"], hasExplanation: reason != nil)
+                let weDid =
+                    (row["weDid"] as String?).flatMap {
+                        try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+                    } ?? []
+                extras[activityId, default: ReportExtras()].themes.append(
+                    ReportThemeFacts(
+                        said: row["said"], views: row["views"], answer: answer, weDid: weDid,
+                        reason: answer == .adopted ? nil : reason))
             }
             let sent = try Row.fetchAll(
                 db,

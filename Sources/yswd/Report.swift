@@ -81,7 +81,7 @@ extension Yswd {
                 return ReportActivityFacts(
                     principles: input.facts(rules.status(of: input.summary, asOf: judged)),
                     organisation: input.organisation, views: extra.views, people: extra.people,
-                    commitments: extra.commitments, followUpsSent: extra.followUpsSent)
+                    commitments: extra.commitments, followUpsSent: extra.followUpsSent, themes: extra.themes)
             }
             var report = YearlyReport(
                 period: period, asOf: judged, organisation: organisation, organisations: organisations,

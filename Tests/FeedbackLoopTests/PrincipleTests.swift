@@ -1,5 +1,6 @@
-import FeedbackLoop
 import Testing
+
+@testable import FeedbackLoop
 
 private func day(_ text: String) -> CalendarDate { try! CalendarDate.parse(text, field: "date") }
 
@@ -154,5 +155,25 @@ private let evaluation = Evaluation(
     ])
     func similarity(title: String, candidate: String, similar: Bool) {
         #expect(Similarity.isSimilar(title: title, text: title, to: candidate) == similar)
+    }
+}
+
+/// Issue 19, finding 12: the yearly report groups reasons for "not met" by kind.
+@Suite struct ReportReasonTests {
+    @Test func reasonsWithANumberAreGroupedByKindWithTheirRange() {
+        func late(_ days: Int) -> PrincipleVerdict {
+            PrincipleVerdict(
+                number: 7, principle: "Outcome", verdict: .notMet,
+                reason: "no update recorded, and the loop is \(days) days overdue", kind: "no update by the due date",
+                amount: days)
+        }
+        let reasons = YearlyReport.reasons([
+            late(59), late(136), late(80),
+            PrincipleVerdict(
+                number: 7, principle: "Outcome", verdict: .met, reason: "the first update came on time"),
+        ])
+        #expect(reasons.count == 1)
+        #expect(reasons.first?.name == "no update by the due date" && reasons.first?.activities == 3)
+        #expect(reasons.first?.from == 59 && reasons.first?.to == 136 && reasons.first?.unit == "days late")
     }
 }
