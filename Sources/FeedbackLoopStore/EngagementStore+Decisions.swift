@@ -97,3 +97,20 @@ extension EngagementStore {
         }
     }
 }
+
+extension EngagementStore {
+    /// Every decision marked done, of one activity or all, with its activity's ref, key and text:
+    /// for `check` to warn about those whose text still promises ("We will…").
+    public func doneDecisions(activity ref: String? = nil) throws -> [(activity: String, key: String, text: String)] {
+        try reading { db in
+            let activityId = try ref.map { try Self.activityId(db, ref: $0) }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.ref, d.key, d.text FROM decision d JOIN activity a ON a.id = d.activityId
+                    WHERE d.status = 'done' AND (?1 IS NULL OR d.activityId = ?1) ORDER BY a.ref, d.key
+                    """, arguments: [activityId]
+            ).map { (activity: $0["ref"], key: $0["key"], text: $0["text"]) }
+        }
+    }
+}

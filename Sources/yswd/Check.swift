@@ -36,6 +36,15 @@ extension Yswd {
                     activity: input.activity.ref, title: input.activity.title,
                     principles: checks.verdicts(input.facts(loopRules.status(of: input.summary, asOf: today))))
             }
+            // Done, but still promising: the update would say "What we did: We will…".
+            let checked = Set(results.map(\.activity))
+            for decision in try store.doneDecisions(activity: activity)
+            where checked.contains(decision.activity) && Decision.readsAsPromise(decision.text) {
+                note(
+                    "warning: decision \(decision.key) of \(decision.activity) is done, but its text still says what we "
+                        + "will do; give what was done with `yswd decision update \(decision.activity) \(decision.key) "
+                        + "--text \"...\"`")
+            }
             switch listing.format {
             case .json: print(Listing.json(results))
             case .csv, .table:

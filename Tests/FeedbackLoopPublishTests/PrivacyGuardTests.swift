@@ -150,7 +150,9 @@ import Testing
         let path = try folder(["update.md.mustache": "Branded: {{title}}\n"])
         let templates = try TemplateSet.folder(path, required: ["update.md"])
         let output = try UpdateRenderer(templates: templates).render(Sample.snapshot(title: "A [link](x)"), as: .md)
-        #expect(output.text == "Branded: A \\[link\\]\\(x\\)\n")
+        #expect(
+            output.text == "Branded: A \\[link\\]\\(x)\n",
+            "no link: the brackets and the parenthesis after them are escaped")
     }
 
     @Test func aMissingTemplateIsNamed() throws {

@@ -160,3 +160,45 @@ import Testing
         #expect(try yswd.ok("loops", "--as-of", "2026-11-27", "--format", "csv").split(separator: "\r\n").count > 10)
     }
 }
+
+/// Issue 19, findings 4, 6 and 13 through the command line.
+@Suite struct PublishingRulesTests {
+    @Test func unthemedViewsStopAnUpdateUnlessEarlyAndTheUpdateSaysSo() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("contribution", "add", "GP", "--text", "Not themed yet")
+        try yswd.ok("contribution", "add", "GP", "--text", "Nor this")
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["publish", "GP", "--record", "--out", "u.html"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("2 views of GP are not yet grouped into themes"), "\(refused.stderr)")
+        #expect(try yswd.fingerprint() == before)
+        let early = try yswd.run(["publish", "GP", "--format", "txt", "--early", "--as-of", "2026-03-10"])
+        #expect(early.status == 0)
+        #expect(
+            early.stdout.contains("2 views are not yet grouped into themes. We will report on them by 30 April 2026."))
+        #expect(early.stderr.contains("the update says 2 views are not yet grouped into themes"))
+    }
+
+    @Test func checkWarnsOfADoneDecisionThatStillPromises() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok(
+            "decision", "add", "GP", "signs", "--text", "We will replace the signs", "--responds-to", "parking",
+            "--status", "done")
+        let check = try yswd.run(["check", "GP"])
+        #expect(check.status == 0)
+        #expect(check.stderr.contains("decision signs of GP is done, but its text still says what we will do"))
+        let publish = try yswd.run(["publish", "GP", "--format", "txt"])
+        #expect(publish.stderr.contains("decision signs is done, but its text still says what we will do"))
+    }
+
+    @Test func oneFollowUpOwedIsSingular() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("publish", "GP", "--record", "--out", "u.html", "--as-of", "2026-03-10")
+        try yswd.ok("participant", "update", "P-1", "--no-wants-feedback")
+        let loops = try yswd.ok("loops", "--as-of", "2026-03-11")
+        #expect(loops.contains("1 follow-up") && !loops.contains("1 follow-ups"), "\(loops)")
+    }
+}
