@@ -8,8 +8,9 @@
 # organisations), then times, in the same run and on the same file: `yswd report --year 2026
 # --format json`, `yswd check --format json`, and `sqlite3 FILE < queries.sql` (the loop summary
 # query yswd runs, printed by `yswd loops --print-sql`, and the report's other aggregates: views and
-# people per activity, commitments with when they were done, update timings, feedback promises,
-# follow-ups sent and the search index the similarity rule reads). Prints the median wall time of
+# people per activity, each theme's views and answer, commitments with when they were done, update
+# timings, feedback promises, follow-ups sent and the search index the similarity rule reads).
+# Prints the median wall time of
 # each, the ratios and peak memory. Targets: report and check under 3 s and 100 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,17 @@ as_of=2027-03-31
     "$yswd" loops --print-sql --database "$db"
     cat <<'SQL'
 ;
-SELECT activityId, count(*), count(DISTINCT participantId) FROM contribution WHERE outOfScope IS NULL GROUP BY activityId;
+SELECT activityId, count(*), count(DISTINCT participantId) FROM contribution WHERE outOfScope IS NULL
+    AND (received IS NULL OR received BETWEEN '2026-04-01' AND '2027-03-31') GROUP BY activityId;
+SELECT t.activityId, t.said, (SELECT count(*) FROM themeContribution tc WHERE tc.themeId = t.id),
+    EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+            WHERE dt.themeId = t.id AND dt.outcome = 'adopted' AND d.status <> 'dropped'),
+    EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+            WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped'),
+    (SELECT e.reason FROM explanation e WHERE e.themeId = t.id),
+    (SELECT json_group_array(d.text) FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
+     WHERE dt.themeId = t.id AND d.status <> 'dropped')
+FROM theme t ORDER BY t.activityId, t.id;
 SELECT d.activityId, d.status, d.due, (SELECT min(substr(h.at, 1, 10)) FROM history h WHERE h.entity = 'decision'
     AND h.entityId = d.id AND json_extract(h.after, '$.status') = 'done') FROM decision d
 WHERE d.due IS NOT NULL OR d.status <> 'done';

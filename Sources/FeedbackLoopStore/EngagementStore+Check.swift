@@ -106,8 +106,8 @@ extension EngagementStore {
         return timings
     }
 
-    /// Refs of activities that opened earlier (recorded earlier, when either has no opening date) whose
-    /// title, purpose and themes share enough words.
+    /// Refs of activities that opened before this one whose title, purpose and themes share enough
+    /// words (none, for an activity with no opening date).
     private static func similarEarlier(_ db: Database, activityId: Int64, keywords: inout KeywordCache) throws
         -> [String]
     {
@@ -131,9 +131,8 @@ extension EngagementStore {
                 FROM activitySearch JOIN activity ON activity.id = activitySearch.rowid
                 JOIN activity own ON own.id = ?
                 WHERE activitySearch MATCH ? AND activity.id <> own.id
-                  AND CASE WHEN activity.opens IS NOT NULL AND own.opens IS NOT NULL THEN activity.opens < own.opens
-                           ELSE activity.id < own.id END
-                ORDER BY coalesce(activity.opens, '') DESC, activity.id DESC LIMIT 50
+                  AND activity.opens < own.opens
+                ORDER BY activity.opens DESC, activity.id DESC LIMIT 50
                 """, arguments: [activityId, groups.joined(separator: " OR ")])
         var similar: [String] = []
         for candidate in candidates where similar.count < 3 {
@@ -168,8 +167,7 @@ private struct KeywordCache {
 }
 
 /// Earlier similar activities for every activity at once, by the rule `similarEarlier` applies to
-/// one: candidates are activities that opened earlier (recorded earlier, when either has no opening
-/// date) whose title, purpose or themes hold at least two of the
+/// one: candidates are activities that opened before it (none has no opening date) whose title, purpose or themes hold at least two of the
 /// activity's four longest title keywords (any one, when it has two or fewer); the 50 most recent
 /// are held to ``Similarity/isSimilar(titleWords:words:to:)``, and the first three kept.
 struct SimilarityIndex {
@@ -204,23 +202,23 @@ struct SimilarityIndex {
         }
     }
 
-    /// Whether `candidate` opened before `id` (or, when either has no opening date, was recorded before it).
+    /// Whether `candidate` opened before `id`: both have opening dates, and its is earlier.
     private func isEarlier(_ candidate: Int64, than id: Int64) -> Bool {
-        if let theirs = opens[candidate], let own = opens[id] { return theirs < own }
-        return candidate < id
+        guard let theirs = opens[candidate], let own = opens[id] else { return false }
+        return theirs < own
     }
 
     func similarEarlier() -> [Int64: [String]] {
         var result: [Int64: [String]] = [:]
         for id in ids {
-            guard let own = titles[id], let all = words[id] else { continue }
+            // An activity with no opening date has no earlier ones.
+            guard let own = titles[id], let all = words[id], opens[id] != nil else { continue }
             let top = own.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4)
             guard !top.isEmpty else { continue }
             let needed = top.count <= 2 ? 1 : 2
             // Walk each word's activities backwards from just before this one, most recent first.
             var lists = top.compactMap { postings[$0] }
             var heads = lists.map { list in Self.lastIndex(below: position[id] ?? 0, in: list) }
-
             var similar: [String] = []
             var examined = 0
             while examined < 50, similar.count < 3 {

@@ -94,7 +94,6 @@ extension EngagementStore {
                   AND entity IN ('decision', 'decisionTheme', 'explanation', 'theme')
                 ORDER BY id
                 """, arguments: [activityId, start, since ?? "", last])
-
         let changes = rows.map { row in
             HistoryChange(
                 at: row["at"], entity: row["entity"], before: Self.jsonObject(row["before"]),

@@ -92,7 +92,6 @@ extension EngagementStore {
     }
 
     /// Links every in-scope contribution of the activity whose text contains `text` (ignoring case
-
     /// and accents) to a theme, as one bulk write: history records it once.
     /// - Returns: how many contributions were (or, in a dry run, would be) newly linked.
     @discardableResult
