@@ -53,14 +53,17 @@ public struct ReportActivityFacts: Sendable {
     public var commitments: [CommitmentFacts]
     /// Follow-ups sent in the period.
     public var followUpsSent: Int
-    /// Its themes and the answer each has: how people's views changed decisions.
+    /// Its themes' answers, and its theme with the most views that changed a decision: how
+    /// people's views changed decisions.
     public var themes: [ReportThemeFacts]
+    public var example: ReportExample?
 
     public init(
         principles: PrincipleFacts, organisation: String?, views: Int, people: Int, commitments: [CommitmentFacts],
-        followUpsSent: Int, themes: [ReportThemeFacts] = []
+        followUpsSent: Int, themes: [ReportThemeFacts] = [], example: ReportExample? = nil
     ) {
         self.themes = themes
+        self.example = example
         self.principles = principles
         self.organisation = organisation
         self.views = views
@@ -84,21 +87,28 @@ public struct CommitmentFacts: Sendable, Equatable {
     }
 }
 
-/// A theme as the yearly report counts how views changed decisions: what people said, how many
-/// views it gathered, its answer, what was done (decision texts, dropped ones left out) and, when
-/// it was not (wholly) adopted, the kind of reason.
+/// A theme as the yearly report counts how views changed decisions: its answer and, when it was not
+/// (wholly) adopted, the kind of reason.
 public struct ReportThemeFacts: Sendable, Equatable {
-    public var said: String
-    public var views: Int
     public var answer: ThemeAnswer
-    public var weDid: [String]
     public var reason: ReasonCategory?
 
-    public init(said: String, views: Int, answer: ThemeAnswer, weDid: [String], reason: ReasonCategory?) {
+    public init(answer: ThemeAnswer, reason: ReasonCategory?) {
+        self.answer = answer
+        self.reason = reason
+    }
+}
+
+/// A theme whose views changed a decision, to quote: what people said, how many views it gathered,
+/// and what was done (the decisions' texts, dropped ones left out).
+public struct ReportExample: Sendable, Equatable {
+    public var said: String
+    public var views: Int
+    public var weDid: [String]
+
+    public init(said: String, views: Int, weDid: [String]) {
         self.said = said
         self.views = views
-        self.answer = answer
         self.weDid = weDid
-        self.reason = reason
     }
 }

@@ -45,14 +45,10 @@ extension YearlyReport {
             Count(name: $0.key.rawValue, activities: $0.value.count)
         }.sorted { ($1.activities, $0.name) < ($0.activities, $1.name) }
         // Each activity's theme with the most views that changed something, strongest first.
-        let examples = activities.compactMap { facts -> Example? in
-            guard
-                let theme = facts.themes.filter({ !$0.weDid.isEmpty }).max(by: {
-                    ($0.views, $1.said) < ($1.views, $0.said)
-                })
-            else { return nil }
-            return Example(
-                activity: facts.principles.activity.title, youSaid: theme.said, views: theme.views, weDid: theme.weDid)
+        let examples = activities.compactMap { facts in
+            facts.example.map {
+                Example(activity: facts.principles.activity.title, youSaid: $0.said, views: $0.views, weDid: $0.weDid)
+            }
         }.sorted { ($1.views, $0.activity) < ($0.views, $1.activity) }
         return Influence(
             organisation: key, name: name, themes: themes.count, adopted: share([.adopted]),

@@ -8,8 +8,9 @@ public struct ReportExtras: Sendable {
     public var people = 0
     public var commitments: [CommitmentFacts] = []
     public var followUpsSent = 0
-    /// Its themes, each with its views and answer.
+    /// Its themes' answers, and the theme with the most views that changed a decision.
     public var themes: [ReportThemeFacts] = []
+    public var example: ReportExample?
 
     public init() {}
 }
@@ -72,14 +73,16 @@ extension EngagementStore {
                 let reason = (row["reason"] as String?).flatMap(ReasonCategory.init(rawValue:))
                 let answer = ThemeAnswer(
                     liveAdoption: row["adopted"], livePartial: row["partly"], hasExplanation: reason != nil)
-                let weDid =
-                    (row["weDid"] as String?).flatMap {
-                        try? JSONDecoder().decode([String].self, from: Data($0.utf8))
-                    } ?? []
                 extras[activityId, default: ReportExtras()].themes.append(
-                    ReportThemeFacts(
-                        said: row["said"], views: row["views"], answer: answer, weDid: weDid,
-                        reason: answer == .adopted ? nil : reason))
+                    ReportThemeFacts(answer: answer, reason: answer == .adopted ? nil : reason))
+                // Only the activity's strongest example is kept: the most views, then the first recorded.
+                let views: Int = row["views"]
+                guard answer == .adopted || row["partly"], views > extras[activityId]?.example?.views ?? -1,
+                    let weDid = (row["weDid"] as String?).flatMap({
+                        try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+                    }), !weDid.isEmpty
+                else { continue }
+                extras[activityId]?.example = ReportExample(said: row["said"], views: views, weDid: weDid)
             }
             let sent = try Row.fetchAll(
                 db,

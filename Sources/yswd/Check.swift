@@ -38,12 +38,22 @@ extension Yswd {
             }
             // Done, but still promising: the update would say "What we did: We will…".
             let checked = Set(results.map(\.activity))
-            for decision in try store.doneDecisions(activity: activity)
-            where checked.contains(decision.activity) && Decision.readsAsPromise(decision.text) {
+            let promising = try store.doneDecisions(activity: activity).filter {
+                checked.contains($0.activity) && Decision.readsAsPromise($0.text)
+            }
+            // A few are listed one by one; many (a whole imported record) in one line.
+            for decision in promising.count > 5 ? [] : promising {
                 note(
                     "warning: decision \(decision.key) of \(decision.activity) is done, but its text still says what we "
                         + "will do; give what was done with `yswd decision update \(decision.activity) \(decision.key) "
                         + "--text \"...\"`")
+            }
+            if promising.count > 5 {
+                let activities = Set(promising.map(\.activity)).sorted()
+                note(
+                    "warning: \(promising.count) decisions of \(counted(activities.count, "activity", plural: "activities"))"
+                        + " (\(activities.prefix(3).joined(separator: ", "))\(activities.count > 3 ? ", …" : "")) are done,"
+                        + " but their text still says what we will do; `yswd check ACTIVITY` names each")
             }
             switch listing.format {
             case .json: print(Listing.json(results))

@@ -81,7 +81,8 @@ extension Yswd {
                 return ReportActivityFacts(
                     principles: input.facts(rules.status(of: input.summary, asOf: judged)),
                     organisation: input.organisation, views: extra.views, people: extra.people,
-                    commitments: extra.commitments, followUpsSent: extra.followUpsSent, themes: extra.themes)
+                    commitments: extra.commitments, followUpsSent: extra.followUpsSent, themes: extra.themes,
+                    example: extra.example)
             }
             var report = YearlyReport(
                 period: period, asOf: judged, organisation: organisation, organisations: organisations,
