@@ -237,7 +237,29 @@ import Testing
         }
     }
 
+    /// Issue 19, finding 4: a "we will" marked done needs its done wording, in the browser too.
+    @Test func aDoneDecisionNeedsItsDoneWording() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let before = try harness.fingerprint()
+            let refused = try await client.post(
+                "/activities/GP/decisions/call-back",
+                [("csrf", editor.csrf), ("text", "We will add a call-back option"), ("status", "done")],
+                cookie: editor.cookie)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.text.contains("is marked done, but its text still says"))
+            #expect(try harness.fingerprint() == before)
+            let done = try await client.post(
+                "/activities/GP/decisions/call-back",
+                [("csrf", editor.csrf), ("text", "We added a call-back option"), ("status", "done")],
+                cookie: editor.cookie)
+            #expect(done.status == .seeOther)
+        }
+    }
+
     /// Issue 19, finding 2: formats recorded together, or added later, are renditions of one update.
+
     @Test func severalFormatsAreRenditionsOfOneUpdate() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
