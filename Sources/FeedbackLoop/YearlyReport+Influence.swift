@@ -38,21 +38,30 @@ extension YearlyReport {
     }
 
     /// How the views given to `activities` changed decisions.
-    static func influence(_ activities: [ReportActivityFacts], key: String, name: String) -> Influence {
-        let themes = activities.flatMap(\.themes)
-        func share(_ answers: Set<ThemeAnswer>) -> Int { themes.filter { answers.contains($0.answer) }.count }
-        let reasons = Dictionary(grouping: themes.compactMap(\.reason), by: { $0 }).map {
-            Count(name: $0.key.rawValue, activities: $0.value.count)
-        }.sorted { ($1.activities, $0.name) < ($0.activities, $1.name) }
-        // Each activity's theme with the most views that changed something, strongest first.
-        let examples = activities.compactMap { facts in
-            facts.example.map {
-                Example(activity: facts.principles.activity.title, youSaid: $0.said, views: $0.views, weDid: $0.weDid)
+    static func influence(_ activities: some Sequence<ReportActivityFacts>, key: String, name: String) -> Influence {
+        var answers: [ThemeAnswer: Int] = [:]
+        var reasons: [ReasonCategory: Int] = [:]
+        var examples: [Example] = []
+        for facts in activities {
+            for theme in facts.themes {
+                answers[theme.answer, default: 0] += 1
+                if let reason = theme.reason { reasons[reason, default: 0] += 1 }
             }
-        }.sorted { ($1.views, $0.activity) < ($0.views, $1.activity) }
+            // Each activity's theme with the most views that changed something.
+            if let example = facts.example {
+                examples.append(
+                    Example(
+                        activity: facts.principles.activity.title, youSaid: example.said, views: example.views,
+                        weDid: example.weDid))
+            }
+        }
+        func share(_ kinds: [ThemeAnswer]) -> Int { kinds.reduce(0) { $0 + (answers[$1] ?? 0) } }
         return Influence(
-            organisation: key, name: name, themes: themes.count, adopted: share([.adopted]),
+            organisation: key, name: name, themes: answers.values.reduce(0, +), adopted: share([.adopted]),
             partlyAdopted: share([.partlyExplained, .partlyUnexplained]), notAdopted: share([.explained]),
-            unanswered: share([.unanswered]), reasons: reasons, examples: Array(examples.prefix(3)))
+            unanswered: share([.unanswered]),
+            reasons: reasons.map { Count(name: $0.key.rawValue, activities: $0.value) }
+                .sorted { ($1.activities, $0.name) < ($0.activities, $1.name) },
+            examples: Array(examples.sorted { ($1.views, $0.activity) < ($0.views, $1.activity) }.prefix(3)))
     }
 }

@@ -179,7 +179,8 @@ extension YearlyReport {
         let rules = LoopRules(settings: settings)
         let judged = activities.map { facts in (facts, checks.verdicts(facts.principles)) }
         // Informing people is not engagement: it is held to principle 1 only, and left out of the rest.
-        let engaged = judged.filter { $0.0.principles.activity.level != .inform }
+        // (Positions in `judged`, so no activity's facts are copied.)
+        let engaged = judged.indices.filter { judged[$0].0.principles.activity.level != .inform }
         self.period = Period(from: period.from.description, to: period.to.description, asOf: asOf.description)
         self.organisation = organisation
 
@@ -196,12 +197,13 @@ extension YearlyReport {
             methods: counts(records.flatMap { $0.methods.map(\.rawValue) }),
             audiences: counts(records.flatMap(\.audiences)))
 
+        let allVerdicts = judged.map(\.1)
+        let engagedVerdicts = engaged.map { judged[$0].1 }
         principles = (0..<8).map { index in
-            let held = index == 0 ? judged : engaged
+            let held = index == 0 ? allVerdicts : engagedVerdicts
             return Principle(
                 number: index + 1, principle: judged.first?.1[index].principle ?? Self.principleNames[index],
-                verdicts: Self.count(held.map(\.1), principle: index),
-                notMetReasons: Self.reasons(held.map { $0.1[index] }))
+                verdicts: Self.count(held, principle: index), notMetReasons: Self.reasons(held.map { $0[index] }))
         }
 
         // Closing the loop: each loop's first update against its original due date.
@@ -213,7 +215,8 @@ extension YearlyReport {
         var published = [String: Int]()
         var due = [String: Int]()
         var reopenings = Reopenings(count: 0, onTime: 0)
-        for (facts, verdicts) in engaged {
+        for position in engaged {
+            let (facts, verdicts) = judged[position]
             if let reopened = verdicts[6].reopenings {
                 reopenings.count += reopened.count
                 reopenings.onTime += reopened.onTime
@@ -266,12 +269,15 @@ extension YearlyReport {
         // One scorecard per organisation with activities in the period, "not set" last.
         let keys = Set(activities.map { $0.organisation ?? Self.notSet })
         scorecards = keys.sorted { ($0 == Self.notSet ? 1 : 0, $0) < ($1 == Self.notSet ? 1 : 0, $1) }.map { key in
-            let own = judged.filter { ($0.0.organisation ?? Self.notSet) == key }
-            let ownEngaged = own.filter { $0.0.principles.activity.level != .inform }
-            let principles = (0..<8).map { Self.count(($0 == 0 ? own : ownEngaged).map(\.1), principle: $0) }
+            let own = judged.indices.filter { (judged[$0].0.organisation ?? Self.notSet) == key }
+            let ownEngaged = own.filter { judged[$0].0.principles.activity.level != .inform }
+            let principles = (0..<8).map {
+                Self.count(($0 == 0 ? own : ownEngaged).map { judged[$0].1 }, principle: $0)
+            }
             var due = 0
             var onTime = 0
-            for (facts, _) in ownEngaged {
+            for position in ownEngaged {
+                let facts = judged[position].0
                 guard let original = rules.baseDue(facts.principles.loop.summary), original <= asOf else { continue }
                 due += 1
                 if let first = facts.principles.updates.first, first.published <= original { onTime += 1 }
@@ -283,7 +289,7 @@ extension YearlyReport {
         }
         influence = keys.sorted { ($0 == Self.notSet ? 1 : 0, $0) < ($1 == Self.notSet ? 1 : 0, $1) }.map { key in
             Self.influence(
-                engaged.map(\.0).filter { ($0.organisation ?? Self.notSet) == key }, key: key,
+                engaged.lazy.map { judged[$0].0 }.filter { ($0.organisation ?? Self.notSet) == key }, key: key,
                 name: organisations[key] ?? (key == Self.notSet ? "Organisation not set" : key))
         }
 

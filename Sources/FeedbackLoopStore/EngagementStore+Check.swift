@@ -182,24 +182,28 @@ struct SimilarityIndex {
     private var postings: [String: [Int]] = [:]
 
     init(_ db: Database) throws {
+        // Read as stored (sorting the texts in SQL would hold them all at once), then put in order.
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT s.rowid AS id, a.ref, a.opens, s.title, s.purpose, s.themes FROM activitySearch s
-                JOIN activity a ON a.id = s.rowid ORDER BY coalesce(a.opens, ''), s.rowid
+                JOIN activity a ON a.id = s.rowid ORDER BY s.rowid
                 """)
+        var byId: [String: [Int64]] = [:]
         while let row = try rows.next() {
             let id: Int64 = row["id"]
             let title: String = row["title"]
             let all = Similarity.keywords("\(title) \(row["purpose"] as String) \(row["themes"] as String? ?? "")")
-            position[id] = ids.count
             ids.append(id)
             refs[id] = row["ref"]
             opens[id] = row["opens"]
             titles[id] = Similarity.keywords(title)
             words[id] = all
-            for word in all { postings[word, default: []].append(ids.count - 1) }
+            for word in all { byId[word, default: []].append(id) }
         }
+        ids.sort { (opens[$0] ?? "", $0) < (opens[$1] ?? "", $1) }
+        for (index, id) in ids.enumerated() { position[id] = index }
+        postings = byId.mapValues { list in list.compactMap { position[$0] }.sorted() }
     }
 
     /// Whether `candidate` opened before `id`: both have opening dates, and its is earlier.
