@@ -246,4 +246,12 @@ import Testing
         let matches = PrivacyGuard.scan(snapshot).filter { $0.kind == .participant }.map(\.match)
         #expect(matches.contains("Amina Khan") && matches.contains("12 Long Road"), "\(matches)")
     }
+
+    @Test(arguments: ["Amir Hassan helped us", "Dr Hassan helped us", "Hassan helped us", "Amir helped us"])
+    func aStaffNameRecordedWithItsTitleIsFoundInEachForm(quote: String) {
+        var snapshot = Sample.snapshot(quote: quote)
+        snapshot.staffNames = ["Dr Amir Hassan"]
+        let found = PrivacyGuard.scan(snapshot).filter { $0.kind == .name }.map(\.match)
+        #expect(!found.isEmpty, "\(quote)")
+    }
 }
