@@ -138,15 +138,16 @@ extension EngagementStore {
         }
     }
 
-    /// Adds a rendition to update `number` of the activity: the same update in another format (or
-    /// language). Only while the record still says what the update said: `data` (the new rendering's
-    /// open data, as of the update's day) must equal the update's own.
+    /// Adds renditions to update `number` of the activity, with the privacy waivers given for them,
+    /// in one write: the same update in other formats (or languages). Only while the record still
+    /// says what the update said: `data` (the new rendering's open data, as of the update's day) must
+    /// equal the update's own.
     /// - Throws: ``StoreError/updateOutdated(activity:number:)`` when the record has changed since, and
-    ///   ``StoreError/renditionExists(activity:number:format:)`` when it has that rendition already.
+    ///   ``StoreError/renditionExists(activity:number:format:)`` when it has one of them already.
     @discardableResult
-    public func addRendition(ref: String, number: Int, data: Data, _ rendition: RenditionRecording) throws
-        -> PublishedUpdate
-    {
+    public func addRenditions(
+        ref: String, number: Int, data: Data, _ renditions: [RenditionRecording], waivers: [PrivacyWaiver] = []
+    ) throws -> PublishedUpdate {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             guard
@@ -161,14 +162,20 @@ extension EngagementStore {
                 throw StoreError.unknownUpdate(activity: ref, number: number, count: count)
             }
             let updateId: Int64 = row["id"]
-            let others =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?",
-                    arguments: [updateId, rendition.format, rendition.language]) ?? 0
-            let taken = (row["format"] as String) == rendition.format && rendition.language == "en" || others > 0
-            if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
-            guard (row["data"] as Data) == data else { throw StoreError.updateOutdated(activity: ref, number: number) }
-            try Self.insertRendition(db, updateId: updateId, rendition)
+            for rendition in renditions {
+                let others =
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT count(*) FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?",
+                        arguments: [updateId, rendition.format, rendition.language]) ?? 0
+                let taken = (row["format"] as String) == rendition.format && rendition.language == "en" || others > 0
+                if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
+                guard (row["data"] as Data) == data else {
+                    throw StoreError.updateOutdated(activity: ref, number: number)
+                }
+                try Self.insertRendition(db, updateId: updateId, rendition)
+            }
+            try Self.recordWaivers(db, activityId: activityId, waivers)
             return try Self.updates(db, condition: "u.id = ?", arguments: [updateId])[0]
         }
     }

@@ -51,7 +51,7 @@ struct PublishingRoutes {
                         early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
                 }
                 if let earlier {
-                    for update in prepared { try update.addRendition(in: store, to: earlier.number) }
+                    try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waivers)
                 } else if let first = prepared.first {
                     let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
                     _ = try first.record(

@@ -75,11 +75,16 @@ public struct PreparedUpdate: Sendable {
                 quotes: publication.quotes, waivers: waivers, renditions: renditions.map(\.rendition)))
     }
 
-    /// Adds it to recorded update `number` as another rendition of that update: allowed only while
-    /// it says what that update said (prepare it as of the update's day).
+    /// Adds `renditions` (one update prepared in several formats, as of its day) to recorded update
+    /// `number`, with their waivers, in one write: allowed only while they say what that update said.
     @discardableResult
-    public func addRendition(in store: EngagementStore, to number: Int) throws -> PublishedUpdate {
-        try store.addRendition(ref: snapshot.activity.ref, number: number, data: publication.data, rendition)
+    public static func addRenditions(
+        _ renditions: [PreparedUpdate], in store: EngagementStore, to number: Int, waivers: [PrivacyWaiver]
+    ) throws -> PublishedUpdate? {
+        guard let first = renditions.first else { return nil }
+        return try store.addRenditions(
+            ref: first.snapshot.activity.ref, number: number, data: first.publication.data,
+            renditions.map(\.rendition), waivers: waivers)
     }
 
     /// It as a rendition to record.

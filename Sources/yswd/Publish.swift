@@ -130,7 +130,7 @@ extension Yswd {
 
             var number: Int?
             if let earlier, let first = prepared.first {
-                for update in prepared { try update.addRendition(in: store, to: earlier.number) }
+                try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waived)
                 number = earlier.number
                 note(
                     "Added \(formats.map(\.rawValue).joined(separator: ", ")) to update \(earlier.number) of \(activity)"

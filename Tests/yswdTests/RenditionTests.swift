@@ -74,3 +74,21 @@ import Testing
         #expect(file.range(of: Data(PublishCommandTests.quote.utf8)) == nil, "nowhere in the database file")
     }
 }
+
+/// A rendition added with a privacy finding allowed records the waiver, with the rendition, in one write.
+@Suite struct RenditionWaiverTests {
+    @Test func aWaiverGivenWhileAddingARenditionIsInHistory() throws {
+        let yswd = try PublishCommandTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("theme", "update", "GP", "parking", "--said", "Parking is hard, ring me on 07700 900123")
+        let refused = try yswd.run(["publish", "GP", "--record", "--out", "u.html"])
+        let id = try #require(refused.stderr.split(separator: " ").first { $0.hasPrefix("PF-") }.map(String.init))
+        try yswd.ok("publish", "GP", "--record", "--out", "u.html", "--allow", id)
+        let before = try yswd.ok("history", "GP", "--format", "json").components(separatedBy: id).count
+        let stopped = try yswd.run(["publish", "GP", "--record", "--add-to", "1", "--format", "md", "--out", "u.md"])
+        #expect(stopped.status == 2 && stopped.stderr.contains(id), "the same finding stops the rendition")
+        try yswd.ok("publish", "GP", "--record", "--add-to", "1", "--format", "md", "--out", "u.md", "--allow", id)
+        let after = try yswd.ok("history", "GP", "--format", "json").components(separatedBy: id).count
+        #expect(after > before, "the waiver for the rendition is in history")
+    }
+}
