@@ -29,41 +29,33 @@ extension EngagementStore {
         }
     }
 
-    /// Links more contributions to a theme. Contributions already linked are left as they are.
-    /// - Returns: how many new links were made.
+    /// Links more contributions to a theme. Contributions already linked are left as they are; with
+    /// `move`, each leaves the theme or themes it was in, in the same write. Either way a contribution
+    /// that leaves or joins a theme once an update was published needs the reason (both themes are
+    /// told it).
+    /// - Returns: how many new links were made; with `move`, how many contributions moved or were linked.
     @discardableResult
     public func linkTheme(
-        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
+        activity ref: String, key: String, contributions: [ContributionSelection], move: Bool = false,
+        reason: String? = nil
     ) throws -> Int {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
             try Self.checkMoves(db, activityId: activityId, activityRef: ref, ids: ids, into: key, reason: reason)
-            return try Self.link(db, themeId: theme.id.saved(), contributionIds: ids)
-        }
-    }
-
-    /// Moves contributions into a theme, out of the theme or themes they were in: one write, with
-    /// the reason a published answer needs (the themes they leave and join are both told it).
-    /// - Returns: how many contributions moved or were newly linked.
-    @discardableResult
-    public func moveToTheme(
-        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
-    ) throws -> Int {
-        try writing { db in
-            let activityId = try Self.activityId(db, ref: ref)
-            let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
-            let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
-            try Self.checkMoves(db, activityId: activityId, activityRef: ref, ids: ids, into: key, reason: reason)
-            let list = String(decoding: try JSONEncoder().encode(Set(ids).sorted()), as: UTF8.self)
-            try db.execute(
-                sql: """
-                    DELETE FROM themeContribution
-                    WHERE contributionId IN (SELECT value FROM json_each(?)) AND themeId <> ?
-                    """, arguments: [list, theme.id.saved()])
-            let left = db.changesCount
+            var left = 0
+            if move {
+                let list = String(decoding: try JSONEncoder().encode(Set(ids).sorted()), as: UTF8.self)
+                try db.execute(
+                    sql: """
+                        DELETE FROM themeContribution
+                        WHERE contributionId IN (SELECT value FROM json_each(?)) AND themeId <> ?
+                        """, arguments: [list, theme.id.saved()])
+                left = db.changesCount
+            }
             let linked = try Self.link(db, themeId: theme.id.saved(), contributionIds: ids)
+            guard move else { return linked }
             return max(left, linked) > 0 ? Set(ids).count : 0
         }
     }

@@ -36,8 +36,8 @@ struct ContributionRoutes {
                     guard let theme = form["move-to"] else {
                         throw WebFormError("Choose the theme to move it to", field: "move-to")
                     }
-                    try store.moveToTheme(
-                        activity: ref, key: theme, contributions: [.single(id)], reason: form["reason"])
+                    try store.linkTheme(
+                        activity: ref, key: theme, contributions: [.single(id)], move: true, reason: form["reason"])
                 case "in-scope":
                     try store.updateContribution(activity: ref, id: id, outOfScope: .some(nil))
                 default:

@@ -45,15 +45,8 @@ struct PublishingRoutes {
                 let prepared = try formats.map {
                     try PreparedUpdate.prepare(store: store, ref: ref, format: $0, asOf: earlier?.published)
                 }
-                // Every format has the same findings (the guard reads the record's texts): one waiver each.
-                var waivers: [PrivacyWaiver] = []
-                for update in prepared {
-                    for waiver in try update.check(
-                        early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
-                    where !waivers.contains(where: { $0.id == waiver.id }) {
-                        waivers.append(waiver)
-                    }
-                }
+                let waivers = try PreparedUpdate.check(
+                    prepared, early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
                 if let earlier {
                     try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waivers)
                 } else if let first = prepared.first {

@@ -60,6 +60,22 @@ public struct PreparedUpdate: Sendable {
         }
     }
 
+    /// Checks one update prepared in several formats as ``check(early:strict:allowing:)`` checks each.
+    /// The privacy guard reads the record's texts, so every format has the same findings: each allowed
+    /// finding is waived once.
+    public static func check(
+        _ renditions: [PreparedUpdate], early: Bool, strict: Bool = false, allowing allowed: [String]
+    ) throws -> [PrivacyWaiver] {
+        var waivers: [PrivacyWaiver] = []
+        for update in renditions {
+            for waiver in try update.check(early: early, strict: strict, allowing: allowed)
+            where !waivers.contains(where: { $0.id == waiver.id }) {
+                waivers.append(waiver)
+            }
+        }
+        return waivers
+    }
+
     /// Records it as published (exact bytes, hash, date, format, channels), with its waivers, and
     /// `renditions` (the same update prepared in other formats) as further renditions of it.
     public func record(

@@ -121,15 +121,9 @@ extension Yswd {
                     store: store, ref: activity, format: format, templates: templates, asOf: date,
                     quotesPerTheme: quotes, quoteMode: quoteMode)
             }
-            // The privacy guard reads the record's texts, so every format has the same findings: one waiver each.
-            var waived: [PrivacyWaiver] = []
-            for update in prepared {
-                for waiver in try update.check(early: early || earlier != nil, strict: strict, allowing: allowed)
-                where !waived.contains(where: { $0.id == waiver.id }) {
-                    waived.append(waiver)
-                }
-                for warning in update.easyReadWarnings { note("warning: easy read: \(warning)") }
-            }
+            let waived = try PreparedUpdate.check(
+                prepared, early: early || earlier != nil, strict: strict, allowing: allowed)
+            for warning in prepared.flatMap(\.easyReadWarnings) { note("warning: easy read: \(warning)") }
             if let first = prepared.first { notes(first) }
 
             var number: Int?

@@ -92,8 +92,9 @@ extension Yswd.ThemeCommand {
             let reason = try change.value()
             let store = try store.open()
             if move {
-                let moved = try store.moveToTheme(
-                    activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
+                let moved = try store.linkTheme(
+                    activity: activity, key: key, contributions: try Parse.selections(contributions), move: true,
+                    reason: reason)
                 print("Moved \(counted(moved, "contribution")) into theme \(key).")
                 return
             }
