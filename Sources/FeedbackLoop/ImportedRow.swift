@@ -45,14 +45,16 @@ public struct ImportedContribution: Sendable, Equatable {
 
 /// Who gave a row's answers, with what they agreed to; contact details go to private storage.
 public struct ImportedParticipant: Sendable, Equatable {
-    public var ref: String
+    /// Their pseudonymous reference; nil when the file gives only contact details, and the store
+    /// finds (or makes) the participant with that contact.
+    public var ref: String?
     public var email: String?
     public var phone: String?
     public var wantsFeedback: Bool?
     public var mayQuote: Bool?
 
     public init(
-        ref: String, email: String? = nil, phone: String? = nil, wantsFeedback: Bool? = nil, mayQuote: Bool? = nil
+        ref: String?, email: String? = nil, phone: String? = nil, wantsFeedback: Bool? = nil, mayQuote: Bool? = nil
     ) {
         self.ref = ref
         self.email = email
@@ -76,4 +78,64 @@ public protocol ImportedRowStream {
 extension ImportedRowStream {
     public var idColumn: String? { nil }
     public var themeColumn: String? { nil }
+}
+
+/// One value of an imported file that the record cannot take: where it is, what it is and why.
+public struct ImportProblem: Sendable, Equatable {
+    public var line: Int
+    /// The column's name, when the problem is in one cell.
+    public var column: String?
+    /// The value as the file has it (shortened), when the problem is in one cell.
+    public var value: String?
+    public var why: String
+
+    public init(line: Int, column: String? = nil, value: String? = nil, why: String) {
+        self.line = line
+        self.column = column
+        self.value = value.map { $0.count > 60 ? String($0.prefix(57)) + "…" : $0 }
+        self.why = why
+    }
+
+    /// `line 3, column Method: why`.
+    public var sentence: String {
+        if let column { return "line \(line), column \(column): \(why)" }
+        return "line \(line): \(why)"
+    }
+}
+
+/// Rows of an imported file that cannot be imported. A stream throws it for one row and goes on
+/// to the next; the store gathers every row's, so one check lists them all.
+public struct InvalidRows: UserFacingError, Equatable, Sendable {
+    /// The problems found, in file order (at most ``listed``).
+    public var problems: [ImportProblem]
+    /// How many rows have a problem, listed or not.
+    public var rows: Int
+
+    /// How many problems a message lists.
+    public static let listed = 100
+
+    public init(problems: [ImportProblem], rows: Int = 1) {
+        self.problems = problems
+        self.rows = rows
+    }
+
+    public var description: String { explained(ways: ["leave \(rows == 1 ? "it" : "them") out"]) }
+
+    /// The problems, with what can be done besides fixing the file (each door says it its own way):
+    /// one line for one problem, otherwise a line of advice and a line per problem.
+    public func explained(ways: [String]) -> String {
+        let fixes = ["fix \(rows == 1 ? "the row" : "them") in the file"] + ways
+        let advice =
+            "Nothing was imported: "
+            + (fixes.count == 1 ? fixes[0] : fixes.dropLast().joined(separator: ", ") + " or " + (fixes.last ?? ""))
+            + "."
+        if rows == 1, problems.count == 1 { return problems[0].sentence + ". " + advice }
+        let shown = problems.prefix(Self.listed)
+        var lines = ["\(counted(rows, "row")) cannot be imported. " + advice]
+        lines += shown.map { "  " + $0.sentence }
+        if problems.count > shown.count {
+            lines.append("  and \(counted(problems.count - shown.count, "more problem"))")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -16,7 +16,43 @@ public struct CSVReader {
 
     public enum Encoding: String, Sendable, CaseIterable {
         case utf8 = "utf-8"
+        case utf16LE = "utf-16le"
+        case utf16BE = "utf-16be"
         case windows1252 = "windows-1252"
+
+        /// The encoding as people name it.
+        public var label: String {
+            switch self {
+            case .utf8: "UTF-8"
+            case .utf16LE: "UTF-16 (little-endian)"
+            case .utf16BE: "UTF-16 (big-endian)"
+            case .windows1252: "Windows-1252 (Excel on Windows)"
+            }
+        }
+    }
+
+    /// The field separators the reader takes.
+    public enum Delimiter: String, Sendable, CaseIterable {
+        case comma = ","
+        case semicolon = ";"
+        case tab
+
+        public var byte: UInt8 {
+            switch self {
+            case .comma: UInt8(ascii: ",")
+            case .semicolon: UInt8(ascii: ";")
+            case .tab: UInt8(ascii: "\t")
+            }
+        }
+
+        /// The separator as people name it.
+        public var label: String {
+            switch self {
+            case .comma: "Commas"
+            case .semicolon: "Semicolons"
+            case .tab: "Tabs"
+            }
+        }
     }
 
     private let source: ByteSource
@@ -49,9 +85,16 @@ public struct CSVReader {
     }
 
     private init(source: ByteSource, delimiter: UInt8, encoding: Encoding, maxFieldBytes: Int) {
-        self.source = source
+        // UTF-16 is read as UTF-8: the separators are then single bytes like every other encoding's.
+        switch encoding {
+        case .utf16LE, .utf16BE:
+            self.source = UTF16Source(source, bigEndian: encoding == .utf16BE)
+            self.encoding = .utf8
+        case .utf8, .windows1252:
+            self.source = source
+            self.encoding = encoding
+        }
         self.delimiter = delimiter
-        self.encoding = encoding
         self.maxFieldBytes = maxFieldBytes
     }
 
@@ -151,7 +194,7 @@ public struct CSVReader {
 
     private func decode(_ bytes: [UInt8], line: Int) throws -> String {
         switch encoding {
-        case .utf8:
+        case .utf8, .utf16LE, .utf16BE:
             // Plain ASCII needs no validation; anything else must be valid UTF-8.
             if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             guard let text = String(validating: bytes, as: UTF8.self) else { throw ImportError.invalidUTF8(line: line) }
@@ -212,18 +255,18 @@ public struct CSVReader {
 }
 
 /// Where the reader's bytes come from.
-private protocol ByteSource {
+protocol ByteSource {
     func read(_ count: Int) throws -> [UInt8]
 }
 
-private final class FileSource: ByteSource {
+final class FileSource: ByteSource {
     let handle: FileHandle
     init(handle: FileHandle) { self.handle = handle }
     func read(_ count: Int) throws -> [UInt8] { [UInt8](try handle.read(upToCount: count) ?? Data()) }
     deinit { try? handle.close() }
 }
 
-private final class DataSource: ByteSource {
+final class DataSource: ByteSource {
     let data: Data
     var offset = 0
     init(data: Data) { self.data = data }
@@ -231,5 +274,72 @@ private final class DataSource: ByteSource {
         let end = min(data.count, offset + count)
         defer { offset = end }
         return [UInt8](data[data.startIndex + offset..<data.startIndex + end])
+    }
+}
+
+/// UTF-16 turned into UTF-8 as it is read, a chunk at a time. A byte order mark is dropped; an
+/// unpaired surrogate becomes U+FFFD, as an odd last byte does.
+final class UTF16Source: ByteSource {
+    private let inner: ByteSource
+    private let bigEndian: Bool
+    private var carry: [UInt8] = []
+    private var pendingHigh: UInt16?
+    private var atStart = true
+
+    init(_ inner: ByteSource, bigEndian: Bool) {
+        self.inner = inner
+        self.bigEndian = bigEndian
+    }
+
+    func read(_ count: Int) throws -> [UInt8] {
+        var output: [UInt8] = []
+        while output.isEmpty {
+            let chunk = try inner.read(count)
+            if chunk.isEmpty {
+                if pendingHigh != nil || !carry.isEmpty { append(0xFFFD, to: &output) }
+                pendingHigh = nil
+                carry = []
+                return output
+            }
+            var bytes = carry + chunk
+            carry = bytes.count % 2 == 1 ? [bytes.removeLast()] : []
+            output.reserveCapacity(bytes.count * 3 / 2)
+            var index = 0
+            while index + 1 < bytes.count {
+                let unit =
+                    bigEndian
+                    ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                    : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index])
+                index += 2
+                if atStart {
+                    atStart = false
+                    if unit == 0xFEFF { continue }
+                }
+                decode(unit, into: &output)
+            }
+        }
+        return output
+    }
+
+    private func decode(_ unit: UInt16, into output: inout [UInt8]) {
+        if let high = pendingHigh {
+            pendingHigh = nil
+            if (0xDC00...0xDFFF).contains(unit) {
+                let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
+                append(scalar, to: &output)
+                return
+            }
+            append(0xFFFD, to: &output)
+        }
+        switch unit {
+        case 0xD800...0xDBFF: pendingHigh = unit
+        case 0xDC00...0xDFFF: append(0xFFFD, to: &output)
+        default: append(UInt32(unit), to: &output)
+        }
+    }
+
+    private func append(_ scalar: UInt32, to output: inout [UInt8]) {
+        guard let scalar = Unicode.Scalar(scalar) else { return append(0xFFFD, to: &output) }
+        Unicode.UTF8.encode(scalar) { output.append($0) }
     }
 }

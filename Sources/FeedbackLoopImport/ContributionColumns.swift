@@ -16,11 +16,17 @@ public struct ContributionColumns: Sendable {
     public var wantsFeedback: String?
     public var mayQuote: String?
     public var themes: String?
+    /// What each value of the method column means, when it is not one of yswd's own words
+    /// ("Online survey" → survey). Matched without regard to case or spacing.
+    public var methodMap: [String: EngagementMethod] = [:]
+    /// Whoever leaves an email address or phone number asked to hear back (when no column says).
+    public var contactMeansWantsFeedback = false
 
     public init(
         text: [String], id: String? = nil, date: String? = nil, datePattern: String? = nil,
         method: EngagementMethod? = nil, methodColumn: String? = nil, participant: String? = nil, email: String? = nil,
-        phone: String? = nil, wantsFeedback: String? = nil, mayQuote: String? = nil, themes: String? = nil
+        phone: String? = nil, wantsFeedback: String? = nil, mayQuote: String? = nil, themes: String? = nil,
+        methodMap: [String: EngagementMethod] = [:], contactMeansWantsFeedback: Bool = false
     ) {
         self.text = text
         self.id = id
@@ -34,6 +40,18 @@ public struct ContributionColumns: Sendable {
         self.wantsFeedback = wantsFeedback
         self.mayQuote = mayQuote
         self.themes = themes
+        self.methodMap = Dictionary(methodMap.map { (Self.methodKey($0.key), $0.value) }) { _, last in last }
+        self.contactMeansWantsFeedback = contactMeansWantsFeedback
+    }
+
+    /// A method column's value as the map matches it: lower case, spaces collapsed.
+    public static func methodKey(_ value: String) -> String {
+        value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The method a value of the method column names: one of yswd's words, or as the map says.
+    public func method(for value: String) -> EngagementMethod? {
+        (try? EngagementMethod.parse(value, field: "method")) ?? methodMap[Self.methodKey(value)]
     }
 
     /// Every column named, for checking against the header.
@@ -78,6 +96,8 @@ public struct ContributionRows: ImportedRowStream {
     public var idColumn: String? { columns.id }
     public var themeColumn: String? { columns.themes }
 
+    /// The next row. A row with values the record cannot take throws ``InvalidRows`` naming each
+    /// of them; the stream can go on to the next row.
     public mutating func next() throws -> ImportedRow? {
         guard let record = try reader.next() else {
             if row == 0 { throw ImportError.noRows }
@@ -86,52 +106,72 @@ public struct ContributionRows: ImportedRowStream {
         row += 1
         let line = record.line
         guard record.fields.count <= header.count else {
-            throw ImportError.tooManyFields(line: line, found: record.fields.count, expected: header.count)
+            throw InvalidRows(problems: [
+                ImportProblem(
+                    line: line,
+                    why: "the row has \(record.fields.count) fields but the header has \(header.count); a field with a"
+                        + " separator in it needs quotes")
+            ])
         }
         func value(_ name: String?) -> String? {
             guard let name, let position = index[name], position < record.fields.count else { return nil }
             let text = record.fields[position].trimmed
             return text.isEmpty ? nil : text
         }
-        func bad(_ column: String, _ problem: String) -> ImportError {
-            .badValue(line: line, column: column, problem: problem)
+        var problems: [ImportProblem] = []
+        func bad(_ column: String, _ value: String?, _ why: String) {
+            problems.append(ImportProblem(line: line, column: column, value: value, why: why))
         }
 
         let id = value(columns.id)
-        if let name = columns.id, id == nil { throw bad(name, "the id is empty; every row needs one") }
+        if let name = columns.id, id == nil { bad(name, nil, "the id is empty; every row needs one") }
         var method = columns.method
         if let name = columns.methodColumn, let text = value(name) {
-            do { method = try EngagementMethod.parse(text, field: "method") } catch {
-                throw bad(name, "'\(text)' is not a method; use one of: \(EngagementMethod.allowedValues)")
+            method = columns.method(for: text)
+            if method == nil {
+                bad(
+                    name, text,
+                    "‘\(text.prefix(40))’ is not one of yswd’s methods; say which it is: \(EngagementMethod.allowedValues)"
+                )
             }
         }
         var received: CalendarDate?
         if let name = columns.date, let text = value(name) {
-            guard let date = dates.read(text) else {
-                throw bad(name, "'\(text)' is not a date in the form \(dates.expected)")
-            }
-            received = date
+            received = dates.read(text)
+            if received == nil { bad(name, text, "‘\(text.prefix(40))’ is not a date in the form \(dates.expected)") }
         }
+        let email = value(columns.email)
+        if let name = columns.email, let email, (try? EntryRules.email(email, field: Field(.plain, name))) == nil {
+            bad(
+                name, email,
+                "‘\(email.prefix(60))’ is not an email address; use the form name@example.org, or leave it blank")
+        }
+        let phone = value(columns.phone)
+        if let name = columns.phone, let phone, (try? EntryRules.phone(phone, field: Field(.plain, name))) == nil {
+            bad(name, phone, "‘\(phone.prefix(40))’ is not a phone number; use 7 to 15 digits, or leave it blank")
+        }
+        var ref = value(columns.participant)
+        if let name = columns.participant, let given = ref, !EntryRules.isIdentifier(given) {
+            bad(
+                name, given,
+                "‘\(given.prefix(40))’ is not a participant reference; use letters, digits, ‘-’, ‘_’ and ‘.’, 1 to 64"
+                    + " characters, starting with a letter or digit")
+            ref = nil
+        }
+        var wantsFeedback = yesNo(columns.wantsFeedback, value(columns.wantsFeedback), bad)
+        let mayQuote = yesNo(columns.mayQuote, value(columns.mayQuote), bad)
+        let hasContact = email != nil || phone != nil
+        if wantsFeedback == nil, columns.contactMeansWantsFeedback, hasContact { wantsFeedback = true }
         var participant: ImportedParticipant?
-        if let name = columns.participant, let ref = value(name) {
-            guard EntryRules.isIdentifier(ref) else {
-                throw bad(
-                    name,
-                    "'\(ref.prefix(40))' is not a participant ref; use letters, digits, '-', '_' and '.', 1 to 64"
-                        + " characters, starting with a letter or digit")
-            }
-            let email = value(columns.email)
-            if let name = columns.email, let email, (try? EntryRules.email(email, field: Field(.plain, name))) == nil {
-                throw bad(name, "'\(email)' is not an email address; use the form name@example.org, or leave it blank")
-            }
-            let phone = value(columns.phone)
-            if let name = columns.phone, let phone, (try? EntryRules.phone(phone, field: Field(.plain, name))) == nil {
-                throw bad(name, "'\(phone)' is not a phone number; use 7 to 15 digits, or leave it blank")
-            }
+        if ref != nil || (columns.participant == nil && hasContact) {
+            // Without a reference column, the contact details are the person: the store finds them
+            // by it, or makes them a reference.
             participant = ImportedParticipant(
-                ref: ref, email: email, phone: phone,
-                wantsFeedback: try yesNo(columns.wantsFeedback, value(columns.wantsFeedback), bad),
-                mayQuote: try yesNo(columns.mayQuote, value(columns.mayQuote), bad))
+                ref: ref, email: email, phone: phone, wantsFeedback: wantsFeedback, mayQuote: mayQuote)
+        } else if hasContact, let name = columns.participant {
+            bad(
+                name, nil,
+                "the participant reference is empty, so the contact details in this row have nobody to belong to")
         }
         var contributions: [ImportedContribution] = []
         var blanks = 0
@@ -149,19 +189,22 @@ public struct ContributionRows: ImportedRowStream {
             $0.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }
         }
         if let name = columns.themes, let key = themes?.first(where: { !EntryRules.isIdentifier($0) }) {
-            throw bad(name, "'\(key.prefix(40))' is not a theme key; use letters, digits, '-', '_' and '.'")
+            bad(name, key, "‘\(key.prefix(40))’ is not a theme’s short name; use letters, digits, ‘-’, ‘_’ and ‘.’")
         }
+        guard problems.isEmpty else { throw InvalidRows(problems: problems) }
         return ImportedRow(
             line: line, contributions: contributions, blankCells: blanks, participant: participant, themes: themes ?? []
         )
     }
 
-    private func yesNo(_ column: String?, _ text: String?, _ bad: (String, String) -> ImportError) throws -> Bool? {
+    private func yesNo(_ column: String?, _ text: String?, _ bad: (String, String?, String) -> Void) -> Bool? {
         guard let column, let text else { return nil }
         switch text.lowercased() {
         case "yes", "y", "true", "1": return true
         case "no", "n", "false", "0": return false
-        default: throw bad(column, "'\(text)' is not yes or no; use yes/no, y/n, true/false or 1/0")
+        default:
+            bad(column, text, "‘\(text.prefix(40))’ is not yes or no; use yes or no, y or n, true or false, 1 or 0")
+            return nil
         }
     }
 }

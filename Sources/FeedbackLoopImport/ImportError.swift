@@ -36,12 +36,13 @@ public enum ImportError: UserFacingError, Equatable, Sendable {
         case .strayQuote(let line, let column, _):
             "line \(line), column \(column): a quote inside a field must be doubled (\"\") and the field quoted"
         case .invalidUTF8(let line):
-            "line \(line): the text is not valid UTF-8; if the file was saved from Excel, add --encoding windows-1252"
+            "line \(line): the text is not valid UTF-8; if the file was saved from Excel, read it as Windows-1252"
         case .nulByte(let line, let column):
             "line \(line), column \(column): the field holds a NUL byte (character 0), which text cannot contain;"
                 + " the file may be damaged or not a CSV export"
         case .fieldTooLarge(let line, let column, let limit):
-            "line \(line), column \(column): the field is over \(limit) KB; raise the limit with --max-field-kb"
+            "line \(line), column \(column): the field is over \(limit) KB, longer than yswd reads in one answer;"
+                + " check that the file's quotes are paired"
         case .tooManyFields(let line, let found, let expected):
             "line \(line): the row has \(found) fields but the header has \(expected)"
         case .badValue(let line, let column, let problem): "line \(line), column \(column): \(problem)"

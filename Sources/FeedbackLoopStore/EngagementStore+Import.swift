@@ -22,15 +22,35 @@ public struct ImportReport: Sendable, Equatable {
     public var blankCells = 0
     public var participantsCreated = 0
     public var themesCreated = 0
+    /// Participants of the file who asked to hear back and left an email address or phone number:
+    /// each is owed a follow-up once their views are themed.
+    public var canHearBack = 0
+    /// Participants of the file who left contact details but did not ask to hear back.
+    public var contactWithoutAsking = 0
+    /// Rows left out because they could not be imported (with `skipInvalid`), and why.
+    public var leftOut = InvalidRows(problems: [], rows: 0)
 
     /// What the import did (or, in a dry run, would do), in one sentence.
     public func sentence(dryRun: Bool) -> String {
         var parts = ["\(counted(added, "contribution")) from \(counted(rows, "row"))"]
         if skipped > 0 { parts.append("\(skipped) already imported, skipped") }
         if blankCells > 0 { parts.append("\(counted(blankCells, "blank cell")) skipped") }
+        if leftOut.rows > 0 { parts.append("\(counted(leftOut.rows, "row")) that cannot be imported left out") }
         if participantsCreated > 0 { parts.append("\(counted(participantsCreated, "new participant"))") }
         if themesCreated > 0 { parts.append("\(counted(themesCreated, "new theme"))") }
-        return (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
+        var sentence =
+            (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
+        if canHearBack > 0 {
+            sentence +=
+                " \(counted(canHearBack, "person", plural: "people")) asked to hear back and left contact details:"
+                + " each is owed a follow-up once their views are themed."
+        }
+        if contactWithoutAsking > 0 {
+            sentence +=
+                " \(counted(contactWithoutAsking, "person", plural: "people")) left contact details but did not say"
+                + " they want to hear back."
+        }
+        return sentence
     }
 }
 
@@ -45,23 +65,35 @@ extension EngagementStore {
     /// Rows already imported (same source id and column) are skipped and counted; a source id
     /// repeated within the file is an error naming both lines. Unknown participants are created;
     /// contact details go to their private record. Theme keys must exist unless `createThemes`.
+    /// Every row with a value the record cannot take is listed (``InvalidRows``) and nothing is
+    /// written, unless `skipInvalid`: then those rows are left out and history lists their lines.
     /// - Parameter dryRun: check everything and report, then roll back.
     public func importContributions(
         activity ref: String, rows: inout some ImportedRowStream, source: ImportSource, createThemes: Bool,
-        dryRun: Bool = false, progress: (_ fraction: Double, _ rows: Int) -> Void = { _, _ in }
+        skipInvalid: Bool = false, dryRun: Bool = false,
+        progress: (_ fraction: Double, _ rows: Int) -> Void = { _, _ in }
     ) throws -> ImportReport {
         var report = ImportReport()
         try writingWithoutTransaction { db in
             var staging = try ImportStaging(db)
             defer { staging.drop() }
+            var invalid = InvalidRows(problems: [], rows: 0)
             // Phase 1: only the temporary tables are written, so no lock is taken on the record.
             try db.inTransaction(.deferred) {
-                while let row = try rows.next() {
+                while true {
+                    let row: ImportedRow?
+                    do { row = try rows.next() } catch let bad as InvalidRows {
+                        invalid.rows += bad.rows
+                        if invalid.problems.count < Self.problemsKept { invalid.problems += bad.problems }
+                        continue
+                    }
+                    guard let row else { break }
                     try staging.stage(row)
                     if staging.rows % 1000 == 0 { progress(rows.progress, staging.rows) }
                 }
                 return .commit
             }
+            if invalid.rows > 0 && !skipInvalid { throw invalid }
             // Phase 2: the one write, with a larger page cache so the record's indexes are updated
             // in memory: the lock is held as briefly as possible.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2000
@@ -71,6 +103,8 @@ extension EngagementStore {
                 var writer = try ImportWriter(
                     db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging,
                     columns: (rows.idColumn, rows.themeColumn))
+                writer.report.leftOut = invalid
+                writer.report.rows += invalid.rows
                 report = try writer.write(createThemes: createThemes)
                 return dryRun ? .rollback : .commit
             }
@@ -83,6 +117,8 @@ extension EngagementStore {
 extension EngagementStore {
     /// The page cache of an import's write phase, in SQLite's units (negative: KiB): 48 MiB.
     static let importCacheSize = -49_152
+    /// How many problems an import keeps to list (the count of bad rows is always exact).
+    static let problemsKept = 1000
 }
 
 /// The write phase of one import: set-based statements from the staged tables into the record.
@@ -116,6 +152,7 @@ private struct ImportWriter {
 
     mutating func write(createThemes: Bool) throws -> ImportReport {
         try checkParticipants()
+        try findPeopleByContact()
         let batch = try Batch.start(db, kind: "import", description: source.name, actor: actor, at: now)
         try writeThemes(create: createThemes, batchId: batch.id)
         try writeParticipants(batchId: batch.id)
@@ -129,6 +166,9 @@ private struct ImportWriter {
                 "file": source.name, "sha256": source.sha256, "rows": report.rows, "added": report.added,
                 "skipped": report.skipped, "blankCells": report.blankCells,
                 "participantsCreated": report.participantsCreated, "themesCreated": report.themesCreated,
+                "leftOut": report.leftOut.rows,
+                "leftOutRows": report.leftOut.rows > 0
+                    ? report.leftOut.problems.map(\.sentence).joined(separator: "\n") : nil,
             ])
         report.batchId = batch.id
         return report
@@ -148,6 +188,69 @@ private struct ImportWriter {
                 line: row["line"],
                 problem: "participant '\(row["ref"] as String)' has been erased and cannot be given new details")
         }
+    }
+
+    /// People the file names only by an email address or phone number are the participants with
+    /// that contact (not erased), or new participants: importing the file again finds the same people.
+    private func findPeopleByContact() throws {
+        let prefix = ImportStaging.contactPrefix
+        let staged = try Row.fetchAll(
+            db, sql: "SELECT * FROM temp.importPerson WHERE substr(ref, 1, ?) = ? ORDER BY line",
+            arguments: [prefix.count, prefix])
+        guard !staged.isEmpty else { return }
+        var known: [String: String] = [:]
+        let contacts = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT participant.ref, contact.email, contact.phone FROM participantContact AS contact
+                JOIN participant ON participant.id = contact.participantId
+                WHERE participant.erasedAt IS NULL AND (contact.email IS NOT NULL OR contact.phone IS NOT NULL)
+                ORDER BY participant.id
+                """)
+        while let row = try contacts.next() {
+            let ref: String = row["ref"]
+            if let email: String = row["email"] {
+                known[ImportStaging.contactKey(email: email, phone: nil), default: ref] = ref
+            }
+            if let phone: String = row["phone"] {
+                known[ImportStaging.contactKey(email: nil, phone: phone), default: ref] = ref
+            }
+        }
+        try db.execute(sql: "CREATE TEMP TABLE importRef (staged TEXT PRIMARY KEY, ref TEXT NOT NULL)")
+        let insert = try db.makeStatement(sql: "INSERT INTO temp.importRef (staged, ref) VALUES (?, ?)")
+        for row in staged {
+            let key: String = row["ref"]
+            let phoneKey = (row["phone"] as String?).map { ImportStaging.contactKey(email: nil, phone: $0) }
+            let ref = known[key] ?? phoneKey.flatMap { known[$0] } ?? Self.newParticipantRef()
+            known[key] = ref
+            try insert.execute(arguments: [key, ref])
+        }
+        try db.execute(
+            sql: """
+                UPDATE temp.importRow SET participantRef = found.ref FROM temp.importRef AS found
+                WHERE importRow.participantRef = found.staged;
+                DELETE FROM temp.importPerson WHERE ref IN (SELECT staged FROM temp.importRef);
+                """)
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ref) DO UPDATE SET wantsFeedback = coalesce(excluded.wantsFeedback, wantsFeedback),
+                    mayQuote = coalesce(excluded.mayQuote, mayQuote), email = coalesce(excluded.email, email),
+                    phone = coalesce(excluded.phone, phone)
+                """)
+        for row in staged {
+            let key: String = row["ref"]
+            try upsert.execute(arguments: [
+                known[key], row["line"], row["wantsFeedback"], row["mayQuote"], row["email"], row["phone"],
+            ])
+        }
+    }
+
+    /// A reference for a participant known only by contact details: `p-` and ten random hex digits.
+    private static func newParticipantRef() -> String {
+        let hex = String(UInt64.random(in: 0..<(1 << 40)), radix: 16)
+        return "p-" + String(repeating: "0", count: 10 - hex.count) + hex
     }
 
     /// Checks every theme key named, creating the unknown ones when asked.
@@ -206,6 +309,15 @@ private struct ImportWriter {
                 ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, email),
                     phone = coalesce(excluded.phone, phone), batchId = excluded.batchId
                 """, arguments: [batchId])
+        let reach = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT coalesce(sum(participant.wantsFeedback), 0) AS asked, count(*) AS contactable
+                FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref
+                WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
+                """)
+        report.canHearBack = reach?["asked"] ?? 0
+        report.contactWithoutAsking = (reach?["contactable"] ?? 0) - report.canHearBack
     }
 
     /// Writes the staged rows to the record; rows already imported are skipped and counted.

@@ -103,6 +103,12 @@ extension EngagementStore {
         let report = try writing { db -> ErasureReport in
             var participant = try Self.participant(db, ref: ref)
             let id = try participant.id.saved()
+            let contact = try ParticipantContact.fetchOne(db, key: id)
+            // An upload waiting to be imported that holds their email address or phone number goes too.
+            for detail in [contact?.email, contact?.phone].compactMap({ $0 }) where !detail.isEmpty {
+                try db.execute(
+                    sql: "DELETE FROM importUpload WHERE instr(content, CAST(? AS BLOB)) > 0", arguments: [detail])
+            }
             let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
             if participant.erasedAt == nil {
                 participant.erasedAt = now

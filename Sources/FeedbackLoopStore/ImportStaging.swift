@@ -42,9 +42,10 @@ struct ImportStaging {
     mutating func stage(_ row: ImportedRow) throws {
         rows += 1
         blankCells += row.blankCells
+        let personKey = row.participant.map { $0.ref ?? Self.contactKey(email: $0.email, phone: $0.phone) }
         if let person = row.participant {
             try upsertPerson.execute(arguments: [
-                person.ref, row.line, person.wantsFeedback, person.mayQuote, person.email, person.phone,
+                personKey, row.line, person.wantsFeedback, person.mayQuote, person.email, person.phone,
             ])
         }
         var keys: [String] = []
@@ -52,11 +53,20 @@ struct ImportStaging {
         let themeKeys = keys.isEmpty ? nil : Self.jsonArray(keys)
         for contribution in row.contributions {
             try insertRow.runRaw(
-                .integer(Int64(row.line)), .text(row.participant?.ref), .text(contribution.text),
+                .integer(Int64(row.line)), .text(personKey), .text(contribution.text),
                 .text(contribution.method?.rawValue), .text(contribution.received?.description),
                 .text(contribution.sourceId), .text(contribution.column), .text(themeKeys), in: db)
         }
     }
+
+    /// What stands for a person the file names only by contact details until the store finds who
+    /// they are: never a valid reference, so it cannot meet one the file gives.
+    static func contactKey(email: String?, phone: String?) -> String {
+        if let email { return contactPrefix + "email " + email.lowercased() }
+        return contactPrefix + "phone " + String((phone ?? "").filter(\.isNumber))
+    }
+
+    static let contactPrefix = "contact: "
 
     /// A source id (and column) staged twice is an error naming both lines: of all the repeats,
     /// the one whose second use comes first in the file.
@@ -83,6 +93,7 @@ struct ImportStaging {
     func drop() {
         // Dropping temporary tables cannot fail once they exist; if the connection is gone, so are they.
         try? db.execute(sql: "DROP TABLE IF EXISTS temp.importRow; DROP TABLE IF EXISTS temp.importPerson")
+        try? db.execute(sql: "DROP TABLE IF EXISTS temp.importRef")
     }
 
     private static func jsonArray(_ values: [String]) -> String {

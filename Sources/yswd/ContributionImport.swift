@@ -12,15 +12,23 @@ extension Yswd.ContributionCommand {
             discussion: HelpText.reflowed(
                 """
                 Each named text column becomes its own contribution; blank cells are skipped and counted. All or
-                nothing: a bad row stops the import with its line and column, and nothing is written. Importing the
-                same file again adds nothing. History records the import once.
+                nothing: every row that cannot be imported is listed with its line, column and value, and nothing
+                is written (unless --skip-invalid leaves those rows out). Importing the same file again adds
+                nothing. History records the import once.
+
+                The encoding (UTF-8, UTF-16 or Windows-1252) and the separator are found from the file unless
+                given, and so is the date form when --date-format is not given. A method column may hold the
+                survey tool's own words: map each to a method with --method-map "Online survey=survey"; yswd
+                remembers the mapping for the next import. Without --participant-column, each distinct email
+                address or phone number is one participant, found again when the file is imported again.
 
                 Example:
                   yswd contribution import GP-ACCESS-2026 responses.csv \\
                     --text-column "What could be better?" --text-column "Anything else?" \\
                     --id-column "Response ID" --date-column "Submitted" \\
                     --date-format "dd/MM/yyyy HH:mm" \\
-                    --method survey --participant-column "Respondent" --email-column "Email" \\
+                    --method-column "How" --method-map "Online survey=survey" --method-map "Paper=survey" \\
+                    --participant-column "Respondent" --email-column "Email" \\
                     --wants-feedback-column "Keep me informed" --may-quote-column "Quote me"
                 """))
 
@@ -40,6 +48,12 @@ extension Yswd.ContributionCommand {
         var method: EngagementMethod?
         @Option(help: "The column giving how each response was gathered.")
         var methodColumn: String?
+        @Option(
+            name: .customLong("method-map"),
+            help:
+                "What a value of the method column means, as VALUE=METHOD (\"Online survey=survey\"); repeat for several."
+        )
+        var methodMap: [String] = []
         @Option(help: "The column with each respondent's pseudonymous ref (unknown refs create participants).")
         var participantColumn: String?
         @Option(help: "The column with respondents' email addresses (kept private).")
@@ -48,18 +62,22 @@ extension Yswd.ContributionCommand {
         var phoneColumn: String?
         @Option(help: "The yes/no column: asked to hear back.")
         var wantsFeedbackColumn: String?
+        @Flag(help: "Everyone who left an email address or phone number asked to hear back (when no column says).")
+        var contactWantsFeedback = false
         @Option(help: "The yes/no column: agreed to be quoted.")
         var mayQuoteColumn: String?
         @Option(help: "The column with theme keys, separated by ';'.")
         var themeColumn: String?
         @Flag(help: "Create unknown theme keys (with the key as provisional wording).")
         var createThemes = false
-        @Option(help: "The field separator: ',' (default), ';' or tab.")
-        var delimiter: CSVDelimiter = .comma
-        @Option(help: "The file's character encoding.")
-        var encoding: CSVReader.Encoding = .utf8
+        @Option(help: "The field separator: ',', ';' or tab (default: the one the header uses most).")
+        var delimiter: CSVReader.Delimiter?
+        @Option(help: "The file's character encoding (default: found from the file).")
+        var encoding: CSVReader.Encoding?
         @Option(help: "Refuse fields larger than this many KB (default 1024).")
         var maxFieldKB: Int = 1024
+        @Flag(help: "Leave out the rows that cannot be imported (history lists them) instead of importing nothing.")
+        var skipInvalid = false
         @Flag(help: "Check the whole file and report what would be imported, without writing anything.")
         var dryRun = false
         @OptionGroup var store: StoreOptions
@@ -71,27 +89,79 @@ extension Yswd.ContributionCommand {
             }
             if dateFormat != nil, dateColumn == nil { throw ValidationError("--date-format needs --date-column.") }
             if createThemes, themeColumn == nil { throw ValidationError("--create-themes needs --theme-column.") }
+            if !methodMap.isEmpty, methodColumn == nil { throw ValidationError("--method-map needs --method-column.") }
+        }
+
+        /// The `--method-map` values, read.
+        private func methodMapping() throws -> [String: EngagementMethod] {
+            var map: [String: EngagementMethod] = [:]
+            for pair in methodMap {
+                guard let equals = pair.lastIndex(of: "="), !pair[..<equals].trimmed.isEmpty else {
+                    throw CommandError(
+                        "--method-map '\(pair)' is not VALUE=METHOD; write it as \"Online survey=survey\"")
+                }
+                map[String(pair[..<equals]).trimmed] = try EngagementMethod.parse(
+                    String(pair[pair.index(after: equals)...]), field: .entry("method-map"))
+            }
+            return map
         }
 
         func run() throws {
             _ = try EntryRules.number(maxFieldKB, field: .entry("max-field-kb"), in: 1...102_400)
-            let columns = ContributionColumns(
-                text: textColumns, id: idColumn, date: dateColumn, datePattern: dateFormat,
-                method: method, methodColumn: methodColumn,
-                participant: participantColumn, email: emailColumn, phone: phoneColumn,
-                wantsFeedback: wantsFeedbackColumn, mayQuote: mayQuoteColumn, themes: themeColumn)
+            let given = try methodMapping()
             let store = try store.open()
             _ = try store.activity(ref: activity)
+            let sniff = try FileSniff.sniff(path: file)
+            let encoding = encoding ?? sniff.encoding
+            if self.encoding == nil, encoding != .utf8 {
+                FileHandle.standardError.write(
+                    Data("Reading the file as \(encoding.label): \(sniff.encodingReason).\n".utf8))
+            }
+            let delimiter = (delimiter ?? sniff.delimiter).byte
+            var datePattern = dateFormat
+            if let dateColumn, datePattern == nil {
+                var sample = try CSVReader(path: file, delimiter: delimiter, encoding: encoding)
+                datePattern = DateReader.detect(try FilePreview.values(of: dateColumn, in: &sample, limit: 500))
+            }
+            let columns = ContributionColumns(
+                text: textColumns, id: idColumn, date: dateColumn, datePattern: datePattern,
+                method: method, methodColumn: methodColumn,
+                participant: participantColumn, email: emailColumn, phone: phoneColumn,
+                wantsFeedback: wantsFeedbackColumn, mayQuote: mayQuoteColumn, themes: themeColumn,
+                methodMap: try store.methodMappings().merging(given) { _, new in new },
+                contactMeansWantsFeedback: contactWantsFeedback)
             let (hash, size) = try FileDigest.sha256(path: file)
             let reader = try CSVReader(
-                path: file, delimiter: delimiter.byte, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
+                path: file, delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
             var rows = try ContributionRows(reader: reader, columns: columns, fileHash: hash, fileSize: size)
             var bar = ProgressBar()
-            let report = try store.importContributions(
-                activity: activity, rows: &rows,
-                source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
-                createThemes: createThemes, dryRun: dryRun, progress: { bar.show(fraction: $0, rows: $1) })
+            let report: ImportReport
+            do {
+                report = try store.importContributions(
+                    activity: activity, rows: &rows,
+                    source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
+                    createThemes: createThemes, skipInvalid: skipInvalid, dryRun: dryRun,
+                    progress: { bar.show(fraction: $0, rows: $1) })
+            } catch let invalid as InvalidRows {
+                bar.finish()
+                var ways: [String] = []
+                if let methodColumn, invalid.problems.contains(where: { $0.column == methodColumn }) {
+                    ways.append("say what each method means with --method-map \"VALUE=METHOD\"")
+                }
+                ways.append("leave \(invalid.rows == 1 ? "it" : "them") out with --skip-invalid")
+                throw CommandError(invalid.explained(ways: ways))
+            } catch ImportError.fieldTooLarge(let line, let column, let limit) {
+                bar.finish()
+                throw CommandError(
+                    "line \(line), column \(column): the field is over \(limit) KB; if it is right, raise the limit"
+                        + " with --max-field-kb")
+            }
             bar.finish()
+            if !dryRun, !given.isEmpty { try store.rememberMethodMappings(given) }
+            if !report.leftOut.problems.isEmpty {
+                print("Left out, as they cannot be imported:")
+                for problem in report.leftOut.problems.prefix(InvalidRows.listed) { print("  " + problem.sentence) }
+            }
             print(report.sentence(dryRun: dryRun))
         }
     }

@@ -50,24 +50,11 @@ extension CSVReader.Encoding: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.trimmed.lowercased()) }
 }
 
-/// The field separators a CSV import reads.
-enum CSVDelimiter: String, ExpressibleByArgument, CaseIterable {
-    case comma = ","
-    case semicolon = ";"
-    case tab
-
+extension CSVReader.Delimiter: ExpressibleByArgument {
     public init?(argument: String) {
         switch argument {
         case "\t", "\\t": self = .tab
         default: self.init(rawValue: argument.lowercased())
-        }
-    }
-
-    var byte: UInt8 {
-        switch self {
-        case .comma: UInt8(ascii: ",")
-        case .semicolon: UInt8(ascii: ";")
-        case .tab: UInt8(ascii: "\t")
         }
     }
 }

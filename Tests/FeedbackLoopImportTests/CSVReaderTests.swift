@@ -86,10 +86,44 @@ import Testing
     @Test func invalidUTF8NamesTheLineAndSuggestsWindows1252() throws {
         let bytes = Data("id,text\n1,ok\n2,caf".utf8) + Data([0xE9]) + Data("\n".utf8)
         #expect(throws: ImportError.invalidUTF8(line: 3)) { try records(bytes) }
-        #expect(ImportError.invalidUTF8(line: 3).description.contains("--encoding windows-1252"))
+        #expect(ImportError.invalidUTF8(line: 3).description.contains("read it as Windows-1252"))
         let converted = try records(bytes, encoding: .windows1252)
         #expect(converted.last?.fields == ["2", "café"])
         #expect(try records(Data([0x80, 0x93, 0x41, 0x94]), encoding: .windows1252).first?.fields == ["€“A”"])
+    }
+
+    @Test func theEncodingAndSeparatorAreFoundFromTheFile() throws {
+        let text = "Name;Comment\nZoë;\"café, ok\"\n"
+        var utf16LE = Data([0xFF, 0xFE])
+        var utf16BE = Data([0xFE, 0xFF])
+        for unit in text.utf16 {
+            utf16LE += Data([UInt8(unit & 0xFF), UInt8(unit >> 8)])
+            utf16BE += Data([UInt8(unit >> 8), UInt8(unit & 0xFF)])
+        }
+        let windows =
+            Data("Name;Comment\nZo".utf8) + Data([0xEB]) + Data(";\"caf".utf8) + Data([0xE9]) + Data(", ok\"\n".utf8)
+        let cases: [(Data, CSVReader.Encoding)] = [
+            (Data(text.utf8), .utf8), (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8), .utf8), (utf16LE, .utf16LE),
+            (utf16BE, .utf16BE), (windows, .windows1252),
+        ]
+        for (bytes, encoding) in cases {
+            let sniff = try FileSniff.sniff(data: bytes)
+            #expect(sniff.encoding == encoding)
+            #expect(sniff.delimiter == .semicolon)
+            var reader = CSVReader(data: bytes, delimiter: sniff.delimiter.byte, encoding: sniff.encoding)
+            _ = try reader.next()
+            #expect(try reader.next()?.fields == ["Zoë", "café, ok"], "\(encoding)")
+        }
+        #expect(try FileSniff.sniff(data: Data("a\tb,c\tc\n".utf8)).delimiter == .tab)
+        #expect(try FileSniff.sniff(data: Data("just one column\n".utf8)).delimiter == .comma)
+    }
+
+    @Test func utf16KeepsCharactersBeyondTheBasicPlaneAndMarksBrokenOnes() throws {
+        // "a😀b" then an unpaired high surrogate, little-endian.
+        let units: [UInt16] = [0xFEFF, 0x61, 0xD83D, 0xDE00, 0x62, 0x2C, 0xD800, 0x0A]
+        let bytes = Data(units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        var reader = CSVReader(data: bytes, encoding: .utf16LE)
+        #expect(try reader.next()?.fields == ["a😀b", "\u{FFFD}"])
     }
 
     @Test func aFieldOverTheLimitIsRefused() throws {

@@ -73,29 +73,79 @@ import Testing
             .missingColumn(name: "Answer", found: ["Text", "When"])
         ),
         ("Text,Text\nx,y\n", ContributionColumns(text: ["Text"]), .duplicateHeader(name: "Text")),
-        ("Text,When\nx,y,z\n", ContributionColumns(text: ["Text"]), .tooManyFields(line: 2, found: 3, expected: 2)),
-        (
-            "Text,When\nx,2026-01-01\ny,31/02/2026\n", ContributionColumns(text: ["Text"], date: "When"),
-            .badValue(
-                line: 3, column: "When",
-                problem: "'31/02/2026' is not a date in the form YYYY-MM-DD or DD/MM/YYYY (a time after it is allowed)")
-        ),
-        (
-            "Text,How\nx,carrier pigeon\n", ContributionColumns(text: ["Text"], methodColumn: "How"),
-            .badValue(
-                line: 2, column: "How",
-                problem: "'carrier pigeon' is not a method; use one of: \(EngagementMethod.allowedValues)")
-        ),
-        (
-            "Text,Who,Ok\nx,P1,maybe\n", ContributionColumns(text: ["Text"], participant: "Who", wantsFeedback: "Ok"),
-            .badValue(line: 2, column: "Ok", problem: "'maybe' is not yes or no; use yes/no, y/n, true/false or 1/0")
-        ),
-        (
-            "Id,Text\n,x\n", ContributionColumns(text: ["Text"], id: "Id"),
-            .badValue(line: 2, column: "Id", problem: "the id is empty; every row needs one")
-        ),
     ])
     func badFilesAreRefused(text: String, columns: ContributionColumns, error: ImportError) {
         #expect(throws: error) { try rows(text, columns) }
+    }
+
+    @Test(arguments: [
+        (
+            "Text,When\nx,y,z\n", ContributionColumns(text: ["Text"]), 2, nil, nil,
+            "the row has 3 fields but the header has 2"
+        ),
+        (
+            "Text,When\nx,2026-01-01\ny,31/02/2026\n", ContributionColumns(text: ["Text"], date: "When"), 3, "When",
+            "31/02/2026", "‘31/02/2026’ is not a date in the form YYYY-MM-DD or DD/MM/YYYY (a time after it is allowed)"
+        ),
+        (
+            "Text,How\nx,carrier pigeon\n", ContributionColumns(text: ["Text"], methodColumn: "How"), 2, "How",
+            "carrier pigeon", "‘carrier pigeon’ is not one of yswd’s methods"
+        ),
+        (
+            "Text,Who,Ok\nx,P1,maybe\n", ContributionColumns(text: ["Text"], participant: "Who", wantsFeedback: "Ok"),
+            2,
+            "Ok", "maybe", "‘maybe’ is not yes or no"
+        ),
+        ("Id,Text\n,x\n", ContributionColumns(text: ["Text"], id: "Id"), 2, "Id", nil, "the id is empty"),
+    ])
+    func badValuesAreNamedWithTheirLineColumnAndValue(
+        text: String, columns: ContributionColumns, line: Int, column: String?, value: String?, why: String
+    ) throws {
+        let error = try #require(throws: InvalidRows.self) { try rows(text, columns) }
+        let problem = try #require(error.problems.first)
+        #expect(error.problems.count == 1)
+        #expect(problem.line == line)
+        #expect(problem.column == column)
+        #expect(problem.value == value)
+        #expect(problem.why.hasPrefix(why), "\(problem.why)")
+    }
+
+    @Test func everyBadValueOfARowIsNamedAndTheStreamGoesOn() throws {
+        var stream = try ContributionRows(
+            reader: CSVReader(
+                data: Data("Text,How,When,Email\nx,Carrier pigeon,32/01/2026,not-an-email\ny,survey,,\n".utf8)),
+            columns: ContributionColumns(text: ["Text"], date: "When", methodColumn: "How", email: "Email"),
+            fileHash: "ab", fileSize: 10)
+        let error = try #require(throws: InvalidRows.self) { try stream.next() }
+        #expect(error.problems.map(\.column) == ["How", "When", "Email"])
+        #expect(try stream.next()?.contributions.map(\.text) == ["y"])
+    }
+
+    @Test func aMethodMapReadsTheSurveyToolsOwnWords() throws {
+        let parsed = try rows(
+            "Text,How\nx,Online survey\ny,PAPER\nz,drop-in\n",
+            ContributionColumns(
+                text: ["Text"], methodColumn: "How", methodMap: ["online  Survey": .online, "Paper": .survey]))
+        #expect(parsed.flatMap(\.contributions).map(\.method) == [.online, .survey, .dropIn])
+    }
+
+    @Test func contactDetailsWithoutAReferenceMakeAPersonOfTheirOwn() throws {
+        let parsed = try rows(
+            "Text,Email,Phone\nx,Jo@Example.org,\ny,,07700 900123\nz,,\n",
+            ContributionColumns(text: ["Text"], email: "Email", phone: "Phone", contactMeansWantsFeedback: true))
+        #expect(
+            parsed.map(\.participant) == [
+                ImportedParticipant(ref: nil, email: "Jo@Example.org", wantsFeedback: true),
+                ImportedParticipant(ref: nil, phone: "07700 900123", wantsFeedback: true), nil,
+            ])
+    }
+
+    @Test(arguments: [
+        (["2026-01-05", "2026-12-31 10:00"], "yyyy-MM-dd"), (["05/01/2026", "31/12/2026 9:30"], "dd/MM/yyyy"),
+        (["01/05/2026", "12/31/2026"], "MM/dd/yyyy"), (["05.01.2026"], "dd.MM.yyyy"),
+        (["yesterday"], nil), ([String](), nil),
+    ])
+    func theDateFormIsFoundFromTheValues(values: [String], pattern: String?) {
+        #expect(DateReader.detect(values) == pattern)
     }
 }

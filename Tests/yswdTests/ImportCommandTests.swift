@@ -48,7 +48,8 @@ import Testing
         let first = firstRun.stdout
         #expect(
             first
-                == "Imported 3 contributions from 3 rows; 3 blank cells skipped; 2 new participants; 1 new theme.\n"
+                == "Imported 3 contributions from 3 rows; 3 blank cells skipped; 2 new participants; 1 new theme. 1 person"
+                + " asked to hear back and left contact details: each is owed a follow-up once their views are themed.\n"
         )
         let again = try yswd.ok(["contribution", "import", "GP", "survey.csv"] + Self.surveyOptions)
         #expect(again.contains("Imported 0 contributions from 3 rows; 3 already imported, skipped"))
@@ -73,19 +74,88 @@ import Testing
         #expect((entries.last?["after"] as? String)?.contains("\"file\":\"survey.csv\"") == true)
     }
 
-    @Test func windows1252IsConvertedWhenAsked() throws {
+    @Test func anExcelExportIsReadAsWindows1252WithoutBeingTold() throws {
         let bytes = Data("Text\nCaf".utf8) + Data([0xE9, 0x20, 0x93, 0x6F, 0x6B, 0x94]) + Data("\n".utf8)
         let yswd = try Self.prepared(["excel.csv": bytes])
         defer { yswd.remove() }
-        let refused = try yswd.run(["contribution", "import", "GP", "excel.csv", "--text-column", "Text"])
-        #expect(refused.status == 2)
+        let forced = try yswd.run(
+            ["contribution", "import", "GP", "excel.csv", "--text-column", "Text", "--encoding", "utf-8"])
+        #expect(forced.status == 2)
         #expect(
-            refused.stderr
-                == "error: line 2: the text is not valid UTF-8; if the file was saved from Excel, add --encoding windows-1252\n"
+            forced.stderr
+                == "error: line 2: the text is not valid UTF-8; if the file was saved from Excel, read it as Windows-1252\n"
         )
-        try yswd.ok("contribution", "import", "GP", "excel.csv", "--text-column", "Text", "--encoding", "windows-1252")
+        let found = try yswd.run(["contribution", "import", "GP", "excel.csv", "--text-column", "Text"])
+        #expect(found.status == 0)
+        #expect(found.stderr.contains("Reading the file as Windows-1252 (Excel on Windows): it is not valid UTF-8"))
         #expect(try yswd.ok("contribution", "list", "GP").contains("Café “ok”"))
     }
+
+    /// A survey tool's export as it comes: Excel's encoding, the tool's own method words, and email
+    /// addresses with no respondent reference.
+    static let realExport: Data = {
+        var bytes = Data("Submitted,How did you respond?,Your views,Email address\r\n".utf8)
+        bytes += Data("03/02/2026 14:05,Online survey,Caf".utf8)
+        bytes += Data([0xE9])
+        bytes += Data(" opening hours are too short,jo@example.org\r\n".utf8)
+        bytes += Data("02/13/2026 09:00,Paper,Parking is hard,SAM@example.org\r\n".utf8)
+        bytes += Data("04/02/2026,Carrier pigeon,More buses,not-an-email\r\n".utf8)
+        bytes += Data("05/02/2026,Online survey,Again from Jo,Jo@Example.org\r\n".utf8)
+        return bytes
+    }()
+
+    static let realOptions = [
+        "--text-column", "Your views", "--date-column", "Submitted", "--method-column", "How did you respond?",
+        "--email-column", "Email address", "--contact-wants-feedback",
+    ]
+
+    @Test func aRealSurveyExportListsEveryBadRowThenImportsWithAMethodMap() throws {
+        let yswd = try Self.prepared(["export.csv": Self.realExport])
+        defer { yswd.remove() }
+        let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
+        let refused = try yswd.run(["contribution", "import", "GP", "export.csv"] + Self.realOptions)
+        #expect(refused.status == 2)
+        let lines: [String] = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Reading the file as Windows-1252") == true)
+        let error = lines.dropFirst().first ?? ""
+        #expect(error.hasPrefix("error: 4 rows cannot be imported. Nothing was imported: fix them in the file,"))
+        #expect(error.contains("--method-map \"VALUE=METHOD\" or leave them out with --skip-invalid"))
+        // Every bad row, each on the column that is wrong (the dates read as month first: 02/13/2026).
+        #expect(
+            lines.contains(
+                "  line 2, column How did you respond?: ‘Online survey’ is not one of yswd’s methods; say which it is: "
+                    + Self.methods))
+        let emailLine = "  line 4, column Email address: ‘not-an-email’ is not an email address"
+        #expect(lines.contains { (line: String) in line.hasPrefix(emailLine) })
+        #expect(lines.count == 7, "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before)
+
+        let mapped =
+            Self.realOptions + [
+                "--method-map", "Online survey=online", "--method-map", "paper=survey", "--date-format", "dd/MM/yyyy",
+            ]
+        let skipped = try yswd.run(["contribution", "import", "GP", "export.csv", "--skip-invalid"] + mapped)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(
+            skipped.stdout.contains("line 3, column Submitted: ‘02/13/2026 09:00’ is not a date in the form dd/MM/yyyy")
+        )
+        #expect(
+            skipped.stdout.contains(
+                "Imported 2 contributions from 4 rows; 2 rows that cannot be imported left out; 1 new participant."
+                    + " 1 person asked to hear back and left contact details"))
+        // The two rows from Jo's address are one person, reached by email; the mapping is remembered.
+        let people = try yswd.ok("participant", "list", "--format", "csv")
+        #expect(people.split(separator: "\r\n").count == 2, "\(people)")
+        #expect(try yswd.ok("contribution", "list", "GP", "--format", "csv").contains(",online,"))
+        let again = try yswd.ok(
+            ["contribution", "import", "GP", "export.csv", "--skip-invalid", "--date-format", "dd/MM/yyyy"]
+                + Self.realOptions)
+        #expect(again.contains("Imported 0 contributions from 4 rows; 2 already imported, skipped"))
+        #expect(try yswd.ok("participant", "list", "--format", "csv") == people)
+        #expect(try yswd.ok("history", "--format", "json").contains("leftOutRows"))
+    }
+
+    static let methods = "survey, focus-group, interview, drop-in, outreach, online, public-meeting, other"
 
     @Test func semicolonFilesWithABOMAndCRLF() throws {
         let text = "\u{FEFF}Id;Comment\r\n1;\"Parking; and more\"\r\n2;Buses\r\n"
@@ -97,6 +167,9 @@ import Testing
                 "--delimiter", ";"
             )
             .hasPrefix("Imported 2 contributions"))
+        #expect(
+            try yswd.ok("contribution", "import", "GP", "export.csv", "--text-column", "Comment", "--id-column", "Id")
+                .hasPrefix("Imported 0 contributions from 2 rows; 2 already imported"))
     }
 
     static let badFiles: [(name: String, content: String, extra: [String], mentions: String)] = [
@@ -110,7 +183,7 @@ import Testing
         ),
         (
             "bad date", "Text,When\nx,2026-01-01\ny,2026-02-30\n", ["--date-column", "When"],
-            "line 3, column When: '2026-02-30'"
+            "line 3, column When: ‘2026-02-30’"
         ),
         (
             "bad pattern date", "Text,When\nx,2026-01-01\n", ["--date-column", "When", "--date-format", "dd/MM/yyyy"],
@@ -118,7 +191,7 @@ import Testing
         ),
         (
             "bad method", "Text,How\nx,pigeon\n", ["--method-column", "How"],
-            "line 2, column How: 'pigeon' is not a method"
+            "line 2, column How: ‘pigeon’ is not one of yswd’s methods"
         ),
         (
             "unknown theme", "Text,Themes\nx,phones\ny,parkng\n", ["--theme-column", "Themes"],
@@ -131,7 +204,7 @@ import Testing
         ),
         (
             "bad yes/no", "Text,Who,Ok\nx,P1,perhaps\n",
-            ["--participant-column", "Who", "--wants-feedback-column", "Ok"], "'perhaps' is not yes or no"
+            ["--participant-column", "Who", "--wants-feedback-column", "Ok"], "‘perhaps’ is not yes or no"
         ),
     ]
 

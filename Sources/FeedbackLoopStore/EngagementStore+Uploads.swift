@@ -1,0 +1,107 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// A survey export uploaded in the web app and not imported yet: the file's bytes and the choices
+/// made so far. It is in the record, not on one server's disk, so any app server can continue it.
+public struct PendingUpload: Sendable {
+    public var id: String
+    public var activityRef: String
+    /// The account that uploaded it: only they can continue it.
+    public var userId: Int64
+    /// Its name on the uploader's computer.
+    public var fileName: String
+    public var content: Data
+    /// The choices made so far, as the form's fields.
+    public var choices: [String: [String]]
+    public var createdAt: String
+}
+
+extension EngagementStore {
+    /// How long an upload waits to be imported before it is deleted.
+    public static let uploadLifetime: TimeInterval = 86_400
+
+    /// Keeps an upload until it is imported or abandoned; returns its id. Uploads past their
+    /// lifetime are deleted first: they hold what participants said.
+    public func keepUpload(activity ref: String, userId: Int64, fileName: String, content: Data) throws -> String {
+        let id = UUID().uuidString.lowercased()
+        try writing { db in
+            try Self.removeOldUploads(db, now: clock())
+            try db.execute(
+                sql: """
+                    INSERT INTO importUpload (id, activityId, userId, fileName, content, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, try Self.activityId(db, ref: ref), userId, fileName, content, now])
+        }
+        return id
+    }
+
+    /// The upload with this id, for this activity and account; nil when it was imported,
+    /// abandoned or expired.
+    public func upload(id: String, activity ref: String, userId: Int64) throws -> PendingUpload? {
+        try reading { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT importUpload.* FROM importUpload JOIN activity ON activity.id = importUpload.activityId
+                        WHERE importUpload.id = ? AND activity.ref = ? AND userId = ? AND createdAt > ?
+                        """,
+                    arguments: [id, ref, userId, Self.timestamp(clock().addingTimeInterval(-Self.uploadLifetime))])
+            else { return nil }
+            let choices = (row["choices"] as String?).flatMap {
+                try? JSONDecoder().decode([String: [String]].self, from: Data($0.utf8))
+            }
+            return PendingUpload(
+                id: row["id"], activityRef: ref, userId: row["userId"], fileName: row["fileName"],
+                content: row["content"], choices: choices ?? [:], createdAt: row["createdAt"])
+        }
+    }
+
+    /// Keeps the choices made so far, so the import can be continued from any server.
+    public func keepUploadChoices(id: String, _ choices: [String: [String]]) throws {
+        let json = String(decoding: try JSONEncoder().encode(choices), as: UTF8.self)
+        try writing { db in
+            try db.execute(sql: "UPDATE importUpload SET choices = ? WHERE id = ?", arguments: [json, id])
+        }
+    }
+
+    /// Deletes an upload: imported, or abandoned.
+    public func removeUpload(id: String) throws {
+        try writing { db in try db.execute(sql: "DELETE FROM importUpload WHERE id = ?", arguments: [id]) }
+    }
+
+    static func removeOldUploads(_ db: Database, now: Date) throws {
+        try db.execute(
+            sql: "DELETE FROM importUpload WHERE createdAt <= ?",
+            arguments: [timestamp(now.addingTimeInterval(-uploadLifetime))])
+    }
+
+    /// What the team said each value of a method column means, from earlier imports.
+    public func methodMappings() throws -> [String: EngagementMethod] {
+        try reading { db in
+            var map: [String: EngagementMethod] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT value, method FROM methodMapping") {
+                if let method = EngagementMethod(rawValue: row["method"]) { map[row["value"]] = method }
+            }
+            return map
+        }
+    }
+
+    /// Remembers what values of a method column mean, for the next import. Values are kept in
+    /// lower case with spaces collapsed, as imports match them.
+    public func rememberMethodMappings(_ map: [String: EngagementMethod]) throws {
+        guard !map.isEmpty else { return }
+        try writing { db in
+            for (value, method) in map.sorted(by: { $0.key < $1.key }) {
+                let key = value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard !key.isEmpty else { continue }
+                try db.execute(
+                    sql: """
+                        INSERT INTO methodMapping (value, method) VALUES (?, ?)
+                        ON CONFLICT (value) DO UPDATE SET method = excluded.method WHERE method <> excluded.method
+                        """, arguments: [key, method.rawValue])
+            }
+        }
+    }
+}
