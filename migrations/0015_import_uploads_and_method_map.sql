@@ -40,3 +40,6 @@ CREATE TABLE importUpload (
     createdAt TEXT NOT NULL
 ) STRICT;
 CREATE INDEX importUpload_created ON importUpload(createdAt);
+
+-- What the last change did, said once on the next page the session shows (a success banner).
+ALTER TABLE webSession ADD COLUMN notice TEXT;

@@ -87,6 +87,13 @@ public struct DateReader: Sendable {
 
 /// The SHA-256 of a file, read in chunks.
 public enum FileDigest {
+    /// The SHA-256 (hex) of bytes held in memory.
+    public static func sha256(data: Data) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.hex
+    }
+
     public static func sha256(path: String) throws -> (hex: String, size: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path: path) }
         defer { try? handle.close() }

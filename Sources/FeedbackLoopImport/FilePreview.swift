@@ -6,6 +6,11 @@ public struct FilePreview: Sendable {
     public var header: [String]
     public var rows: [[String]]
 
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
     /// The header and up to `rows` records after it. A problem past the header ends the preview
     /// early: the check lists it.
     public static func read(_ reader: inout CSVReader, rows limit: Int) throws -> FilePreview {

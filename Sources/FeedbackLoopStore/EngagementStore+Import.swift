@@ -32,14 +32,18 @@ public struct ImportReport: Sendable, Equatable {
 
     /// What the import did (or, in a dry run, would do), in one sentence.
     public func sentence(dryRun: Bool) -> String {
+        sentence(lead: dryRun ? "Dry run, nothing written: would import " : "Imported ")
+    }
+
+    /// What the import did or would do, after `lead` ("Imported ").
+    public func sentence(lead: String) -> String {
         var parts = ["\(counted(added, "contribution")) from \(counted(rows, "row"))"]
         if skipped > 0 { parts.append("\(skipped) already imported, skipped") }
         if blankCells > 0 { parts.append("\(counted(blankCells, "blank cell")) skipped") }
         if leftOut.rows > 0 { parts.append("\(counted(leftOut.rows, "row")) that cannot be imported left out") }
         if participantsCreated > 0 { parts.append("\(counted(participantsCreated, "new participant"))") }
         if themesCreated > 0 { parts.append("\(counted(themesCreated, "new theme"))") }
-        var sentence =
-            (dryRun ? "Dry run, nothing written: would import " : "Imported ") + parts.joined(separator: "; ") + "."
+        var sentence = lead + parts.joined(separator: "; ") + "."
         if canHearBack > 0 {
             sentence +=
                 " \(counted(canHearBack, "person", plural: "people")) asked to hear back and left contact details:"

@@ -8,6 +8,8 @@ public struct WebSession: Sendable, Equatable {
     /// The token every form of this session posts back.
     public var csrfToken: String
     public var account: StaffAccount
+    /// What the last change did, to say once on the next page (a success banner).
+    public var notice: String?
 }
 
 /// What the store knows for a sign-in: the account, its password hash, and any lock on it.
@@ -101,13 +103,14 @@ extension EngagementStore {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT s.csrfToken, s.createdAt AS sessionStart, s.lastSeenAt, u.id, u.email, u.name, u.role,
+                        SELECT s.csrfToken, s.createdAt AS sessionStart, s.lastSeenAt, s.notice, u.id, u.email, u.name, u.role,
                             u.passwordHash IS NOT NULL AS hasPassword, u.createdAt, u.disabledAt
                         FROM webSession s JOIN user u ON u.id = s.userId WHERE s.idHash = ?
                         """, arguments: [hash])
             else { return nil }
             return (
-                WebSession(id: id, csrfToken: row["csrfToken"], account: Self.account(row)), row["sessionStart"],
+                WebSession(id: id, csrfToken: row["csrfToken"], account: Self.account(row), notice: row["notice"]),
+                row["sessionStart"],
                 row["lastSeenAt"]
             )
         }
@@ -119,12 +122,22 @@ extension EngagementStore {
             return nil
         }
         // Bring the last use up to date at most once a minute: a busy page is not a write per request.
-        if lastSeen < Self.timestamp(clockNow.addingTimeInterval(-60)) {
+        // A notice is said once: taking it clears it.
+        if lastSeen < Self.timestamp(clockNow.addingTimeInterval(-60)) || session.notice != nil {
             try writing { db in
-                try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, hash])
+                try db.execute(
+                    sql: "UPDATE webSession SET lastSeenAt = ?, notice = NULL WHERE idHash = ?", arguments: [now, hash])
             }
         }
         return session
+    }
+
+    /// Keeps what a change did, to say on the session's next page.
+    public func setNotice(session id: String, _ notice: String) throws {
+        try writing { db in
+            try db.execute(
+                sql: "UPDATE webSession SET notice = ? WHERE idHash = ?", arguments: [notice, Self.hash(id)])
+        }
     }
 
     public func endSession(id: String) throws {

@@ -29,6 +29,22 @@ enum Access {
         return (form, store.acting(as: session.account.name), session.account)
     }
 
+    /// An upload (a multipart form): a session, a request from this site and at least `role`, checked
+    /// before the body is read. Its form token is one of its parts: check it with ``token(_:_:)``.
+    static func upload(_ request: Request, _ context: StaffContext, needs role: StaffRole) throws -> StaffAccount {
+        guard let session = context.session else { throw Refusal.signInNeeded }
+        try sameOrigin(request)
+        guard session.account.role.allows(role) else { throw Refusal.role(role) }
+        return session.account
+    }
+
+    /// Refuses a form token that is not the session's.
+    static func token(_ token: String?, _ context: StaffContext) throws {
+        guard let session = context.session, let token, constantTimeEqual(token, session.csrfToken) else {
+            throw Refusal.badToken
+        }
+    }
+
     /// Refuses a change that a page on another site sent: the Origin (or, failing that, the
     /// Referer) must name this host.
     static func sameOrigin(_ request: Request) throws {

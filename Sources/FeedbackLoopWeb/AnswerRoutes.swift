@@ -24,15 +24,27 @@ struct AnswerRoutes {
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
             let (ref, key) = try names(context)
             var check = FormCheck(labels: Self.labels)
+            let action = form.typed("action")
+            if action == "remove" || action == "withdraw", let asked = try confirmTheme(form, context, action: action) {
+                return asked
+            }
             do {
-                if form.typed("action") == "remove" {
+                let before = try LoopEffect.state(store: store, ref: ref)
+                let done: String
+                if action == "remove" {
                     try store.removeTheme(activity: ref, key: key, reason: form["reason"])
-                } else if form.typed("action") == "withdraw" {
+                    done = "Theme \(key) removed. Its views are no longer themed."
+                } else if action == "withdraw" {
                     try store.withdrawExplanation(activity: ref, theme: key, reason: form["reason"])
+                    done = "The explanation for theme \(key) was withdrawn."
                 } else {
                     try store.updateTheme(activity: ref, key: key, said: form.typed("said"), reason: form["reason"])
+                    done = "Theme \(key) changed."
                 }
-                return Pages.redirect(Paths.activity(ref) + "#themes")
+                return try Pages.redirect(
+                    Paths.activity(ref) + "#themes",
+                    saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                    context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: "said")
             }
@@ -67,10 +79,15 @@ struct AnswerRoutes {
                 check.value("due") { try CalendarDate.parseTyped(typed, field: .entry("due")) }
             }
             if check.isEmpty {
+                if form.typed("action") == "remove", let asked = try confirmDecision(form, context) { return asked }
                 do {
+                    let before = try LoopEffect.state(store: store, ref: ref)
+                    let done: String
                     if form.typed("action") == "remove" {
                         try store.removeDecision(activity: ref, key: key, reason: form["reason"])
+                        done = "Decision \(key) removed."
                     } else {
+                        done = "Decision \(key) changed."
                         let text = try requireText(form.typed("text"), field: .entry("text"))
                         let status = form["status"].flatMap { DeliveryStatus(rawValue: $0) }
                         _ = try store.updateDecision(activity: ref, key: key, reason: form["reason"]) { decision in
@@ -80,7 +97,10 @@ struct AnswerRoutes {
                             decision.impact = form["impact"]?.trimmed
                         }
                     }
-                    return Pages.redirect(Paths.activity(ref) + "#decisions")
+                    return try Pages.redirect(
+                        Paths.activity(ref) + "#decisions",
+                        saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                        context: context)
                 } catch let error as any UserFacingError {
                     check.note(error, default: "text")
                 }
@@ -106,6 +126,66 @@ struct AnswerRoutes {
                 }, pages: pages)
             return Pages.render("contributions", page)
         }
+    }
+
+    /// Asks before a theme is removed or its explanation withdrawn.
+    private func confirmTheme(_ form: FormData, _ context: StaffContext, action: String) throws -> Response? {
+        let (ref, key) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let theme = try store.themes(activity: ref).first(where: { $0.key == key }) else {
+            throw Refusal.notFound("There is no theme \(key) in \(ref).")
+        }
+        let reported = try store.updates(ref: ref).last.flatMap { update in
+            update.themes.contains { $0.key == key } ? update.number : nil
+        }
+        var consequences: [String]
+        if action == "remove" {
+            consequences = [
+                "The theme ‘\(theme.said)’ goes. Its \(counted(theme.contributions, "view")) stay, but are no longer themed.",
+                "Decisions that answer it no longer answer it.",
+            ]
+        } else {
+            consequences = [
+                "The explanation of why ‘\(theme.said)’ was not acted on goes. The theme then has no answer."
+            ]
+        }
+        if let reported {
+            consequences.append(
+                "Update \(reported) reported it: the loop reopens, and the next update says what changed and why.")
+        }
+        consequences.append("History keeps a record of it.")
+        return ConfirmPage.unlessConfirmed(
+            form, context: context, caption: activity.title,
+            heading: action == "remove" ? "Remove theme \(key)?" : "Withdraw the explanation for theme \(key)?",
+            consequences: consequences, action: Paths.activity(ref) + "/themes/\(key)",
+            button: action == "remove" ? "Remove the theme" : "Withdraw the explanation",
+            back: Paths.activity(ref) + "/themes/\(key)")
+    }
+
+    /// Asks before a decision is removed.
+    private func confirmDecision(_ form: FormData, _ context: StaffContext) throws -> Response? {
+        let (ref, key) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let decision = try store.decisions(activity: ref).first(where: { $0.key == key }) else {
+            throw Refusal.notFound("There is no decision \(key) in \(ref).")
+        }
+        let answered = decision.responds.map(\.theme)
+        var consequences = ["The decision ‘\(decision.text)’ goes."]
+        if !answered.isEmpty {
+            consequences.append("It no longer answers: \(answered.joined(separator: ", ")).")
+        }
+        if let update = try store.updates(ref: ref).last,
+            update.themes.contains(where: { answered.contains($0.key) })
+        {
+            consequences.append(
+                "Update \(update.number) reported it: the loop reopens, and the next update says it was removed and why."
+            )
+        }
+        consequences.append("History keeps a record of it.")
+        return ConfirmPage.unlessConfirmed(
+            form, context: context, caption: activity.title, heading: "Remove decision \(key)?",
+            consequences: consequences, action: Paths.activity(ref) + "/decisions/\(key)",
+            button: "Remove the decision", back: Paths.activity(ref) + "/decisions/\(key)")
     }
 
     private func names(_ context: StaffContext) throws -> (ref: String, key: String) {

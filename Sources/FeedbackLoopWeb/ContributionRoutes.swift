@@ -21,12 +21,20 @@ struct ContributionRoutes {
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
             let (ref, id) = try names(context)
             var check = FormCheck(labels: Self.labels)
+            if form.typed("action") == "remove", let asked = try confirmRemoval(form, context) { return asked }
             do {
+                let before = try LoopEffect.state(store: store, ref: ref)
+                let done: String
                 switch form.typed("action") {
                 case "remove":
                     try store.removeContribution(activity: ref, id: id)
-                    return Pages.redirect(Paths.activity(ref) + "/contributions")
+                    return try Pages.redirect(
+                        Paths.activity(ref) + "/contributions",
+                        saying: "Contribution \(id) removed. "
+                            + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                        context: context)
                 case "out-of-scope":
+                    done = "Contribution \(id) is out of scope."
                     guard let why = form["out-of-scope"] else {
                         throw WebFormError("Say why it is out of scope", field: "out-of-scope")
                     }
@@ -38,17 +46,46 @@ struct ContributionRoutes {
                     }
                     try store.linkTheme(
                         activity: ref, key: theme, contributions: [.single(id)], move: true, reason: form["reason"])
+                    done = "Contribution \(id) moved to theme \(theme)."
                 case "in-scope":
                     try store.updateContribution(activity: ref, id: id, outOfScope: .some(nil))
+                    done = "Contribution \(id) is back in scope."
                 default:
                     try store.updateContribution(activity: ref, id: id, text: form.typed("text"))
+                    done = "Contribution \(id) corrected."
                 }
-                return Pages.redirect(Paths.activity(ref) + "/contributions/\(id)")
+                return try Pages.redirect(
+                    Paths.activity(ref) + "/contributions/\(id)",
+                    saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                    context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: form.typed("action") == "out-of-scope" ? "out-of-scope" : "text")
             }
             return try page(context, form: form, errors: check.errors)
         }
+    }
+
+    /// Asks before a contribution is removed.
+    private func confirmRemoval(_ form: FormData, _ context: StaffContext) throws -> Response? {
+        let (ref, id) = try names(context)
+        let activity = try found { try store.activity(ref: ref) }
+        guard let contribution = try store.contributions(activity: ref, id: id).first else {
+            throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
+        }
+        var consequences = ["‘\(contribution.text.prefix(200))’ goes from the record."]
+        if !contribution.themes.isEmpty {
+            consequences.append(
+                "It is taken out of \(contribution.themes.count == 1 ? "the theme" : "the themes")"
+                    + " \(contribution.themes.joined(separator: ", ")), whose view counts go down.")
+        }
+        consequences.append(
+            "Its number is not used again. If it was recorded by mistake, this is right; if it is not relevant,"
+                + " mark it out of scope instead: that can be undone.")
+        consequences.append("History keeps a record of it.")
+        return ConfirmPage.unlessConfirmed(
+            form, context: context, caption: activity.title, heading: "Remove contribution \(id)?",
+            consequences: consequences, action: Paths.activity(ref) + "/contributions/\(id)",
+            button: "Remove the contribution", back: Paths.activity(ref) + "/contributions/\(id)")
     }
 
     private func names(_ context: StaffContext) throws -> (ref: String, id: Int64) {

@@ -18,6 +18,11 @@ struct FormData: Sendable {
         for (name, value) in pairs { fields[name, default: []].append(value) }
     }
 
+    /// Gives a field a value when the form has none for it.
+    mutating func setDefault(_ name: String, _ value: String) {
+        if fields[name]?.first?.isEmpty ?? true { fields[name] = [value] }
+    }
+
     /// Reads a request's form body, up to ``WebLimits/formBytes``.
     static func read(_ request: Request, context: StaffContext) async throws -> FormData {
         let buffer = try await request.body.collect(upTo: WebLimits.formBytes)

@@ -9,6 +9,8 @@ struct TextField: Sendable {
     var error: String?
     var multiline = false
     var kind = "text"
+    /// The ids of the hint and the error, for `aria-describedby`.
+    var describedBy: String?
 
     init(
         _ name: String, _ label: String, hint: String? = nil, form: FormData?, errors: [FieldError],
@@ -20,6 +22,7 @@ struct TextField: Sendable {
         value = form?.typed(name) ?? ""
         error = errors.first { $0.field == name }?.message
         self.multiline = multiline
+        describedBy = describing(name, hint: hint, error: error)
     }
 
     /// A date: typed as 30/04/2027 or 2027-04-30.
@@ -38,6 +41,7 @@ struct CheckboxGroup: Sendable {
     var hint: String?
     var options: [Option]
     var error: String?
+    var describedBy: String?
 
     struct Option: Sendable {
         var id: String
@@ -60,6 +64,7 @@ struct CheckboxGroup: Sendable {
                 checked: ticked.contains(value))
         }
         error = errors.first { $0.field == name }?.message
+        describedBy = describing(name, hint: hint, error: error)
     }
 }
 
@@ -70,6 +75,7 @@ struct SelectField: Sendable {
     var hint: String?
     var options: [Choice]
     var error: String?
+    var describedBy: String?
 
     init(
         _ name: String, _ label: String, hint: String? = nil, choices: [(value: String, label: String)],
@@ -81,7 +87,14 @@ struct SelectField: Sendable {
         let chosen = form?.typed(name) ?? ""
         options = choices.map { Choice(value: $0.value, label: $0.label, selected: $0.value == chosen) }
         error = errors.first { $0.field == name }?.message
+        describedBy = describing(name, hint: hint, error: error)
     }
+}
+
+/// The `aria-describedby` of a field: its hint's id and its error's, when it has them.
+func describing(_ name: String, hint: String?, error: String?) -> String? {
+    let ids = [hint.map { _ in name + "-hint" }, error.map { _ in name + "-error" }].compactMap { $0 }
+    return ids.isEmpty ? nil : ids.joined(separator: " ")
 }
 
 extension String {

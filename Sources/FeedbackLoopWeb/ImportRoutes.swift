@@ -4,11 +4,12 @@ import FeedbackLoopStore
 import Foundation
 import Hummingbird
 
-/// Importing a survey export: upload the CSV (streamed to disk), pick the columns from its header,
-/// check it (a dry run: counts, or the first problem with its line), then import it.
+/// Importing a survey export: upload the CSV (kept in the record, so any app server can continue),
+/// see how yswd reads it and a preview, choose the columns and what each method word means, check
+/// it (every bad row listed), then import it. The upload is deleted when the import ends or is
+/// abandoned.
 struct ImportRoutes {
     let store: EngagementStore
-    let uploads: URL
 
     func add(to router: Router<StaffContext>) {
         router.get("/activities/{ref}/import") { request, context in
@@ -17,122 +18,228 @@ struct ImportRoutes {
             return Pages.render(
                 "import",
                 ImportPage(
-                    frame: Frame("Import contributions", context: context, section: "activities"), activity: activity))
+                    frame: Frame("Import contributions to \(activity.title)", context: context, section: "activities"),
+                    activity: activity))
         }
         router.post("/activities/{ref}/import") { request, context in
-            // The form is multipart, so its token comes in the address.
-            guard let session = context.session else { throw Refusal.signInNeeded }
-            try Access.sameOrigin(request)
-            guard let token = request.uri.queryParameters["csrf"].map(String.init),
-                Access.constantTimeEqual(token, session.csrfToken)
-            else { throw Refusal.badToken }
-            guard session.account.role.allows(.editor) else { throw Refusal.role(.editor) }
+            // The form is multipart: its token is one of its parts, checked once the body is read.
+            let account = try Access.upload(request, context, needs: .editor)
             let ref = try context.parameters.require("ref")
             let activity = try found { try store.activity(ref: ref) }
-            removeOldUploads()
             do {
-                let (file, name) = try await Upload.save(request, into: uploads, limit: WebLimits.uploadBytes)
-                let upload = file.deletingPathExtension().lastPathComponent
-                var query = URLComponents()
-                query.queryItems = [URLQueryItem(name: "name", value: name)]
-                return Pages.redirect(Paths.activity(ref) + "/import/\(upload)?\(query.percentEncodedQuery ?? "")")
+                let sent = try await Upload.read(request, limit: WebLimits.uploadBytes)
+                try Access.token(sent.csrf, context)
+                _ = try FileSniff.sniff(data: sent.content)
+                let id = try store.acting(as: account.name).keepUpload(
+                    activity: ref, userId: try Self.userId(account), fileName: sent.name, content: sent.content)
+                return Pages.redirect(Paths.activity(ref) + "/import/\(id)")
             } catch let problem as Upload.Problem {
                 var page = ImportPage(
-                    frame: Frame("Import contributions", context: context, section: "activities"), activity: activity)
+                    frame: Frame("Import contributions to \(activity.title)", context: context, section: "activities"),
+                    activity: activity)
                 page.fail(problem)
                 return Pages.render("import", page, status: problem.status)
             }
         }
         router.get("/activities/{ref}/import/{upload}") { request, context in
-            _ = try Access.page(request, context, needs: .editor)
-            let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
-            let file = try uploaded(context)
-            let form = FormData(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
-            return try columnsPage(
-                activity: activity, file: file, form: form, context: context, outcome: nil, errors: [])
+            let account = try Access.page(request, context, needs: .editor)
+            let (activity, upload) = try pending(context, account)
+            let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
+            return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
         }
         router.post("/activities/{ref}/import/{upload}") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
-            let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
-            let file = try uploaded(context)
-            let dryRun = form.typed("action") != "import"
-            var errors: [FieldError] = []
-            var outcome: String?
-            do {
-                let columns = ContributionColumns(
-                    text: form.all("text-column"), id: form["id-column"], date: form["date-column"], datePattern: nil,
-                    method: nil, methodColumn: form["method-column"], participant: form["participant-column"],
-                    email: form["email-column"], phone: form["phone-column"],
-                    wantsFeedback: form["wants-feedback-column"], mayQuote: form["may-quote-column"],
-                    themes: form["theme-column"])
-                if columns.text.isEmpty {
-                    throw WebFormError("Tick at least one column of what people said", field: "text-column")
-                }
-                let (hash, size) = try FileDigest.sha256(path: file.path)
-                let reader = try CSVReader(path: file.path, delimiter: Self.delimiter(form.typed("delimiter")))
-                var rows = try ContributionRows(reader: reader, columns: columns, fileHash: hash, fileSize: size)
-                let report = try store.importContributions(
-                    activity: ref, rows: &rows, source: ImportSource(name: form["name"] ?? "upload.csv", sha256: hash),
-                    createThemes: form.ticked("create-themes"), dryRun: dryRun)
-                if !dryRun {
-                    try? FileManager.default.removeItem(at: file)
-                    return Pages.redirect(Paths.activity(ref) + "#contributions")
-                }
-                outcome = report.sentence(dryRun: true)
-            } catch let error as any UserFacingError {
-                var check = FormCheck(labels: ["text-column": "What people said"])
-                check.note(error, default: "text-column")
-                errors = check.errors
+            let (form, store, account) = try await Access.change(request, context, store: store, needs: .editor)
+            let (activity, upload) = try pending(context, account)
+            var choices = form.fields
+            choices["csrf"] = nil
+            choices["action"] = nil
+            try store.keepUploadChoices(id: upload.id, choices)
+            let action = form.typed("action")
+            guard action == "check" || action == "import" else {
+                return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
             }
-            return try columnsPage(
-                activity: activity, file: file, form: form, context: context, outcome: outcome, errors: errors)
+            let check = try run(upload, form: form, store: store, dryRun: action == "check")
+            if action == "import", let report = check.report {
+                try store.removeUpload(id: upload.id)
+                return try Pages.redirect(
+                    Paths.activity(activity.ref) + "/contributions", saying: report.sentence(dryRun: false),
+                    store: store, context: context)
+            }
+            return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: check)
+        }
+        router.get("/activities/{ref}/import/{upload}/problems.csv") { request, context in
+            let account = try Access.page(request, context, needs: .editor)
+            let (_, upload) = try pending(context, account)
+            let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
+            let check = try run(upload, form: form, store: store, dryRun: true)
+            var csv = "line,column,value,problem\r\n"
+            for problem in check.invalid?.problems ?? [] {
+                csv +=
+                    [String(problem.line), problem.column ?? "", problem.value ?? "", problem.why]
+                    .map(Self.csvField).joined(separator: ",") + "\r\n"
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"rows-that-cannot-be-imported.csv\"",
+                ], body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+        router.post("/activities/{ref}/import/{upload}/abandon") { request, context in
+            let (_, store, account) = try await Access.change(request, context, store: store, needs: .editor)
+            let (activity, upload) = try pending(context, account)
+            try store.removeUpload(id: upload.id)
+            return try Pages.redirect(
+                Paths.activity(activity.ref),
+                saying: "The import of \(upload.fileName) was abandoned. The uploaded file has been deleted.",
+                store: store, context: context)
         }
     }
 
-    /// The uploaded file an address names: only a name this server gave, in its uploads folder.
-    private func uploaded(_ context: StaffContext) throws -> URL {
-        let name = try context.parameters.require("upload")
-        guard UUID(uuidString: name) != nil else { throw Refusal.notFound() }
-        let file = uploads.appending(path: name + ".csv")
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw Refusal.notFound("That upload has been imported or has expired. Upload the file again.")
+    /// The activity and the upload an address names: only the account that uploaded it can see it.
+    private func pending(_ context: StaffContext, _ account: StaffAccount) throws -> (Activity, PendingUpload) {
+        let ref = try context.parameters.require("ref")
+        let activity = try found { try store.activity(ref: ref) }
+        guard
+            let upload = try store.upload(
+                id: context.parameters.require("upload"), activity: ref, userId: try Self.userId(account))
+        else {
+            throw Refusal.notFound(
+                "That upload has been imported, abandoned or has expired (uploads are kept for a day). Upload the"
+                    + " file again.")
         }
-        return file
+        return (activity, upload)
+    }
+
+    /// What a check (or an import) found.
+    struct Check {
+        var report: ImportReport?
+        var invalid: InvalidRows?
+        var errors: [FieldError] = []
+    }
+
+    /// Checks the upload with the form's choices (a dry run), or imports it.
+    private func run(_ upload: PendingUpload, form: FormData, store: EngagementStore, dryRun: Bool) throws -> Check {
+        let reading = try Reading(upload: upload, form: form)
+        var check = Check()
+        let text = form.all("text-column")
+        if text.isEmpty {
+            check.errors.append(
+                FieldError(field: "text-column", message: "Tick at least one column of what people said"))
+        }
+        let mapping = try methodMapping(upload, reading: reading, form: form, store: store)
+        check.errors += mapping.errors
+        guard check.errors.isEmpty else { return check }
+        let columns = ContributionColumns(
+            text: text, id: form["id-column"], date: form["date-column"],
+            datePattern: form["date-format"] ?? form["date-column"].flatMap { reading.detectDates(column: $0) },
+            methodColumn: form["method-column"], participant: form["participant-column"],
+            email: form["email-column"], phone: form["phone-column"], wantsFeedback: form["wants-feedback-column"],
+            mayQuote: form["may-quote-column"], themes: form["theme-column"], methodMap: mapping.map,
+            contactMeansWantsFeedback: form.ticked("contact-wants-feedback"))
+        do {
+            var rows = try ContributionRows(
+                reader: reading.reader(), columns: columns, fileHash: FileDigest.sha256(data: upload.content),
+                fileSize: upload.content.count)
+            check.report = try store.importContributions(
+                activity: upload.activityRef, rows: &rows,
+                source: ImportSource(name: upload.fileName, sha256: FileDigest.sha256(data: upload.content)),
+                createThemes: form.ticked("create-themes"), skipInvalid: form.ticked("skip-invalid"), dryRun: dryRun)
+            if !dryRun { try store.rememberMethodMappings(mapping.map) }
+        } catch let invalid as InvalidRows {
+            check.invalid = invalid
+            check.errors.append(
+                FieldError(
+                    field: "problems",
+                    message:
+                        "\(counted(invalid.rows, "row")) cannot be imported. Fix \(invalid.rows == 1 ? "it" : "them")"
+                        + " in the file and upload it again, or tick ‘Leave out rows that cannot be imported’"))
+        } catch let error as any UserFacingError {
+            var noted = FormCheck(labels: ImportColumnsPage.labels)
+            noted.note(error, default: "text-column")
+            check.errors += noted.errors
+        }
+        return check
+    }
+
+    /// What each distinct value of the method column means: as chosen on the form, else as
+    /// remembered, else yswd's own word. A value with no meaning is an error on its own field.
+    private func methodMapping(_ upload: PendingUpload, reading: Reading, form: FormData, store: EngagementStore)
+        throws -> (map: [String: EngagementMethod], errors: [FieldError])
+    {
+        guard let column = form["method-column"] else { return ([:], []) }
+        var map: [String: EngagementMethod] = [:]
+        var errors: [FieldError] = []
+        let values = reading.methodValues(column: column)
+        let remembered = try store.methodMappings()
+        for (index, value) in values.enumerated() {
+            if let chosen = form["method-\(index + 1)"].flatMap(EngagementMethod.init(rawValue:)) {
+                map[value] = chosen
+            } else if let known = remembered[ContributionColumns.methodKey(value)]
+                ?? (try? EngagementMethod.parse(value, field: "method"))
+            {
+                map[value] = known
+            } else {
+                errors.append(FieldError(field: "method-\(index + 1)", message: "Choose what ‘\(value)’ means"))
+            }
+        }
+        return (map, errors)
     }
 
     private func columnsPage(
-        activity: Activity, file: URL, form: FormData, context: StaffContext, outcome: String?, errors: [FieldError]
+        activity: Activity, upload: PendingUpload, form: FormData, context: StaffContext, check: Check?
     ) throws -> Response {
-        var reader = try CSVReader(path: file.path, delimiter: Self.delimiter(form.typed("delimiter")))
-        let header = (try? reader.next())?.fields ?? []
+        let reading = try Reading(upload: upload, form: form)
+        var preview = reading.reader()
         let page = ImportColumnsPage(
-            frame: Frame("Choose the columns", context: context, section: "activities"), activity: activity,
-            action: Paths.activity(activity.ref) + "/import/" + file.deletingPathExtension().lastPathComponent,
-            header: header, form: form, outcome: outcome, errors: errors)
-        return Pages.render("import-columns", page, status: errors.isEmpty ? .ok : .badRequest)
+            frame: Frame("Choose the columns of \(upload.fileName)", context: context, section: "activities"),
+            activity: activity, upload: upload, reading: reading,
+            preview: (try? FilePreview.read(&preview, rows: 10)) ?? FilePreview(header: [], rows: []),
+            methodValues: form["method-column"].map { reading.methodValues(column: $0) } ?? [],
+            remembered: try store.methodMappings(), form: form, check: check)
+        return Pages.render("import-columns", page, status: (check?.errors.isEmpty ?? true) ? .ok : .badRequest)
     }
 
-    static func delimiter(_ typed: String) -> UInt8 {
-        switch typed {
-        case ";": UInt8(ascii: ";")
-        case "tab": UInt8(ascii: "\t")
-        default: UInt8(ascii: ",")
-        }
+    /// The id of a signed-in account (a session's account always has one).
+    static func userId(_ account: StaffAccount) throws -> Int64 {
+        guard let id = account.id else { throw Refusal.signInNeeded }
+        return id
     }
 
-    /// Uploads left for more than a day are removed: an upload holds what participants said.
-    private func removeOldUploads() {
-        let files =
-            (try? FileManager.default.contentsOfDirectory(
-                at: uploads, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        for file in files {
-            let modified = (try? file.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
-            if let modified, modified < Date().addingTimeInterval(-86_400) {
-                try? FileManager.default.removeItem(at: file)
-            }
-        }
+    static func csvField(_ text: String) -> String {
+        let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// How an upload is read: the encoding and separator found (or chosen instead).
+struct Reading {
+    let upload: PendingUpload
+    let sniff: FileSniff
+    let encoding: CSVReader.Encoding
+    let delimiter: CSVReader.Delimiter
+
+    init(upload: PendingUpload, form: FormData) throws {
+        self.upload = upload
+        sniff = try FileSniff.sniff(data: upload.content)
+        encoding = form["encoding"].flatMap(CSVReader.Encoding.init(rawValue:)) ?? sniff.encoding
+        delimiter = form["delimiter"].flatMap(CSVReader.Delimiter.init(rawValue:)) ?? sniff.delimiter
+    }
+
+    func reader() -> CSVReader {
+        CSVReader(data: upload.content, delimiter: delimiter.byte, encoding: encoding)
+    }
+
+    /// The distinct values of the method column, in the order first met.
+    func methodValues(column: String) -> [String] {
+        var reader = reader()
+        return (try? FilePreview.distinctValues(of: column, in: &reader, limit: 50)) ?? []
+    }
+
+    /// The date form that reads every date of a column, when one does.
+    func detectDates(column: String) -> String? {
+        var reader = reader()
+        return DateReader.detect((try? FilePreview.values(of: column, in: &reader, limit: 2000)) ?? [])
     }
 }
 
@@ -140,7 +247,7 @@ extension Upload.Problem {
     var status: HTTPResponse.Status {
         switch self {
         case .tooLarge: .contentTooLarge
-        case .notCSV: .unsupportedMediaType
+        case .notCSV, .notText: .unsupportedMediaType
         case .noFile, .unreadable: .badRequest
         }
     }
@@ -150,6 +257,8 @@ extension Upload.Problem {
         case .tooLarge: "The file is larger than 50 MB. Split it into smaller files and import each one."
         case .notCSV(let name):
             "\(name) is not a CSV file. Save the survey export as CSV (a .csv file) and upload that."
+        case .notText(let name):
+            "\(name) is a spreadsheet, not a CSV file. Open it, save it as CSV (a .csv file) and upload that."
         case .noFile: "Choose a CSV file to upload."
         case .unreadable: "The file could not be read. Upload it again."
         }

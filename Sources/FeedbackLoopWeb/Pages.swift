@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import Hummingbird
 import Mustache
@@ -32,6 +33,14 @@ enum Pages {
     static func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])
     }
+
+    /// Sends the browser on after a change, and says on the next page what the change did.
+    static func redirect(_ path: String, saying notice: String, store: EngagementStore, context: StaffContext) throws
+        -> Response
+    {
+        if let session = context.session { try store.setNotice(session: session.id, notice) }
+        return redirect(path)
+    }
 }
 
 /// What every page's frame shows. (Templates read stored properties only.)
@@ -47,6 +56,8 @@ struct Frame: Sendable {
     var inLoops: Bool
     var inActivities: Bool
     var inUsers: Bool
+    /// What the last change did, said once (a success banner).
+    var notice: String?
 
     /// - Parameter section: the navigation item the page belongs to: loops, activities, participants or users.
     init(_ title: String, context: StaffContext, section: String = "") {
@@ -61,6 +72,7 @@ struct Frame: Sendable {
         inLoops = section == "loops"
         inActivities = section == "activities"
         inUsers = section == "users"
+        notice = context.session?.notice
     }
 }
 

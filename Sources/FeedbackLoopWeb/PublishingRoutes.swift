@@ -27,12 +27,14 @@ struct PublishingRoutes {
             }
             _ = try found { try store.activity(ref: ref) }
             let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
-            return Self.published(prepared.publication.bytes, format: format)
+            return Self.preview(prepared.publication.bytes, format: format, back: Paths.activity(ref) + "/publish")
         }
         router.post("/activities/{ref}/publish") { request, context in
             let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
             let ref = try context.parameters.require("ref")
-            _ = try found { try store.activity(ref: ref) }
+            let activity = try found { try store.activity(ref: ref) }
+            let action = form.typed("action")
+            if action == "change" { return try page(ref: ref, context: context, form: form, errors: []) }
             let chosen = form.all("format").compactMap { PublishFormat(rawValue: $0) }
             let formats = chosen.isEmpty ? [PublishFormat.html] : chosen
             var check = FormCheck(labels: [
@@ -47,18 +49,42 @@ struct PublishingRoutes {
                 }
                 let waivers = try PreparedUpdate.check(
                     prepared, early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
+                // Checked: first say what will be published, and publish only when confirmed.
+                guard action == "confirm" else {
+                    return try confirmPage(
+                        activity: activity, prepared: prepared, earlier: earlier, waivers: waivers, form: form,
+                        context: context)
+                }
+                let labels = formats.map { PublishPage.label($0).lowercased() }
                 if let earlier {
                     try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waivers)
-                } else if let first = prepared.first {
-                    let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
-                    _ = try first.record(
-                        in: store, channels: channels, waivers: waivers, renditions: Array(prepared.dropFirst()))
+                    return try Pages.redirect(
+                        Paths.activity(ref) + "/updates/\(earlier.number)/recorded",
+                        saying: "Added to update \(earlier.number): \(labels.joined(separator: ", ")).", store: store,
+                        context: context)
                 }
-                return Pages.redirect(Paths.activity(ref) + "#updates")
+                guard let first = prepared.first else { throw Refusal.notFound() }
+                let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
+                let update = try first.record(
+                    in: store, channels: channels, waivers: waivers, renditions: Array(prepared.dropFirst()))
+                return Pages.redirect(Paths.activity(ref) + "/updates/\(update.number)/recorded")
             } catch let error as any UserFacingError {
                 check.note(error, default: error is PublishError ? "allow" : "format")
             }
             return try page(ref: ref, context: context, form: form, errors: check.errors)
+        }
+        router.get("/activities/{ref}/updates/{number}/recorded") { request, context in
+            _ = try Access.page(request, context, needs: .publisher)
+            let ref = try context.parameters.require("ref")
+            let number = try context.parameters.require("number", as: Int.self)
+            let update = try found { try store.update(ref: ref, number: number) }
+            let owed = try store.followUpRecipients(ref: ref).count
+            return Pages.render(
+                "publish-done",
+                PublishDonePage(
+                    frame: Frame(
+                        "Update \(number) recorded: \(update.activityTitle)", context: context, section: "activities"),
+                    update: update, owed: owed))
         }
         router.get("/activities/{ref}/updates/{number}") { request, context in
             _ = try Access.page(request, context)
@@ -67,6 +93,63 @@ struct PublishingRoutes {
             let update = try found { try store.update(ref: ref, number: number) }
             return Self.published(update.bytes, format: PublishFormat(rawValue: update.format) ?? .txt)
         }
+        router.get("/activities/{ref}/updates/{number}/{format}") { request, context in
+            _ = try Access.page(request, context)
+            let ref = try context.parameters.require("ref")
+            let number = try context.parameters.require("number", as: Int.self)
+            let update = try found { try store.update(ref: ref, number: number) }
+            guard let format = PublishFormat(rawValue: try context.parameters.require("format")),
+                let rendition = update.rendition(format.rawValue)
+            else { throw Refusal.notFound("Update \(number) was not published in that format.") }
+            return Self.published(rendition.bytes, format: format)
+        }
+    }
+
+    /// The page that says what will be published, before anything is: formats, channels, what
+    /// changed since the last update, what has no answer yet and the findings allowed.
+    private func confirmPage(
+        activity: Activity, prepared: [PreparedUpdate], earlier: PublishedUpdate?, waivers: [PrivacyWaiver],
+        form: FormData, context: StaffContext
+    ) throws -> Response {
+        let latest = try store.updates(ref: activity.ref).last
+        return Pages.render(
+            "publish-confirm",
+            PublishConfirmPage(
+                frame: Frame("Check before you publish: \(activity.title)", context: context, section: "activities"),
+                activity: activity, prepared: prepared, earlier: earlier, latest: latest, waivers: waivers,
+                form: form))
+    }
+
+    /// A preview: the update as it will be published, under a banner that says it is not published
+    /// yet, with a way back. HTML formats get the banner at the top of their body; the text formats
+    /// are shown as text on a page of their own.
+    static func preview(_ bytes: Data, format: PublishFormat, back: String) -> Response {
+        let banner =
+            "<div role=\"region\" aria-label=\"Preview\" style=\"background:#fff7bf;border:5px solid #594d00;"
+            + "color:#0b0c0c;padding:10px 15px;margin:0 0 20px;font:bold 19px Arial,sans-serif\">"
+            + "<p style=\"margin:0\">Preview – not published. The date on it is the day it would be published.</p>"
+            + "<p style=\"margin:5px 0 0\"><a href=\"\(back)\" style=\"color:#1d70b8\">Back to publishing</a></p></div>"
+        let html: String
+        switch format {
+        case .html, .easyRead, .largePrint:
+            let page = String(decoding: bytes, as: UTF8.self)
+            if let body = page.range(of: "<body"), let end = page[body.upperBound...].firstIndex(of: ">") {
+                html = String(page[...end]) + banner + String(page[page.index(after: end)...])
+            } else {
+                html = banner + page
+            }
+        default:
+            html =
+                "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Preview – not published"
+                + "</title></head><body>" + banner + "<main><pre style=\"white-space:pre-wrap;font:16px monospace\">"
+                + String(decoding: bytes, as: UTF8.self).htmlEscaped + "</pre></main></body></html>"
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentSecurityPolicy: previewPolicy,
+            ], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// An update's bytes as their own page: HTML with its inline style allowed, and no script; the

@@ -3,51 +3,60 @@ import Hummingbird
 import MultipartKit
 import NIOCore
 
-/// A CSV file uploaded for import: the multipart body is parsed as it arrives and the file part is
-/// written straight to disk, never held whole in memory.
+/// A CSV file uploaded for import: the multipart body is parsed as it arrives, the file part kept
+/// (up to the limit) and the form's token read from its own part. Nothing touches the disk.
 enum Upload {
     enum Problem: Error {
         case tooLarge
         case notCSV(String)
         case noFile
         case unreadable
+        /// A spreadsheet or other file that is not text, whatever its name says.
+        case notText(String)
     }
 
-    /// Streams the request's `file` part into a new file in `folder`.
-    /// - Returns: the saved file's address and the name it had on the user's computer.
-    static func save(_ request: Request, into folder: URL, limit: Int) async throws -> (file: URL, name: String) {
+    /// What was sent: the file, its name on the user's computer, and the form's token.
+    struct Sent {
+        var content: Data
+        var name: String
+        var csrf: String?
+    }
+
+    /// Reads the request's `file` and `csrf` parts.
+    static func read(_ request: Request, limit: Int) async throws -> Sent {
         guard let type = request.headers[.contentType], let boundary = boundary(of: type) else { throw Problem.noFile }
-        try FileManager.default.createDirectory(
-            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let file = folder.appending(path: UUID().uuidString + ".csv")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = try? FileHandle(forWritingTo: file)
-        else { throw Problem.unreadable }
-        defer { try? handle.close() }
         let parser = MultipartParser(boundary: boundary)
         let state = PartState()
         parser.onHeader = { name, value in
             if name.lowercased() == "content-disposition" {
-                state.isFile = value.contains("name=\"file\"")
-                guard state.isFile, let name = filename(in: value) else { return }
+                state.part = value.contains("name=\"file\"") ? "file" : value.contains("name=\"csrf\"") ? "csrf" : ""
+                guard state.part == "file" else { return }
+                // A file part always counts as the file, with or without a name.
+                let name = filename(in: value) ?? ""
                 state.filename = name
-                // Refused before a byte of it is written.
-                if !isCSV(name) { state.failure = .notCSV(name) }
+                // Refused before a byte of it is kept.
+                if !name.isEmpty, !isCSV(name) { state.failure = .notCSV(name) }
             }
         }
         parser.onBody = { buffer in
-            guard state.isFile, state.failure == nil else { return }
-            state.written += buffer.readableBytes
-            if state.written > limit {
-                state.failure = .tooLarge
-                return
+            guard state.failure == nil else { return }
+            switch state.part {
+            case "file":
+                guard state.content.count + buffer.readableBytes <= limit else {
+                    state.failure = .tooLarge
+                    return
+                }
+                state.content.append(contentsOf: buffer.readableBytesView)
+            case "csrf":
+                if state.csrf.count + buffer.readableBytes <= 256 {
+                    state.csrf.append(contentsOf: buffer.readableBytesView)
+                }
+            default: break
             }
-            guard let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
-            do { try handle.write(contentsOf: bytes) } catch { state.failure = .unreadable }
         }
         parser.onPartComplete = {
-            if state.isFile { state.sawFile = true }
-            state.isFile = false
+            if state.part == "file" { state.sawFile = true }
+            state.part = ""
         }
         do {
             for try await chunk in request.body {
@@ -55,15 +64,17 @@ enum Upload {
                 if let failure = state.failure { throw failure }
             }
         } catch {
-            try? FileManager.default.removeItem(at: file)
             throw error is Problem ? error : Problem.unreadable
         }
-        let name = state.filename ?? "upload.csv"
-        guard state.sawFile, state.written > 0 else {
-            try? FileManager.default.removeItem(at: file)
-            throw Problem.noFile
+        let name = state.filename.isEmpty ? "upload.csv" : state.filename
+        guard state.sawFile, !state.content.isEmpty else { throw Problem.noFile }
+        if state.content.starts(with: [0x50, 0x4B, 0x03, 0x04]) || state.content.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+        {
+            throw Problem.notText(name)
         }
-        return (file, name)
+        return Sent(
+            content: state.content, name: name,
+            csrf: state.csrf.isEmpty ? nil : String(decoding: state.csrf, as: UTF8.self))
     }
 
     private static func isCSV(_ name: String) -> Bool {
@@ -90,10 +101,11 @@ enum Upload {
 
     /// What the parser has seen of the part it is in.
     private final class PartState: @unchecked Sendable {
-        var isFile = false
+        var part = ""
         var sawFile = false
-        var filename: String?
-        var written = 0
+        var filename = ""
+        var content = Data()
+        var csrf = Data()
         var failure: Problem?
     }
 }

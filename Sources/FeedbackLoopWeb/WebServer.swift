@@ -12,15 +12,12 @@ public struct WebServer: Sendable {
     public var port: Int
     /// Mark the session cookie `Secure`, for a server behind a TLS proxy.
     public var secureCookies: Bool
-    /// Where uploads wait between the upload and the import.
-    public var uploads: URL
 
     public init(store: EngagementStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
         self.store = store
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
-        uploads = FileManager.default.temporaryDirectory.appending(path: "yswd-uploads-\(getpid())")
     }
 
     /// Every route, behind the middleware every request passes.
@@ -41,7 +38,7 @@ public struct WebServer: Sendable {
         AnswerRoutes(store: store).add(to: router)
         ContributionRoutes(store: store).add(to: router)
         ThemingRoutes(store: store).add(to: router)
-        ImportRoutes(store: store, uploads: uploads).add(to: router)
+        ImportRoutes(store: store).add(to: router)
         PublishingRoutes(store: store).add(to: router)
         FollowUpRoutes(store: store).add(to: router)
         UserRoutes(store: store).add(to: router)

@@ -43,6 +43,11 @@ enum WebStyles {
         button.warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
         .error-summary { border: 5px solid #d4351c; padding: 15px 20px; margin-bottom: 30px; }
         .error-summary h2 { margin-top: 0; } .error-summary a { color: #d4351c; font-weight: bold; }
+        .panel { background: #00703c; color: #fff; padding: 25px; margin-bottom: 30px; text-align: center; }
+        .panel h1 { margin: 0 0 10px; } .panel p { margin: 0; font-size: 1.5rem; }
+        .banner { border: 5px solid #00703c; margin-bottom: 30px; }
+        .banner h2 { background: #00703c; color: #fff; margin: 0; padding: 2px 15px 5px; font-size: 1.1875rem; }
+        .banner p { padding: 15px; margin: 0; font-weight: bold; }
         .notice { border-left: 10px solid #1d70b8; background: #f3f2f1; padding: 15px; margin-bottom: 30px; }
         table { border-collapse: collapse; width: 100%; margin-bottom: 30px; }
         th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
@@ -59,6 +64,8 @@ enum WebStyles {
         .actions { display: flex; flex-wrap: wrap; gap: 15px; margin: 20px 0; }
         pre.digest { white-space: pre-wrap; font-family: inherit; background: #f3f2f1; padding: 15px; }
         .number { font-variant-numeric: tabular-nums; }
+        .scroll { overflow-x: auto; max-width: 100%; margin-bottom: 30px; } .scroll table { margin-bottom: 0; }
+        .scroll:focus { outline: 3px solid #fd0; }
         @media (max-width: 640px) { dl.summary { grid-template-columns: 1fr; } }
         """
 }

@@ -5,17 +5,17 @@ extension WebTemplates {
         <label for="{{name}}">{{label}}</label>
         {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
         {{#error}}<span class="error-message" id="{{name}}-error"><span class="skip">Error:</span> {{error}}</span>{{/error}}
-        {{#multiline}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#hint}} aria-describedby="{{name}}-hint"{{/hint}}>{{value}}</textarea>{{/multiline}}
-        {{^multiline}}<input type="{{kind}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#hint}} aria-describedby="{{name}}-hint"{{/hint}}>{{/multiline}}
+        {{#multiline}}<textarea id="{{name}}" name="{{name}}" rows="4"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/multiline}}
+        {{^multiline}}<input type="{{kind}}" id="{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/multiline}}
         </div>
         """
 
     static let checkboxes = """
         <div class="field{{#error}} error{{/error}}">
-        <fieldset id="{{name}}-set">
+        <fieldset id="{{name}}-set"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>
         <legend>{{legend}}</legend>
-        {{#hint}}<span class="hint">{{hint}}</span>{{/hint}}
-        {{#error}}<span class="error-message"><span class="skip">Error:</span> {{error}}</span>{{/error}}
+        {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
+        {{#error}}<span class="error-message" id="{{name}}-error"><span class="skip">Error:</span> {{error}}</span>{{/error}}
         {{#options}}<div class="checkbox"><input type="checkbox" id="{{id}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}>
         <label for="{{id}}">{{label}}</label></div>{{/options}}
         </fieldset>
@@ -26,8 +26,8 @@ extension WebTemplates {
         <div class="field{{#error}} error{{/error}}">
         <label for="{{name}}">{{label}}</label>
         {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
-        {{#error}}<span class="error-message"><span class="skip">Error:</span> {{error}}</span>{{/error}}
-        <select id="{{name}}" name="{{name}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+        {{#error}}<span class="error-message" id="{{name}}-error"><span class="skip">Error:</span> {{error}}</span>{{/error}}
+        <select id="{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
         </div>
         """
 

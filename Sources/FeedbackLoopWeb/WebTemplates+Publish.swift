@@ -5,7 +5,7 @@ extension WebTemplates {
         <h1>Publish an update</h1>
         {{> errors}}
         <h2>Preview</h2>
-        <p>Each format opens on a page of its own, exactly as it will be published.</p>
+        <p>Each format opens on a page of its own, as it will be published, marked as a preview.</p>
         <ul>{{#formats}}<li><a href="{{link}}">{{label}}</a></li>{{/formats}}</ul>
         <form method="post" action="{{path}}/publish" novalidate>
         {{> csrf}}
@@ -30,20 +30,54 @@ extension WebTemplates {
         <label for="early">Publish early, saying what has no answer yet</label></div>
         {{/needsEarly}}
 
-        <h2>Record it</h2>
+        <h2>What to publish</h2>
         {{#format}}{{> checkboxes}}{{/format}}
         {{#addTo}}<div class="checkbox"><input type="checkbox" id="add-to" name="add-to" value="{{number}}"{{#checked}} checked{{/checked}}>
-        <label for="add-to">Add these formats to update {{number}} instead of recording a new update (only while the record says what update {{number}} said)</label></div>{{/addTo}}
+        <label for="add-to">Add these formats to update {{number}} instead of publishing a new update (only while the record says what update {{number}} said)</label></div>{{/addTo}}
         {{#channels}}{{> checkboxes}}{{/channels}}
-        <button type="submit">Record the update as published</button>
-        </form>
-        <h2>The public site</h2>
-        <p><a href="/site/index.html">See the site as it will be published</a>.</p>
-        <form method="post" action="/site/build">
-        {{> csrf}}
-        <button type="submit" class="secondary">Build the site</button>
+        <p>Next you check what will be published. Nothing is published until you confirm.</p>
+        <button type="submit" name="action" value="check">Continue</button>
         </form>
         <p><a href="{{path}}">Back to the activity</a></p>
+        {{> bottom}}
+        """
+
+    static let publishConfirm = """
+        {{> top}}
+        <span class="caption">{{title}}</span>
+        <h1>{{heading}}</h1>
+        <dl class="summary">{{#rows}}<dt>{{key}}</dt><dd>{{value}}</dd>{{/rows}}</dl>
+        {{#isFirst}}<p>This is the activity’s first update.</p>{{/isFirst}}
+        {{^isFirst}}<h2>{{changesHeading}}</h2>
+        {{#hasChanges}}<ul>{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/hasChanges}}
+        {{^hasChanges}}<p>No answer has changed.</p>{{/hasChanges}}{{/isFirst}}
+        <p>Once published, an update is kept exactly as it is. A later change to an answer needs a new update.</p>
+        <form method="post" action="{{path}}/publish" novalidate>
+        {{> csrf}}
+        {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+        <div class="actions">
+        <button type="submit" name="action" value="confirm">{{button}}</button>
+        <button type="submit" name="action" value="change" class="secondary">Change what to publish</button>
+        </div>
+        </form>
+        {{> bottom}}
+        """
+
+    static let publishDone = """
+        {{> top}}
+        <div class="panel">
+        <h1>{{heading}}</h1>
+        <p>{{published}}</p>
+        </div>
+        <h2>Its files</h2>
+        <ul>{{#files}}<li><a href="{{link}}">{{label}}</a></li>{{/files}}</ul>
+        <h2>What happens next</h2>
+        <ul>{{#nextSteps}}<li>{{.}}</li>{{/nextSteps}}</ul>
+        <div class="actions">
+        {{#hasFollowUps}}<a class="button" href="{{followUpsLink}}">Personal follow-ups</a>{{/hasFollowUps}}
+        <a class="button secondary" href="/site">The public site</a>
+        <a class="button secondary" href="{{path}}">Back to the activity</a>
+        </div>
         {{> bottom}}
         """
 }

@@ -2,11 +2,12 @@
 /// `{{> top}}` and close with `{{> bottom}}`, inside a view with a `frame`.
 enum WebTemplates {
     static let all: [String: String] = [
-        "top": top, "bottom": bottom, "errors": errors, "message": message, "sign-in": signIn,
+        "top": top, "bottom": bottom, "confirm": confirm, "errors": errors, "message": message, "sign-in": signIn,
         "set-password": setPassword, "dashboard": dashboard, "text-field": textField, "checkboxes": checkboxes,
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
         "theming": theming, "import": importPage, "import-columns": importColumns,
-        "publish": publish, "follow-ups": followUps, "users": users,
+        "publish": publish, "publish-confirm": publishConfirm, "publish-done": publishDone, "follow-ups": followUps,
+        "users": users,
         "change": change, "contributions": contributions, "participants": participants,
         "contribution": contribution, "organisations": organisations,
     ]
@@ -45,6 +46,8 @@ enum WebTemplates {
         </header>
         {{/frame}}
         <main id="main">
+        {{#frame}}{{#notice}}<div class="banner" role="status" aria-labelledby="banner-title">
+        <h2 id="banner-title">Done</h2><p>{{notice}}</p></div>{{/notice}}{{/frame}}
         """
 
     static let bottom = """
@@ -63,6 +66,23 @@ enum WebTemplates {
         </ul>
         </div>
         {{/hasErrors}}
+        """
+
+    static let confirm = """
+        {{> top}}
+        <span class="caption">{{caption}}</span>
+        <h1>{{heading}}</h1>
+        <ul>{{#consequences}}<li>{{.}}</li>{{/consequences}}</ul>
+        <form method="post" action="{{action}}" novalidate>
+        {{> csrf}}
+        {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+        <input type="hidden" name="confirmed" value="yes">
+        <div class="actions">
+        <button type="submit" class="warning">{{button}}</button>
+        <a href="{{back}}">No, go back</a>
+        </div>
+        </form>
+        {{> bottom}}
         """
 
     static let message = """

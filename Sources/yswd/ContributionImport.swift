@@ -27,7 +27,8 @@ extension Yswd.ContributionCommand {
                     --text-column "What could be better?" --text-column "Anything else?" \\
                     --id-column "Response ID" --date-column "Submitted" \\
                     --date-format "dd/MM/yyyy HH:mm" \\
-                    --method-column "How" --method-map "Online survey=survey" --method-map "Paper=survey" \\
+                    --method-column "How" --method-map "Online survey=survey" \\
+                    --method-map "Paper=survey" \\
                     --participant-column "Respondent" --email-column "Email" \\
                     --wants-feedback-column "Keep me informed" --may-quote-column "Quote me"
                 """))

@@ -127,25 +127,27 @@ import Testing
         }
     }
 
-    @Test func aMultipartUploadNeedsTheTokenInItsAddress() async throws {
+    @Test func aMultipartUploadCarriesItsTokenInTheFormNotTheAddress() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let viewer = try await client.signIn(.viewer)
-            let body =
-                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\r\nText\r\nHi\r\n--b--\r\n"
-            func upload(_ query: String, _ session: Session?) async throws -> TestResponse {
-                var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=b", .origin: WebHarness.origin]
-                if let session { headers[.cookie] = session.cookie }
-                return try await client.client.execute(
-                    uri: "/activities/GP/import\(query)", method: .post, headers: headers, body: .init(string: body))
-            }
-            #expect(try await upload("?csrf=\(editor.csrf)", nil).status == .unauthorized)
-            #expect(try await upload("", editor).status == .forbidden)
-            #expect(try await upload("?csrf=\(viewer.csrf)", viewer).status == .forbidden)
-            let done = try await upload("?csrf=\(editor.csrf)", editor)
-            #expect(done.status == .seeOther)
-            #expect(done.headers[.location]?.contains("/activities/GP/import/") == true)
+            let file = Data("Text\r\nHi\r\n".utf8)
+            let before = try harness.fingerprint()
+            #expect(try await client.upload(file, csrf: editor.csrf, session: nil).status == .unauthorized)
+            #expect(try await client.upload(file, csrf: nil, session: editor).status == .forbidden)
+            #expect(try await client.upload(file, csrf: viewer.csrf, session: editor).status == .forbidden)
+            #expect(try await client.upload(file, csrf: viewer.csrf, session: viewer).status == .forbidden)
+            #expect(
+                try await client.upload(file, csrf: editor.csrf, session: editor, origin: "http://evil.example").status
+                    == .forbidden)
+            #expect(try harness.fingerprint() == before)
+            // The old way, the token in the address, is refused.
+            var old = try await client.upload(file, csrf: nil, session: editor, query: "?csrf=\(editor.csrf)")
+            #expect(old.status == .forbidden)
+            old = try await client.upload(file, csrf: editor.csrf, session: editor)
+            #expect(old.status == .seeOther)
+            #expect(old.headers[.location]?.contains("/activities/GP/import/") == true)
         }
     }
 }

@@ -258,6 +258,97 @@ import Testing
         }
     }
 
+    @Test func publishingIsPreviewedCheckedConfirmedThenSaysWhatHappensNext() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let publisher = try await client.signIn(.publisher)
+            let preview = try await client.get("/activities/GP/preview/html", cookie: publisher.cookie).body.text
+            #expect(preview.contains("Preview – not published"))
+            #expect(preview.contains("<a href=\"/activities/GP/publish\""))
+            let text = try await client.get("/activities/GP/preview/txt", cookie: publisher.cookie).body.text
+            #expect(text.contains("Preview – not published") && text.contains("<pre"))
+
+            let before = try harness.fingerprint()
+            let fields = [("csrf", publisher.csrf), ("format", "html"), ("channel", "web"), ("early", "1")]
+            let first = try await client.post(
+                "/activities/GP/publish", fields + [("action", "check")], cookie: publisher.cookie)
+            #expect(first.body.text.contains("<dt>Views not yet themed</dt><dd>1 view."))
+            #expect(first.body.text.contains("This is the activity’s first update."))
+            #expect(try harness.fingerprint() == before, "checking writes nothing")
+            // Answered in full, it is published, then the answer changes: the next check lists the change.
+            _ = try harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
+            _ = try harness.store.explain(
+                activity: "GP", theme: "phone", why: "A full call-back service costs too much", reason: .cost)
+            _ = try await client.post(
+                "/activities/GP/publish", fields + [("action", "confirm")], cookie: publisher.cookie)
+            _ = try harness.store.updateDecision(activity: "GP", key: "call-back", reason: "Sooner than planned") {
+                $0.text = "We will add a call-back option in March"
+            }
+            let check = try await client.post(
+                "/activities/GP/publish", fields + [("action", "check")], cookie: publisher.cookie)
+            #expect(check.status == .ok)
+            let page = check.body.text
+            #expect(page.contains("Check before you publish update 2"))
+            #expect(page.contains("<dt>Where it is published</dt><dd>Web</dd>"))
+            #expect(page.contains("<h2>What has changed since update 1</h2>"))
+            #expect(
+                page.contains(
+                    "Decision changed on ‘Waiting on the phone’: it said “We will add a call-back option (planned)” and"
+                        + " now says “We will add a call-back option in March (planned)”. Why: Sooner than planned."))
+            #expect(page.contains("<input type=\"hidden\" name=\"early\" value=\"1\">"))
+
+            let confirmed = try await client.post(
+                "/activities/GP/publish", fields + [("action", "confirm")], cookie: publisher.cookie)
+            #expect(confirmed.headers[.location] == "/activities/GP/updates/2/recorded")
+            let done = try await client.get("/activities/GP/updates/2/recorded", cookie: publisher.cookie).body.text
+            #expect(done.contains("<h1>Update 2 recorded</h1>"))
+            #expect(done.contains("<a href=\"/activities/GP/updates/2/html\">Web page</a>"))
+            #expect(done.contains("1 person is owed a personal follow-up. Send them, then mark each one sent."))
+
+            // Changing the published answer reopens the loop, and the banner says so.
+            let editor = try await client.signIn(.editor)
+            let changed = try await client.post(
+                "/activities/GP/decisions/call-back",
+                [
+                    ("csrf", editor.csrf), ("text", "We added a call-back option"), ("status", "done"),
+                    ("reason", "It went live early"),
+                ], cookie: editor.cookie)
+            #expect(changed.status == .seeOther)
+            let activity = try await client.get("/activities/GP", cookie: editor.cookie).body.text
+            #expect(activity.contains("Decision call-back changed. The loop is reopened: an updated answer is due by"))
+            // Said once.
+            let again = try await client.get("/activities/GP", cookie: editor.cookie).body.text
+            #expect(!again.contains("Decision call-back changed."))
+        }
+    }
+
+    @Test func removingAnythingAsksFirstSayingWhatGoes() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let before = try harness.fingerprint()
+            let asks: [(String, [(String, String)], String)] = [
+                ("/activities/GP/decisions/call-back", [("action", "remove")], "Remove decision call-back?"),
+                ("/activities/GP/themes/phone", [("action", "remove")], "Remove theme phone?"),
+                ("/activities/GP/contributions/2", [("action", "remove")], "Remove contribution 2?"),
+            ]
+            for (path, fields, heading) in asks {
+                let asked = try await client.post(path, [("csrf", editor.csrf)] + fields, cookie: editor.cookie)
+                #expect(asked.status == .ok, "\(path)")
+                #expect(asked.body.text.contains("<h1>\(heading)</h1>"), "\(path)")
+                #expect(asked.body.text.contains("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"))
+            }
+            #expect(try harness.fingerprint() == before, "asking writes nothing")
+            let removed = try await client.post(
+                "/activities/GP/themes/phone", [("csrf", editor.csrf), ("action", "remove"), ("confirmed", "yes")],
+                cookie: editor.cookie)
+            #expect(removed.status == .seeOther)
+            let page = try await client.get("/activities/GP", cookie: editor.cookie).body.text
+            #expect(page.contains("role=\"status\""))
+            #expect(page.contains("Theme phone removed. Its views are no longer themed. The loop is"))
+        }
+    }
+
     /// Issue 19, finding 2: formats recorded together, or added later, are renditions of one update.
 
     @Test func severalFormatsAreRenditionsOfOneUpdate() async throws {
@@ -268,13 +359,27 @@ import Testing
             #expect(page.body.text.contains("Formats to record") && page.body.text.contains("Large print web page"))
             let recorded = try await client.post(
                 "/activities/GP/publish",
-                [("csrf", publisher.csrf), ("format", "html"), ("format", "easy-read"), ("early", "1")],
+                [
+                    ("csrf", publisher.csrf), ("format", "html"), ("format", "easy-read"), ("early", "1"),
+                    ("action", "confirm"),
+                ],
                 cookie: publisher.cookie)
             #expect(recorded.status == .seeOther)
-            let added = try await client.post(
+            let asked = try await client.post(
                 "/activities/GP/publish", [("csrf", publisher.csrf), ("format", "large-print"), ("add-to", "1")],
                 cookie: publisher.cookie)
+            #expect(asked.body.text.contains("Check before you add to update 1"))
+            let added = try await client.post(
+                "/activities/GP/publish",
+                [("csrf", publisher.csrf), ("format", "large-print"), ("add-to", "1"), ("action", "confirm")],
+                cookie: publisher.cookie)
             #expect(added.status == .seeOther)
+            let done = try await client.get(try #require(added.headers[.location]), cookie: publisher.cookie)
+            #expect(done.body.text.contains("Added to update 1: large print web page."))
+            #expect(
+                done.body.text.contains("<a href=\"/activities/GP/updates/1/large-print\">Large print web page</a>"))
+            let largePrint = try await client.get("/activities/GP/updates/1/large-print", cookie: publisher.cookie)
+            #expect(largePrint.status == .ok && largePrint.body.text.contains("Getting a GP appointment"))
             let updates = try harness.store.updates(ref: "GP")
             #expect(updates.count == 1)
             #expect(updates.first?.renditions.map(\.format) == ["html", "easy-read", "large-print"])
@@ -287,7 +392,8 @@ import Testing
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             let recorded = try await client.post(
-                "/activities/GP/publish", [("csrf", publisher.csrf), ("format", "html"), ("early", "1")],
+                "/activities/GP/publish",
+                [("csrf", publisher.csrf), ("format", "html"), ("early", "1"), ("action", "confirm")],
                 cookie: publisher.cookie)
             #expect(recorded.status == .seeOther)
             let index = try await client.get("/site/index.html", cookie: publisher.cookie)
@@ -377,15 +483,8 @@ import Testing
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             func upload(name: String, content: String) async throws -> (HTTPResponse.Status, String) {
-                let body =
-                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n\(content)\r\n--b--\r\n"
-                let response = try await client.client.execute(
-                    uri: "/activities/GP/import?csrf=\(editor.csrf)", method: .post,
-                    headers: [
-                        .contentType: "multipart/form-data; boundary=b", .origin: WebHarness.origin,
-                        .cookie: editor.cookie,
-                    ],
-                    body: .init(string: body))
+                let response = try await client.upload(
+                    Data(content.utf8), name: name, csrf: editor.csrf, session: editor)
                 return (response.status, response.body.text)
             }
             let (status, page) = try await upload(name: "report.pdf", content: "%PDF-1.7")
@@ -393,6 +492,10 @@ import Testing
             let (large, message) = try await upload(
                 name: "big.csv", content: String(repeating: "x", count: 50 << 20 + 1))
             #expect(large == .contentTooLarge && message.contains("larger than 50 MB"))
+            let (spreadsheet, said) = try await upload(name: "export.csv", content: "PK\u{3}\u{4}rest of a zip")
+            #expect(
+                spreadsheet == .unsupportedMediaType && said.contains("export.csv is a spreadsheet, not a CSV file"))
+            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
         }
     }
 }

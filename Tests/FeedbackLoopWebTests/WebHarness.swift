@@ -112,6 +112,22 @@ struct Client: Sendable {
         return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Uploads a file to an activity's import page, as a browser's multipart form does.
+    func upload(
+        _ content: Data, name: String = "survey.csv", csrf: String?, session: Session?, activity: String = "GP",
+        origin: String = WebHarness.origin, query: String = ""
+    ) async throws -> TestResponse {
+        var body = Data()
+        if let csrf { body += Data("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8) }
+        body += Data("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n".utf8)
+        body += content + Data("\r\n--b--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=b", .origin: origin]
+        if let session { headers[.cookie] = session.cookie }
+        return try await client.execute(
+            uri: "/activities/\(activity)/import\(query)", method: .post, headers: headers,
+            body: ByteBuffer(bytes: body))
+    }
+
     /// Signs in as the user of `role`: the session cookie and the session's form token.
     func signIn(_ role: StaffRole) async throws -> Session {
         let response = try await post(

@@ -1,0 +1,107 @@
+import FeedbackLoop
+import FeedbackLoopStore
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import FeedbackLoopWeb
+
+/// Importing a survey export in the browser, as it comes from the survey tool.
+@Suite struct ImportFlowTests {
+    /// Excel's encoding, the tool's own method words, email addresses and no respondent reference.
+    static let export: Data = {
+        var bytes = Data("Submitted;How did you respond?;Your views;Email address\r\n".utf8)
+        bytes += Data("03/02/2026 14:05;Online survey;Caf".utf8) + Data([0xE9])
+        bytes += Data(" hours are short;jo@example.org\r\n".utf8)
+        bytes += Data("04/02/2026;Paper;Parking is hard;sam@example.org\r\n".utf8)
+        bytes += Data("05/02/2026;Paper;More buses;not-an-email\r\n".utf8)
+        bytes += Data("06/02/2026;Online survey;Again from Jo;JO@example.org\r\n".utf8)
+        return bytes
+    }()
+
+    static let columns: [(String, String)] = [
+        ("text-column", "Your views"), ("date-column", "Submitted"), ("method-column", "How did you respond?"),
+        ("email-column", "Email address"), ("contact-wants-feedback", "1"),
+    ]
+
+    @Test func anExcelExportIsReadCheckedAndImportedWithNoCommandLine() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let uploaded = try await client.upload(Self.export, name: "export.csv", csrf: editor.csrf, session: editor)
+            let page = try #require(uploaded.headers[.location])
+            let first = try await client.get(page, cookie: editor.cookie).body.text
+            #expect(first.contains("yswd read it as Windows-1252 (Excel on Windows)"))
+            #expect(first.contains("<option value=\";\" selected>Semicolons</option>"))
+            #expect(first.contains("<td>Café hours are short</td>"))
+
+            // Choosing the columns shows each method word to map; checking without a meaning says so.
+            let before = try harness.fingerprint()
+            let fields = [("csrf", editor.csrf)] + Self.columns
+            let chosen = try await client.post(page, fields + [("action", "read")], cookie: editor.cookie)
+            #expect(chosen.body.text.contains("‘Online survey’ means"))
+            #expect(chosen.body.text.contains("‘Paper’ means"))
+            let unmapped = try await client.post(page, fields + [("action", "check")], cookie: editor.cookie)
+            #expect(unmapped.status == .badRequest)
+            #expect(unmapped.body.text.contains("Choose what ‘Online survey’ means"))
+
+            // Mapped: the check lists the bad row, with its line, column and value.
+            let mapped = fields + [("method-1", "online"), ("method-2", "survey")]
+            let checked = try await client.post(page, mapped + [("action", "check")], cookie: editor.cookie)
+            #expect(checked.status == .badRequest)
+            #expect(checked.body.text.contains("1 row cannot be imported"))
+            #expect(
+                checked.body.text.contains("<td class=\"number\">4</td><td>Email address</td><td>not-an-email</td>"))
+            let csv = try await client.get(page + "/problems.csv", cookie: editor.cookie)
+            #expect(csv.body.text.contains("\"4\",\"Email address\",\"not-an-email\""))
+            #expect(try harness.fingerprint() == before)
+
+            // Leaving it out: the check counts who can hear back, then the import says what it did.
+            let skipping = mapped + [("skip-invalid", "1")]
+            let clean = try await client.post(page, skipping + [("action", "check")], cookie: editor.cookie)
+            #expect(clean.status == .ok)
+            #expect(clean.body.text.contains("No problems found. Importing will add 3 contributions from 4 rows"))
+            #expect(clean.body.text.contains("2 people asked to hear back and left contact details"))
+            let imported = try await client.post(page, skipping + [("action", "import")], cookie: editor.cookie)
+            #expect(imported.status == .seeOther)
+            #expect(imported.headers[.location] == "/activities/GP/contributions")
+            let after = try await client.get("/activities/GP/contributions", cookie: editor.cookie).body.text
+            #expect(after.contains("role=\"status\""))
+            #expect(after.contains("Imported 3 contributions from 4 rows; 1 row that cannot be imported left out"))
+            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+            #expect(
+                try harness.strings("SELECT value || '=' || method FROM methodMapping ORDER BY value")
+                    == ["online survey=online", "paper=survey"])
+            // Jo's two rows are one person; Sam is another; each is owed a follow-up once themed.
+            #expect(
+                try harness.strings(
+                    "SELECT lower(email) FROM participantContact WHERE email LIKE '%example.org' ORDER BY 1")
+                    == ["jo.bloggs@example.org", "jo@example.org", "sam@example.org"])
+            // The page the upload was on has gone with it.
+            #expect(try await client.get(page, cookie: editor.cookie).status == .notFound)
+        }
+    }
+
+    @Test func anUploadIsOnlyItsUploadersAndGoesWhenAbandonedOrWhenAPersonInItIsErased() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let admin = try await client.signIn(.admin)
+            let uploaded = try await client.upload(Self.export, csrf: editor.csrf, session: editor)
+            let page = try #require(uploaded.headers[.location])
+            #expect(try await client.get(page, cookie: admin.cookie).status == .notFound)
+            let abandoned = try await client.post(page + "/abandon", [("csrf", editor.csrf)], cookie: editor.cookie)
+            #expect(abandoned.status == .seeOther)
+            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+            let said = try await client.get("/activities/GP", cookie: editor.cookie).body.text
+            #expect(said.contains("The import of survey.csv was abandoned. The uploaded file has been deleted."))
+
+            // An upload holding a participant's email address goes when they are erased.
+            let withJo = Data("Text,Email\r\nHello,jo.bloggs@example.org\r\n".utf8)
+            _ = try await client.upload(withJo, csrf: editor.csrf, session: editor)
+            _ = try await client.upload(Data("Text\r\nNobody\r\n".utf8), csrf: editor.csrf, session: editor)
+            _ = try harness.store.eraseParticipant(ref: "P-1", contributions: false)
+            #expect(try harness.strings("SELECT fileName FROM importUpload").count == 1)
+        }
+    }
+}
