@@ -46,8 +46,10 @@ server=$!
 for _ in $(seq 100); do curl -s -o /dev/null "$base/sign-in" && break; sleep 0.1; done
 password="copper violin meadow tide"
 curl -s -o /dev/null -H "Origin: $base" --data-urlencode "password=$password" --data-urlencode "confirm=$password" "$link"
-curl -s -o /dev/null -c "$work/jar" -H "Origin: $base" --data-urlencode "email=bench@example.org" \
-    --data-urlencode "password=$password" "$base/sign-in"
+# The sign-in form's token comes with its page, in the page and in a cookie.
+signin=$(curl -s -c "$work/jar" "$base/sign-in" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
+curl -s -o /dev/null -b "$work/jar" -c "$work/jar" -H "Origin: $base" --data-urlencode "email=bench@example.org" \
+    --data-urlencode "password=$password" --data-urlencode "csrf=$signin" "$base/sign-in"
 cookie="yswd_session=$(awk '$6 == "yswd_session" { print $7 }' "$work/jar")"
 csrf=$(curl -s -H "Cookie: $cookie" "$base/activities/$ref" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
 start=$(date +%s%N)

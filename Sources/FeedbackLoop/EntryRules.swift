@@ -121,7 +121,7 @@ extension EntryRules {
     public static let easyReadLimit = 500
 
     /// An easy-read wording, trimmed, not blank and at most ``easyReadLimit`` characters.
-    public static func easyRead(_ text: String, field: Field = "--easy-read") throws(RecordError) -> String {
+    public static func easyRead(_ text: String, field: Field = .entry("easy-read")) throws(RecordError) -> String {
         try limited(text, field: field, limit: easyReadLimit)
     }
 
@@ -129,7 +129,7 @@ extension EntryRules {
     public static let reasonLimit = 1000
 
     /// A reason for a change to a published answer, trimmed, not blank, at most ``reasonLimit`` characters.
-    public static func reason(_ text: String, field: Field = "--reason") throws(RecordError) -> String {
+    public static func reason(_ text: String, field: Field = .entry("reason")) throws(RecordError) -> String {
         try limited(text, field: field, limit: reasonLimit)
     }
 

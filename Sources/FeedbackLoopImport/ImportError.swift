@@ -41,7 +41,7 @@ public enum ImportError: UserFacingError, Equatable, Sendable {
             "line \(line), column \(column): the field holds a NUL byte (character 0), which text cannot contain;"
                 + " the file may be damaged or not a CSV export"
         case .fieldTooLarge(let line, let column, let limit):
-            "line \(line), column \(column): the field is over \(limit) KB, longer than yswd reads in one answer;"
+            "line \(line), column \(column): the field is over \(limit) KB, longer than one answer can be;"
                 + " check that the file's quotes are paired"
         case .tooManyFields(let line, let found, let expected):
             "line \(line): the row has \(found) fields but the header has \(expected)"

@@ -16,11 +16,16 @@ public enum PublishError: UserFacingError, Equatable {
     case easyReadWording([EasyReadCheck.Warning])
     case noPostalAddress(letters: Int)
 
-    public var description: String {
+    public var description: String { message(naming: \.flag, fixing: \.commandLine) }
+
+    public func message(naming name: (Field) -> String) -> String { description }
+
+    public func message(naming name: (Field) -> String, fixing fix: (Remedy) -> String) -> String {
         switch self {
         case .noThemes(let activity):
-            "activity \(activity) has no themes, so there is nothing to report yet; add them with "
-                + "`yswd theme add \(activity) KEY --said TEXT` and answer each with a decision or an explanation"
+            "activity \(activity) has no themes, so there is nothing to report yet; "
+                + fix(.addTheme(activity: activity))
+                + " and answer each with a decision or an explanation"
         case .templateFolderMissing(let folder):
             "--template \(folder) is not a folder; give the folder that holds your NAME.mustache templates "
                 + "(`yswd templates --out \(folder)` writes the built-in ones there)"
@@ -33,33 +38,32 @@ public enum PublishError: UserFacingError, Equatable {
             "the template \(file) does not parse at line \(line), column \(column): \(problem)"
         case .privacyFindings(let findings):
             "nothing was published: \(findings.count) possible private detail\(findings.count == 1 ? "" : "s") "
-                + "found; change the record, or after checking each one, pass --allow ID\n"
+                + "found; change the record, or " + fix(.allowFinding) + "\n"
                 + findings.map { "  \($0.id)  \($0.kind.label) in \($0.location): \($0.match)" }.joined(separator: "\n")
         case .noPublicContact(let activity):
-            "nothing was published: an update must say where to ask questions, and no public contact is set; set "
-                + "the team's with `yswd config set public-contact \"...\"` or this activity's with "
-                + "`yswd activity update \(activity) --public-contact \"...\"`"
+            "nothing was published: an update must say where to ask questions, and no public contact is set; "
+                + fix(.setPublicContact(activity: activity))
         case .unanswered(let activity, let themes):
             "nothing was published: \(themes.count == 1 ? "theme" : "themes") \(themes.joined(separator: ", ")) of "
                 + "\(activity) \(themes.count == 1 ? "has" : "have") no answer yet; answer each with a decision or "
-                + "`yswd explain`, or pass --early to publish now (the update names each unanswered theme and says "
+                + fix(.explainTheme) + ", or " + fix(.publishEarly)
+                + " (the update names each unanswered theme and says "
                 + "when an answer is due)"
         case .unthemed(let activity, let views):
             "nothing was published: \(views == 1 ? "1 view" : "\(views) views") of \(activity) "
                 + "\(views == 1 ? "is" : "are") not yet grouped into themes; link each to a theme "
-                + "(`yswd contribution list \(activity) --unthemed` lists them), mark it out of scope, or pass --early "
-                + "to publish now (the update says how many views are not yet grouped, and when we will report on them)"
+                + "(" + fix(.listUnthemed(activity: activity)) + "), mark it out of scope, or " + fix(.publishEarly)
+                + " (the update says how many views are not yet grouped, and when we will report on them)"
         case .easyReadWording(let warnings):
 
             "nothing was published: \(warnings.count) easy read \(warnings.count == 1 ? "problem" : "problems") "
-                + "(--strict); give each text an --easy-read wording, or shorten it\n"
+                + "(" + name(.entry("strict")) + "); " + fix(.giveEasyReadWording) + "\n"
                 + warnings.map { "  \($0)" }.joined(separator: "\n")
         case .noPostalAddress(let letters):
             "nothing was written: \(letters == 1 ? "1 follow-up is a letter" : "\(letters) follow-ups are letters"), "
-                + "and letters need the sender's address; set it with "
-                + "`yswd config set postal-address \"Engagement team, 1 High Street, Coventry CV1 1AA\"`"
+                + "and letters need the sender's address; " + fix(.setPostalAddress)
         case .unknownWaiver(let id, let findings):
-            "--allow \(id) matches no privacy finding in this output"
+            "\(name(.entry("allow"))) \(id) matches no privacy finding in this output"
                 + (findings.isEmpty
                     ? " (there are none)" : "; the findings are " + findings.map(\.id).joined(separator: ", "))
         }

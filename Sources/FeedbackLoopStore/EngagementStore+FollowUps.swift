@@ -84,6 +84,36 @@ extension EngagementStore {
     }
 }
 
+/// A follow-up given to one person: their ref, when and how.
+public struct GivenFollowUp: Sendable, Equatable {
+    public var ref: String
+    public var sent: CalendarDate
+    public var format: PreferredFormat
+}
+
+extension EngagementStore {
+    /// Each participant's latest follow-up for an activity, newest first.
+    public func givenFollowUps(ref: String) throws -> [GivenFollowUp] {
+        try reading { db in
+            let activityId = try Self.activityId(db, ref: ref)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.ref, f.sent, f.format FROM followUp f JOIN participant p ON p.id = f.participantId
+                    WHERE f.activityId = ? AND f.id = (
+                        SELECT max(id) FROM followUp WHERE activityId = f.activityId AND participantId = f.participantId)
+                    ORDER BY f.sent DESC, p.ref
+                    """, arguments: [activityId]
+            ).map { row in
+                // The table's checks keep both to their forms: a failure here is a damaged record.
+                GivenFollowUp(
+                    ref: row["ref"], sent: try CalendarDate.parse(row["sent"] as String, field: "followUp.sent"),
+                    format: try PreferredFormat.parse(row["format"] as String, field: "followUp.format"))
+            }
+        }
+    }
+}
+
 /// A participant's last follow-up, as `[sent, update number, themes told about]`.
 private struct LastFollowUp: Decodable {
     var sent: String

@@ -276,7 +276,7 @@ private struct ImportWriter {
             throw ImportRowError(
                 line: first["line"], column: columns.themes,
                 problem: "'\(first["key"] as String)' is not a theme of \(activityRef)"
-                    + (known.isEmpty ? "" : " (its themes are: \(known))") + "; add --create-themes to create it")
+                    + (known.isEmpty ? "" : " (its themes are: \(known))"), remedy: .createThemes)
         }
         let insert = try db.makeStatement(
             sql: "INSERT INTO theme (activityId, key, said, batchId) VALUES (?, ?, ?, ?)")
@@ -362,14 +362,22 @@ public struct ImportRowError: UserFacingError, Equatable, Sendable {
     /// The column's name, when the problem is in one cell.
     public var column: String?
     public var problem: String
+    /// What puts it right, when a choice of the import's does.
+    public var remedy: Remedy?
 
-    public init(line: Int, column: String? = nil, problem: String) {
+    public init(line: Int, column: String? = nil, problem: String, remedy: Remedy? = nil) {
         self.line = line
         self.column = column
         self.problem = problem
+        self.remedy = remedy
     }
 
-    public var description: String {
+    public var description: String { message(naming: \.flag, fixing: \.commandLine) }
+
+    public func message(naming name: (Field) -> String) -> String { description }
+
+    public func message(naming name: (Field) -> String, fixing fix: (Remedy) -> String) -> String {
+        let problem = problem + (remedy.map { "; " + fix($0) } ?? "")
         if let column { return "line \(line), column \(column): \(problem)" }
         return "line \(line): \(problem)"
     }

@@ -57,9 +57,13 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     }
 
     public func message(naming name: (Field) -> String) -> String {
+        message(naming: name, fixing: \.commandLine)
+    }
+
+    public func message(naming name: (Field) -> String, fixing fix: (Remedy) -> String) -> String {
         switch self {
         case .missingDatabase(let path):
-            return "there is no yswd database at \(path); run `yswd init` to create one, or give --database PATH"
+            return "there is no yswd database at \(path); " + fix(.createDatabase)
         case .databaseIsDirectory(let path):
             return "\(path) is a folder, not a database file; give a file name such as \(path)/yswd.sqlite"
         case .databaseUnderFile(let path, let file):
@@ -74,23 +78,25 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
         case .fileExists(let path):
             return "\(path) already exists; choose a new file name"
         case .unknownActivity(let ref):
-            return "there is no activity '\(ref)'; `yswd activity list` shows the activities"
+            return "there is no activity '\(ref)'; " + fix(.listActivities)
         case .unknownParticipant(let ref):
-            return "there is no participant '\(ref)'; `yswd participant list` shows the participants"
+            return "there is no participant '\(ref)'; " + fix(.listParticipants)
         case .unknownContribution(let id):
-            return "there is no contribution \(id); `yswd contribution list ACTIVITY` shows the numbers"
+            return "there is no contribution \(id); " + fix(.listContributions(activity: nil))
         case .unknownTheme(let activity, let key, let known):
             return "\(activity) has no theme '\(key)'; " + Self.choices("its themes are", known)
         case .unknownDecision(let activity, let key, let known):
             return "\(activity) has no decision '\(key)'; " + Self.choices("its decisions are", known)
         case .duplicateActivity(let ref):
-            return "there is already an activity '\(ref)'; choose another ref or use `yswd activity update`"
+            return "there is already an activity '\(ref)'; choose another ref or " + fix(.updateActivity(ref))
         case .duplicateParticipant(let ref):
-            return "there is already a participant '\(ref)'; choose another ref or use `yswd participant update`"
+            return "there is already a participant '\(ref)'; choose another ref or " + fix(.updateParticipant(ref))
         case .duplicateTheme(let activity, let key):
-            return "\(activity) already has a theme '\(key)'; choose another key or use `yswd theme update`"
+            return "\(activity) already has a theme '\(key)'; choose another key or "
+                + fix(.updateTheme(activity: activity, key: key))
         case .duplicateDecision(let activity, let key):
-            return "\(activity) already has a decision '\(key)'; choose another key or use `yswd decision update`"
+            return "\(activity) already has a decision '\(key)'; choose another key or "
+                + fix(.updateDecision(activity: activity, key: key))
         case .duplicateSourceId(let activity, let sourceId, let existing):
             return "\(activity) already has a contribution with source id '\(sourceId)' (number \(existing))"
         case .contributionOfOtherActivity(let id, let activity, let owner):
@@ -104,69 +110,68 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
         case .themedOutOfScope(let id, let themes):
             return
                 "contribution \(id) feeds the theme\(themes.count == 1 ? "" : "s") \(themes.joined(separator: ", "));"
-                + " add --unlink to take it out of \(themes.count == 1 ? "that theme" : "those themes") as you mark it"
-                + " out of scope"
+                + " " + fix(.unlinkWhenOutOfScope(themes: themes.count))
         case .database(_, true):
             return
-                "another yswd command kept the database busy for over \(Int(EngagementStore.busyTimeout)) seconds, so"
+                "another change kept the database busy for over \(Int(EngagementStore.busyTimeout)) seconds, so"
                 + " nothing was written; try again when it has finished"
         case .database(let message, false):
             return "the database could not complete the request (\(message)); nothing was written"
         case .notErased(let ref):
-            return "participant \(ref) has not been erased, so there is nothing to finish; to erase them, run:"
-                + " yswd participant erase \(ref)"
+            return "participant \(ref) has not been erased, so there is nothing to finish; "
+                + fix(.eraseParticipant(ref))
         case .backupFailed(let path, let reason):
             return "could not write the backup \(path): \(reason)"
         case .quoteNotAllowed(let id, let reason):
-            return "contribution \(id) cannot be quoted: \(reason.description)"
+            return "contribution \(id) cannot be quoted: \(reason.message(fixing: fix))"
         case .unknownOrganisation(let key, let known):
             return "there is no organisation '\(key)'; "
                 + (known.isEmpty
-                    ? "add it with `yswd organisation add \(key) --name NAME --kind KIND`"
+                    ? fix(.addOrganisation(key))
                     : "the organisations are \(known.joined(separator: ", "))")
         case .duplicateOrganisation(let key):
-            return "organisation \(key) is already recorded; use another key, or `yswd organisation update \(key)`"
+            return "organisation \(key) is already recorded; use another key, or " + fix(.updateOrganisation(key))
         case .organisationInUse(let key, let activities):
             return "organisation \(key) ran \(counted(activities, "activity", plural: "activities")); move them to "
-                + "another organisation (yswd activity update REF --organisation KEY) before removing it"
+                + "another organisation " + fix(.moveActivities(organisation: key)) + " before removing it"
         case .reasonRequired(let activity, let update, let themes, let field):
             return "this changes the answer to \(themes.count == 1 ? "theme" : "themes") "
                 + "\(themes.joined(separator: ", ")), which people were told about in update \(update) of \(activity); "
                 + "add \(name(field)) \"why this changed\", in words for the public (the next update says what changed, and why)"
         case .unknownUser(let email):
-            return "there is no user \(email); see them with `yswd user list`"
+            return "there is no user \(email); " + fix(.listUsers)
         case .duplicateUser(let email):
-            return "there is already a user \(email); change their role with `yswd user update \(email) --role ROLE`"
+            return "there is already a user \(email); " + fix(.changeRole(user: email))
         case .userDisabled(let email):
-            return "user \(email) is disabled; an admin can give them a new link with `yswd user reset \(email)`"
+            return "user \(email) is disabled; " + fix(.resetUser(email))
         case .passwordLinkInvalid:
             return "this link to set a password has been used or has expired; ask an admin for a new one"
         case .updateOutdated(let activity, let number):
             return "the record of \(activity) has changed since update \(number) was published, so another format of it"
-                + " would not say the same; publish a new update instead (without --add-to)"
+                + " would not say the same; " + fix(.publishNewUpdate)
         case .renditionExists(let activity, let number, let format):
-            return "update \(number) of \(activity) was already published as \(format); see it with "
-                + "`yswd updates \(activity) --show \(number) --rendition \(format)`"
+            return "update \(number) of \(activity) was already published as \(format); "
+                + fix(.showRendition(activity: activity, number: number, format: format))
         case .notInTheme(let id, let theme):
-            return "contribution \(id) is not in theme \(theme), so it cannot be taken out of it; see which "
-                + "contributions are with `yswd contribution list ACTIVITY --theme \(theme)`"
+            return "contribution \(id) is not in theme \(theme), so it cannot be taken out of it; "
+                + fix(.listThemeContributions(activity: nil, theme: theme))
         case .quoteNotChosen(let id, let theme):
-            return "contribution \(id) is not a chosen quote of theme \(theme); see them with `yswd quote list`"
+            return "contribution \(id) is not a chosen quote of theme \(theme); " + fix(.listQuotes)
         case .parentCycle(let id):
             return "result '\(id)' is its own ancestor through parent/id; fix the parents in the file"
         case .notEmpty:
-            return "the database already holds a record; generate into a new one (yswd init --database NEW.sqlite), "
-                + "or add --force to add synthetic data to this one"
+            return "the database already holds a record; " + fix(.generateAnyway)
         case .recordChanged(let ref):
             return "the record of \(ref) changed while the update was being made; nothing was recorded, so run it again"
         case .unknownUpdate(let activity, let number, let count):
             return "\(activity) has no update \(number); "
                 + (count == 0
-                    ? "none has been recorded yet (yswd publish \(activity) --record)"
+                    ? "none has been recorded yet (" + fix(.recordUpdate(activity: activity)) + ")"
                     : "its updates are numbered 1 to \(count)")
         case .unknownRecipient(let activity, let ref):
             return
-                "participant '\(ref)' is not owed a follow-up for \(activity); run `yswd followups \(activity) --out DIR` to see who is"
+                "participant '\(ref)' is not owed a follow-up for \(activity); "
+                + fix(.seeFollowUps(activity: activity))
         }
     }
 
@@ -193,16 +198,20 @@ public enum QuoteRefusal: Sendable, Equatable, CustomStringConvertible {
     case notLinked(theme: String)
     case erasedText
 
-    public var description: String {
+    public var description: String { message(fixing: \.commandLine) }
+
+    /// The reason, with each way to put it right as `fix` says it.
+    public func message(fixing fix: (Remedy) -> String) -> String {
         switch self {
         case .anonymous: "it has no participant, so nobody agreed to be quoted"
         case .noConsent(let participant):
-            "participant \(participant) did not agree to be quoted; record their consent with "
-                + "`yswd participant update \(participant) --may-quote` first"
+            "participant \(participant) did not agree to be quoted; "
+                + fix(.recordQuoteConsent(participant: participant))
         case .erased(let participant): "participant \(participant) was erased"
         case .outOfScope: "it is marked out of scope"
         case .notLinked(let theme):
-            "it is not linked to theme \(theme); link it with `yswd theme link` first, or choose it under its own theme"
+            "it is not linked to theme \(theme); " + fix(.linkToTheme(theme: theme))
+                + ", or choose it under its own theme"
         case .erasedText: "its text was erased"
         }
     }

@@ -8,9 +8,8 @@ struct ActivityRoutes {
     let store: EngagementStore
     static let pageSize = 50
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities") { request, context in
-            _ = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/activities") { request, context, _ in
             let query = request.uri.queryParameters
             let search = query["q"].map(String.init)?.trimmed ?? ""
             let found = search.isEmpty ? try store.activities() : try store.searchActivities(search)
@@ -18,16 +17,17 @@ struct ActivityRoutes {
             return Pages.render(
                 "activities",
                 ActivityListPage(
-                    frame: Frame("Activities", context: context, section: "activities"), search: search,
+                    frame: Frame(
+                        Titles.listing("Activities", search: search, page: page), context: context,
+                        section: "activities"), search: search,
                     activities: found, page: page, pageSize: Self.pageSize,
                     canAdd: context.account?.role.allows(.editor) ?? false))
         }
-        router.get("/activities/new") { request, context in
-            _ = try Access.page(request, context, needs: .editor)
+        routes.page("/activities/new", needs: .editor) { request, context, _ in
             return try formPage(context, form: nil, errors: [], editing: nil)
         }
-        router.post("/activities") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             var check = FormCheck(labels: ActivityForm.labels)
             var activity = Activity(ref: "", title: "", purpose: "", canInfluence: "", level: .consult)
             ActivityForm.read(
@@ -42,20 +42,18 @@ struct ActivityRoutes {
             }
             return try formPage(context, form: form, errors: check.errors, editing: nil)
         }
-        router.get("/activities/{ref}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/activities/{ref}") { request, context, _ in
             let ref = try context.parameters.require("ref")
             return try ActivityPage.render(store: store, ref: ref, context: context)
         }
-        router.get("/activities/{ref}/edit") { request, context in
-            _ = try Access.page(request, context, needs: .editor)
+        routes.page("/activities/{ref}/edit", needs: .editor) { request, context, _ in
             let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
             return try formPage(
                 context, form: ActivityForm.typed(activity, organisations: try store.organisationIds()), errors: [],
                 editing: activity)
         }
-        router.post("/activities/{ref}/edit") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/edit", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let stored = try found { try store.activity(ref: context.parameters.require("ref")) }
             var check = FormCheck(labels: ActivityForm.labels)
             var changed = stored
@@ -92,7 +90,10 @@ func found<T>(_ lookup: () throws -> T) throws -> T {
     do { return try lookup() } catch let error as StoreError {
         switch error {
         case .unknownActivity, .unknownTheme, .unknownDecision, .unknownUpdate:
-            throw Refusal.notFound(error.description.capitalisedFirst + ".")
+            let (text, link) = WebRemedy.message(error)
+            var refusal = Refusal.notFound(text + ".")
+            refusal.link = link
+            throw refusal
         default: throw error
         }
     }

@@ -15,13 +15,12 @@ struct AnswerRoutes {
     ]
     static let pageSize = 100
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/themes/{key}") { request, context in
-            _ = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/themes/{key}") { request, context, _ in
             return try themePage(context, form: nil, errors: [])
         }
-        router.post("/activities/{ref}/themes/{key}") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/themes/{key}", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let (ref, key) = try names(context)
             var check = FormCheck(labels: Self.labels)
             let action = form.typed("action")
@@ -50,8 +49,8 @@ struct AnswerRoutes {
             }
             return try themePage(context, form: form, errors: check.errors)
         }
-        router.post("/activities/{ref}/themes/{key}/quotes") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/activities/{ref}/themes/{key}/quotes", needs: .publisher) { request, context, change in
+            let (form, store, _) = change.parts
             let (ref, key) = try names(context)
             guard let id = Int64(form.typed("contribution")) else { throw Refusal.notFound() }
             do {
@@ -67,12 +66,11 @@ struct AnswerRoutes {
                 return try themePage(context, form: nil, errors: check.errors)
             }
         }
-        router.get("/activities/{ref}/decisions/{key}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/activities/{ref}/decisions/{key}") { request, context, _ in
             return try decisionPage(context, form: nil, errors: [])
         }
-        router.post("/activities/{ref}/decisions/{key}") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/decisions/{key}", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let (ref, key) = try names(context)
             var check = FormCheck(labels: Self.labels)
             let due = form["due"].flatMap { typed in
@@ -107,8 +105,7 @@ struct AnswerRoutes {
             }
             return try decisionPage(context, form: form, errors: check.errors)
         }
-        router.get("/activities/{ref}/contributions") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/activities/{ref}/contributions") { request, context, _ in
             let ref = try context.parameters.require("ref")
             let activity = try found { try store.activity(ref: ref) }
             let all = try store.contributions(activity: ref)
@@ -117,7 +114,9 @@ struct AnswerRoutes {
                 size: Self.pageSize
             ) { Paths.activity(ref) + "/contributions?page=\($0)" }
             let page = ContributionsPage(
-                frame: Frame("Contributions: \(activity.title)", context: context, section: "activities"),
+                frame: Frame(
+                    Titles.listing("Contributions: \(activity.title)", page: pages.number), context: context,
+                    section: "activities"),
                 title: activity.title, path: Paths.activity(ref), heading: counted(all.count, "contribution"),
                 rows: all[pages.range].map {
                     ContributionsPage.Row(
@@ -200,7 +199,8 @@ struct AnswerRoutes {
         }
         let typed = form ?? FormData(pairs: [("said", theme.said)])
         var page = ChangePage(
-            frame: Frame("Theme \(key)", context: context, section: "activities"), title: activity.title,
+            frame: Frame("Theme \(key): \(activity.title)", context: context, section: "activities"),
+            title: activity.title,
             heading: "Theme \(key)", action: Paths.activity(ref) + "/themes/\(key)",
             back: Paths.activity(ref) + "#themes",
             summary: "\(counted(theme.contributions, "view")); \(theme.answer.rawValue.readable.lowercased()).",
@@ -230,7 +230,8 @@ struct AnswerRoutes {
                 ("impact", decision.impact ?? ""),
             ])
         let page = ChangePage(
-            frame: Frame("Decision \(key)", context: context, section: "activities"), title: activity.title,
+            frame: Frame("Decision \(key): \(activity.title)", context: context, section: "activities"),
+            title: activity.title,
             heading: "Decision \(key)", action: Paths.activity(ref) + "/decisions/\(key)",
             back: Paths.activity(ref) + "#decisions",
             summary: "It answers \(decision.responds.map(\.theme).joined(separator: ", ")).",

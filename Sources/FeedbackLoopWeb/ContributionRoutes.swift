@@ -12,13 +12,12 @@ struct ContributionRoutes {
         "move-to": "Theme to move it to",
     ]
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/contributions/{id}") { request, context in
-            _ = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/contributions/{id}") { request, context, _ in
             return try page(context, form: nil, errors: [])
         }
-        router.post("/activities/{ref}/contributions/{id}") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/contributions/{id}", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let (ref, id) = try names(context)
             var check = FormCheck(labels: Self.labels)
             if form.typed("action") == "remove", let asked = try confirmRemoval(form, context) { return asked }
@@ -101,7 +100,8 @@ struct ContributionRoutes {
         }
         let typed = form ?? FormData(pairs: [("text", contribution.text)])
         let view = ContributionPage(
-            frame: Frame("Contribution \(id)", context: context, section: "activities"), title: activity.title,
+            frame: Frame("Contribution \(id): \(activity.title)", context: context, section: "activities"),
+            title: activity.title,
             heading: "Contribution \(id)", action: Paths.activity(ref) + "/contributions/\(id)",
             back: Paths.activity(ref) + "/contributions",
             status: contribution.outOfScope.map { "Out of scope: \($0)" }

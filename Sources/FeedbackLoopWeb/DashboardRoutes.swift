@@ -9,9 +9,8 @@ struct DashboardRoutes {
     let loops: LoopCache
     static let pageSize = 50
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/") { request, context in
-            let account = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/") { request, context, account in
             let query = request.uri.queryParameters
             let filter = DashboardFilter(
                 lead: query["lead"].map(String.init) ?? "", service: query["service"].map(String.init) ?? "",
@@ -24,7 +23,7 @@ struct DashboardRoutes {
             let services = Set(statuses.compactMap(\.summary.service)).sorted()
             statuses.removeAll { !filter.keeps($0, me: account.name) }
             var page = DashboardPage(
-                frame: Frame("Loops", context: context, section: "loops"), filter: filter, statuses: statuses,
+                frame: Frame(filter.title, context: context, section: "loops"), filter: filter, statuses: statuses,
                 leads: leads, services: services, today: today, pageSize: Self.pageSize)
             page.catchingUp = !reading.current
             return Pages.render("dashboard", page)
@@ -38,6 +37,18 @@ struct DashboardFilter: Sendable {
     var state: String
     var mine: Bool
     var page: Int
+
+    /// The page's title, naming the filter and the page: "Loops led by Sam Patel, overdue, page 2".
+    var title: String {
+        var parts: [String] = []
+        if mine { parts.append("mine") }
+        if !lead.isEmpty { parts.append("led by \(lead)") }
+        if !service.isEmpty { parts.append("in \(service)") }
+        if !state.isEmpty { parts.append(state.replacingOccurrences(of: "-", with: " ")) }
+        if page > 1 { parts.append("page \(page)") }
+        return (["Loops"] + parts).joined(separator: parts.isEmpty ? "" : ", ").replacingOccurrences(
+            of: "Loops, ", with: "Loops: ")
+    }
 
     func keeps(_ status: LoopStatus, me: String) -> Bool {
         (lead.isEmpty || status.summary.lead == lead) && (service.isEmpty || status.summary.service == service)

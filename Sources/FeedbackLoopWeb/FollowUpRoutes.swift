@@ -10,42 +10,92 @@ import Hummingbird
 struct FollowUpRoutes {
     let store: EngagementStore
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/follow-ups") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
-            let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
-            var page = FollowUpPage(
-                frame: Frame("Follow-ups: \(activity.title)", context: context, section: "activities"),
-                activity: activity)
-            do {
-                page.fill(try FollowUpBatch.prepare(store: store, ref: ref))
-            } catch let error as any UserFacingError {
-                page.problem = error.description.capitalisedFirst + "."
-            }
-            return Pages.render("follow-ups", page)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/follow-ups", needs: .publisher) { request, context, _ in
+            return try page(context, form: nil, errors: [])
         }
-        router.get("/activities/{ref}/follow-ups/mailing.csv") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
+        routes.page("/activities/{ref}/follow-ups/mailing.csv", needs: .publisher) { request, context, _ in
             let batch = try FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
             return Self.download(Data(batch.mailingList.utf8), name: "mailing.csv", type: "text/csv; charset=utf-8")
         }
-        router.get("/activities/{ref}/follow-ups/files/{name}") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
+        routes.page("/activities/{ref}/follow-ups/files/{name}", needs: .publisher) { request, context, _ in
             let name = try context.parameters.require("name")
             let batch = try FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
             guard let followUp = batch.followUps.first(where: { $0.fileName == name }) else { throw Refusal.notFound() }
             let type = name.hasSuffix(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"
             return Self.download(followUp.bytes, name: name, type: type)
         }
-        router.post("/activities/{ref}/follow-ups/sent") { request, context in
-            let (_, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/activities/{ref}/follow-ups/sent", needs: .publisher) { request, context, change in
+            let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
-            _ = try found { try store.activity(ref: ref) }
+            let activity = try found { try store.activity(ref: ref) }
             let batch = try FollowUpBatch.prepare(store: store, ref: ref)
+            let chosen = batch.followUps.filter { form.all("person").contains($0.recipient.ref) }
+            guard !chosen.isEmpty else {
+                return try page(
+                    context, form: form,
+                    errors: [FieldError(field: "person", message: "Tick each person whose follow-up was sent")])
+            }
+            let told = chosen.map { "\($0.recipient.ref) (\(FollowUpStatus.channel($0.format)))" }
+            if let asked = ConfirmPage.unlessConfirmed(
+                form, context: context, caption: activity.title,
+                heading: chosen.count == 1
+                    ? "Mark \(chosen[0].recipient.ref)’s follow-up as sent?"
+                    : "Mark \(chosen.count) follow-ups as sent?",
+                consequences: [
+                    "Marked sent today: \(told.joined(separator: ", ")).",
+                    "Only mark a follow-up sent once it has gone: each person is then no longer owed one until an"
+                        + " answer to their themes changes.",
+                ], action: Paths.activity(ref) + "/follow-ups/sent", button: "Mark as sent",
+                back: Paths.activity(ref) + "/follow-ups")
+            {
+                return asked
+            }
+            let before = try LoopEffect.state(store: store, ref: ref)
             try store.recordWaivers(ref: ref, batch.waivers)
-            _ = try batch.markSent(in: store)
-            return Pages.redirect(Paths.activity(ref))
+            let marked = try batch.markSent(in: store, refs: chosen.map(\.recipient.ref))
+            return try Pages.redirect(
+                Paths.activity(ref) + "/follow-ups",
+                saying: "\(counted(marked, "follow-up")) marked sent. "
+                    + LoopEffect.sentence(store: store, ref: ref, before: before), store: store, context: context)
+        }
+    }
+
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+        let ref = try context.parameters.require("ref")
+        let activity = try found { try store.activity(ref: ref) }
+        var page = FollowUpPage(
+            frame: Frame("Follow-ups: \(activity.title)", context: context, section: "activities"),
+            activity: activity, errors: errors)
+        do {
+            page.fill(
+                try FollowUpBatch.prepare(store: store, ref: ref), given: try store.givenFollowUps(ref: ref), form: form
+            )
+        } catch let error as any UserFacingError {
+            page.problem = Self.fix(error, activity: activity)
+        }
+        return Pages.render("follow-ups", page, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Why follow-ups cannot be written yet, and where in the app to fix it.
+    static func fix(_ error: any UserFacingError, activity: Activity) -> FollowUpPage.Problem {
+        let path = Paths.activity(activity.ref)
+        switch error {
+        case PublishError.noPublicContact:
+            return .init(
+                text: "Follow-ups need a public contact: who people can ask about the activity.",
+                link: path + "/edit#public-contact", action: "Add the activity’s public contact")
+        case PublishError.noThemes:
+            return .init(
+                text: "Follow-ups tell people what happened to their views, so the activity needs themes first.",
+                link: path + "#themes", action: "Add a theme")
+        case PublishError.noPostalAddress:
+            return .init(
+                text: "Some follow-ups go by post, so letters need the team’s postal address to reply to.",
+                link: "/users#settings", action: "Set the team’s postal address")
+        default:
+            let (text, link) = WebRemedy.message(error)
+            return .init(text: text + ".", link: link?.path ?? path, action: link?.text ?? "Back to the activity")
         }
     }
 
@@ -65,37 +115,62 @@ struct FollowUpPage: Sendable {
     var frame: Frame
     var title: String
     var path: String
-    var rows: [Row]
+    var rows: [Row] = []
     var hasRows = false
-    var unreachable: [String] = []
-    var hasUnreachable = false
-    var problem: String?
+    var given: [String] = []
+    var hasGiven = false
+    var problem: Problem?
+    var personError: String?
+    var hasErrors: Bool
+    var errors: [FieldError]
 
-    struct Row: Sendable {
-        var ref: String
-        var name: String
-        var format: String
-        var file: String
+    /// Why nothing can be written yet, and the link that fixes it.
+    struct Problem: Sendable {
+        var text: String
         var link: String
+        var action: String
     }
 
-    init(frame: Frame, activity: Activity) {
+    struct Row: Sendable {
+        var id: String
+        var ref: String
+        var name: String
+        var status: String
+        var file: String?
+        var link: String?
+        var fix: String?
+        var canMark: Bool
+        var checked: Bool
+    }
+
+    init(frame: Frame, activity: Activity, errors: [FieldError]) {
         self.frame = frame
         title = activity.title
         path = Paths.activity(activity.ref)
-        rows = []
+        personError = errors.first { $0.field == "person" }?.message
+        hasErrors = !errors.isEmpty
+        self.errors = errors
     }
 
-    mutating func fill(_ batch: FollowUpBatch) {
-        rows = batch.followUps.map {
-            Row(
-                ref: $0.recipient.ref, name: $0.recipient.name ?? "", format: $0.format.rawValue.readable,
-                file: $0.fileName, link: path + "/follow-ups/files/" + $0.fileName)
+    mutating func fill(_ batch: FollowUpBatch, given: [GivenFollowUp], form: FormData?) {
+        let ticked = Set(form?.all("person") ?? [])
+        let written = Dictionary(batch.followUps.map { ($0.recipient.ref, $0) }) { first, _ in first }
+        rows = batch.recipients.enumerated().map { index, recipient in
+            let followUp = written[recipient.ref]
+            let status: FollowUpStatus =
+                followUp.map { .owed($0.format) } ?? .unreachable(prefers: recipient.prefers)
+            return Row(
+                id: index == 0 ? "person" : "person-\(index + 1)", ref: recipient.ref, name: recipient.name ?? "",
+                status: status.sentence, file: followUp?.fileName,
+                link: followUp.map { path + "/follow-ups/files/" + $0.fileName },
+                fix: followUp == nil ? "/participants?change=\(recipient.ref)#change-ref" : nil,
+                canMark: followUp != nil, checked: ticked.contains(recipient.ref))
         }
         hasRows = !rows.isEmpty
-        unreachable = batch.unreachable.map {
-            "\($0.ref) prefers \($0.prefers?.rawValue ?? "no format") but has no contact details for it"
+        let owed = Set(batch.recipients.map(\.ref))
+        self.given = given.filter { !owed.contains($0.ref) }.map {
+            "\($0.ref): " + FollowUpStatus.sentByHand(on: $0.sent, format: $0.format).sentence.lowercasedFirst
         }
-        hasUnreachable = !unreachable.isEmpty
+        hasGiven = !self.given.isEmpty
     }
 }

@@ -128,7 +128,9 @@ struct FormCheck {
     /// Notes an error from the store or the domain against the field it names.
     mutating func note(_ error: any UserFacingError, default name: String) {
         let field = error.field.map(formName) ?? name
-        let message = error.message { labels[formName($0)] ?? $0.name }.capitalisedFirst
+        let message = error.message(
+            naming: { labels[formName($0)] ?? $0.name.readable.lowercased() }, fixing: WebRemedy.words
+        ).capitalisedFirst
         errors.append(FieldError(field: labels[field] == nil ? name : field, message: message))
     }
 

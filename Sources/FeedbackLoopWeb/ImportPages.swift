@@ -98,7 +98,7 @@ struct ImportColumnsPage: Sendable {
         chosen.setDefault("delimiter", reading.delimiter.rawValue)
         encoding = SelectField(
             "encoding", "Character encoding",
-            hint: "yswd read it as \(reading.sniff.encoding.label): \(reading.sniff.encodingReason). If letters"
+            hint: "It was read as \(reading.sniff.encoding.label): \(reading.sniff.encodingReason). If letters"
                 + " such as é or ’ look wrong in the preview, choose another.",
             choices: CSVReader.Encoding.allCases.map { ($0.rawValue, $0.label) }, form: chosen, errors: errors)
         delimiter = SelectField(
@@ -106,7 +106,7 @@ struct ImportColumnsPage: Sendable {
             choices: CSVReader.Delimiter.allCases.map { ($0.rawValue, $0.label) }, form: chosen, errors: errors)
         dateFormat = SelectField(
             "date-format", "Dates are written as",
-            hint: "yswd finds this from the dates in the file unless you choose.",
+            hint: "Found from the dates in the file unless you choose.",
             choices: [("", "Found from the file")] + DateReader.usualPatterns.map { ($0, DateReader.example($0)) },
             form: chosen, errors: errors)
         let shown = min(preview.header.count, 30)

@@ -11,9 +11,8 @@ import Hummingbird
 struct ImportRoutes {
     let store: EngagementStore
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/import") { request, context in
-            _ = try Access.page(request, context, needs: .editor)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/import", needs: .editor) { request, context, _ in
             let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
             return Pages.render(
                 "import",
@@ -21,14 +20,12 @@ struct ImportRoutes {
                     frame: Frame("Import contributions to \(activity.title)", context: context, section: "activities"),
                     activity: activity))
         }
-        router.post("/activities/{ref}/import") { request, context in
+        routes.upload("/activities/{ref}/import", needs: .editor) { request, context, account in
             // The form is multipart: its token is one of its parts, checked once the body is read.
-            let account = try Access.upload(request, context, needs: .editor)
             let ref = try context.parameters.require("ref")
             let activity = try found { try store.activity(ref: ref) }
             do {
-                let sent = try await Upload.read(request, limit: WebLimits.uploadBytes)
-                try Access.token(sent.csrf, context)
+                let sent = try await Upload.read(request, context: context, limit: WebLimits.uploadBytes)
                 _ = try FileSniff.sniff(data: sent.content)
                 let id = try store.acting(as: account.name).keepUpload(
                     activity: ref, userId: try Self.userId(account), fileName: sent.name, content: sent.content)
@@ -41,14 +38,13 @@ struct ImportRoutes {
                 return Pages.render("import", page, status: problem.status)
             }
         }
-        router.get("/activities/{ref}/import/{upload}") { request, context in
-            let account = try Access.page(request, context, needs: .editor)
+        routes.page("/activities/{ref}/import/{upload}", needs: .editor) { request, context, account in
             let (activity, upload) = try pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
             return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
         }
-        router.post("/activities/{ref}/import/{upload}") { request, context in
-            let (form, store, account) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/import/{upload}", needs: .editor) { request, context, change in
+            let (form, store, account) = change.parts
             let (activity, upload) = try pending(context, account)
             var choices = form.fields
             choices["csrf"] = nil
@@ -67,8 +63,7 @@ struct ImportRoutes {
             }
             return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: check)
         }
-        router.get("/activities/{ref}/import/{upload}/problems.csv") { request, context in
-            let account = try Access.page(request, context, needs: .editor)
+        routes.page("/activities/{ref}/import/{upload}/problems.csv", needs: .editor) { request, context, account in
             let (_, upload) = try pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
             let check = try run(upload, form: form, store: store, dryRun: true)
@@ -85,8 +80,8 @@ struct ImportRoutes {
                     .contentDisposition: "attachment; filename=\"rows-that-cannot-be-imported.csv\"",
                 ], body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
-        router.post("/activities/{ref}/import/{upload}/abandon") { request, context in
-            let (_, store, account) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/import/{upload}/abandon", needs: .editor) { request, context, change in
+            let (_, store, account) = change.parts
             let (activity, upload) = try pending(context, account)
             try store.removeUpload(id: upload.id)
             return try Pages.redirect(

@@ -9,13 +9,12 @@ struct OrganisationRoutes {
     let store: EngagementStore
     static let labels = ["key": "Key", "name": "Name", "kind": "Kind"]
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/organisations") { request, context in
-            _ = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/organisations") { request, context, _ in
             return try page(context, form: nil, errors: [])
         }
-        router.post("/organisations") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/organisations", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             var check = FormCheck(labels: Self.labels)
             let kind = check.value("kind") { try OrganisationKind.parse(form.typed("kind"), field: .entry("kind")) }
             if let kind, check.isEmpty {

@@ -21,16 +21,16 @@ struct PageErrors: RouterMiddleware {
             return page(.notFound(), context: context)
         } catch let error as any UserFacingError {
             // A refusal the route did not show on its own form: the same sentence the command line prints.
-            return page(
-                Refusal(
-                    status: .badRequest, title: "That could not be done",
-                    message: error.description.capitalisedFirst + "."),
-                context: context)
+            let (text, link) = WebRemedy.message(error)
+            var refusal = Refusal(status: .badRequest, title: "That could not be done", message: text + ".")
+            refusal.link = link
+            return page(refusal, context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return page(
                 Refusal(
                     status: .contentTooLarge, title: "That is too large",
-                    message: "What was sent is larger than yswd accepts, so nothing was changed."), context: context)
+                    message: "What was sent is larger than this service accepts, so nothing was changed."),
+                context: context)
         }
     }
 
@@ -38,7 +38,8 @@ struct PageErrors: RouterMiddleware {
         Pages.render(
             "message",
             MessagePage(
-                frame: Frame(refusal.title, context: context), heading: refusal.title, message: refusal.message),
+                frame: Frame(refusal.title, context: context), heading: refusal.title, message: refusal.message,
+                link: refusal.link?.path, linkText: refusal.link?.text),
             status: refusal.status)
     }
 }

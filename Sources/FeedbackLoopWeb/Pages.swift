@@ -87,6 +87,16 @@ struct MessagePage: Sendable {
     var frame: Frame
     var heading: String
     var message: String
+    var link: String?
+    var linkText: String?
+}
+
+/// Page titles that tell one page of a list from another.
+enum Titles {
+    /// "Activities matching ‘gp’, page 2".
+    static func listing(_ what: String, search: String = "", page: Int = 1) -> String {
+        what + (search.isEmpty ? "" : " matching ‘\(search)’") + (page > 1 ? ", page \(page)" : "")
+    }
 }
 
 /// One page of a long list: which rows it shows, and the links to the pages either side.
@@ -94,6 +104,8 @@ struct Pagination: Sendable {
     var previous: String?
     var next: String?
     var label: String
+    /// The page shown, from 1.
+    var number: Int
     /// The rows this page shows.
     var range: Range<Int>
 
@@ -104,6 +116,7 @@ struct Pagination: Sendable {
         previous = page > 1 ? link(page - 1) : nil
         next = page < pages ? link(page + 1) : nil
         label = "Page \(page) of \(pages)"
+        number = page
         range = min(count, (page - 1) * size)..<min(count, page * size)
     }
 }

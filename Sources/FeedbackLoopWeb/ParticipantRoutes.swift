@@ -15,14 +15,15 @@ struct ParticipantRoutes {
     ]
     static let pageSize = 100
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/participants") { request, context in
-            let account = try Access.page(request, context, needs: .publisher)
+    func add(to routes: Routes) {
+        routes.page("/participants", needs: .publisher) { request, context, account in
             let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
-            return try render(context, account: account, page: page, form: nil, errors: [], notice: nil)
+            // A link from a page that needs someone's details fixed opens the change form on them.
+            let change = request.uri.queryParameters["change"].map { FormData(pairs: [("change-ref", String($0))]) }
+            return try render(context, account: account, page: page, form: change, errors: [], notice: nil)
         }
-        router.post("/participants") { request, context in
-            let (form, store, account) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/participants", needs: .publisher) { request, context, change in
+            let (form, store, account) = change.parts
             var check = FormCheck(labels: Self.labels)
             let contact = check.value("email") {
                 try ParticipantContact(
@@ -45,8 +46,8 @@ struct ParticipantRoutes {
             }
             return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
-        router.post("/participants/change") { request, context in
-            let (form, store, account) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/participants/change", needs: .publisher) { request, context, change in
+            let (form, store, account) = change.parts
             var check = FormCheck(labels: Self.labels)
             do {
                 try store.updateParticipant(ref: form.typed("change-ref").trimmed) { participant, contact in
@@ -76,8 +77,8 @@ struct ParticipantRoutes {
             }
             return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
-        router.post("/participants/erase") { request, context in
-            let (form, store, account) = try await Access.change(request, context, store: store, needs: .admin)
+        routes.change("/participants/erase", needs: .admin) { request, context, change in
+            let (form, store, account) = change.parts
             let ref = form.typed("erase-ref").trimmed
             guard form.typed("confirm").trimmed == ref, !ref.isEmpty else {
                 let error = FieldError(field: "confirm", message: "Type the participant’s reference again to confirm")
@@ -95,7 +96,9 @@ struct ParticipantRoutes {
             } catch let incomplete as ErasureIncomplete {
                 return try render(
                     context, account: account, page: 1, form: nil, errors: [],
-                    notice: incomplete.description.capitalisedFirst)
+                    notice: "\(incomplete.ref) is erased from the record, but another program was reading the"
+                        + " database, so a copy of the erased details may still be in its files. When nothing else is"
+                        + " using the database, erase \(incomplete.ref) again on this page to finish.")
             } catch let error as any UserFacingError {
                 check.note(error, default: "erase-ref")
             }
@@ -110,7 +113,7 @@ struct ParticipantRoutes {
         let all = try store.participants()
         let pages = Pagination(count: all.count, page: page, size: Self.pageSize) { "/participants?page=\($0)" }
         let view = ParticipantsPage(
-            frame: Frame("Participants", context: context, section: "participants"),
+            frame: Frame(Titles.listing("Participants", page: pages.number), context: context, section: "participants"),
             heading: counted(all.count, "participant"),
             rows: all[pages.range].map {
                 ParticipantsPage.Row(

@@ -14,13 +14,11 @@ struct PublishingRoutes {
     static let previewPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/publish") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/publish", needs: .publisher) { request, context, _ in
             return try page(ref: context.parameters.require("ref"), context: context, form: nil, errors: [])
         }
-        router.get("/activities/{ref}/preview/{format}") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
+        routes.page("/activities/{ref}/preview/{format}", needs: .publisher) { request, context, _ in
             let ref = try context.parameters.require("ref")
             guard let format = PublishFormat(rawValue: try context.parameters.require("format")) else {
                 throw Refusal.notFound()
@@ -29,8 +27,8 @@ struct PublishingRoutes {
             let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
             return Self.preview(prepared.publication.bytes, format: format, back: Paths.activity(ref) + "/publish")
         }
-        router.post("/activities/{ref}/publish") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/activities/{ref}/publish", needs: .publisher) { request, context, change in
+            let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
             let activity = try found { try store.activity(ref: ref) }
             let action = form.typed("action")
@@ -73,8 +71,7 @@ struct PublishingRoutes {
             }
             return try page(ref: ref, context: context, form: form, errors: check.errors)
         }
-        router.get("/activities/{ref}/updates/{number}/recorded") { request, context in
-            _ = try Access.page(request, context, needs: .publisher)
+        routes.page("/activities/{ref}/updates/{number}/recorded", needs: .publisher) { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
             let update = try found { try store.update(ref: ref, number: number) }
@@ -86,15 +83,13 @@ struct PublishingRoutes {
                         "Update \(number) recorded: \(update.activityTitle)", context: context, section: "activities"),
                     update: update, owed: owed))
         }
-        router.get("/activities/{ref}/updates/{number}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/activities/{ref}/updates/{number}") { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
             let update = try found { try store.update(ref: ref, number: number) }
             return Self.published(update.bytes, format: PublishFormat(rawValue: update.format) ?? .txt)
         }
-        router.get("/activities/{ref}/updates/{number}/{format}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/activities/{ref}/updates/{number}/{format}") { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
             let update = try found { try store.update(ref: ref, number: number) }

@@ -8,8 +8,8 @@ import Hummingbird
 struct RecordingRoutes {
     let store: EngagementStore
 
-    func add(to router: Router<StaffContext>) {
-        post(router, "contributions", prefix: "contribution-") { store, ref, form, check in
+    func add(to routes: Routes) {
+        post(routes, "contributions", prefix: "contribution-") { store, ref, form, check in
             let text = form.typed("contribution-text")
             let method = form["contribution-method"].flatMap { EngagementMethod(rawValue: $0) }
             let received = form["contribution-received"].flatMap { typed in
@@ -23,7 +23,7 @@ struct RecordingRoutes {
                 participantRef: form["contribution-participant"]?.trimmed)
             return "#contributions"
         }
-        post(router, "themes", prefix: "theme-") { store, ref, form, check in
+        post(routes, "themes", prefix: "theme-") { store, ref, form, check in
             let selections =
                 check.value("theme-contribution") {
                     try form.typed("theme-contribution").split(separator: ",").map {
@@ -36,7 +36,7 @@ struct RecordingRoutes {
                 reason: form["theme-reason"])
             return "#themes"
         }
-        post(router, "decisions", prefix: "decision-") { store, ref, form, check in
+        post(routes, "decisions", prefix: "decision-") { store, ref, form, check in
             let due = form["decision-due"].flatMap { typed in
                 check.value("decision-due") { try CalendarDate.parseTyped(typed, field: .entry("decision-due")) }
             }
@@ -50,7 +50,7 @@ struct RecordingRoutes {
             _ = try store.addDecision(activity: ref, decision, reason: form["decision-reason"])
             return "#decisions"
         }
-        post(router, "evaluations", prefix: "evaluate-") { store, ref, form, _ in
+        post(routes, "evaluations", prefix: "evaluate-") { store, ref, form, _ in
             let shared = form.typed("evaluate-shared-with").split(separator: ",").map { String($0).trimmed }
                 .filter { !$0.isEmpty }
             _ = try store.evaluate(
@@ -58,7 +58,7 @@ struct RecordingRoutes {
                 participantsInvolved: form.ticked("evaluate-involved"), sharedWith: shared)
             return "#learning"
         }
-        post(router, "explanations", prefix: "explain-") { store, ref, form, check in
+        post(routes, "explanations", prefix: "explain-") { store, ref, form, check in
             let category = check.value("explain-category") {
                 try ReasonCategory.parse(form.typed("explain-category"), field: .entry("explain-category"))
             }
@@ -73,11 +73,11 @@ struct RecordingRoutes {
     /// A form on the activity's page: `record` reads the form, notes problems in `check`, writes
     /// when there are none, and returns where on the page to go back to.
     private func post(
-        _ router: Router<StaffContext>, _ what: String, prefix: String,
+        _ routes: Routes, _ what: String, prefix: String,
         record: @escaping @Sendable (EngagementStore, String, FormData, inout FormCheck) throws -> String
     ) {
-        router.post("/activities/{ref}/\(what)") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change(RouterPath("/activities/{ref}/\(what)"), needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
             _ = try found { try store.activity(ref: ref) }
             var check = FormCheck(labels: ActivityForms.labels, prefix: prefix)

@@ -7,6 +7,8 @@ struct Refusal: Error {
     var status: HTTPResponse.Status
     var title: String
     var message: String
+    /// The page that puts it right, when one does.
+    var link: (path: String, text: String)?
 
     static func notFound(_ what: String = "This page does not exist. Check the address, or go back to the dashboard.")
         -> Refusal

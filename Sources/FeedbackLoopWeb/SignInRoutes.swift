@@ -14,24 +14,27 @@ struct SignInRoutes {
     /// Compared against when no account matches, so a wrong email takes as long as a wrong password.
     static let stand = Bcrypt.hash("a password nobody has, for timing", cost: cost)
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/sign-in") { request, context in
+    func add(to routes: Routes) {
+        routes.open(.get, "/sign-in") { request, context in
             let query = request.uri.queryParameters
+            let token = Self.newToken()
             var page = SignInPage(
-                frame: Frame("Sign in", context: context), next: Self.safeNext(query["next"].map(String.init) ?? "/"))
+                frame: Frame("Sign in", context: context), next: Self.safeNext(query["next"].map(String.init) ?? "/"),
+                token: token)
             if query["passwordSet"] != nil { page.notice = "Your password is set. Sign in with it." }
             if query["signedOut"] != nil { page.notice = "You have signed out." }
-            return Pages.render("sign-in", page)
+            var response = Pages.render("sign-in", page)
+            response.setCookie(Self.tokenCookie(token, secure: secureCookies))
+            return response
         }
-        router.post("/sign-in") { request, context in try await signIn(request, context) }
-        router.post("/sign-out") { request, context in
-            _ = try await Access.change(request, context, store: store, needs: .viewer)
+        routes.open(.post, "/sign-in") { request, context in try await signIn(request, context) }
+        routes.change("/sign-out", needs: .viewer) { request, context, _ in
             if let session = context.session { try store.endSession(id: session.id) }
             var response = Pages.redirect("/sign-in?signedOut=1")
             response.setCookie(SessionMiddleware.clearing(secure: secureCookies))
             return response
         }
-        router.get("/set-password/{token}") { _, context in
+        routes.open(.get, "/set-password/{token}") { _, context in
             let token = try context.parameters.require("token")
             let account = try linked(token)
             return Pages.render(
@@ -39,7 +42,7 @@ struct SignInRoutes {
                 SetPasswordPage(frame: Frame("Set your password", context: context), email: account.email, token: token)
             )
         }
-        router.post("/set-password/{token}") { request, context in
+        routes.open(.post, "/set-password/{token}") { request, context in
             try Access.sameOrigin(request)
             let token = try context.parameters.require("token")
             let account = try linked(token)
@@ -68,17 +71,22 @@ struct SignInRoutes {
     private func linked(_ token: String) throws -> StaffAccount {
         do { return try store.passwordLink(token: token) } catch let error as StoreError {
             throw Refusal(
-                status: .notFound, title: "This link does not work", message: error.description.capitalisedFirst)
+                status: .notFound, title: "This link does not work", message: WebRemedy.message(error).text)
         }
     }
 
     private func signIn(_ request: Request, _ context: StaffContext) async throws -> Response {
         try Access.sameOrigin(request)
         let form = try await FormData.read(request, context: context)
+        // The sign-in form's token matches the one its page set in a cookie: a page elsewhere cannot
+        // sign someone in to an account of its choosing.
+        guard let token = request.cookies[Self.tokenCookieName]?.value, let posted = form["csrf"],
+            Access.constantTimeEqual(posted, token)
+        else { throw Refusal.badToken }
         let email = form.typed("email").trimmingCharacters(in: .whitespaces)
         let password = form.typed("password")
         let next = Self.safeNext(form.typed("next"))
-        var page = SignInPage(frame: Frame("Sign in", context: context), next: next)
+        var page = SignInPage(frame: Frame("Sign in", context: context), next: next, token: token)
         page.email = email
         let candidate = try store.signInCandidate(email: email)
         if let until = candidate?.lockedUntil {
@@ -106,6 +114,18 @@ struct SignInRoutes {
         return response
     }
 
+    static let tokenCookieName = "yswd_sign_in"
+
+    /// A random token, in hex.
+    static func newToken() -> String {
+        (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
+    /// The sign-in form's token, for its own page only.
+    static func tokenCookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: tokenCookieName, value: token, path: "/sign-in", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
     /// Only a path on this site: never an address elsewhere (`//evil.example`).
     static func safeNext(_ next: String) -> String {
         next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
@@ -120,6 +140,8 @@ struct SignInRoutes {
 struct SignInPage: Sendable {
     var frame: Frame
     var next: String
+    /// The form's token, also in the page's cookie.
+    var token: String
     var email = ""
     var hasErrors = false
     var errors: [FieldError] = []
@@ -142,4 +164,7 @@ struct SetPasswordPage: Sendable {
 extension String {
     /// The text with its first letter capitalised, for a message that starts a sentence.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// With its first letter in lower case, to follow other words.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -10,13 +10,12 @@ import Hummingbird
 struct SiteRoutes {
     let store: EngagementStore
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/site") { request, context in
-            _ = try Access.page(request, context)
+    func add(to routes: Routes) {
+        routes.page("/site") { request, context, _ in
             return Pages.redirect("/site/index.html")
         }
-        router.post("/site/build") { request, context in
-            let (_, store, _) = try await Access.change(request, context, store: store, needs: .publisher)
+        routes.change("/site/build", needs: .publisher) { request, context, change in
+            let (_, store, _) = change.parts
             let settings = try store.settings()
             guard let folder = settings.siteFolder else {
                 throw Refusal(
@@ -36,7 +35,7 @@ struct SiteRoutes {
             } catch {
                 throw Refusal(
                     status: .internalServerError, title: "The site could not be written",
-                    message: "\(folder) could not be written to: check the server lets yswd write there.")
+                    message: "\(folder) could not be written to: check the server allows writing there.")
             }
             return Pages.render(
                 "message",
@@ -47,12 +46,10 @@ struct SiteRoutes {
                 ))
         }
         // Parameters in the same place share a name: the router requires it.
-        router.get("/site/{part}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/site/{part}") { request, context, _ in
             return try file(try context.parameters.require("part"))
         }
-        router.get("/site/{part}/{file}") { request, context in
-            _ = try Access.page(request, context)
+        routes.page("/site/{part}/{file}") { request, context, _ in
             return try file("\(try context.parameters.require("part"))/\(try context.parameters.require("file"))")
         }
     }

@@ -12,15 +12,14 @@ struct ThemingRoutes {
         "reason": "Why this changed",
     ]
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/activities/{ref}/theming") { request, context in
-            _ = try Access.page(request, context, needs: .editor)
+    func add(to routes: Routes) {
+        routes.page("/activities/{ref}/theming", needs: .editor) { request, context, _ in
             let ref = try context.parameters.require("ref")
             let search = request.uri.queryParameters["q"].map(String.init) ?? ""
             return try page(ref: ref, search: search, context: context, form: nil, errors: [])
         }
-        router.post("/activities/{ref}/theming") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .editor)
+        routes.change("/activities/{ref}/theming", needs: .editor) { request, context, change in
+            let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
             _ = try found { try store.activity(ref: ref) }
             var check = FormCheck(labels: Self.labels)

@@ -15,15 +15,15 @@ enum Upload {
         case notText(String)
     }
 
-    /// What was sent: the file, its name on the user's computer, and the form's token.
+    /// What was sent: the file and its name on the user's computer.
     struct Sent {
         var content: Data
         var name: String
-        var csrf: String?
     }
 
-    /// Reads the request's `file` and `csrf` parts.
-    static func read(_ request: Request, limit: Int) async throws -> Sent {
+    /// Reads the request's `file` and `csrf` parts, and refuses a form token that is not the
+    /// session's (403) before anything is kept.
+    static func read(_ request: Request, context: StaffContext, limit: Int) async throws -> Sent {
         guard let type = request.headers[.contentType], let boundary = boundary(of: type) else { throw Problem.noFile }
         let parser = MultipartParser(boundary: boundary)
         let state = PartState()
@@ -72,9 +72,8 @@ enum Upload {
         {
             throw Problem.notText(name)
         }
-        return Sent(
-            content: state.content, name: name,
-            csrf: state.csrf.isEmpty ? nil : String(decoding: state.csrf, as: UTF8.self))
+        try Access.token(state.csrf.isEmpty ? nil : String(decoding: state.csrf, as: UTF8.self), context)
+        return Sent(content: state.content, name: name)
     }
 
     private static func isCSV(_ name: String) -> Bool {

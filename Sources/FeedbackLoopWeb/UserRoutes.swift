@@ -8,13 +8,12 @@ struct UserRoutes {
     let store: EngagementStore
     static let labels = ["email": "Email address", "name": "Name", "role": "Role", "key": "Setting", "value": "Value"]
 
-    func add(to router: Router<StaffContext>) {
-        router.get("/users") { request, context in
-            _ = try Access.page(request, context, needs: .admin)
+    func add(to routes: Routes) {
+        routes.page("/users", needs: .admin) { request, context, _ in
             return try page(context, form: nil, errors: [], link: nil)
         }
-        router.post("/users") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .admin)
+        routes.change("/users", needs: .admin) { request, context, change in
+            let (form, store, _) = change.parts
             var check = FormCheck(labels: Self.labels)
             let role = check.value("role") { try StaffRole.parse(form.typed("role"), field: .entry("role")) }
             if let role, check.isEmpty {
@@ -27,8 +26,8 @@ struct UserRoutes {
             }
             return try page(context, form: form, errors: check.errors, link: nil)
         }
-        router.post("/users/change") { request, context in
-            let (form, store, account) = try await Access.change(request, context, store: store, needs: .admin)
+        routes.change("/users/change", needs: .admin) { request, context, change in
+            let (form, store, account) = change.parts
             let email = form.typed("email")
             switch form.typed("action") {
             case "disable":
@@ -46,8 +45,8 @@ struct UserRoutes {
             }
             return Pages.redirect("/users")
         }
-        router.post("/settings") { request, context in
-            let (form, store, _) = try await Access.change(request, context, store: store, needs: .admin)
+        routes.change("/settings", needs: .admin) { request, context, change in
+            let (form, store, _) = change.parts
             var check = FormCheck(labels: Self.labels)
             do {
                 let key = try TeamSettings.Key.parse(form.typed("key"))

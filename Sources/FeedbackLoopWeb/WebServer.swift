@@ -20,31 +20,35 @@ public struct WebServer: Sendable {
         self.secureCookies = secureCookies
     }
 
-    /// Every route, behind the middleware every request passes.
+    /// Every route's door, filled as ``router()`` adds them.
+    let rules = AccessRules()
+
+    /// Every route, behind the middleware every request passes, each added with its door.
     public func router() -> Router<StaffContext> {
         let router = Router(context: StaffContext.self)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: SessionMiddleware(store: store))
         router.add(middleware: PageErrors())
-        router.get("/assets/yswd.css") { _, _ in
+        let routes = Routes(router: router, store: store, rules: rules)
+        routes.open(.get, "/assets/yswd.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: WebStyles.css)))
         }
-        SignInRoutes(store: store, secureCookies: secureCookies).add(to: router)
-        DashboardRoutes(store: store, loops: LoopCache(store: store)).add(to: router)
-        ActivityRoutes(store: store).add(to: router)
-        RecordingRoutes(store: store).add(to: router)
-        AnswerRoutes(store: store).add(to: router)
-        ContributionRoutes(store: store).add(to: router)
-        ThemingRoutes(store: store).add(to: router)
-        ImportRoutes(store: store).add(to: router)
-        PublishingRoutes(store: store).add(to: router)
-        FollowUpRoutes(store: store).add(to: router)
-        UserRoutes(store: store).add(to: router)
-        ParticipantRoutes(store: store).add(to: router)
-        OrganisationRoutes(store: store).add(to: router)
-        SiteRoutes(store: store).add(to: router)
+        SignInRoutes(store: store, secureCookies: secureCookies).add(to: routes)
+        DashboardRoutes(store: store, loops: LoopCache(store: store)).add(to: routes)
+        ActivityRoutes(store: store).add(to: routes)
+        RecordingRoutes(store: store).add(to: routes)
+        AnswerRoutes(store: store).add(to: routes)
+        ContributionRoutes(store: store).add(to: routes)
+        ThemingRoutes(store: store).add(to: routes)
+        ImportRoutes(store: store).add(to: routes)
+        PublishingRoutes(store: store).add(to: routes)
+        FollowUpRoutes(store: store).add(to: routes)
+        UserRoutes(store: store).add(to: routes)
+        ParticipantRoutes(store: store).add(to: routes)
+        OrganisationRoutes(store: store).add(to: routes)
+        SiteRoutes(store: store).add(to: routes)
         return router
     }
 

@@ -4,7 +4,7 @@ enum WebStyles {
     static let css = """
         *, *::before, *::after { box-sizing: border-box; }
         body { margin: 0; font-family: Arial, Helvetica, sans-serif; font-size: 1.1875rem; line-height: 1.4;
-          color: #0b0c0c; background: #fff; }
+          color: #0b0c0c; background: #fff; overflow-wrap: anywhere; }
         a { color: #1d70b8; } a:visited { color: #4c2c92; } a:hover { color: #003078; }
         a:focus, input:focus, select:focus, textarea:focus, button:focus {
           outline: 3px solid #fd0; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
@@ -13,9 +13,9 @@ enum WebStyles {
         header.site { background: #0b0c0c; color: #fff; padding: 10px 15px; display: flex; flex-wrap: wrap;
           align-items: center; gap: 10px 24px; }
         header.site a { color: #fff; font-weight: bold; } header.site .brand { font-size: 1.5rem; text-decoration: none; }
-        header.site nav ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 16px; }
+        header.site nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 8px 16px; }
         header.site nav a[aria-current="page"] { text-decoration: underline 3px; }
-        header.site .who { margin-left: auto; display: flex; gap: 12px; align-items: center; }
+        header.site .who { margin-left: auto; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
         header.site .who button { background: none; border: 1px solid #fff; color: #fff; padding: 4px 10px;
           font-size: 1rem; cursor: pointer; }
         main { max-width: 1100px; margin: 0 auto; padding: 20px 15px 60px; }
@@ -41,6 +41,9 @@ enum WebStyles {
           box-shadow: 0 2px 0 #002d18; cursor: pointer; text-decoration: none; display: inline-block; }
         button.secondary, .button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
         button.warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
+        button:focus, .button:focus, button.secondary:focus, .button.secondary:focus, button.warning:focus {
+          background: #fd0; color: #0b0c0c; box-shadow: 0 2px 0 #0b0c0c; outline: 3px solid transparent; }
+        header.site .who button:focus { background: #fd0; color: #0b0c0c; border-color: #0b0c0c; }
         .error-summary { border: 5px solid #d4351c; padding: 15px 20px; margin-bottom: 30px; }
         .error-summary h2 { margin-top: 0; } .error-summary a { color: #d4351c; font-weight: bold; }
         .panel { background: #00703c; color: #fff; padding: 25px; margin-bottom: 30px; text-align: center; }
@@ -66,6 +69,9 @@ enum WebStyles {
         .number { font-variant-numeric: tabular-nums; }
         .scroll { overflow-x: auto; max-width: 100%; margin-bottom: 30px; } .scroll table { margin-bottom: 0; }
         .scroll:focus { outline: 3px solid #fd0; }
-        @media (max-width: 640px) { dl.summary { grid-template-columns: 1fr; } }
+        @media (max-width: 640px) { dl.summary { grid-template-columns: 1fr; } h1 { font-size: 1.75rem; }
+          main { padding: 15px 10px 40px; } .date-input { gap: 10px; flex-wrap: wrap; } }
+        input, select, textarea, img { max-width: 100%; }
+        select { min-width: 0; }
         """
 }

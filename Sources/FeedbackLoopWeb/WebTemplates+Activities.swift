@@ -10,13 +10,14 @@ extension WebTemplates {
         {{#canAdd}}<p><a class="button" href="/activities/new">Add an activity</a></p>{{/canAdd}}
         <h2>{{heading}}</h2>
         {{#hasRows}}
+        <div class="scroll" role="region" aria-label="Activities" tabindex="0">
         <table>
         <caption class="skip">Activities</caption>
         <thead><tr><th scope="col">Activity</th><th scope="col">Service</th><th scope="col">Lead</th><th scope="col">Dates</th></tr></thead>
         <tbody>
         {{#rows}}<tr><td><a href="{{link}}">{{title}}</a><br><span class="hint">{{ref}}</span></td><td>{{service}}</td><td>{{lead}}</td><td>{{dates}}</td></tr>{{/rows}}
         </tbody>
-        </table>
+        </table></div>
         <nav aria-label="Pages" class="actions">
         {{#pages}}{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}{{/pages}}
         </nav>

@@ -18,11 +18,12 @@ extension WebTemplates {
         <dl class="summary">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl>
 
         <h2 id="principles">The eight principles</h2>
+        <div class="scroll" role="region" aria-label="How the activity meets each principle" tabindex="0">
         <table>
         <caption class="skip">How the activity meets each principle</caption>
         <thead><tr><th scope="col">Principle</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead>
         <tbody>{{#principles}}<tr><td>{{name}}</td><td><strong class="tag {{tagClass}}">{{verdict}}</strong></td><td>{{reason}}</td></tr>{{/principles}}</tbody>
-        </table>
+        </table></div>
 
         <h2 id="contributions">What people said</h2>
         <p>{{counts}} <a href="{{path}}/contributions">See every contribution, with its number</a>.</p>
@@ -42,12 +43,13 @@ extension WebTemplates {
 
         <h2 id="themes">You said: the themes</h2>
         {{#hasThemes}}
+        <div class="scroll" role="region" aria-label="Themes and their answers" tabindex="0">
         <table>
         <caption class="skip">Themes and their answers</caption>
         <thead><tr><th scope="col">Theme</th><th scope="col">Views</th><th scope="col">Answer</th><th scope="col">We did, or why not</th></tr></thead>
         <tbody>{{#themes}}<tr><td><a href="{{path}}/themes/{{key}}"><strong>{{key}}</strong></a><br>{{said}}</td><td>{{views}}</td><td>{{answer}}</td>
         <td>{{#responses}}<p>{{.}}</p>{{/responses}}{{#explanation}}<p>Not done: {{explanation}}</p>{{/explanation}}</td></tr>{{/themes}}</tbody>
-        </table>
+        </table></div>
         {{/hasThemes}}
         {{^hasThemes}}<p>No themes yet.</p>{{/hasThemes}}
         {{#canEdit}}
@@ -75,11 +77,12 @@ extension WebTemplates {
 
         <h2 id="decisions">We did, and we will: decisions</h2>
         {{#hasDecisions}}
+        <div class="scroll" role="region" aria-label="Decisions" tabindex="0">
         <table>
         <caption class="skip">Decisions</caption>
         <thead><tr><th scope="col">Decision</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col">Answers</th></tr></thead>
         <tbody>{{#decisions}}<tr><td><a href="{{path}}/decisions/{{key}}"><strong>{{key}}</strong></a><br>{{text}}</td><td>{{status}}</td><td>{{due}}</td><td>{{responds}}</td></tr>{{/decisions}}</tbody>
-        </table>
+        </table></div>
         {{/hasDecisions}}
         {{^hasDecisions}}<p>No decisions yet.</p>{{/hasDecisions}}
         {{#canEdit}}
@@ -101,11 +104,12 @@ extension WebTemplates {
 
         <h2 id="updates">Updates published</h2>
         {{#hasUpdates}}
+        <div class="scroll" role="region" aria-label="Recorded updates" tabindex="0">
         <table>
         <caption class="skip">Recorded updates</caption>
         <thead><tr><th scope="col">Update</th><th scope="col">Published</th><th scope="col">Format</th></tr></thead>
         <tbody>{{#updates}}<tr><td><a href="{{link}}">Update {{number}}</a></td><td>{{published}}</td><td>{{format}}</td></tr>{{/updates}}</tbody>
-        </table>
+        </table></div>
         {{/hasUpdates}}
         {{^hasUpdates}}<p>No update has been recorded yet.</p>{{/hasUpdates}}
         {{#canPublish}}<p><a href="{{path}}/follow-ups">Personal follow-ups</a></p>{{/canPublish}}
@@ -124,11 +128,12 @@ extension WebTemplates {
         {{/canEdit}}
 
         <h2 id="history">Recent changes</h2>
+        <div class="scroll" role="region" aria-label="The latest changes to this activity" tabindex="0">
         <table>
         <caption class="skip">The latest changes to this activity</caption>
         <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
         <tbody>{{#history}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{what}}</td></tr>{{/history}}</tbody>
-        </table>
+        </table></div>
         {{> bottom}}
         """
 }

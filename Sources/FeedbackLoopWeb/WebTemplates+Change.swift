@@ -21,6 +21,7 @@ extension WebTemplates {
         {{#hasQuotes}}
         <h2 id="quotes">What people said under this theme</h2>
         <p>Only quotes chosen here are published, and only from people who agreed to be quoted.</p>
+        <div class="scroll" role="region" aria-label="Contributions under this theme" tabindex="0">
         <table>
         <caption class="skip">Contributions under this theme</caption>
         <thead><tr><th scope="col">Number</th><th scope="col">What was said</th>{{#canQuote}}<th scope="col">Quote</th>{{/canQuote}}</tr></thead>
@@ -29,7 +30,7 @@ extension WebTemplates {
         {{#chosen}}<button type="submit" name="action" value="remove" class="secondary">Stop quoting {{number}}</button>{{/chosen}}
         {{^chosen}}<button type="submit" name="action" value="add" class="secondary">Quote {{number}}</button>{{/chosen}}
         </form></td>{{/canQuote}}</tr>{{/quotes}}</tbody>
-        </table>
+        </table></div>
         {{/hasQuotes}}
         <p><a href="{{back}}">Back to the activity</a></p>
         {{> bottom}}
@@ -68,11 +69,12 @@ extension WebTemplates {
         <span class="caption">{{title}}</span>
         <h1>Contributions</h1>
         <h2>{{heading}}</h2>
+        <div class="scroll" role="region" aria-label="Every contribution, with its number" tabindex="0">
         <table>
         <caption class="skip">Every contribution, with its number</caption>
         <thead><tr><th scope="col">Number</th><th scope="col">What was said</th><th scope="col">Themes</th><th scope="col">Status</th></tr></thead>
         <tbody>{{#rows}}<tr><td class="number"><a href="{{path}}/contributions/{{number}}">{{number}}</a></td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/rows}}</tbody>
-        </table>
+        </table></div>
         {{#pages}}<nav aria-label="Pages" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/pages}}
         <p><a href="{{path}}">Back to the activity</a></p>
         {{> bottom}}

@@ -17,6 +17,7 @@ extension WebTemplates {
         {{#catchingUp}}<div class="notice" role="status"><p>The record changed a moment ago. This list is from just
         before the change; reload in a few seconds to see it.</p></div>{{/catchingUp}}
         {{#hasRows}}
+        <div class="scroll" role="region" aria-label="Open loops, most overdue first" tabindex="0">
         <table>
         <caption class="skip">Open loops, most overdue first</caption>
         <thead><tr><th scope="col">Activity</th><th scope="col">State</th><th scope="col">When</th>
@@ -28,7 +29,7 @@ extension WebTemplates {
         <td>{{nextStep}}</td></tr>
         {{/rows}}
         </tbody>
-        </table>
+        </table></div>
         <nav aria-label="Pages" class="actions">
         {{#pages}}{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}
         <span>{{label}}</span>

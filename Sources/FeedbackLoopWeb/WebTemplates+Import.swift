@@ -4,7 +4,7 @@ extension WebTemplates {
         <span class="caption">{{title}}</span>
         <h1>Import contributions</h1>
         {{> errors}}
-        <p>Upload a survey export saved as CSV, up to 50 MB. Next you see how yswd reads it, choose its columns and check it. Nothing is imported until you say so.</p>
+        <p>Upload a survey export saved as CSV, up to 50 MB. Next you see how it reads, choose its columns and check it. Nothing is imported until you say so.</p>
         <form method="post" action="{{action}}" enctype="multipart/form-data" novalidate>
         {{> csrf}}
         <div class="field{{#fileError}} error{{/fileError}}">
@@ -36,7 +36,7 @@ extension WebTemplates {
         {{/hasProblems}}
         <form method="post" action="{{action}}" novalidate>
         {{> csrf}}
-        <h2 id="reading">How yswd reads the file</h2>
+        <h2 id="reading">How the file is read</h2>
         {{#encoding}}{{> select}}{{/encoding}}
         {{#delimiter}}{{> select}}{{/delimiter}}
         <button type="submit" name="action" value="read" class="secondary">Read the file again</button>
@@ -56,7 +56,7 @@ extension WebTemplates {
         {{#hasMethods}}
         <fieldset>
         <legend>What each way of responding means</legend>
-        <span class="hint">yswd remembers these for the next import.</span>
+        <span class="hint">These are remembered for the next import.</span>
         {{#methods}}<input type="hidden" name="{{valueName}}" value="{{value}}">{{#select}}{{> select}}{{/select}}{{/methods}}
         </fieldset>
         {{/hasMethods}}

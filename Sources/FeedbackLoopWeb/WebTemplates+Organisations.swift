@@ -4,6 +4,7 @@ extension WebTemplates {
         <h1>Organisations</h1>
         {{> errors}}
         <p>The organisations in the care system that run engagement. Each activity can name the one that ran it; the yearly report judges each.</p>
+        <div class="scroll" role="region" aria-label="Organisations" tabindex="0">
         <table>
         <caption class="skip">Organisations</caption>
         <thead><tr><th scope="col">Organisation</th><th scope="col">Kind</th><th scope="col">Activities</th>{{#canEdit}}<th scope="col">Change</th>{{/canEdit}}</tr></thead>
@@ -13,7 +14,7 @@ extension WebTemplates {
         <select id="kind-{{key}}" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></div>
         <button type="submit" name="action" value="update" class="secondary">Change kind</button>
         <button type="submit" name="action" value="remove" class="warning">Remove</button></form></td>{{/canEdit}}</tr>{{/rows}}</tbody>
-        </table>
+        </table></div>
         {{#canEdit}}
         <h2>Add an organisation</h2>
         <form method="post" action="/organisations" novalidate>

@@ -6,12 +6,13 @@ extension WebTemplates {
         {{#notice}}<div class="notice" role="status"><p>{{notice}}</p></div>{{/notice}}
         <p>Contact details are private: they never appear in anything published, and only publishers and admins see this page.</p>
         <h2>{{heading}}</h2>
+        <div class="scroll" role="region" aria-label="Participants" tabindex="0">
         <table>
         <caption class="skip">Participants</caption>
         <thead><tr><th scope="col">Reference</th><th scope="col">Wants to hear back</th><th scope="col">May be quoted</th>
         <th scope="col">Prefers</th><th scope="col">Contact on file</th><th scope="col">Contributions</th></tr></thead>
         <tbody>{{#rows}}<tr><td>{{ref}}</td><td>{{wantsFeedback}}</td><td>{{mayQuote}}</td><td>{{prefers}}</td><td>{{contact}}</td><td>{{contributions}}</td></tr>{{/rows}}</tbody>
-        </table>
+        </table></div>
         {{#pages}}<nav aria-label="Pages" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/pages}}
         <h2>Add a participant</h2>
         <form method="post" action="/participants" novalidate>

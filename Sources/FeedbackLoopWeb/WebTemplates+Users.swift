@@ -6,6 +6,7 @@ extension WebTemplates {
         {{#link}}<div class="notice" role="status"><p>Send {{linkFor}} this link to set their password. It works once, for 24 hours, and is not shown again:</p>
         <p><code>{{link}}</code></p></div>{{/link}}
         <h2>Users</h2>
+        <div class="scroll" role="region" aria-label="Users" tabindex="0">
         <table>
         <caption class="skip">Users</caption>
         <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">Can sign in</th><th scope="col">Change</th></tr></thead>
@@ -19,7 +20,7 @@ extension WebTemplates {
         <button type="submit" name="action" value="disable" class="warning">Disable</button>
         </form></td></tr>{{/accounts}}
         </tbody>
-        </table>
+        </table></div>
         <h2>Add a user</h2>
         <form method="post" action="/users" novalidate>
         {{> csrf}}
@@ -29,13 +30,14 @@ extension WebTemplates {
         <button type="submit">Add the user</button>
         </form>
         <h2 id="settings">Settings</h2>
+        <div class="scroll" role="region" aria-label="The team’s settings" tabindex="0">
         <table>
         <caption class="skip">The team’s settings</caption>
         <thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
         <tbody>{{#settings}}<tr><td>{{key}}</td><td><form method="post" action="/settings" class="filters">{{> csrf}}
         <input type="hidden" name="key" value="{{key}}"><div class="field"><label for="{{id}}" class="skip">{{key}}</label>
         <input type="text" id="{{id}}" name="value" value="{{value}}"></div><button type="submit" class="secondary">Save {{key}}</button></form></td></tr>{{/settings}}</tbody>
-        </table>
+        </table></div>
         {{> bottom}}
         """
 }

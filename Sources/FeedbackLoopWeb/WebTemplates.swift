@@ -89,6 +89,7 @@ enum WebTemplates {
         {{> top}}
         <h1>{{heading}}</h1>
         <p>{{message}}</p>
+        {{#link}}<p><a href="{{link}}">{{linkText}}</a></p>{{/link}}
         <p><a href="/">Go to the dashboard</a></p>
         {{> bottom}}
         """
@@ -99,6 +100,7 @@ enum WebTemplates {
         {{> errors}}
         {{#notice}}<div class="notice"><p>{{notice}}</p></div>{{/notice}}
         <form method="post" action="/sign-in" novalidate>
+        <input type="hidden" name="csrf" value="{{token}}">
         <input type="hidden" name="next" value="{{next}}">
         <div class="field{{#hasErrors}} error{{/hasErrors}}">
         <label for="email">Email address</label>

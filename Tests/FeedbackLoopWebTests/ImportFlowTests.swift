@@ -31,7 +31,7 @@ import Testing
             let uploaded = try await client.upload(Self.export, name: "export.csv", csrf: editor.csrf, session: editor)
             let page = try #require(uploaded.headers[.location])
             let first = try await client.get(page, cookie: editor.cookie).body.text
-            #expect(first.contains("yswd read it as Windows-1252 (Excel on Windows)"))
+            #expect(first.contains("It was read as Windows-1252 (Excel on Windows)"))
             #expect(first.contains("<option value=\";\" selected>Semicolons</option>"))
             #expect(first.contains("<td>Café hours are short</td>"))
 

@@ -9,6 +9,25 @@ import Testing
 /// Signing in and out: the cookie's flags, a new session id at every sign-in, timeouts, the
 /// lockout after five failures, and passwords.
 @Suite struct SessionTests {
+    @Test func theSignInFormCarriesATokenMatchingItsOwnCookie() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let fields = [("email", "editor@example.org"), ("password", WebHarness.password)]
+            // Posted from a page that never showed the form (no cookie, or a token of its own): refused.
+            #expect(try await client.post("/sign-in", fields).status == .forbidden)
+            #expect(try await client.post("/sign-in", fields + [("csrf", "made-up")]).status == .forbidden)
+            let page = try await client.get("/sign-in")
+            let cookie = try #require(page.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            #expect(
+                try await client.post(
+                    "/sign-in", fields + [("csrf", "made-up")], cookie: String(cookie.prefix { $0 != ";" })
+                )
+                .status == .forbidden)
+            #expect(try await client.postSignIn(fields).status == .seeOther)
+        }
+    }
+
     @Test func theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureOnlyWhenAsked() async throws {
         for secure in [false, true] {
             let harness = try WebHarness(secureCookies: secure)
@@ -28,8 +47,8 @@ import Testing
         let harness = try WebHarness()
         try await harness.test { client in
             let first = try await client.signIn(.editor)
-            let second = try await client.post(
-                "/sign-in", [("email", "editor@example.org"), ("password", WebHarness.password), ("next", "/")],
+            let second = try await client.postSignIn(
+                [("email", "editor@example.org"), ("password", WebHarness.password), ("next", "/")],
                 cookie: first.cookie)
             let cookie = try #require(second.headers[.setCookie]).prefix { $0 != ";" }
             #expect(String(cookie) != first.cookie)
@@ -74,7 +93,7 @@ import Testing
         let harness = try WebHarness()
         try await harness.test { client in
             func attempt(_ password: String) async throws -> HTTPResponse.Status {
-                try await client.post("/sign-in", [("email", "admin@example.org"), ("password", password)]).status
+                try await client.postSignIn([("email", "admin@example.org"), ("password", password)]).status
             }
             for _ in 0..<4 { #expect(try await attempt("wrong password here") == .unauthorized) }
             #expect(try await attempt("wrong password here") == .tooManyRequests)
@@ -89,8 +108,8 @@ import Testing
     @Test func aWrongEmailAndAWrongPasswordGetTheSameAnswer() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
-            let unknown = try await client.post("/sign-in", [("email", "nobody@example.org"), ("password", "x")])
-            let wrong = try await client.post("/sign-in", [("email", "viewer@example.org"), ("password", "x")])
+            let unknown = try await client.postSignIn([("email", "nobody@example.org"), ("password", "x")])
+            let wrong = try await client.postSignIn([("email", "viewer@example.org"), ("password", "x")])
             #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
             #expect(unknown.body.text.contains("Enter a correct email address and password"))
             #expect(wrong.body.text.contains("Enter a correct email address and password"))
@@ -103,8 +122,9 @@ import Testing
             let session = try await client.signIn(.editor)
             try harness.store.disableUser(email: "editor@example.org")
             #expect(try await client.get("/", cookie: session.cookie).status == .seeOther)
-            let again = try await client.post(
-                "/sign-in", [("email", "editor@example.org"), ("password", WebHarness.password)])
+            let again = try await client.postSignIn([
+                ("email", "editor@example.org"), ("password", WebHarness.password),
+            ])
             #expect(again.status == .unauthorized)
         }
     }
@@ -124,7 +144,7 @@ import Testing
             let set = try await client.post(path, [("password", strong), ("confirm", strong)])
             #expect(set.status == .seeOther)
             #expect(try await client.get(path).status == .notFound, "the link works once")
-            let signedIn = try await client.post("/sign-in", [("email", "new@example.org"), ("password", strong)])
+            let signedIn = try await client.postSignIn([("email", "new@example.org"), ("password", strong)])
             #expect(signedIn.status == .seeOther)
         }
         let history = try harness.strings("SELECT coalesce(before, '') || coalesce(after, '') FROM history")

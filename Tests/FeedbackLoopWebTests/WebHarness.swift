@@ -128,10 +128,19 @@ struct Client: Sendable {
             body: ByteBuffer(bytes: body))
     }
 
+    /// Posts the sign-in form as a browser does: its page first, for the form's token and its cookie.
+    func postSignIn(_ fields: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+        let page = try await get("/sign-in")
+        let set = try #require(page.headers[.setCookie])
+        let token = try #require(page.body.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.output.1)
+        let cookies = [cookie, String(set.prefix { $0 != ";" })].compactMap { $0 }.joined(separator: "; ")
+        return try await post("/sign-in", fields + [("csrf", String(token))], cookie: cookies)
+    }
+
     /// Signs in as the user of `role`: the session cookie and the session's form token.
     func signIn(_ role: StaffRole) async throws -> Session {
-        let response = try await post(
-            "/sign-in", [("email", "\(role.rawValue)@example.org"), ("password", WebHarness.password), ("next", "/")])
+        let response = try await postSignIn(
+            [("email", "\(role.rawValue)@example.org"), ("password", WebHarness.password), ("next", "/")])
         #expect(response.status == .seeOther)
         let cookie = try #require(response.headers[.setCookie])
         let value = String(cookie.prefix { $0 != ";" })

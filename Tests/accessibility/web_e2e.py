@@ -27,23 +27,41 @@ class Officer:
         self.driver, self.axe, self.base = driver, axe, base
         self.violations = 0
         self.pages = 0
+        self.too_wide = 0
+
+    WIDTHS = (1366, 390, 320)
 
     def check_page(self, name):
-        """Runs axe on the page now shown."""
-        self.driver.execute_script(self.axe)
-        result = self.driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {runOnly: {type: 'tag', values: %s}})"
-            ".then(r => done(r)).catch(e => done({error: String(e)}));" % json.dumps(TAGS))
-        if "error" in result:
-            raise Failure(f"{name}: axe failed: {result['error']}")
-        violations = result["violations"]
-        self.pages += 1
-        print(f"{name}: {len(result['passes'])} rules passed, {len(violations)} violated")
-        for violation in violations:
-            self.violations += 1
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
-            print(f"  {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+        """Runs axe on the page now shown at each width, and checks that at 320 CSS px nothing is
+        wider than the screen (WCAG 1.4.10): the page does not scroll sideways."""
+        for width in self.WIDTHS:
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+            self.driver.execute_script(self.axe)
+            result = self.driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {runOnly: {type: 'tag', values: %s}})"
+                ".then(r => done(r)).catch(e => done({error: String(e)}));" % json.dumps(TAGS))
+            if "error" in result:
+                raise Failure(f"{name} at {width}px: axe failed: {result['error']}")
+            violations = result["violations"]
+            self.pages += 1
+            print(f"{name} at {width}px: {len(result['passes'])} rules passed, {len(violations)} violated")
+            for violation in violations:
+                self.violations += 1
+                targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+                print(f"  {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+            if width == 320:
+                wide = self.driver.execute_script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+                if wide > 0:
+                    self.too_wide += 1
+                    culprits = self.driver.execute_script(
+                        "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                        " > document.documentElement.clientWidth + 1 && !e.closest('.scroll'))"
+                        ".slice(0, 5).map(e => e.tagName + '.' + e.className);")
+                    print(f"  too wide at 320px by {wide}px: {culprits}")
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def open(self, path, name):
         self.driver.get(self.base + path)
@@ -212,7 +230,20 @@ def run(officer, link, csv):
     officer.follow("Personal follow-ups")
     officer.check_page("follow-ups")
     officer.expect("mailing.csv", "follow-ups ready")
-    officer.press("Mark them all as sent")
+    officer.expect("Owed: email", "each person's status")
+    officer.tick("person")
+    officer.press("Mark the ticked follow-ups as sent")
+    officer.check_page("follow-ups: confirm")
+    officer.expect("Mark R-1’s follow-up as sent?", "marking sent asks first")
+    officer.press("Mark as sent")
+    officer.check_page("follow-ups, one sent")
+    officer.expect("1 follow-up marked sent", "one person marked sent")
+    officer.expect("R-1: sent by email on", "who was told, and how")
+    officer.tick("person")
+    officer.press("Mark the ticked follow-ups as sent")
+    officer.press("Mark as sent")
+    officer.expect("The loop is now closed", "the banner says the loop closed")
+    officer.follow("Back to the activity")
     officer.check_page("the activity, closed")
     officer.expect("Closed", "the loop is closed")
 
@@ -239,7 +270,7 @@ def main() -> int:
     base, link, csv = sys.argv[2], sys.argv[3], sys.argv[4]
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_script_timeout(60)
@@ -254,8 +285,9 @@ def main() -> int:
         return 1
     finally:
         driver.quit()
-    print(f"{officer.pages} pages checked, {officer.violations} violations")
-    return 1 if officer.violations else 0
+    print(f"{officer.pages} page views checked, {officer.violations} violations,"
+          f" {officer.too_wide} pages wider than 320px")
+    return 1 if officer.violations or officer.too_wide else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,52 @@
+/// Where one person's personal follow-up stands: owed (in the format they will get it), owed but
+/// unreachable (no contact details for it), or given, by hand, on a day and by a channel. A
+/// sending service's delivery statuses extend this list.
+public enum FollowUpStatus: Sendable, Equatable {
+    case owed(PreferredFormat)
+    case unreachable(prefers: PreferredFormat?)
+    case sentByHand(on: CalendarDate, format: PreferredFormat)
+
+    /// The status in words: "Owed: email", "Told by phone on 3 December 2026".
+    public var sentence: String {
+        switch self {
+        case .owed(let format): "Owed: \(Self.channel(format))"
+        case .unreachable(let prefers):
+            "Cannot be reached: "
+                + (prefers.map { "prefers \(Self.channel($0)) but has no \(Self.detail($0))" }
+                    ?? "no contact details")
+        case .sentByHand(let day, .phone): "Told by phone on \(day.spoken)"
+        case .sentByHand(let day, let format): "Sent by \(Self.channel(format)) on \(day.spoken)"
+        }
+    }
+
+    /// Whether they are still owed one (reachable or not).
+    public var isOwed: Bool {
+        switch self {
+        case .owed, .unreachable: true
+        case .sentByHand: false
+        }
+    }
+
+    /// How a format reaches people, in words.
+    public static func channel(_ format: PreferredFormat) -> String {
+        switch format {
+        case .email: "email"
+        case .letter: "letter"
+        case .largePrint: "large print letter"
+        case .easyRead: "easy read"
+        case .phone: "phone"
+        case .none: "no follow-up"
+        }
+    }
+
+    /// The contact detail a format needs.
+    static func detail(_ format: PreferredFormat) -> String {
+        switch format {
+        case .email: "email address"
+        case .letter, .largePrint: "postal address"
+        case .easyRead: "postal or email address"
+        case .phone: "phone number"
+        case .none: "contact details"
+        }
+    }
+}
