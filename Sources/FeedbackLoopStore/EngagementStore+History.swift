@@ -28,16 +28,24 @@ extension EngagementStore {
 
     /// The history of changes, oldest first: all of it, or one activity's, from a date (UTC) on.
     public func history(activity ref: String? = nil, since: CalendarDate? = nil) throws -> [HistoryEntry] {
+        try history(HistoryFilter(activity: ref, from: since))
+    }
+
+    /// The changes `filter` keeps, oldest first (newest first with `newestFirst`), `limit` of them
+    /// after skipping `offset`.
+    public func history(
+        _ filter: HistoryFilter, newestFirst: Bool = false, limit: Int? = nil, offset: Int = 0
+    ) throws -> [HistoryEntry] {
         try reading { db in
-            let activityId = try ref.map { try Self.activityId(db, ref: $0) }
+            let (conditions, arguments) = try filter.sql(db)
             return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT history.*, activity.ref AS activityRef FROM history
                     LEFT JOIN activity ON activity.id = history.activityId
-                    WHERE (?1 IS NULL OR history.activityId = ?1) AND (?2 IS NULL OR history.at >= ?2)
-                    ORDER BY history.id
-                    """, arguments: [activityId, since?.description]
+                    WHERE \(conditions)
+                    ORDER BY history.id \(newestFirst ? "DESC" : "") LIMIT \(limit ?? -1) OFFSET \(offset)
+                    """, arguments: arguments
             ).map { row in
                 HistoryEntry(
                     id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
@@ -45,6 +53,20 @@ extension EngagementStore {
                     after: row["after"], batchId: row["batchId"], redactedAt: row["redactedAt"])
             }
         }
+    }
+
+    /// How many changes `filter` keeps.
+    public func historyCount(_ filter: HistoryFilter) throws -> Int {
+        try reading { db in
+            let (conditions, arguments) = try filter.sql(db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM history WHERE \(conditions)", arguments: arguments)
+                ?? 0
+        }
+    }
+
+    /// Who has made changes, for a filter's list.
+    public func historyActors() throws -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM history ORDER BY actor") }
     }
 
     /// Writes a consistent copy of the database to a new file, readable by its owner only, while
@@ -108,5 +130,58 @@ extension EngagementStore {
                     return (row["ref"], date)
                 })
         }
+    }
+}
+
+/// Which changes to show: one activity's, one person's, some kinds, between two dates (UTC).
+public struct HistoryFilter: Sendable, Equatable {
+    public var activity: String?
+    /// Who made the change, as history names them.
+    public var by: String?
+    /// Kinds of thing changed (`decision`, `theme`…); every kind when empty.
+    public var kinds: [String]
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+    /// Leave out the parts of a change that another entry already says (the themes an update
+    /// reported, recorded with the update).
+    public var withoutParts: Bool
+
+    public init(
+        activity: String? = nil, by: String? = nil, kinds: [String] = [], from: CalendarDate? = nil,
+        to: CalendarDate? = nil, withoutParts: Bool = false
+    ) {
+        self.activity = activity
+        self.by = by
+        self.kinds = kinds
+        self.from = from
+        self.to = to
+        self.withoutParts = withoutParts
+    }
+
+    func sql(_ db: Database) throws -> (String, StatementArguments) {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let activity {
+            conditions.append("history.activityId = ?")
+            arguments += [try EngagementStore.activityId(db, ref: activity)]
+        }
+        if let by {
+            conditions.append("history.actor = ?")
+            arguments += [by]
+        }
+        if !kinds.isEmpty {
+            conditions.append("history.entity IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))")
+            for kind in kinds { arguments += [kind] }
+        }
+        if let from {
+            conditions.append("history.at >= ?")
+            arguments += [from.description]
+        }
+        if let to {
+            conditions.append("history.at < ?")
+            arguments += [to.adding(days: 1).description]
+        }
+        if withoutParts { conditions.append("history.entity <> 'publishedUpdateTheme'") }
+        return (conditions.joined(separator: " AND "), arguments)
     }
 }

@@ -88,7 +88,8 @@ struct ActivityPage: Sendable {
         let page = ActivityPage(
             frame: Frame(record.activity.title, context: context, section: "activities"), record: record, loop: loop,
             verdicts: verdicts, updates: try store.updates(ref: ref),
-            history: Array(try store.history(activity: ref).suffix(15).reversed()),
+            history: try store.history(
+                HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
             role: context.account?.role ?? .viewer, form: form, errors: errors)
         return Pages.render("activity", page, status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -168,10 +169,8 @@ struct ActivityPage: Sendable {
                 link: Paths.activity(activity.ref) + "/updates/\($0.number)")
         }
         hasUpdates = !self.updates.isEmpty
-        self.history = history.map {
-            HistoryView(
-                at: String($0.at.prefix(16)).replacingOccurrences(of: "T", with: " "), actor: $0.actor,
-                what: "\($0.action.readable) \($0.entity)")
+        self.history = HistoryWording.sentences(history).map { entry, words in
+            HistoryView(at: HistoryPage.when(entry.at), actor: entry.actor, what: words)
         }
         canEdit = role.allows(.editor)
         canPublish = role.allows(.publisher)

@@ -56,6 +56,7 @@ struct Frame: Sendable {
     var inLoops: Bool
     var inActivities: Bool
     var inUsers: Bool
+    var inHistory: Bool
     /// What the last change did, said once (a success banner).
     var notice: String?
 
@@ -72,6 +73,7 @@ struct Frame: Sendable {
         inLoops = section == "loops"
         inActivities = section == "activities"
         inUsers = section == "users"
+        inHistory = section == "history"
         notice = context.session?.notice
     }
 }

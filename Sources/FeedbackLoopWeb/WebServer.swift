@@ -49,6 +49,7 @@ public struct WebServer: Sendable {
         ParticipantRoutes(store: store).add(to: routes)
         OrganisationRoutes(store: store).add(to: routes)
         SiteRoutes(store: store).add(to: routes)
+        HistoryRoutes(store: store).add(to: routes)
         return router
     }
 

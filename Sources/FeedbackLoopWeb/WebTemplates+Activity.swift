@@ -134,6 +134,7 @@ extension WebTemplates {
         <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
         <tbody>{{#history}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{what}}</td></tr>{{/history}}</tbody>
         </table></div>
+        <p><a href="/history?activity={{ref}}">See every change to this activity</a></p>
         {{> bottom}}
         """
 }

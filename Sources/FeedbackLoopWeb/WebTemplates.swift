@@ -9,7 +9,7 @@ enum WebTemplates {
         "publish": publish, "publish-confirm": publishConfirm, "publish-done": publishDone, "follow-ups": followUps,
         "users": users,
         "change": change, "contributions": contributions, "participants": participants,
-        "contribution": contribution, "organisations": organisations,
+        "contribution": contribution, "organisations": organisations, "history": history,
     ]
 
     static let top = """
@@ -33,6 +33,7 @@ enum WebTemplates {
         <li><a href="/activities"{{#inActivities}} aria-current="page"{{/inActivities}}>Activities</a></li>
         <li><a href="/organisations">Organisations</a></li>
         <li><a href="/site/index.html">Public site</a></li>
+        <li><a href="/history"{{#inHistory}} aria-current="page"{{/inHistory}}>History</a></li>
         {{#isPublisher}}<li><a href="/participants"{{#inParticipants}} aria-current="page"{{/inParticipants}}>Participants</a></li>{{/isPublisher}}
         {{#isAdmin}}<li><a href="/users"{{#inUsers}} aria-current="page"{{/inUsers}}>Users</a></li>{{/isAdmin}}
         </ul>

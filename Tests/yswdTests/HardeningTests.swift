@@ -97,7 +97,9 @@ import Testing
                 == "Updated contribution 1 of GP.\n")
         let history = try yswd.ok("history", "GP").split(separator: "\n")
         #expect(
-            history.contains { $0.contains("delete  themeContribution 1") && $0.contains("theme=phone") },
+            history.contains {
+                $0.contains("delete  themeContribution 1") && $0.contains("Unlinked contribution 1 from theme phone.")
+            },
             "history shows the theme it left: \(history)")
         let listed = try yswd.ok("contribution", "list", "GP", "--format", "csv")
         #expect(listed.contains("out of scope: about parking"))
@@ -144,5 +146,22 @@ import Testing
         try yswd.ok("backup", "killed.sqlite")
         let copy = Yswd(folder: yswd.folder, database: "killed.sqlite")
         #expect(try copy.fingerprint() == yswd.fingerprint())
+    }
+}
+
+extension HardeningTests {
+    @Test func historyCanBeFilteredByWhoAndWhatAndSaysEachChangeInWords() throws {
+        let yswd = try BadInputTests.prepared()
+        defer { yswd.remove() }
+        try yswd.ok("--actor", "Sam Patel", "theme", "update", "GP", "phone", "--said", "Phones are always engaged")
+        let mine = try yswd.ok("history", "--by", "Sam Patel", "--kind", "theme")
+        let rows = mine.split(separator: "\n").dropFirst()
+        #expect(rows.count == 1, "\(mine)")
+        #expect(mine.contains("Changed theme phone: you said: “"))
+        #expect(mine.contains("→ “Phones are always engaged”."))
+        #expect(try yswd.ok("history", "--by", "Nobody") == "No changes recorded.\n")
+        let refused = try yswd.run(["history", "--kind", "tables"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--kind 'tables' is not a kind of change; use one of: activity, contribution"))
     }
 }
