@@ -73,6 +73,9 @@ public enum HistoryWording {
                 ? "Decision \(text("decision")) now answers theme \(text("theme")) (\(words(text("outcome"))))."
                 : "Decision \(text("decision")) no longer answers theme \(text("theme"))."
         case ("participantContact", "insert"): return "Added contact details for \(text("participant"))."
+        case ("followUp", "insert"):
+            return "Marked the follow-up to \(text("participant")) sent (\(text("format")), "
+                + spoken("sent", values["sent"]) + ")."
         case ("publishedUpdate", "insert"):
             return "Recorded update \(text("number")) as published (\(formatWords(text("format"))))."
         case ("updateRendition", "insert"):
@@ -101,9 +104,11 @@ public enum HistoryWording {
 
     /// Entries in words, each reason for a change said with the change it belongs to ("… Why: …")
     /// rather than on its own.
+    /// Entries come back in the order given (oldest or newest first).
     public static func sentences(_ entries: [HistoryEntry]) -> [(entry: HistoryEntry, words: String)] {
+        let newestFirst = entries.count > 1 && entries[0].id > entries[entries.count - 1].id
         var out: [(entry: HistoryEntry, words: String)] = []
-        for entry in entries {
+        for entry in newestFirst ? Array(entries.reversed()) : entries {
             // A reason is written just after the change it gives the reason for, by the same person.
             if entry.entity == "changeReason", entry.action == "insert", let last = out.last,
                 last.entry.entity != "changeReason", last.entry.actor == entry.actor,
@@ -115,7 +120,7 @@ public enum HistoryWording {
             }
             out.append((entry, sentence(entry)))
         }
-        return out
+        return newestFirst ? Array(out.reversed()) : out
     }
 
     /// The thing's own name: its key, reference or number.
@@ -171,7 +176,7 @@ public enum HistoryWording {
         let kind = (details["kind"] as? String) ?? "change"
         var parts: [String] = []
         for (key, value) in details.sorted(by: { $0.key < $1.key }) where key != "kind" && key != "sha256" {
-            guard !(value is NSNull) else { continue }
+            guard !(value is NSNull), (value as? NSNumber)?.intValue != 0 || key == "added" else { continue }
             parts.append("\(words(key)) \(spoken(key, value))")
         }
         return "Bulk \(words(kind))" + (parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")) + "."

@@ -126,8 +126,8 @@ extension EngagementStore {
     /// in scope, `matching` those whose text contains it (ignoring case and accents, as `theme link
     /// --matching` does), `theme` those linked to it, `id` that one.
     public func contributions(
-        activity ref: String, unthemedOnly: Bool = false, matching: String? = nil, theme: String? = nil,
-        id: Int64? = nil
+        activity ref: String, unthemedOnly: Bool = false, themedOnly: Bool = false, matching: String? = nil,
+        theme: String? = nil, id: Int64? = nil
     ) throws -> [ContributionSummary] {
         try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -142,6 +142,7 @@ extension EngagementStore {
                     FROM contribution LEFT JOIN participant ON participant.id = contribution.participantId
                     WHERE contribution.activityId = :activity
                       AND (NOT :unthemed OR (contribution.outOfScope IS NULL AND contribution.themeLinks = 0))
+                      AND (NOT :themed OR contribution.themeLinks > 0)
                       AND (:matching IS NULL OR yswd_contains(contribution.text, :matching))
                       AND (:theme IS NULL OR EXISTS (
                           SELECT 1 FROM themeContribution JOIN theme ON theme.id = themeContribution.themeId
@@ -150,7 +151,8 @@ extension EngagementStore {
                     ORDER BY contribution.id
                     """,
                 arguments: [
-                    "activity": activityId, "unthemed": unthemedOnly, "matching": matching, "theme": theme, "id": id,
+                    "activity": activityId, "unthemed": unthemedOnly, "themed": themedOnly, "matching": matching,
+                    "theme": theme, "id": id,
                 ]
             ).map { row in
                 let keys: String? = row["themeKeys"]

@@ -18,6 +18,9 @@ struct FormData: Sendable {
         for (name, value) in pairs { fields[name, default: []].append(value) }
     }
 
+    /// Sets a field's one value.
+    mutating func set(_ name: String, _ value: String) { fields[name] = [value] }
+
     /// Gives a field a value when the form has none for it.
     mutating func setDefault(_ name: String, _ value: String) {
         if fields[name]?.first?.isEmpty ?? true { fields[name] = [value] }

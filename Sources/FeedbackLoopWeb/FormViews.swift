@@ -109,9 +109,13 @@ struct FormCheck {
     /// What this form's field names start with, where one page holds several forms (`theme-`).
     let prefix: String
 
-    init(labels: [String: String], prefix: String = "") {
+    /// The form's own names for fields the store names otherwise (`key` for a theme's short name).
+    let aliases: [String: String]
+
+    init(labels: [String: String], prefix: String = "", aliases: [String: String] = [:]) {
         self.labels = labels
         self.prefix = prefix
+        self.aliases = aliases
     }
 
     /// The value `check` gives, or nil with the error noted against its field.
@@ -135,7 +139,10 @@ struct FormCheck {
     }
 
     /// The form's name for a field an error names.
-    private func formName(_ field: Field) -> String { prefix + (Self.aliases[field.name] ?? field.name) }
+    private func formName(_ field: Field) -> String {
+        let name = Self.aliases[field.name] ?? field.name
+        return aliases[name] ?? prefix + name
+    }
 
     /// The command line's names for the values that pick a record, as the forms name their fields.
     static let aliases = ["KEY": "key", "REF": "ref", "EMAIL": "email", "change-reason": "reason"]

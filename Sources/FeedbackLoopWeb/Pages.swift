@@ -61,7 +61,7 @@ struct Frame: Sendable {
     var notice: String?
 
     /// - Parameter section: the navigation item the page belongs to: loops, activities, participants or users.
-    init(_ title: String, context: StaffContext, section: String = "") {
+    init(_ title: String, context: StaffContext, section: String = "", notice: String? = nil) {
         self.title = title
         signedIn = context.account != nil
         userName = context.account?.name ?? ""
@@ -74,7 +74,7 @@ struct Frame: Sendable {
         inActivities = section == "activities"
         inUsers = section == "users"
         inHistory = section == "history"
-        notice = context.session?.notice
+        self.notice = notice ?? context.session?.notice
     }
 }
 

@@ -61,7 +61,7 @@ enum WebStyles {
         .tag.due-soon, .tag.ready-to-publish { background: #fff7bf; color: #594d00; }
         .tag.closed { background: #cce2d8; color: #005a30; } .tag.planned { background: #e5e6e7; color: #0b0c0c; }
         .filters { display: flex; flex-wrap: wrap; gap: 15px; align-items: flex-end; margin-bottom: 20px; }
-        .filters .field { margin: 0; } .filters input, .filters select { width: auto; }
+        .filters .field { margin: 0; max-width: 100%; min-width: 0; } .filters input, .filters select { width: auto; }
         dl.summary { display: grid; grid-template-columns: 14em 1fr; gap: 8px 20px; margin: 0 0 30px; }
         dl.summary dt { font-weight: bold; } dl.summary dd { margin: 0; }
         .actions { display: flex; flex-wrap: wrap; gap: 15px; margin: 20px 0; }

@@ -38,6 +38,12 @@ extension WebTemplates {
         <p>Next you check what will be published. Nothing is published until you confirm.</p>
         <button type="submit" name="action" value="check">Continue</button>
         </form>
+        <h2>The public site</h2>
+        <p><a href="/site/index.html">See the site as it will be published</a>.</p>
+        <form method="post" action="/site/build">
+        {{> csrf}}
+        <button type="submit" class="secondary">Build the site</button>
+        </form>
         <p><a href="{{path}}">Back to the activity</a></p>
         {{> bottom}}
         """
@@ -75,9 +81,12 @@ extension WebTemplates {
         <ul>{{#nextSteps}}<li>{{.}}</li>{{/nextSteps}}</ul>
         <div class="actions">
         {{#hasFollowUps}}<a class="button" href="{{followUpsLink}}">Personal follow-ups</a>{{/hasFollowUps}}
-        <a class="button secondary" href="/site">The public site</a>
         <a class="button secondary" href="{{path}}">Back to the activity</a>
         </div>
+        <form method="post" action="/site/build">
+        {{> csrf}}
+        <button type="submit" class="secondary">Build the public site</button>
+        </form>
         {{> bottom}}
         """
 }

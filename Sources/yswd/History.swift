@@ -59,40 +59,4 @@ extension HistoryEntry: ListingRow {
     var change: String {
         (redactedAt.map { "(redacted \($0)) " } ?? "") + HistoryWording.sentence(self)
     }
-
-    /// A short account of the change: the fields that changed for an update, the values otherwise.
-    var rawChange: String {
-        let old = Self.fields(before)
-        let new = Self.fields(after)
-        let summary: String
-        switch action {
-        case "update":
-            let changed = Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }
-            summary =
-                changed.isEmpty
-                ? "no change"
-                : changed.map { "\($0): \(old[$0] ?? "null") → \(new[$0] ?? "null")" }.joined(separator: "; ")
-        case "delete":
-            summary = old.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        default:
-            summary = new.sorted { $0.key < $1.key }.filter { $0.value != "null" }.map { "\($0.key)=\($0.value)" }
-                .joined(separator: " ")
-        }
-        return redactedAt.map { "(redacted \($0)) " + summary } ?? summary
-    }
-
-    private static func fields(_ json: String?) -> [String: String] {
-        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return [:]
-        }
-        return object.mapValues { value in
-            switch value {
-            case is NSNull: "null"
-            case let text as String: text
-            default:
-                (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
-            }
-        }
-    }
 }

@@ -1,7 +1,7 @@
 """Drives the staff web app in headless Chromium as an engagement officer would, and runs axe-core
 (WCAG 2.2 A and AA) on every page on the way, including forms showing errors.
 
-Usage: python web_e2e.py AXE_MIN_JS BASE_URL SET_PASSWORD_LINK CSV_FILE
+Usage: python web_e2e.py AXE_MIN_JS BASE_URL SET_PASSWORD_LINK CSV_FILE SITE_FOLDER
 Prints each step and each page's axe result; exits 1 at the first failed step or if any page has
 a violation.
 """
@@ -106,7 +106,7 @@ class Officer:
         print(f"ok: {step}")
 
 
-def run(officer, link, csv):
+def run(officer, link, csv, site):
     d = officer.driver
     # Set a password from the one-time link: a common one is refused first.
     d.get(link)
@@ -156,45 +156,59 @@ def run(officer, link, csv):
     officer.check_page("the activity")
     officer.expect("Booking a GP appointment", "activity added")
 
-    # Import a CSV through the upload.
+    # Import an Excel export (Windows-1252) with the survey tool's own method words and email
+    # addresses but no respondent reference.
     officer.follow("Import contributions")
     officer.check_page("import: upload")
     d.find_element(By.ID, "file").send_keys(csv)
     officer.press("Upload")
     officer.check_page("import: columns")
-    officer.tick("text-column-5")
-    officer.choose("id-column", "Id")
-    officer.choose("participant-column", "Respondent")
-    officer.choose("email-column", "Email")
-    officer.choose("wants-feedback-column", "Reply")
+    officer.expect("It was read as Windows-1252 (Excel on Windows)", "the encoding is found")
+    officer.expect("on the phone at the café", "the preview reads the accents")
+    officer.tick_value("text-column", "Your views")
+    officer.choose("date-column", "Submitted")
+    officer.choose("method-column", "How did you respond?")
+    officer.choose("email-column", "Email address")
+    officer.tick("contact-wants-feedback")
+    officer.press("Read the file again")
+    officer.check_page("import: method words")
+    officer.choose("method-1", "online")
+    officer.choose("method-2", "survey")
     officer.press("Check the file")
     officer.check_page("import: checked")
     officer.expect("No problems found. Importing will add 4 contributions from 4 rows", "the check counts")
+    officer.expect("3 people asked to hear back and left contact details", "the check counts who is owed")
     officer.press("Import")
     officer.check_page("contributions, just imported")
-    officer.expect("Imported 4 contributions from 4 rows", "the import says what it did")
-    officer.open("/activities/E2E-GP", "the activity, with contributions")
-    officer.expect("4 contributions from 3 known participants", "imported")
+    officer.expect("Imported 4 contributions from 4 rows; 3 new participants", "the import says what it did")
 
-    # Two themes, then theming in bulk.
-    for key, said in (("phone", "Waiting on the phone"), ("parking", "Parking at the surgery")):
-        officer.type("theme-key", key)
-        officer.type("theme-said", said)
-        officer.press("Add the theme")
-    officer.follow("Theme contributions")
-    officer.check_page("theming")
-    for number in ("1", "2", "3"):
-        officer.tick(f"contribution-{number}")
+    # A theme created on the theming page, then theming in bulk with select-all.
+    officer.open("/activities/E2E-GP/theming", "theming")
+    officer.type("new-key", "phone")
+    officer.type("new-said", "Waiting on the phone")
+    officer.press("Create the theme")
+    officer.check_page("theming, theme created")
+    officer.expect("Theme phone created", "a theme is created on the theming page")
+    officer.type("new-key", "parking")
+    officer.type("new-said", "Parking at the surgery")
+    officer.press("Create the theme")
+    officer.type("q", "phone")
+    officer.press("Show them")
+    officer.check_page("theming, filtered")
+    officer.press("Tick every one on this page")
     officer.choose("theme", "phone")
     officer.press("Link to the theme")
     officer.check_page("theming, after linking")
-    officer.tick("contribution-4")
+    officer.expect("3 contributions linked to theme phone", "theming in bulk")
+    officer.open("/activities/E2E-GP/theming", "theming, the rest")
+    officer.tick("all-matching")
     officer.choose("theme", "parking")
     officer.press("Link to the theme")
-    officer.expect("0 contributions not themed", "every contribution themed")
+    officer.expect("1 contribution linked to theme parking", "every one that matches")
+    officer.expect("0 contributions match", "every contribution themed")
 
     # A decision and an explanation.
-    officer.follow("Back to the activity")
+    officer.open("/activities/E2E-GP", "the activity, themed")
     officer.type("decision-key", "call-back")
     officer.type("decision-text", "We added a call-back option to the phone line")
     officer.tick_value("decision-responds-to", "phone")
@@ -208,7 +222,7 @@ def run(officer, link, csv):
     officer.check_page("the activity, answered")
     officer.expect("Ready to publish", "the loop is ready to publish")
 
-    # Publish: preview, then record.
+    # Publish: preview with its banner, check, confirm, the done page.
     officer.follow("Publish an update")
     officer.check_page("publish")
     officer.follow("Web page")
@@ -222,30 +236,43 @@ def run(officer, link, csv):
     officer.press("Publish update 1")
     officer.check_page("publish: done")
     officer.expect("Update 1 recorded", "update recorded")
-    officer.expect("owed a personal follow-up", "what happens next")
-    officer.follow("Back to the activity")
-    officer.expect("Following up", "the loop is following up")
+    officer.expect("3 people are owed a personal follow-up", "what happens next")
 
-    # Follow-ups: mark them sent, and the loop closes.
+    # Follow-ups: one person's marked sent.
     officer.follow("Personal follow-ups")
     officer.check_page("follow-ups")
-    officer.expect("mailing.csv", "follow-ups ready")
     officer.expect("Owed: email", "each person's status")
     officer.tick("person")
     officer.press("Mark the ticked follow-ups as sent")
     officer.check_page("follow-ups: confirm")
-    officer.expect("Mark R-1’s follow-up as sent?", "marking sent asks first")
+    officer.expect("follow-up as sent?", "marking sent asks first")
     officer.press("Mark as sent")
     officer.check_page("follow-ups, one sent")
     officer.expect("1 follow-up marked sent", "one person marked sent")
-    officer.expect("R-1: sent by email on", "who was told, and how")
-    officer.tick("person")
-    officer.press("Mark the ticked follow-ups as sent")
-    officer.press("Mark as sent")
-    officer.expect("The loop is now closed", "the banner says the loop closed")
-    officer.follow("Back to the activity")
-    officer.check_page("the activity, closed")
-    officer.expect("Closed", "the loop is closed")
+    officer.expect("sent by email on", "who was told, and how")
+
+    # The published decision changes, with a reason: the loop reopens, and history says so.
+    officer.open("/activities/E2E-GP/decisions/call-back", "a decision")
+    officer.type("text", "We added a call-back option, open 8am to 6pm")
+    officer.type("reason", "We extended the hours after more feedback")
+    officer.press("Save the change")
+    officer.check_page("the activity, reopened")
+    officer.expect("The loop is reopened: an updated answer is due by", "the banner says the loop reopened")
+    officer.follow("History")
+    officer.check_page("history")
+    officer.expect("Changed decision call-back: text: “We added a call-back option to the phone line” → "
+                   "“We added a call-back option, open 8am to 6pm”. Why: “We extended the hours after more feedback”.",
+                   "history says the change with before, after and why")
+
+    # The site, built to the folder an admin sets.
+    officer.open("/users", "users and settings")
+    officer.type("setting-site-folder", site)
+    officer.press("Save site-folder")
+    officer.check_page("users and settings, saved")
+    officer.open("/activities/E2E-GP/publish", "publish, again")
+    officer.press("Build the site")
+    officer.check_page("site built")
+    officer.expect("The site is built", "the site is built to the folder")
 
     for path, name in (("/", "dashboard"), ("/activities", "activities"), ("/activities?q=booking", "search"),
                        ("/users", "users and settings"), ("/activities/E2E-GP/edit", "change the activity"),
@@ -267,7 +294,7 @@ def run(officer, link, csv):
 
 def main() -> int:
     axe = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8")
-    base, link, csv = sys.argv[2], sys.argv[3], sys.argv[4]
+    base, link, csv, site = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900"):
@@ -276,7 +303,7 @@ def main() -> int:
     driver.set_script_timeout(60)
     officer = Officer(driver, axe, base)
     try:
-        run(officer, link, csv)
+        run(officer, link, csv, site)
     except Failure as failure:
         print(f"FAILED: {failure}")
         return 1

@@ -22,7 +22,7 @@ import Testing
         #expect(unthemed.contains("Parking"))
         #expect(!unthemed.contains("PHONE"))
         let history = try yswd.ok("history", "GP", "--format", "csv")
-        #expect(history.contains("kind=link linked=2 matching=phone theme=phones"))
+        #expect(history.contains("Bulk link: linked 2; matching “phone”; theme “phones”."))
         #expect(!history.contains("themeContribution"))
         let loops = try yswd.ok("loops", "--as-of", "2030-01-01", "--format", "json")
         #expect(loops.contains("\"unthemedContributions\" : 1"))

@@ -93,7 +93,7 @@ import Testing
         #expect(activity["cadenceWeeks"] as? Int == 6)
         let history = try yswd.ok("history", "A1", "--format", "csv")
         #expect(history.contains("test-actor"))
-        #expect(history.contains(#"partners: [""Age UK"",""Mind""] → [""Carers Trust""]"#))
+        #expect(history.contains(#"partners: “Age UK”, “Mind” → “Carers Trust”"#))
     }
 
     @Test func erasureRemovesContactDetailsAndSaysWhatItDid() throws {

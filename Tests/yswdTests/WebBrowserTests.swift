@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 
-/// The staff web app end to end, in real headless Chromium: an officer sets a password, signs in,
-/// adds an activity, imports a CSV through the upload, themes in bulk, answers every theme,
-/// publishes and records the update, marks the follow-ups sent, and signs out; axe-core checks
-/// every page on the way, forms showing errors included.
+/// The staff web app end to end, in real headless Chromium, with no command line after the first
+/// admin: an officer sets a password, signs in, adds an activity, imports an Excel export, creates
+/// a theme and themes in bulk, answers every theme, previews, checks and publishes, marks one
+/// follow-up sent, changes the published decision with a reason, reads it in history, builds the
+/// site and signs out; axe-core checks every page on the way at three widths, forms showing errors
+/// included, and no page scrolls sideways at 320 px.
 @Suite(.serialized) struct WebBrowserTests {
     @Test func anOfficerClosesALoopInTheBrowser() throws {
         let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
@@ -21,17 +23,16 @@ import Testing
         let added = try yswd.ok(
             "user", "add", "officer@example.org", "--name", "Olive Officer", "--role", "admin", "--server", base)
         let link = try #require(added.split(separator: "\n").last.map(String.init))
+        // As Excel on Windows saves it: Windows-1252, the survey tool's own words, no respondent reference.
         let csv = yswd.folder + "/survey.csv"
-        try Data(
-            """
-            Id,Respondent,Email,Reply,Comment
-            1,R-1,r1@example.org,yes,The phone queue is far too long
-            2,R-2,r2@example.org,yes,I waited 40 minutes on the phone
-            3,R-3,,no,Nobody answers the phone at 8am
-            4,R-1,r1@example.org,yes,There is never anywhere to park
-
-            """.utf8
-        ).write(to: URL(fileURLWithPath: csv))
+        var bytes = Data("Submitted,How did you respond?,Your views,Email address\r\n".utf8)
+        bytes += Data("03/02/2026 14:05,Online survey,The phone queue is far too long,r1@example.org\r\n".utf8)
+        bytes += Data("04/02/2026 09:00,Paper,I waited 40 minutes on the phone at the caf".utf8) + Data([0xE9])
+        bytes += Data(",r2@example.org\r\n".utf8)
+        bytes += Data("05/02/2026 10:30,Online survey,Nobody answers the phone at 8am,r3@example.org\r\n".utf8)
+        bytes += Data("06/02/2026 11:00,Paper,There is never anywhere to park,r1@example.org\r\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: csv))
+        let site = yswd.folder + "/public-site"
 
         let server = Process()
         server.executableURL = Yswd.binary
@@ -47,7 +48,7 @@ import Testing
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: python)
         browser.arguments = [
-            AccessibilityTests.root.appending(path: "Tests/accessibility/web_e2e.py").path, axe, base, link, csv,
+            AccessibilityTests.root.appending(path: "Tests/accessibility/web_e2e.py").path, axe, base, link, csv, site,
         ]
         let pipe = Pipe()
         browser.standardOutput = pipe
@@ -61,6 +62,9 @@ import Testing
         // The browser's changes are in history under the officer's name.
         let history = try yswd.ok("history", "--format", "csv")
         #expect(history.contains("Olive Officer"))
+        // The site is in the folder the officer set.
+        #expect(FileManager.default.fileExists(atPath: site + "/index.html"))
+        #expect(FileManager.default.fileExists(atPath: site + "/updates/E2E-GP-1.html"))
     }
 
     /// Waits until the server accepts connections, up to 20 seconds.
