@@ -118,7 +118,7 @@ struct ActivityForm: Sendable {
             ]
             level = SelectField(
                 "level", "Level of engagement", hint: "How much power is shared. Informing is not engagement.",
-                choices: EngagementLevel.allCases.map { ($0.rawValue, $0.rawValue.readable) }, form: form,
+                choices: EngagementLevel.allCases.map { ($0.rawValue, $0.words) }, form: form,
                 errors: errors)
             methods = CheckboxGroup(
                 "method", "Methods (optional)", values: EngagementMethod.allCases.map(\.rawValue), form: form,

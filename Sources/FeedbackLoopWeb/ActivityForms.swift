@@ -6,8 +6,8 @@ struct ActivityForms: Sendable {
     static let labels: [String: String] = [
         "contribution-text": "What was said", "contribution-method": "How it was gathered",
         "contribution-received": "Received", "contribution-participant": "Participant’s reference",
-        "theme-key": "Key", "theme-said": "You said", "theme-contribution": "Contributions",
-        "theme-reason": "Why this changed", "decision-key": "Key", "decision-text": "What was decided",
+        "theme-key": "Short name", "theme-said": "You said", "theme-contribution": "Contributions",
+        "theme-reason": "Why this changed", "decision-key": "Short name", "decision-text": "What was decided",
         "decision-responds-to": "Themes it answers", "decision-status": "Status", "decision-due": "Due",
         "decision-decided-by": "Decided by", "decision-reason": "Why this changed", "explain-theme": "Theme",
         "explain-why": "Why it was not acted on", "explain-category": "Kind of reason",
@@ -44,7 +44,8 @@ struct ActivityForms: Sendable {
             form: form, errors: errors)
         theme = [
             TextField(
-                "theme-key", "Key", hint: "A short name for the theme, unique in this activity, such as phone-queue.",
+                "theme-key", "Short name",
+                hint: "A short name for the theme, unique in this activity, such as phone-queue.",
                 form: form, errors: errors),
             TextField(
                 "theme-said", "You said", hint: "What people said, in their terms.", form: form, errors: errors,
@@ -56,7 +57,8 @@ struct ActivityForms: Sendable {
         ]
         decision = [
             TextField(
-                "decision-key", "Key", hint: "A short name for the decision, unique in this activity.", form: form,
+                "decision-key", "Short name", hint: "A short name for the decision, unique in this activity.",
+                form: form,
                 errors: errors),
             TextField("decision-text", "What was decided or done", form: form, errors: errors, multiline: true),
             TextField("decision-decided-by", "Decided by (optional)", form: form, errors: errors),

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopPublish
 import FeedbackLoopStore
 import Foundation
 import Hummingbird
@@ -32,6 +33,50 @@ struct ActivityPage: Sendable {
     var forms: ActivityForms
     var hasErrors: Bool
     var errors: [FieldError]
+    /// The part of the activity this page shows, and the sub-navigation between the parts.
+    var subnav: [Part]
+    var inOverview = false
+    var inContributions = false
+    var inThemes = false
+    var inDecisions = false
+    var inUpdates = false
+    var inLearning = false
+    /// The contributions part's list, a page at a time.
+    var contributionRows: [ContributionsPage.Row] = []
+    var contributionPages: Pagination?
+    var hasContributionRows = false
+
+    /// One part of an activity, as the sub-navigation links it.
+    struct Part: Sendable {
+        var label: String
+        var link: String
+        var current: Bool
+    }
+
+    /// The parts of an activity, each on a page of its own.
+    enum Section: String, CaseIterable, Sendable {
+        case overview, contributions, themes, decisions, updates, learning, history
+
+        var label: String {
+            switch self {
+            case .overview: "Overview"
+            case .contributions: "Contributions"
+            case .themes: "You said: themes"
+            case .decisions: "We did: decisions"
+            case .updates: "Updates and follow-ups"
+            case .learning: "What we learned"
+            case .history: "History"
+            }
+        }
+
+        func link(_ ref: String) -> String {
+            switch self {
+            case .overview: Paths.activity(ref)
+            case .history: "/history?activity=" + ref
+            default: Paths.activity(ref) + "/" + rawValue
+            }
+        }
+    }
 
     struct Fact: Sendable {
         var label: String
@@ -65,8 +110,8 @@ struct ActivityPage: Sendable {
     struct UpdateView: Sendable {
         var number: Int
         var published: String
-        var format: String
-        var link: String
+        /// Each format it was published in, linked.
+        var formats: [PublishDonePage.File]
     }
 
     struct HistoryView: Sendable {
@@ -76,7 +121,8 @@ struct ActivityPage: Sendable {
     }
 
     static func render(
-        store: EngagementStore, ref: String, context: StaffContext, form: FormData? = nil, errors: [FieldError] = []
+        store: EngagementStore, ref: String, context: StaffContext, section: Section = .overview,
+        form: FormData? = nil, errors: [FieldError] = [], page: Int = 1
     ) throws -> Response {
         let record = try found { try store.activityRecord(ref: ref) }
         let settings = try store.settings()
@@ -85,13 +131,41 @@ struct ActivityPage: Sendable {
         let rules = LoopRules(settings: settings)
         let loop = rules.status(of: input.summary, asOf: today)
         let verdicts = PrincipleChecks(settings: settings).verdicts(input.facts(loop))
-        let page = ActivityPage(
-            frame: Frame(record.activity.title, context: context, section: "activities"), record: record, loop: loop,
+        var view = ActivityPage(
+            frame: Frame(
+                section == .overview ? record.activity.title : "\(section.label): \(record.activity.title)",
+                context: context, section: "activities"), record: record, loop: loop,
             verdicts: verdicts, updates: try store.updates(ref: ref),
             history: try store.history(
                 HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
             role: context.account?.role ?? .viewer, form: form, errors: errors)
-        return Pages.render("activity", page, status: errors.isEmpty ? .ok : .badRequest)
+        view.show(section)
+        if section == .contributions {
+            let all = try store.contributions(activity: ref)
+            let pages = Pagination(count: all.count, page: page, size: 100) {
+                Paths.activity(ref) + "/contributions?page=\($0)"
+            }
+            view.contributionPages = pages
+            view.contributionRows = all[pages.range].map {
+                ContributionsPage.Row(
+                    number: String($0.id), text: $0.text, themes: $0.themes.joined(separator: ", "),
+                    status: $0.outOfScope.map { "Out of scope: \($0)" } ?? ($0.themes.isEmpty ? "Not themed" : ""))
+            }
+            view.hasContributionRows = !view.contributionRows.isEmpty
+            if page > 1 { view.frame.title = Titles.listing(view.frame.title, page: pages.number) }
+        }
+        return Pages.render("activity", view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Shows one part of the activity.
+    mutating func show(_ section: Section) {
+        subnav = Section.allCases.map { Part(label: $0.label, link: $0.link(ref), current: $0 == section) }
+        inOverview = section == .overview
+        inContributions = section == .contributions
+        inThemes = section == .themes
+        inDecisions = section == .decisions
+        inUpdates = section == .updates
+        inLearning = section == .learning
     }
 
     init(
@@ -122,7 +196,7 @@ struct ActivityPage: Sendable {
         facts = [
             Fact(label: "Purpose", value: activity.purpose),
             Fact(label: "What people can influence", value: activity.canInfluence),
-            Fact(label: "Level", value: activity.level.rawValue.readable),
+            Fact(label: "Level", value: activity.level.words),
             Fact(label: "Feedback promised by", value: activity.feedbackBy?.spoken ?? "Not promised"),
             Fact(label: "How people will hear back", value: list(activity.feedbackChannels.map(\.rawValue))),
             Fact(label: "Opens", value: activity.opens?.spoken ?? "Not set"),
@@ -163,10 +237,16 @@ struct ActivityPage: Sendable {
                 due: decision.due?.spoken, responds: decision.responds.map(\.theme).joined(separator: ", "))
         }
         hasDecisions = !decisions.isEmpty
-        self.updates = updates.map {
-            UpdateView(
-                number: $0.number, published: $0.published.spoken, format: $0.format,
-                link: Paths.activity(activity.ref) + "/updates/\($0.number)")
+        self.updates = updates.map { update in
+            let base = Paths.activity(activity.ref) + "/updates/\(update.number)"
+            let formats = update.renditions.isEmpty ? [update.format] : update.renditions.map(\.format)
+            return UpdateView(
+                number: update.number, published: update.published.spoken,
+                formats: formats.map { format in
+                    PublishDonePage.File(
+                        label: PublishFormat(rawValue: format).map(PublishPage.label) ?? format,
+                        link: update.renditions.isEmpty ? base : base + "/" + format)
+                })
         }
         hasUpdates = !self.updates.isEmpty
         self.history = HistoryWording.sentences(history).map { entry, words in
@@ -177,5 +257,6 @@ struct ActivityPage: Sendable {
         forms = ActivityForms(record: record, form: form, errors: errors)
         hasErrors = !errors.isEmpty
         self.errors = errors
+        subnav = []
     }
 }

@@ -46,6 +46,17 @@ struct ActivityRoutes {
             let ref = try context.parameters.require("ref")
             return try ActivityPage.render(store: store, ref: ref, context: context)
         }
+        for section in [ActivityPage.Section.themes, .decisions, .updates, .learning] {
+            routes.page(RouterPath("/activities/{ref}/" + section.rawValue)) { request, context, _ in
+                try ActivityPage.render(
+                    store: store, ref: try context.parameters.require("ref"), context: context, section: section)
+            }
+        }
+        routes.page("/activities/{ref}/contributions") { request, context, _ in
+            try ActivityPage.render(
+                store: store, ref: try context.parameters.require("ref"), context: context, section: .contributions,
+                page: request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        }
         routes.page("/activities/{ref}/edit", needs: .editor) { request, context, _ in
             let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
             return try formPage(

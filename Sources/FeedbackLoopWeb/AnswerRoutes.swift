@@ -41,7 +41,7 @@ struct AnswerRoutes {
                     done = "Theme \(key) changed."
                 }
                 return try Pages.redirect(
-                    Paths.activity(ref) + "#themes",
+                    Paths.activity(ref) + "/themes",
                     saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
                     context: context)
             } catch let error as any UserFacingError {
@@ -96,7 +96,7 @@ struct AnswerRoutes {
                         }
                     }
                     return try Pages.redirect(
-                        Paths.activity(ref) + "#decisions",
+                        Paths.activity(ref) + "/decisions",
                         saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
                         context: context)
                 } catch let error as any UserFacingError {
@@ -104,26 +104,6 @@ struct AnswerRoutes {
                 }
             }
             return try decisionPage(context, form: form, errors: check.errors)
-        }
-        routes.page("/activities/{ref}/contributions") { request, context, _ in
-            let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
-            let all = try store.contributions(activity: ref)
-            let pages = Pagination(
-                count: all.count, page: request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1,
-                size: Self.pageSize
-            ) { Paths.activity(ref) + "/contributions?page=\($0)" }
-            let page = ContributionsPage(
-                frame: Frame(
-                    Titles.listing("Contributions: \(activity.title)", page: pages.number), context: context,
-                    section: "activities"),
-                title: activity.title, path: Paths.activity(ref), heading: counted(all.count, "contribution"),
-                rows: all[pages.range].map {
-                    ContributionsPage.Row(
-                        number: String($0.id), text: $0.text, themes: $0.themes.joined(separator: ", "),
-                        status: $0.outOfScope.map { "Out of scope: \($0)" } ?? ($0.themes.isEmpty ? "Not themed" : ""))
-                }, pages: pages)
-            return Pages.render("contributions", page)
         }
     }
 
@@ -202,7 +182,7 @@ struct AnswerRoutes {
             frame: Frame("Theme \(key): \(activity.title)", context: context, section: "activities"),
             title: activity.title,
             heading: "Theme \(key)", action: Paths.activity(ref) + "/themes/\(key)",
-            back: Paths.activity(ref) + "#themes",
+            back: Paths.activity(ref) + "/themes",
             summary: "\(counted(theme.contributions, "view")); \(theme.answer.rawValue.readable.lowercased()).",
             fields: [
                 TextField("said", "You said", form: typed, errors: errors, multiline: true), Self.reason(typed, errors),
@@ -233,7 +213,7 @@ struct AnswerRoutes {
             frame: Frame("Decision \(key): \(activity.title)", context: context, section: "activities"),
             title: activity.title,
             heading: "Decision \(key)", action: Paths.activity(ref) + "/decisions/\(key)",
-            back: Paths.activity(ref) + "#decisions",
+            back: Paths.activity(ref) + "/decisions",
             summary: "It answers \(decision.responds.map(\.theme).joined(separator: ", ")).",
             fields: [
                 TextField("text", "What was decided or done", form: typed, errors: errors, multiline: true),
@@ -302,14 +282,8 @@ struct ChangePage: Sendable {
     }
 }
 
+/// One row of an activity's contributions.
 struct ContributionsPage: Sendable {
-    var frame: Frame
-    var title: String
-    var path: String
-    var heading: String
-    var rows: [Row]
-    var pages: Pagination
-
     struct Row: Sendable {
         var number: String
         var text: String

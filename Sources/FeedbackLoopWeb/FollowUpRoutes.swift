@@ -88,7 +88,7 @@ struct FollowUpRoutes {
         case PublishError.noThemes:
             return .init(
                 text: "Follow-ups tell people what happened to their views, so the activity needs themes first.",
-                link: path + "#themes", action: "Add a theme")
+                link: path + "/themes", action: "Add a theme")
         case PublishError.noPostalAddress:
             return .init(
                 text: "Some follow-ups go by post, so letters need the team’s postal address to reply to.",

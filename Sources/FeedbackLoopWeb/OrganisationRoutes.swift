@@ -7,7 +7,7 @@ import Hummingbird
 /// rename and remove (editors), as `yswd organisation` does.
 struct OrganisationRoutes {
     let store: EngagementStore
-    static let labels = ["key": "Key", "name": "Name", "kind": "Kind"]
+    static let labels = ["key": "Short name", "name": "Name", "kind": "Kind"]
 
     func add(to routes: Routes) {
         routes.page("/organisations") { request, context, _ in
@@ -37,21 +37,21 @@ struct OrganisationRoutes {
     }
 
     private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
-        let kinds = OrganisationKind.allCases.map { ($0.rawValue, $0.rawValue.readable) }
+        let kinds = OrganisationKind.allCases.map { ($0.rawValue, $0.words) }
         let adding = form?.typed("action") == "add" || form?.typed("action").isEmpty == true ? form : nil
         let view = OrganisationsPage(
             frame: Frame("Organisations", context: context),
             rows: try store.organisations().map { organisation in
                 OrganisationsPage.Row(
-                    key: organisation.key, name: organisation.name, kind: organisation.kind.rawValue.readable,
+                    key: organisation.key, name: organisation.name, kind: organisation.kind.words,
                     activities: String(organisation.activities),
                     kinds: OrganisationKind.allCases.map { kind in
-                        Choice(value: kind.rawValue, label: kind.rawValue.readable, selected: kind == organisation.kind)
+                        Choice(value: kind.rawValue, label: kind.words, selected: kind == organisation.kind)
                     })
             },
             fields: [
                 TextField(
-                    "key", "Key", hint: "A short key, unique in the record, such as uhcw.", form: adding, errors: errors
+                    "key", "Short name", hint: "Unique in the record, such as uhcw.", form: adding, errors: errors
                 ),
                 TextField("name", "Name", form: adding, errors: errors),
             ],
@@ -86,5 +86,33 @@ struct OrganisationsPage: Sendable {
         self.canEdit = canEdit
         hasErrors = !errors.isEmpty
         self.errors = errors
+    }
+}
+
+extension OrganisationKind {
+    /// The kind as people name it: "ICB", "NHS trust".
+    var words: String {
+        switch self {
+        case .icb: "ICB (integrated care board)"
+        case .trust: "NHS trust"
+        case .council: "Council"
+        case .primaryCare: "Primary care"
+        case .voluntary: "Voluntary organisation"
+        case .healthwatch: "Healthwatch"
+        case .other: "Other"
+        }
+    }
+}
+
+extension EngagementLevel {
+    /// The level as people name it: "Co-design".
+    var words: String {
+        switch self {
+        case .inform: "Inform"
+        case .consult: "Consult"
+        case .involve: "Involve"
+        case .coDesign: "Co-design"
+        case .coProduce: "Co-produce"
+        }
     }
 }

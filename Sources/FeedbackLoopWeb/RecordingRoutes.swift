@@ -70,6 +70,18 @@ struct RecordingRoutes {
         }
     }
 
+    /// The part of the activity each form is on.
+    static let sections: [String: ActivityPage.Section] = [
+        "contributions": .contributions, "themes": .themes, "explanations": .themes, "decisions": .decisions,
+        "evaluations": .learning,
+    ]
+
+    /// What each form did, for the banner after it.
+    static let done = [
+        "contributions": "Contribution added.", "themes": "Theme added.", "explanations": "Explanation saved.",
+        "decisions": "Decision added.", "evaluations": "What we learned is saved.",
+    ]
+
     /// A form on the activity's page: `record` reads the form, notes problems in `check`, writes
     /// when there are none, and returns where on the page to go back to.
     private func post(
@@ -81,14 +93,24 @@ struct RecordingRoutes {
             let ref = try context.parameters.require("ref")
             _ = try found { try store.activity(ref: ref) }
             var check = FormCheck(labels: ActivityForms.labels, prefix: prefix)
+            // Each form lives on its part of the activity: a refusal shows that part again.
+            let section = Self.sections[what] ?? .overview
             do {
-                let anchor = try record(store, ref, form, &check)
-                if check.isEmpty { return Pages.redirect(Paths.activity(ref) + anchor) }
+                let before = try LoopEffect.state(store: store, ref: ref)
+                _ = try record(store, ref, form, &check)
+                if check.isEmpty {
+                    return try Pages.redirect(
+                        section.link(ref),
+                        saying: (Self.done[what] ?? "Saved.") + " "
+                            + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                        context: context)
+                }
             } catch let error as any UserFacingError {
                 let field = ["explanations": "why", "evaluations": "worked", "contributions": "text"][what] ?? "key"
                 check.note(error, default: prefix + field)
             }
-            return try ActivityPage.render(store: store, ref: ref, context: context, form: form, errors: check.errors)
+            return try ActivityPage.render(
+                store: store, ref: ref, context: context, section: section, form: form, errors: check.errors)
         }
     }
 }

@@ -51,7 +51,7 @@ enum WebRemedy {
         case .listUsers, .changeRole, .resetUser, .setPostalAddress: ("/users", "Go to users and settings")
         case .listContributions(let activity?): (Paths.activity(activity) + "/contributions", "See the contributions")
         case .listUnthemed(let activity): (Paths.activity(activity) + "/theming", "Go to theming")
-        case .addTheme(let activity): (Paths.activity(activity) + "#themes", "Add a theme")
+        case .addTheme(let activity): (Paths.activity(activity) + "/themes", "Add a theme")
         case .setPublicContact(let activity):
             (Paths.activity(activity) + "/edit#public-contact", "Add the activity’s public contact")
         case .addOrganisation, .updateOrganisation: ("/organisations", "Go to the organisations")

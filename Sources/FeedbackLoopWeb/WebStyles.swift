@@ -67,6 +67,10 @@ enum WebStyles {
         .actions { display: flex; flex-wrap: wrap; gap: 15px; margin: 20px 0; }
         pre.digest { white-space: pre-wrap; font-family: inherit; background: #f3f2f1; padding: 15px; }
         .number { font-variant-numeric: tabular-nums; }
+        .subnav { border-bottom: 1px solid #b1b4b6; margin: 0 0 25px; }
+        .subnav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 5px 20px; }
+        .subnav a { display: inline-block; padding: 8px 0; }
+        .subnav a[aria-current="page"] { font-weight: bold; color: #0b0c0c; border-bottom: 4px solid #1d70b8; }
         .scroll { overflow-x: auto; max-width: 100%; margin-bottom: 30px; } .scroll table { margin-bottom: 0; }
         .scroll:focus { outline: 3px solid #fd0; }
         @media (max-width: 640px) { dl.summary { grid-template-columns: 1fr; } h1 { font-size: 1.75rem; }

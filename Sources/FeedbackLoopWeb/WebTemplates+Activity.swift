@@ -1,9 +1,15 @@
 extension WebTemplates {
+    /// An activity, one part at a time: overview, contributions, themes, decisions, updates and
+    /// follow-ups, what we learned. Each part's form is on its part's page only.
     static let activity = """
         {{> top}}
         <span class="caption">{{ref}}</span>
         <h1>{{title}}</h1>
+        <nav class="subnav" aria-label="Parts of the activity"><ul>
+        {{#subnav}}<li><a href="{{link}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/subnav}}
+        </ul></nav>
         {{> errors}}
+        {{#inOverview}}
         <p><strong class="tag {{tagClass}}">{{stateLabel}}</strong> {{when}}.</p>
         <p><strong>Next step:</strong> {{nextStep}}.</p>
         {{#hasMissing}}<ul>{{#missing}}<li>{{.}}</li>{{/missing}}</ul>{{/hasMissing}}
@@ -13,10 +19,8 @@ extension WebTemplates {
         <a class="button secondary" href="{{path}}/import">Import contributions</a>{{/canEdit}}
         {{#canPublish}}<a class="button" href="{{path}}/publish">Publish an update</a>{{/canPublish}}
         </div>
-
         <h2 id="promise">The activity and its promise</h2>
         <dl class="summary">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl>
-
         <h2 id="principles">The eight principles</h2>
         <div class="scroll" role="region" aria-label="How the activity meets each principle" tabindex="0">
         <table>
@@ -24,23 +28,36 @@ extension WebTemplates {
         <thead><tr><th scope="col">Principle</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead>
         <tbody>{{#principles}}<tr><td>{{name}}</td><td><strong class="tag {{tagClass}}">{{verdict}}</strong></td><td>{{reason}}</td></tr>{{/principles}}</tbody>
         </table></div>
+        {{/inOverview}}
 
+        {{#inContributions}}
         <h2 id="contributions">What people said</h2>
-        <p>{{counts}} <a href="{{path}}/contributions">See every contribution, with its number</a>.</p>
+        <p>{{counts}}</p>
+        {{#canEdit}}<div class="actions"><a class="button secondary" href="{{path}}/theming">Theme contributions</a>
+        <a class="button secondary" href="{{path}}/import">Import contributions</a></div>{{/canEdit}}
+        {{#hasContributionRows}}
+        <div class="scroll" role="region" aria-label="Every contribution, with its number" tabindex="0">
+        <table>
+        <caption class="skip">Every contribution, with its number</caption>
+        <thead><tr><th scope="col">Number</th><th scope="col">What was said</th><th scope="col">Themes</th><th scope="col">Status</th></tr></thead>
+        <tbody>{{#contributionRows}}<tr><td class="number"><a href="{{path}}/contributions/{{number}}">{{number}}</a></td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/contributionRows}}</tbody>
+        </table></div>
+        {{#contributionPages}}<nav aria-label="Pages of contributions" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/contributionPages}}
+        {{/hasContributionRows}}
         {{#canEdit}}
         {{#forms}}
-        <details>
-        <summary>Add a contribution</summary>
+        <h2>Add a contribution</h2>
         <form method="post" action="{{path}}/contributions" novalidate>
         {{> csrf}}
         {{#contribution}}{{> text-field}}{{/contribution}}
         {{#contributionMethod}}{{> select}}{{/contributionMethod}}
         <button type="submit">Add the contribution</button>
         </form>
-        </details>
         {{/forms}}
         {{/canEdit}}
+        {{/inContributions}}
 
+        {{#inThemes}}
         <h2 id="themes">You said: the themes</h2>
         {{#hasThemes}}
         <div class="scroll" role="region" aria-label="Themes and their answers" tabindex="0">
@@ -54,7 +71,7 @@ extension WebTemplates {
         {{^hasThemes}}<p>No themes yet.</p>{{/hasThemes}}
         {{#canEdit}}
         {{#forms}}
-        <h3>Add a theme</h3>
+        <h2>Add a theme</h2>
         <form method="post" action="{{path}}/themes" novalidate>
         {{> csrf}}
         {{#theme}}{{> text-field}}{{/theme}}
@@ -62,7 +79,7 @@ extension WebTemplates {
         <button type="submit">Add the theme</button>
         </form>
         {{#hasThemes}}
-        <h3>Explain why a theme was not acted on</h3>
+        <h2>Explain why a theme was not acted on</h2>
         <form method="post" action="{{path}}/explanations" novalidate>
         {{> csrf}}
         {{#explainTheme}}{{> select}}{{/explainTheme}}
@@ -74,7 +91,9 @@ extension WebTemplates {
         {{/hasThemes}}
         {{/forms}}
         {{/canEdit}}
+        {{/inThemes}}
 
+        {{#inDecisions}}
         <h2 id="decisions">We did, and we will: decisions</h2>
         {{#hasDecisions}}
         <div class="scroll" role="region" aria-label="Decisions" tabindex="0">
@@ -88,7 +107,7 @@ extension WebTemplates {
         {{#canEdit}}
         {{#forms}}
         {{#hasThemes}}
-        <h3>Add a decision</h3>
+        <h2>Add a decision</h2>
         <form method="post" action="{{path}}/decisions" novalidate>
         {{> csrf}}
         {{#decision}}{{> text-field}}{{/decision}}
@@ -99,24 +118,30 @@ extension WebTemplates {
         <button type="submit">Add the decision</button>
         </form>
         {{/hasThemes}}
+        {{^hasThemes}}<p>A decision answers themes: <a href="{{path}}/themes">add a theme</a> first.</p>{{/hasThemes}}
         {{/forms}}
         {{/canEdit}}
+        {{/inDecisions}}
 
+        {{#inUpdates}}
         <h2 id="updates">Updates published</h2>
         {{#hasUpdates}}
         <div class="scroll" role="region" aria-label="Recorded updates" tabindex="0">
         <table>
         <caption class="skip">Recorded updates</caption>
-        <thead><tr><th scope="col">Update</th><th scope="col">Published</th><th scope="col">Format</th></tr></thead>
-        <tbody>{{#updates}}<tr><td><a href="{{link}}">Update {{number}}</a></td><td>{{published}}</td><td>{{format}}</td></tr>{{/updates}}</tbody>
+        <thead><tr><th scope="col">Update</th><th scope="col">Published</th><th scope="col">Formats</th></tr></thead>
+        <tbody>{{#updates}}<tr><td>Update {{number}}</td><td>{{published}}</td><td>{{#formats}}<a href="{{link}}">{{label}}</a><br>{{/formats}}</td></tr>{{/updates}}</tbody>
         </table></div>
         {{/hasUpdates}}
         {{^hasUpdates}}<p>No update has been recorded yet.</p>{{/hasUpdates}}
-        {{#canPublish}}<p><a href="{{path}}/follow-ups">Personal follow-ups</a></p>{{/canPublish}}
+        {{#canPublish}}<div class="actions"><a class="button" href="{{path}}/publish">Publish an update</a>
+        <a class="button secondary" href="{{path}}/follow-ups">Personal follow-ups</a></div>{{/canPublish}}
+        {{/inUpdates}}
 
+        {{#inLearning}}
+        <h2 id="learning">What we learned</h2>
         {{#canEdit}}
         {{#forms}}
-        <h2 id="learning">What we learned</h2>
         <form method="post" action="{{path}}/evaluations" novalidate>
         {{> csrf}}
         {{#evaluation}}{{> text-field}}{{/evaluation}}
@@ -126,15 +151,8 @@ extension WebTemplates {
         </form>
         {{/forms}}
         {{/canEdit}}
-
-        <h2 id="history">Recent changes</h2>
-        <div class="scroll" role="region" aria-label="The latest changes to this activity" tabindex="0">
-        <table>
-        <caption class="skip">The latest changes to this activity</caption>
-        <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
-        <tbody>{{#history}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{what}}</td></tr>{{/history}}</tbody>
-        </table></div>
-        <p><a href="/history?activity={{ref}}">See every change to this activity</a></p>
+        {{^canEdit}}<p>Editors record what was learned here.</p>{{/canEdit}}
+        {{/inLearning}}
         {{> bottom}}
         """
 }

@@ -63,20 +63,4 @@ extension WebTemplates {
         <p><a href="{{back}}">Back to the contributions</a></p>
         {{> bottom}}
         """
-
-    static let contributions = """
-        {{> top}}
-        <span class="caption">{{title}}</span>
-        <h1>Contributions</h1>
-        <h2>{{heading}}</h2>
-        <div class="scroll" role="region" aria-label="Every contribution, with its number" tabindex="0">
-        <table>
-        <caption class="skip">Every contribution, with its number</caption>
-        <thead><tr><th scope="col">Number</th><th scope="col">What was said</th><th scope="col">Themes</th><th scope="col">Status</th></tr></thead>
-        <tbody>{{#rows}}<tr><td class="number"><a href="{{path}}/contributions/{{number}}">{{number}}</a></td><td>{{text}}</td><td>{{themes}}</td><td>{{status}}</td></tr>{{/rows}}</tbody>
-        </table></div>
-        {{#pages}}<nav aria-label="Pages" class="actions">{{#previous}}<a href="{{previous}}">Previous page</a>{{/previous}}<span>{{label}}</span>{{#next}}<a href="{{next}}">Next page</a>{{/next}}</nav>{{/pages}}
-        <p><a href="{{path}}">Back to the activity</a></p>
-        {{> bottom}}
-        """
 }

@@ -8,7 +8,7 @@ enum WebTemplates {
         "theming": theming, "import": importPage, "import-columns": importColumns,
         "publish": publish, "publish-confirm": publishConfirm, "publish-done": publishDone, "follow-ups": followUps,
         "users": users,
-        "change": change, "contributions": contributions, "participants": participants,
+        "change": change, "participants": participants,
         "contribution": contribution, "organisations": organisations, "history": history,
     ]
 

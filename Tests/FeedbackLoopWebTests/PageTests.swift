@@ -515,3 +515,41 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    /// Every place the keyboard stops on a page: links, buttons, fields and scrolling regions.
+    static func tabStops(_ html: String) -> Int {
+        let inputs = html.components(separatedBy: "<input ").dropFirst().filter { !$0.hasPrefix("type=\"hidden\"") }
+        return html.components(separatedBy: "<a ").count - 1 + html.components(separatedBy: "<button").count - 1
+            + inputs.count + html.components(separatedBy: "<select").count - 1
+            + html.components(separatedBy: "<textarea").count - 1 + html.components(separatedBy: "tabindex=\"0\"").count
+            - 1
+    }
+
+    @Test func theActivityIsInPartsAndItsOverviewHasAtMost25TabStops() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let admin = try await client.signIn(.admin)
+            let overview = try await client.get("/activities/GP", cookie: admin.cookie).body.text
+            #expect(Self.tabStops(overview) <= 25, "\(Self.tabStops(overview)) tab stops")
+            #expect(overview.contains("<a href=\"/activities/GP\" aria-current=\"page\">Overview</a>"))
+            #expect(!overview.contains("<form method=\"post\" action=\"/activities/GP/decisions\""))
+            for (part, form) in [
+                ("contributions", "/activities/GP/contributions"), ("themes", "/activities/GP/themes"),
+                ("decisions", "/activities/GP/decisions"), ("learning", "/activities/GP/evaluations"),
+            ] {
+                let page = try await client.get("/activities/GP/" + part, cookie: admin.cookie)
+                #expect(page.status == .ok, "\(part)")
+                #expect(page.body.text.contains("<form method=\"post\" action=\"\(form)\""), "\(part)")
+                #expect(
+                    page.body.text.components(separatedBy: "<form method=\"post\" action=\"/activities/").count <= 3)
+            }
+            // A refused form shows its own part again, with the error, not the whole activity.
+            let refused = try await client.post(
+                "/activities/GP/decisions", [("csrf", admin.csrf), ("decision-key", "bad key")], cookie: admin.cookie)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.text.contains("aria-current=\"page\">We did: decisions</a>"))
+            #expect(refused.body.text.contains("There is a problem"))
+        }
+    }
+}

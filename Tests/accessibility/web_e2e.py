@@ -207,18 +207,24 @@ def run(officer, link, csv, site):
     officer.expect("1 contribution linked to theme parking", "every one that matches")
     officer.expect("0 contributions match", "every contribution themed")
 
-    # A decision and an explanation.
-    officer.open("/activities/E2E-GP", "the activity, themed")
+    # A decision and an explanation, each on its part of the activity.
+    officer.open("/activities/E2E-GP/decisions", "the activity: decisions")
     officer.type("decision-key", "call-back")
     officer.type("decision-text", "We added a call-back option to the phone line")
     officer.tick_value("decision-responds-to", "phone")
     officer.choose("decision-status", "done")
     officer.press("Add the decision")
     officer.expect("We added a call-back option", "decision added")
+    officer.expect("Decision added.", "the banner says what changed")
+    officer.follow("You said: themes")
+    officer.check_page("the activity: themes")
     officer.choose("explain-theme", "parking")
     officer.type("explain-why", "The car park belongs to the council")
     officer.choose("explain-category", "outside-control")
     officer.press("Save the explanation")
+    officer.check_page("the activity: themes, answered")
+    officer.expect("Explanation saved. The loop is now ready to publish", "the banner says the loop is ready")
+    officer.follow("Overview")
     officer.check_page("the activity, answered")
     officer.expect("Ready to publish", "the loop is ready to publish")
 
@@ -278,7 +284,10 @@ def run(officer, link, csv, site):
                        ("/users", "users and settings"), ("/activities/E2E-GP/edit", "change the activity"),
                        ("/activities/E2E-GP/themes/phone", "a theme"),
                        ("/activities/E2E-GP/decisions/call-back", "a decision"),
-                       ("/activities/E2E-GP/contributions", "every contribution"),
+                       ("/activities/E2E-GP/contributions", "the activity: contributions"),
+                       ("/activities/E2E-GP/updates", "the activity: updates"),
+                       ("/activities/E2E-GP/learning", "the activity: what we learned"),
+                       ("/history?activity=E2E-GP", "the activity: history"),
                        ("/activities/E2E-GP/contributions/1", "a contribution"),
                        ("/participants", "participants"), ("/organisations", "organisations"),
                        ("/site/index.html", "the public site"),
