@@ -104,11 +104,23 @@ extension EngagementStore {
             var participant = try Self.participant(db, ref: ref)
             let id = try participant.id.saved()
             let contact = try ParticipantContact.fetchOne(db, key: id)
-            // An upload waiting to be imported that holds their email address or phone number goes too.
+            // An upload waiting to be imported, or a form kept after a session expired, that holds their
+            // details goes too.
             for detail in [contact?.email, contact?.phone].compactMap({ $0 }) where !detail.isEmpty {
                 try db.execute(
                     sql: "DELETE FROM importUpload WHERE instr(content, CAST(? AS BLOB)) > 0", arguments: [detail])
             }
+            // (A draft is JSON: each detail is looked for as JSON writes it.)
+            for detail in [contact?.email, contact?.phone, contact?.name, contact?.address].compactMap({ $0 })
+            where !detail.isEmpty {
+                let written = String(decoding: try JSONEncoder().encode(detail), as: UTF8.self)
+                try db.execute(
+                    sql: "DELETE FROM formDraft WHERE instr(fields, ?) > 0",
+                    arguments: [String(written.dropFirst().dropLast())])
+            }
+            try db.execute(
+                sql: "DELETE FROM formDraft WHERE instr(fields, ?) > 0",
+                arguments: [String(decoding: try JSONEncoder().encode(ref), as: UTF8.self)])
             let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
             if participant.erasedAt == nil {
                 participant.erasedAt = now

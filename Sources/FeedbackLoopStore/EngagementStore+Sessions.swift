@@ -96,6 +96,14 @@ extension EngagementStore {
     /// removed) when it has been idle longer than `idle`, began longer than `absolute` ago, or its
     /// account is disabled.
     public func session(id: String, idle: TimeInterval, absolute: TimeInterval) throws -> WebSession? {
+        try lookUpSession(id: id, idle: idle, absolute: absolute).session
+    }
+
+    /// The live session with this id; or, when it has just expired, the account it belonged to
+    /// (so that what they were sending can be kept for them), ending it.
+    public func lookUpSession(id: String, idle: TimeInterval, absolute: TimeInterval) throws -> (
+        session: WebSession?, expiredUserId: Int64?
+    ) {
         let hash = Self.hash(id)
         let clockNow = clock()
         let found = try reading { db -> (WebSession, createdAt: String, lastSeen: String)? in
@@ -114,12 +122,12 @@ extension EngagementStore {
                 row["lastSeenAt"]
             )
         }
-        guard let (session, createdAt, lastSeen) = found else { return nil }
+        guard let (session, createdAt, lastSeen) = found else { return (nil, nil) }
         let idleLimit = Self.timestamp(clockNow.addingTimeInterval(-idle))
         let absoluteLimit = Self.timestamp(clockNow.addingTimeInterval(-absolute))
         if lastSeen < idleLimit || createdAt < absoluteLimit || session.account.isDisabled {
             try endSession(id: id)
-            return nil
+            return (nil, session.account.isDisabled ? nil : session.account.id)
         }
         // Bring the last use up to date at most once a minute: a busy page is not a write per request.
         // A notice is said once: taking it clears it.
@@ -129,7 +137,7 @@ extension EngagementStore {
                     sql: "UPDATE webSession SET lastSeenAt = ?, notice = NULL WHERE idHash = ?", arguments: [now, hash])
             }
         }
-        return session
+        return (session, nil)
     }
 
     /// Keeps what a change did, to say on the session's next page.

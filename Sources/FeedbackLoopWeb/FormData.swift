@@ -13,6 +13,11 @@ struct FormData: Sendable {
         }
     }
 
+    /// Every field and value, in a stable order.
+    var pairs: [(String, String)] {
+        fields.sorted { $0.key < $1.key }.flatMap { name, values in values.map { (name, $0) } }
+    }
+
     /// A form filled from values, as if it had been posted.
     init(pairs: [(String, String)]) {
         for (name, value) in pairs { fields[name, default: []].append(value) }

@@ -68,6 +68,9 @@ struct Routes {
         rules.record(.post, path.description, .change(role))
         let store = store
         router.post(path) { request, context in
+            if context.session == nil, let userId = context.expiredUserId {
+                return try await Drafts.keep(request, context: context, userId: userId, store: store)
+            }
             let (form, acting, account) = try await Access.change(request, context, store: store, needs: role)
             return try await handler(request, context, Change(form: form, store: acting, account: account))
         }

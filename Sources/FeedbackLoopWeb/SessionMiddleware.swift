@@ -15,9 +15,11 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         if let id = request.cookies[Self.cookieName]?.value, !id.isEmpty {
             let settings = try store.settings()
-            context.session = try store.session(
+            let found = try store.lookUpSession(
                 id: id, idle: TimeInterval(settings.sessionIdleMinutes * 60),
                 absolute: TimeInterval(settings.sessionHours * 3600))
+            context.session = found.session
+            context.expiredUserId = found.expiredUserId
         }
         return try await next(request, context)
     }

@@ -23,6 +23,11 @@ struct SignInRoutes {
                 token: token)
             if query["passwordSet"] != nil { page.notice = "Your password is set. Sign in with it." }
             if query["signedOut"] != nil { page.notice = "You have signed out." }
+            if query["expired"] != nil {
+                page.notice =
+                    "You were signed out after a time without use, so what you sent has not been saved yet."
+                    + " Sign in again to see it and send it."
+            }
             var response = Pages.render("sign-in", page)
             response.setCookie(Self.tokenCookie(token, secure: secureCookies))
             return response

@@ -7,6 +7,8 @@ public struct StaffContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in session, set by ``SessionMiddleware``.
     public var session: WebSession?
+    /// The account whose session this request's cookie named, when that session has just expired.
+    var expiredUserId: Int64?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

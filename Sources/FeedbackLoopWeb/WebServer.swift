@@ -50,6 +50,7 @@ public struct WebServer: Sendable {
         OrganisationRoutes(store: store).add(to: routes)
         SiteRoutes(store: store).add(to: routes)
         HistoryRoutes(store: store).add(to: routes)
+        DraftRoutes(store: store).add(to: routes)
         return router
     }
 

@@ -2,7 +2,8 @@
 /// `{{> top}}` and close with `{{> bottom}}`, inside a view with a `frame`.
 enum WebTemplates {
     static let all: [String: String] = [
-        "top": top, "bottom": bottom, "confirm": confirm, "errors": errors, "message": message, "sign-in": signIn,
+        "top": top, "bottom": bottom, "confirm": confirm, "draft": draft, "errors": errors, "message": message,
+        "sign-in": signIn,
         "set-password": setPassword, "dashboard": dashboard, "text-field": textField, "checkboxes": checkboxes,
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
         "theming": theming, "import": importPage, "import-columns": importColumns,
@@ -82,6 +83,23 @@ enum WebTemplates {
         <button type="submit" class="warning">{{button}}</button>
         <a href="{{back}}">No, go back</a>
         </div>
+        </form>
+        {{> bottom}}
+        """
+
+    static let draft = """
+        {{> top}}
+        <h1>Send what you typed?</h1>
+        <p>You were signed out before this was saved. Nothing has been changed yet. Check it, then send it or delete it.</p>
+        <dl class="summary">{{#rows}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/rows}}</dl>
+        <form method="post" action="/drafts/send" novalidate>
+        {{> csrf}}
+        {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+        <div class="actions"><button type="submit">Send it</button></div>
+        </form>
+        <form method="post" action="/drafts/discard">
+        {{> csrf}}
+        <button type="submit" class="secondary">Delete it</button>
         </form>
         {{> bottom}}
         """

@@ -15,6 +15,8 @@ import Testing
             + " take it out (and deleted then); the update's own history records the publication",
         "passwordLink": "secret: a one-time link's token hash; the user's history records a password being set",
         "webSession": "secret: signed-in sessions (id hashes and CSRF tokens), bookkeeping that ends in hours",
+        "formDraft": "what someone typed into a form after their session expired, kept for 30 minutes until they"
+            + " send it or not; the change they send is recorded then",
         "importUpload": "a survey export waiting to be imported, deleted when the import ends; the import itself is"
             + " recorded once, as a batch entry",
         "signInAttempt": "itself the record of sign-ins; a lockout they cause is recorded in accountLock's history",

@@ -76,6 +76,8 @@ import Testing
         ),
         "POST /settings": ("/settings", [("key", "due-soon-days"), ("value", "21")]),
         "POST /sign-out": ("/sign-out", []),
+        "POST /drafts/send": ("/drafts/send", []),
+        "POST /drafts/discard": ("/drafts/discard", []),
     ]
 
     /// The write routes, as the router has them.

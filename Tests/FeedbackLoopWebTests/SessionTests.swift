@@ -158,3 +158,64 @@ import Testing
         #expect(SignInRoutes.safeNext("/activities/GP") == "/activities/GP")
     }
 }
+
+extension SessionTests {
+    @Test func textTypedAfterTheSessionExpiredComesBackAfterSigningInAndIsSentOnlyWhenAsked() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            harness.clock.advance(31 * 60)
+            let before = try harness.fingerprint()
+            let typed = [
+                ("csrf", editor.csrf), ("decision-key", "evening"),
+                ("decision-text", "We will open the phone line until 8pm on Tuesdays"),
+                ("decision-responds-to", "phone"), ("password", "never kept"),
+            ]
+            let late = try await client.post("/activities/GP/decisions", typed, cookie: editor.cookie)
+            #expect(late.status == .seeOther)
+            #expect(late.headers[.location] == "/sign-in?expired=1&next=%2Fdrafts")
+            #expect(try harness.fingerprint() == before, "nothing is changed until they say so")
+            #expect(try harness.strings("SELECT fields FROM formDraft").first?.contains("never kept") == false)
+            #expect(!(late.headers[.location] ?? "").contains("evening"), "the draft is never in an address")
+
+            let signIn = try await client.get("/sign-in?expired=1&next=%2Fdrafts").body.text
+            #expect(signIn.contains("what you sent has not been saved yet"))
+            let again = try await client.postSignIn(
+                [("email", "editor@example.org"), ("password", WebHarness.password), ("next", "/drafts")])
+            #expect(again.headers[.location] == "/drafts")
+            let cookie = String(try #require(again.headers[.setCookie]).prefix { $0 != ";" })
+            let page = try await client.get("/drafts", cookie: cookie).body.text
+            #expect(page.contains("We will open the phone line until 8pm on Tuesdays"))
+            let csrf = String(try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.output.1))
+
+            // Another user never sees it.
+            let viewer = try await client.signIn(.viewer)
+            #expect(try await client.get("/drafts", cookie: viewer.cookie).body.text.contains("Nothing waiting"))
+
+            let fields = typed.filter { $0.0 != "csrf" && $0.0 != "password" } + [("csrf", csrf)]
+            let send = try await client.post("/drafts/send", fields, cookie: cookie)
+            #expect(send.status == .temporaryRedirect)
+            #expect(send.headers[.location] == "/activities/GP/decisions")
+            // The browser sends the same form on: now it is recorded.
+            let sent = try await client.post("/activities/GP/decisions", fields, cookie: cookie)
+            #expect(sent.status == .seeOther)
+            #expect(try harness.store.decisions(activity: "GP").contains { $0.key == "evening" })
+            #expect(try harness.strings("SELECT id FROM formDraft").isEmpty)
+        }
+    }
+
+    @Test func aDraftHoldingAParticipantsDetailsGoesWhenTheyAreErased() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let publisher = try await client.signIn(.publisher)
+            harness.clock.advance(31 * 60)
+            _ = try await client.post(
+                "/participants/change",
+                [("csrf", publisher.csrf), ("change-ref", "P-1"), ("change-email", "jo.bloggs@example.org")],
+                cookie: publisher.cookie)
+            #expect(try harness.strings("SELECT id FROM formDraft").count == 1)
+            _ = try harness.store.eraseParticipant(ref: "P-1", contributions: false)
+            #expect(try harness.strings("SELECT id FROM formDraft").isEmpty)
+        }
+    }
+}

@@ -65,14 +65,14 @@ struct WebHarness: Sendable {
         try store.database.read { db in try String.fetchAll(db, sql: sql) }
     }
 
-    /// A fingerprint of everything the record holds but sessions and sign-in bookkeeping.
+    /// A fingerprint of everything the record holds but sessions, sign-in bookkeeping and drafts.
     func fingerprint() throws -> String {
         try store.database.read { db in
             let tables = try String.fetchAll(
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table'
-                      AND name NOT IN ('webSession', 'signInAttempt', 'sqlite_sequence') AND name NOT LIKE 'activitySearch%'
+                      AND name NOT IN ('webSession', 'signInAttempt', 'sqlite_sequence', 'formDraft') AND name NOT LIKE 'activitySearch%'
                     ORDER BY name
                     """)
             return try tables.map { table in

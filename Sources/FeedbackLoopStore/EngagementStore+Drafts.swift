@@ -1,0 +1,53 @@
+import FeedbackLoop
+import Foundation
+import GRDB
+
+/// What someone typed into a form that arrived after their session expired.
+public struct FormDraft: Sendable, Equatable {
+    public var id: Int64
+    /// Where the form was sent.
+    public var path: String
+    /// Its fields, in order, secrets left out.
+    public var fields: [[String]]
+    public var createdAt: String
+}
+
+extension EngagementStore {
+    /// How long a draft is kept.
+    public static let draftLifetime: TimeInterval = 30 * 60
+
+    /// Keeps a form for the account whose session expired as it was sent, replacing any draft of
+    /// theirs: fields are `[name, value]` pairs, secrets already left out.
+    public func keepDraft(userId: Int64, path: String, fields: [[String]]) throws {
+        let json = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+        try writing { db in
+            try db.execute(
+                sql: "DELETE FROM formDraft WHERE userId = ? OR createdAt <= ?",
+                arguments: [userId, Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
+            try db.execute(
+                sql: "INSERT INTO formDraft (userId, path, fields, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [userId, path, json, now])
+        }
+    }
+
+    /// The account's draft, while it is kept.
+    public func draft(userId: Int64) throws -> FormDraft? {
+        try reading { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT * FROM formDraft WHERE userId = ? AND createdAt > ? ORDER BY id DESC LIMIT 1
+                        """,
+                    arguments: [userId, Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
+            else { return nil }
+            let fields = try JSONDecoder().decode([[String]].self, from: Data((row["fields"] as String).utf8))
+            return FormDraft(id: row["id"], path: row["path"], fields: fields, createdAt: row["createdAt"])
+        }
+    }
+
+    /// Deletes the account's draft: sent, or not wanted.
+    public func removeDraft(userId: Int64) throws {
+        try writing { db in try db.execute(sql: "DELETE FROM formDraft WHERE userId = ?", arguments: [userId]) }
+    }
+}
