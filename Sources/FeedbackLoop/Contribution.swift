@@ -2,9 +2,11 @@ import Foundation
 
 /// What someone said: the text, how it was gathered, when, and optionally who said it.
 public struct Contribution: Sendable, Equatable, Codable {
-    /// The contribution's number, shown to users and used to link it to themes.
+    /// The database-wide id, kept in open data.
     public var id: Int64?
     public var activityId: Int64
+    /// Its number within its activity (1, 2, 3 …), as people refer to it; given when it is recorded.
+    public var number: Int64?
     public var participantId: Int64?
     public var text: String
     public var method: EngagementMethod?

@@ -11,6 +11,12 @@ public struct BulkWriter {
     public let batchId: Int64
     private let insertActivity, insertParticipant, insertContact, insertContribution: Statement
     private let insertTheme, insertLink, insertDecision, insertResponse, insertExplanation: Statement
+    /// The next contribution number of each activity written to, from its counter.
+    private let numbers = Numbers()
+
+    private final class Numbers {
+        var next: [Int64: Int64] = [:]
+    }
 
     init(db: Database, batchId: Int64) throws {
         self.db = db
@@ -31,8 +37,9 @@ public struct BulkWriter {
                 """)
         insertContribution = try db.makeStatement(
             sql: """
-                INSERT INTO contribution (activityId, participantId, text, method, received, outOfScope, themeLinks, batchId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO contribution (activityId, participantId, text, method, received, outOfScope, themeLinks, batchId,
+                    number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertTheme = try db.makeStatement(
             sql: "INSERT INTO theme (activityId, key, said, batchId) VALUES (?, ?, ?, ?)")
@@ -95,9 +102,20 @@ public struct BulkWriter {
         activity: Int64, participant: Int64?, text: String, method: EngagementMethod?, received: CalendarDate,
         outOfScope: String?, theme: Int64?
     ) throws {
+        let number: Int64
+        if let next = numbers.next[activity] {
+            number = next
+        } else {
+            number =
+                try Int64.fetchOne(
+                    db, sql: "SELECT last FROM contributionCounter WHERE activityId = ?", arguments: [activity]) ?? 0
+                + 1
+        }
+        numbers.next[activity] = number + 1
         try insertContribution.runRaw(
             .integer(activity), .integer(participant), .text(text), .text(method?.rawValue),
-            .text(received.description), .text(outOfScope), .integer(theme == nil ? 0 : 1), .integer(batchId), in: db)
+            .text(received.description), .text(outOfScope), .integer(theme == nil ? 0 : 1), .integer(batchId),
+            .integer(number), in: db)
         if let theme {
             try insertLink.runRaw(.integer(theme), .integer(db.lastInsertedRowID), .integer(batchId), in: db)
         }
@@ -184,6 +202,12 @@ extension EngagementStore {
             }
             let batch = try Batch.start(db, kind: kind, description: description, actor: actor, at: now)
             let (result, details) = try body(try BulkWriter(db: db, batchId: batch.id))
+            try db.execute(
+                sql: """
+                    INSERT INTO contributionCounter (activityId, last)
+                    SELECT activityId, max(number) FROM contribution WHERE batchId = ? GROUP BY activityId
+                    ON CONFLICT (activityId) DO UPDATE SET last = max(last, excluded.last)
+                    """, arguments: [batch.id])
             try Batch.refreshSearch(db, activities: "batchId = ?", arguments: [batch.id])
             try batch.record(db, activityId: nil, actor: actor, at: now, details: details.map { ($0.0, $0.1) })
             return result

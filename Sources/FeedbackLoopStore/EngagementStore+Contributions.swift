@@ -3,7 +3,10 @@ import GRDB
 
 /// A contribution as a listing shows it, with who said it and the themes it feeds.
 public struct ContributionSummary: Sendable, Equatable, Codable {
+    /// The database-wide id (kept in open data).
     public var id: Int64
+    /// Its number within its activity, as people refer to it.
+    public var number: Int64
     public var text: String
     public var method: EngagementMethod?
     public var received: CalendarDate?
@@ -27,7 +30,8 @@ extension EngagementStore {
             let participantId = try participantRef.map { try Self.participant(db, ref: $0).id.saved() }
             if let sourceId,
                 let existing = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM contribution WHERE activityId = ? AND sourceId = ? AND sourceColumn = ''",
+                    db,
+                    sql: "SELECT number FROM contribution WHERE activityId = ? AND sourceId = ? AND sourceColumn = ''",
                     arguments: [activityId, sourceId])
             {
                 throw StoreError.duplicateSourceId(activity: ref, sourceId: sourceId, existing: existing)
@@ -35,6 +39,7 @@ extension EngagementStore {
             var contribution = Contribution(
                 activityId: activityId, participantId: participantId, text: text, method: method, received: received,
                 sourceId: sourceId)
+            contribution.number = try Self.takeContributionNumbers(db, activityId: activityId, count: 1)
             try contribution.insert(db)
             return contribution
         }
@@ -43,22 +48,22 @@ extension EngagementStore {
     /// Corrects a contribution's text, or marks it out of scope (`.some(reason)`) or back in scope
     /// (`.some(nil)`).
     ///
-    /// Numbers run across the whole record, so the activity is named too, and a number of another
-    /// activity's contribution is refused. A contribution that feeds themes is marked out of scope
-    /// only with `unlink`, which removes its theme links (history records each, with the theme).
+    /// Contributions are numbered within their activity. A contribution that feeds themes is marked
+    /// out of scope only with `unlink`, which removes its theme links (history records each, with
+    /// the theme).
     @discardableResult
     public func updateContribution(
-        activity ref: String, id: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false,
+        activity ref: String, number: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false,
         changeReason: String? = nil
     ) throws -> Contribution {
         let text = try text.map { try requireText($0, field: .entry("text")) }
         let reason = try outOfScope.map { try $0.map { try requireText($0, field: .entry("out-of-scope")) } }
         return try writing { db in
-            var contribution = try Self.contribution(db, activity: ref, id: id)
+            var contribution = try Self.contribution(db, activity: ref, number: number)
             if let text { contribution.text = text }
             if let reason {
                 if reason != nil, contribution.outOfScope == nil {
-                    let left = try Self.unlinkForOutOfScope(db, contribution: id, unlink: unlink)
+                    let left = try Self.unlinkForOutOfScope(db, contribution: contribution.id.saved(), unlink: unlink)
                     try Self.recordReason(
                         db, activityId: contribution.activityId, activityRef: ref, themes: left, subject: "links",
                         reason: changeReason)
@@ -72,12 +77,12 @@ extension EngagementStore {
 
     /// Marks several of the activity's contributions out of scope, in one write: all or none.
     /// Each must belong to the activity and feed no theme.
-    public func markOutOfScope(activity ref: String, ids: [Int64], reason: String) throws {
+    public func markOutOfScope(activity ref: String, numbers: [Int64], reason: String) throws {
         let reason = try requireText(reason, field: .entry("out-of-scope"))
         try writing { db in
-            for id in ids {
-                var contribution = try Self.contribution(db, activity: ref, id: id)
-                try Self.unlinkForOutOfScope(db, contribution: id, unlink: false)
+            for number in numbers {
+                var contribution = try Self.contribution(db, activity: ref, number: number)
+                try Self.unlinkForOutOfScope(db, contribution: contribution.id.saved(), unlink: false)
                 contribution.outOfScope = reason
                 try contribution.update(db)
             }
@@ -85,10 +90,10 @@ extension EngagementStore {
     }
 
     /// Removes a contribution of the activity `ref`, and its theme links.
-    public func removeContribution(activity ref: String, id: Int64) throws {
+    public func removeContribution(activity ref: String, number: Int64) throws {
         try writing { db in
-            _ = try Self.contribution(db, activity: ref, id: id)
-            try Contribution.deleteOne(db, key: id)
+            let contribution = try Self.contribution(db, activity: ref, number: number)
+            try Contribution.deleteOne(db, key: contribution.id)
         }
     }
 
@@ -96,6 +101,7 @@ extension EngagementStore {
     /// - Returns: the keys of the themes it was taken out of.
     @discardableResult
     private static func unlinkForOutOfScope(_ db: Database, contribution id: Int64, unlink: Bool) throws -> [String] {
+        let number = try Int64.fetchOne(db, sql: "SELECT number FROM contribution WHERE id = ?", arguments: [id]) ?? id
         let themes = try String.fetchAll(
             db,
             sql: """
@@ -103,31 +109,40 @@ extension EngagementStore {
                 WHERE themeContribution.contributionId = ? ORDER BY theme.key
                 """, arguments: [id])
         guard !themes.isEmpty else { return [] }
-        guard unlink else { throw StoreError.themedOutOfScope(id: id, themes: themes) }
+        guard unlink else { throw StoreError.themedOutOfScope(id: number, themes: themes) }
         try db.execute(sql: "DELETE FROM themeContribution WHERE contributionId = ?", arguments: [id])
         return themes
     }
 
-    /// Contribution `id`, which must belong to activity `ref`.
-    static func contribution(_ db: Database, activity ref: String, id: Int64) throws -> Contribution {
+    /// Contribution number `number` of activity `ref`.
+    static func contribution(_ db: Database, activity ref: String, number: Int64) throws -> Contribution {
         let activityId = try activityId(db, ref: ref)
-        guard let contribution = try Contribution.fetchOne(db, key: id) else {
-            throw StoreError.unknownContribution(id)
-        }
-        guard contribution.activityId == activityId else {
-            let owner = try String.fetchOne(
-                db, sql: "SELECT ref FROM activity WHERE id = ?", arguments: [contribution.activityId])
-            throw StoreError.contributionOfOtherActivity(id: id, activity: ref, owner: owner ?? "another activity")
-        }
+        guard
+            let contribution = try Contribution.filter(Column("activityId") == activityId && Column("number") == number)
+                .fetchOne(db)
+        else { throw StoreError.unknownContribution(number) }
         return contribution
+    }
+
+    /// Takes the activity's next `count` contribution numbers, in the writing transaction: the first
+    /// of them. A number once given is never given again, even after a removal.
+    static func takeContributionNumbers(_ db: Database, activityId: Int64, count: Int) throws -> Int64 {
+        let last = try Int64.fetchOne(
+            db,
+            sql: """
+                INSERT INTO contributionCounter (activityId, last) VALUES (?1, ?2)
+                ON CONFLICT (activityId) DO UPDATE SET last = last + ?2 RETURNING last
+                """, arguments: [activityId, count])
+        guard let last else { throw StoreError.database(message: "no contribution number was given", busy: false) }
+        return last - Int64(count) + 1
     }
 
     /// An activity's contributions in number order; `unthemedOnly` keeps those with no theme that are
     /// in scope, `matching` those whose text contains it (ignoring case and accents, as `theme link
-    /// --matching` does), `theme` those linked to it, `id` that one.
+    /// --matching` does), `theme` those linked to it, `number` that one.
     public func contributions(
         activity ref: String, unthemedOnly: Bool = false, themedOnly: Bool = false, matching: String? = nil,
-        theme: String? = nil, id: Int64? = nil
+        theme: String? = nil, number: Int64? = nil
     ) throws -> [ContributionSummary] {
         try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -147,18 +162,19 @@ extension EngagementStore {
                       AND (:theme IS NULL OR EXISTS (
                           SELECT 1 FROM themeContribution JOIN theme ON theme.id = themeContribution.themeId
                           WHERE themeContribution.contributionId = contribution.id AND theme.key = :theme))
-                      AND (:id IS NULL OR contribution.id = :id)
-                    ORDER BY contribution.id
+                      AND (:number IS NULL OR contribution.number = :number)
+                    ORDER BY contribution.number
                     """,
                 arguments: [
                     "activity": activityId, "unthemed": unthemedOnly, "themed": themedOnly, "matching": matching,
-                    "theme": theme, "id": id,
+                    "theme": theme, "number": number,
                 ]
             ).map { row in
                 let keys: String? = row["themeKeys"]
                 let themes = keys.map { $0.split(separator: "\n").map(String.init) } ?? []
                 return ContributionSummary(
-                    id: row["id"], text: row["text"], method: row["method"], received: row["received"],
+                    id: row["id"], number: row["number"], text: row["text"], method: row["method"],
+                    received: row["received"],
                     participant: row["participantRef"], sourceId: row["sourceId"], outOfScope: row["outOfScope"],
                     themes: themes)
             }

@@ -326,17 +326,33 @@ private struct ImportWriter {
 
     /// Writes the staged rows to the record; rows already imported are skipped and counted.
     private mutating func writeContributions(batchId: Int64) throws {
+        // Numbers follow the activity's last, in file order; answers imported before take none.
+        let last =
+            try Int64.fetchOne(
+                db, sql: "SELECT last FROM contributionCounter WHERE activityId = ?", arguments: [activityId]) ?? 0
         try db.execute(
             sql: """
                 INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
-                    themeLinks, batchId)
+                    themeLinks, batchId, number)
                 SELECT ?1, participant.id, staged.text, staged.method, staged.received, staged.sourceId,
-                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2
+                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2,
+                    ?3 + row_number() OVER (ORDER BY staged.rowid)
                 FROM temp.importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM contribution AS earlier WHERE earlier.activityId = ?1
+                        AND earlier.sourceId = staged.sourceId AND earlier.sourceColumn = staged.sourceColumn)
                 ORDER BY staged.rowid
                 ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
-                """, arguments: [activityId, batchId])
+                """, arguments: [activityId, batchId, last])
         report.added = db.changesCount
+        if report.added > 0 {
+            try db.execute(
+                sql: """
+                    INSERT INTO contributionCounter (activityId, last)
+                    SELECT ?1, max(number) FROM contribution WHERE activityId = ?1
+                    ON CONFLICT (activityId) DO UPDATE SET last = max(last, excluded.last)
+                    """, arguments: [activityId])
+        }
         report.skipped = try (Int.fetchOne(db, sql: "SELECT count(*) FROM temp.importRow") ?? 0) - report.added
         // A row is skipped when its id was imported before, or when it repeats an id of this file:
         // the second is an error naming both lines. (When nothing was skipped, nothing repeats.)

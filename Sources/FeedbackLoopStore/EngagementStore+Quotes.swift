@@ -4,6 +4,7 @@ import GRDB
 /// A contribution chosen to be quoted under a theme, as `quote list` shows it.
 public struct ChosenQuote: Sendable, Equatable, Codable {
     public var theme: String
+    /// The contribution's number in its activity.
     public var contribution: Int64
     public var participant: String?
     public var text: String
@@ -19,13 +20,14 @@ extension EngagementStore {
     ///   to the theme.
     /// - Returns: false when it was already chosen.
     @discardableResult
-    public func addQuote(activity ref: String, theme key: String, contribution id: Int64) throws -> Bool {
+    public func addQuote(activity ref: String, theme key: String, contribution number: Int64) throws -> Bool {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let themeId = try theme.id.saved()
+            let id = try Self.contribution(db, activity: ref, number: number).id.saved()
             if let refusal = try Self.quoteRefusal(db, activityRef: ref, activityId: activityId, theme: theme, id: id) {
-                throw StoreError.quoteNotAllowed(id: id, reason: refusal)
+                throw StoreError.quoteNotAllowed(id: number, reason: refusal)
             }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO chosenQuote (themeId, contributionId, chosenAt) VALUES (?, ?, ?)",
@@ -35,14 +37,15 @@ extension EngagementStore {
     }
 
     /// Stops quoting a contribution under a theme.
-    public func removeQuote(activity ref: String, theme key: String, contribution id: Int64) throws {
+    public func removeQuote(activity ref: String, theme key: String, contribution number: Int64) throws {
         try writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
+            let id = try Self.contribution(db, activity: ref, number: number).id.saved()
             try db.execute(
                 sql: "DELETE FROM chosenQuote WHERE themeId = ? AND contributionId = ?",
                 arguments: [try theme.id.saved(), id])
-            guard db.changesCount > 0 else { throw StoreError.quoteNotChosen(id: id, theme: key) }
+            guard db.changesCount > 0 else { throw StoreError.quoteNotChosen(id: number, theme: key) }
         }
     }
 
@@ -55,7 +58,7 @@ extension EngagementStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT t.key, c.id, p.ref, c.text, q.chosenAt, c.outOfScope IS NOT NULL AS outOfScope,
+                    SELECT t.key, c.number, p.ref, c.text, q.chosenAt, c.outOfScope IS NOT NULL AS outOfScope,
                            coalesce(p.mayQuote, 0) AS mayQuote, p.erasedAt IS NOT NULL AS erased
                     FROM chosenQuote q JOIN theme t ON t.id = q.themeId JOIN contribution c ON c.id = q.contributionId
                     LEFT JOIN participant p ON p.id = c.participantId
@@ -77,7 +80,7 @@ extension EngagementStore {
                 }
                 result.quotes.append(
                     ChosenQuote(
-                        theme: theme, contribution: row["id"], participant: row["ref"], text: row["text"],
+                        theme: theme, contribution: row["number"], participant: row["ref"], text: row["text"],
                         chosenAt: row["chosenAt"], withheld: withheld))
             }.quotes
 

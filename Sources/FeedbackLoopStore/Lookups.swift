@@ -58,7 +58,7 @@ extension EngagementStore {
         return participant
     }
 
-    /// The contribution ids a selection names, all checked to belong to the activity.
+    /// The ids of the contributions a selection names by their numbers in the activity.
     static func contributionIds(
         _ db: Database, _ selections: [ContributionSelection], activityId: Int64, activityRef: String
     ) throws -> [Int64] {
@@ -68,14 +68,8 @@ extension EngagementStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT contribution.id, contribution.activityId, activity.ref FROM contribution
-                    JOIN activity ON activity.id = contribution.activityId
-                    WHERE contribution.id BETWEEN ? AND ? ORDER BY contribution.id
-                    """, arguments: [bounds.lowerBound, bounds.upperBound])
-            if let stranger = rows.first(where: { $0["activityId"] as Int64 != activityId }) {
-                throw StoreError.contributionOfOtherActivity(
-                    id: stranger["id"], activity: activityRef, owner: stranger["ref"])
-            }
+                    SELECT id FROM contribution WHERE activityId = ? AND number BETWEEN ? AND ? ORDER BY number
+                    """, arguments: [activityId, bounds.lowerBound, bounds.upperBound])
             if rows.isEmpty {
                 if case .single(let id) = selection { throw StoreError.unknownContribution(id) }
                 throw StoreError.emptyContributionRange(

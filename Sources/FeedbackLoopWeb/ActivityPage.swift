@@ -148,7 +148,7 @@ struct ActivityPage: Sendable {
             view.contributionPages = pages
             view.contributionRows = all[pages.range].map {
                 ContributionsPage.Row(
-                    number: String($0.id), text: $0.text, themes: $0.themes.joined(separator: ", "),
+                    number: String($0.number), text: $0.text, themes: $0.themes.joined(separator: ", "),
                     status: $0.outOfScope.map { "Out of scope: \($0)" } ?? ($0.themes.isEmpty ? "Not themed" : ""))
             }
             view.hasContributionRows = !view.contributionRows.isEmpty

@@ -190,7 +190,7 @@ struct AnswerRoutes {
         page.explanation = theme.explanation.map { "Not done because: \($0.why)" }
         let chosen = Set(try store.chosenQuotes(activity: ref).filter { $0.theme == key }.map(\.contribution))
         page.quotes = try store.contributions(activity: ref, theme: key).prefix(200).map {
-            ChangePage.Quote(number: String($0.id), text: $0.text, chosen: chosen.contains($0.id))
+            ChangePage.Quote(number: String($0.number), text: $0.text, chosen: chosen.contains($0.number))
         }
         page.hasQuotes = !page.quotes.isEmpty
         page.canQuote = context.account?.role.allows(.publisher) ?? false

@@ -26,7 +26,7 @@ struct ContributionRoutes {
                 let done: String
                 switch form.typed("action") {
                 case "remove":
-                    try store.removeContribution(activity: ref, id: id)
+                    try store.removeContribution(activity: ref, number: id)
                     return try Pages.redirect(
                         Paths.activity(ref) + "/contributions",
                         saying: "Contribution \(id) removed. "
@@ -38,7 +38,7 @@ struct ContributionRoutes {
                         throw WebFormError("Say why it is out of scope", field: "out-of-scope")
                     }
                     try store.updateContribution(
-                        activity: ref, id: id, outOfScope: .some(why), unlink: true, changeReason: form["reason"])
+                        activity: ref, number: id, outOfScope: .some(why), unlink: true, changeReason: form["reason"])
                 case "move":
                     guard let theme = form["move-to"] else {
                         throw WebFormError("Choose the theme to move it to", field: "move-to")
@@ -47,10 +47,10 @@ struct ContributionRoutes {
                         activity: ref, key: theme, contributions: [.single(id)], move: true, reason: form["reason"])
                     done = "Contribution \(id) moved to theme \(theme)."
                 case "in-scope":
-                    try store.updateContribution(activity: ref, id: id, outOfScope: .some(nil))
+                    try store.updateContribution(activity: ref, number: id, outOfScope: .some(nil))
                     done = "Contribution \(id) is back in scope."
                 default:
-                    try store.updateContribution(activity: ref, id: id, text: form.typed("text"))
+                    try store.updateContribution(activity: ref, number: id, text: form.typed("text"))
                     done = "Contribution \(id) corrected."
                 }
                 return try Pages.redirect(
@@ -68,7 +68,7 @@ struct ContributionRoutes {
     private func confirmRemoval(_ form: FormData, _ context: StaffContext) throws -> Response? {
         let (ref, id) = try names(context)
         let activity = try found { try store.activity(ref: ref) }
-        guard let contribution = try store.contributions(activity: ref, id: id).first else {
+        guard let contribution = try store.contributions(activity: ref, number: id).first else {
             throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
         }
         var consequences = ["‘\(contribution.text.prefix(200))’ goes from the record."]
@@ -95,7 +95,7 @@ struct ContributionRoutes {
     private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
         let (ref, id) = try names(context)
         let activity = try found { try store.activity(ref: ref) }
-        guard let contribution = try store.contributions(activity: ref, id: id).first else {
+        guard let contribution = try store.contributions(activity: ref, number: id).first else {
             throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
         }
         let typed = form ?? FormData(pairs: [("text", contribution.text)])

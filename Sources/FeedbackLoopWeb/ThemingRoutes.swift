@@ -48,7 +48,7 @@ struct ThemingRoutes {
             // Every contribution that matches the filter, or those ticked.
             let ids =
                 form.ticked("all-matching")
-                ? try matching(ref: ref, filter: form).map(\.id)
+                ? try matching(ref: ref, filter: form).map(\.number)
                 : form.all("contribution").compactMap { Int64($0) }
             if ids.isEmpty {
                 check.note(
@@ -60,7 +60,7 @@ struct ThemingRoutes {
                     let before = try LoopEffect.state(store: store, ref: ref)
                     let done: String
                     if outOfScope {
-                        try store.markOutOfScope(activity: ref, ids: ids, reason: form.typed("out-of-scope"))
+                        try store.markOutOfScope(activity: ref, numbers: ids, reason: form.typed("out-of-scope"))
                         done = "\(counted(ids.count, "contribution")) marked out of scope."
                     } else {
                         guard let theme = form["theme"] else {
@@ -122,7 +122,7 @@ struct ThemingRoutes {
             return Paths.activity(ref) + "/theming?" + Self.encoded(next)
         }
         let shown = Array(all[pages.range])
-        let ticked = selectPage ? Set(shown.map { String($0.id) }) : Set(form?.all("contribution") ?? [])
+        let ticked = selectPage ? Set(shown.map { String($0.number) }) : Set(form?.all("contribution") ?? [])
         let themes = try store.themes(activity: ref)
         let view = ThemingPage(
             frame: Frame(
@@ -138,9 +138,9 @@ struct ThemingRoutes {
                 errors: []),
             rows: shown.map {
                 ThemingPage.Row(
-                    id: String($0.id), text: $0.text, method: $0.method?.rawValue.readable ?? "",
+                    id: String($0.number), text: $0.text, method: $0.method?.rawValue.readable ?? "",
                     themes: $0.themes.isEmpty ? "" : "In " + $0.themes.joined(separator: ", "),
-                    checked: ticked.contains(String($0.id)))
+                    checked: ticked.contains(String($0.number)))
             },
             total: all.count, pages: pages, allMatching: form?.ticked("all-matching") ?? false,
             theme: SelectField(

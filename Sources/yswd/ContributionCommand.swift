@@ -42,7 +42,7 @@ extension Yswd.ContributionCommand {
                 activity: activity, text: text, method: method,
                 received: try Parse.date(received, field: .entry("received")), participantRef: participant,
                 sourceId: try Parse.text(sourceId, field: .entry("source-id")))
-            print("Added contribution \(contribution.id.map(String.init) ?? "") to \(activity).")
+            print("Added contribution \(contribution.number.map(String.init) ?? "") to \(activity).")
         }
     }
 
@@ -62,7 +62,7 @@ extension Yswd.ContributionCommand {
         @Argument(help: "The activity's ref.")
         var activity: String
         @Argument(help: "The contribution's number (as `contribution list` shows it).")
-        var id: Int64
+        var number: Int64
         @Option(help: "The corrected text.")
         var text: String?
         @Option(help: "Why it is out of scope; an out-of-scope contribution needs no theme.")
@@ -88,8 +88,9 @@ extension Yswd.ContributionCommand {
             let scope: String?? = inScope ? .some(nil) : outOfScope.map { .some($0) }
             let reason = try change.value()
             try store.open().updateContribution(
-                activity: activity, id: id, text: text, outOfScope: scope, unlink: unlink, changeReason: reason)
-            print("Updated contribution \(id) of \(activity).")
+                activity: activity, number: number, text: text, outOfScope: scope, unlink: unlink,
+                changeReason: reason)
+            print("Updated contribution \(number) of \(activity).")
         }
     }
 
@@ -105,12 +106,12 @@ extension Yswd.ContributionCommand {
         @Argument(help: "The activity's ref.")
         var activity: String
         @Argument(help: "The contribution's number (as `contribution list` shows it).")
-        var id: Int64
+        var number: Int64
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try store.open().removeContribution(activity: activity, id: id)
-            print("Removed contribution \(id) of \(activity).")
+            try store.open().removeContribution(activity: activity, number: number)
+            print("Removed contribution \(number) of \(activity).")
         }
     }
 
@@ -146,10 +147,10 @@ extension Yswd.ContributionCommand {
 }
 
 extension ContributionSummary: ListingRow {
-    static let headers = ["id", "received", "method", "participant", "themes", "text"]
+    static let headers = ["number", "id", "received", "method", "participant", "themes", "text"]
     var cells: [String] {
         [
-            String(id), received?.description ?? "", method?.rawValue ?? "", participant ?? "",
+            String(number), String(id), received?.description ?? "", method?.rawValue ?? "", participant ?? "",
             outOfScope.map { "out of scope: \($0)" } ?? themes.joined(separator: " "), text,
         ]
     }

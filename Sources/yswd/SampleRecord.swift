@@ -66,7 +66,7 @@ struct SampleRecord {
                 activity: "GP-ACCESS", text: item.0, method: item.1, received: day(-110 + index * 5),
                 participantRef: item.2, sourceId: "SURVEY-\(100 + index)")
         }
-        let first = try store.contributions(activity: "GP-ACCESS").map(\.id)
+        let first = try store.contributions(activity: "GP-ACCESS").map(\.number)
         try store.addTheme(
             activity: "GP-ACCESS", key: "phone-queue", said: "Getting through on the phone at 8am is very hard",
             contributions: [.range(from: first[0], to: first[2]), .single(first[6])])
@@ -126,7 +126,7 @@ struct SampleRecord {
             try store.addContribution(
                 activity: "MH-CRISIS", text: item.0, method: item.1, received: day(-40), participantRef: item.2)
         }
-        let ids = try store.contributions(activity: "MH-CRISIS").map(\.id)
+        let ids = try store.contributions(activity: "MH-CRISIS").map(\.number)
         try store.addTheme(
             activity: "MH-CRISIS", key: "somewhere-to-go",
             said: "People need a safe place to go at night that is not A&E",
@@ -147,7 +147,7 @@ struct SampleRecord {
         try store.addContribution(
             activity: "MATERNITY-VOICES", text: "Partners cannot stay overnight on the ward", method: .publicMeeting,
             received: day(-50), participantRef: "P-001")
-        let id = try store.contributions(activity: "MATERNITY-VOICES").map(\.id)
+        let id = try store.contributions(activity: "MATERNITY-VOICES").map(\.number)
         try store.addTheme(
             activity: "MATERNITY-VOICES", key: "partners-stay", said: "Partners want to stay overnight after the birth",
             contributions: id.map { .single($0) })

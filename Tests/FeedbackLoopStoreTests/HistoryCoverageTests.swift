@@ -17,6 +17,8 @@ import Testing
         "webSession": "secret: signed-in sessions (id hashes and CSRF tokens), bookkeeping that ends in hours",
         "formDraft": "what someone typed into a form after their session expired, kept for 30 minutes until they"
             + " send it or not; the change they send is recorded then",
+        "contributionCounter": "bookkeeping: the last number each activity gave a contribution, so none is given twice;"
+            + " each contribution's history records its number",
         "importUpload": "a survey export waiting to be imported, deleted when the import ends; the import itself is"
             + " recorded once, as a batch entry",
         "signInAttempt": "itself the record of sign-ins; a lockout they cause is recorded in accountLock's history",

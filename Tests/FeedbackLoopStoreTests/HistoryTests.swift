@@ -10,7 +10,7 @@ import Testing
         try store.addActivity(sampleActivity())
         try store.updateActivity(ref: "GP-ACCESS") { $0.title = "Booking a GP appointment" }
         let added = try store.addContribution(activity: "GP-ACCESS", text: "The phone line is always busy")
-        try store.removeContribution(activity: "GP-ACCESS", id: added.id!)
+        try store.removeContribution(activity: "GP-ACCESS", number: added.number!)
 
         let activity = try historyRows(store, entity: "activity")
         #expect(activity.map { $0["action"] as String } == ["insert", "update"])
@@ -60,13 +60,13 @@ import Testing
                 sql: "INSERT INTO batch (id, kind, description, actor, at) VALUES (1, 'import', 'x.csv', 'a', 'now')")
             try db.execute(
                 sql:
-                    "INSERT INTO contribution (activityId, text, batchId) SELECT activity.id, 'bulk ' || value, 1 FROM activity, json_each('[1,2,3]')"
+                    "INSERT INTO contribution (activityId, text, batchId, number) SELECT activity.id, 'bulk ' || value, 1, value FROM activity, json_each('[1,2,3]')"
             )
         }
         #expect(try store.contributions(activity: "GP-ACCESS").count == 3)
         #expect(try historyRows(store, entity: "contribution").isEmpty)
         // A later change to one of those rows by hand is recorded.
-        try store.updateContribution(activity: "GP-ACCESS", id: 1, text: "corrected")
+        try store.updateContribution(activity: "GP-ACCESS", number: 1, text: "corrected")
         #expect(try historyRows(store, entity: "contribution").map { $0["action"] as String } == ["update"])
     }
 

@@ -29,7 +29,7 @@ import Testing
             try store.addContribution(activity: "GP", text: text, participantRef: who)
         }
         try store.addContribution(activity: "OTHER", text: "elsewhere", participantRef: "P-email")
-        try store.updateContribution(activity: "GP", id: 7, outOfScope: .some("about parking"))
+        try store.updateContribution(activity: "GP", number: 7, outOfScope: .some("about parking"))
         try store.addTheme(activity: "GP", key: "a", said: "Theme A", contributions: [.range(from: 1, to: 4)])
         try store.addTheme(activity: "GP", key: "b", said: "Theme B", contributions: [.single(2), .single(5)])
         try store.addTheme(activity: "GP", key: "c", said: "Theme C")
@@ -76,7 +76,7 @@ import Testing
         #expect(try unthemed() == 1)
         try store.removeTheme(activity: "GP", key: "a")  // 1, 3, 4 lose their only theme; 2 keeps b
         #expect(try unthemed() == 4)
-        try store.removeContribution(activity: "GP", id: 6)
+        try store.removeContribution(activity: "GP", number: 6)
         #expect(try unthemed() == 3)
         #expect(try store.contributions(activity: "GP", unthemedOnly: true).map(\.id) == [1, 3, 4])
         // Linking is not a change to what someone said: no contribution history for it.

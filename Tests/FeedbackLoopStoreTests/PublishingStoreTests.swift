@@ -23,7 +23,7 @@ import Testing
         try store.addTheme(activity: "GP-ACCESS", key: "few", said: "Few", contributions: [.single(4)])
         try store.addTheme(activity: "GP-ACCESS", key: "many", said: "Many", contributions: [.range(from: 1, to: 3)])
         try store.addTheme(activity: "GP-ACCESS", key: "outside", said: "Outside", contributions: [.single(5)])
-        try store.updateContribution(activity: "GP-ACCESS", id: 6, outOfScope: .some("About parking"))
+        try store.updateContribution(activity: "GP-ACCESS", number: 6, outOfScope: .some("About parking"))
         return store
     }
 
@@ -84,7 +84,7 @@ import Testing
             }
         }
         try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
-        try store.updateContribution(activity: "GP-ACCESS", id: 1, outOfScope: .some("Off topic"), unlink: true)
+        try store.updateContribution(activity: "GP-ACCESS", number: 1, outOfScope: .some("Off topic"), unlink: true)
         #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty, "unlinking takes the quote away")
     }
 

@@ -181,11 +181,11 @@ struct RecordSpec: Sendable, CustomStringConvertible {
                     easyRead: activity.easyRead[index] ? "Easy: \(key)" : nil)
             }
             for contribution in activity.contributions {
-                let id = try store.addContribution(
+                let number = try store.addContribution(
                     activity: ref, text: "A view", participantRef: contribution.person.map { refs[$0] }
-                ).id
+                ).number
                 for theme in contribution.themes {
-                    try store.linkTheme(activity: ref, key: keys[theme], contributions: [.single(id ?? 0)])
+                    try store.linkTheme(activity: ref, key: keys[theme], contributions: [.single(number ?? 0)])
                 }
             }
             for (index, decision) in activity.decisions.enumerated() {

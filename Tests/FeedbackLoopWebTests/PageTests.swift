@@ -136,7 +136,8 @@ import Testing
         }
     }
 
-    @Test func aContributionNumberOfAnotherActivityIsRefused() async throws {
+    /// Numbers are each activity's own: GP has no contribution 3, whatever other activities have.
+    @Test func aNumberTheActivityHasNotGivenIsRefused() async throws {
         let harness = try WebHarness()
         _ = try harness.store.addActivity(
             Activity(ref: "MH", title: "Mental health", purpose: "p", canInfluence: "c", level: .consult))
@@ -155,7 +156,7 @@ import Testing
                 let response = try await client.post(path, form + [("csrf", editor.csrf)], cookie: editor.cookie)
                 #expect(response.status == .badRequest, "\(path)")
                 #expect(
-                    response.body.text.contains("Contribution 3 belongs to MH, not GP"),
+                    response.body.text.contains("There is no contribution 3"),
                     "\(path): \(response.body.text.firstMatch(of: /<ul>\n<li>.*<\/li>/).map { String($0.output) } ?? "")"
                 )
             }
@@ -233,7 +234,7 @@ import Testing
                 "/activities/GP/contributions/1",
                 [("csrf", editor.csrf), ("action", "move"), ("move-to", "online")], cookie: editor.cookie)
             #expect(moved.status == .seeOther)
-            #expect(try harness.store.contributions(activity: "GP", id: 1).first?.themes == ["online"])
+            #expect(try harness.store.contributions(activity: "GP", number: 1).first?.themes == ["online"])
         }
     }
 

@@ -60,11 +60,11 @@ import Testing
             let moved = try await client.post(
                 "/activities/GP/theming",
                 [
-                    ("csrf", editor.csrf), ("contribution", String(first.id)), ("theme", "phone"), ("move", "1"),
+                    ("csrf", editor.csrf), ("contribution", String(first.number)), ("theme", "phone"), ("move", "1"),
                     ("action", "link"),
                 ], cookie: editor.cookie)
             #expect(moved.status == .seeOther)
-            #expect(try harness.store.contributions(activity: "GP", id: first.id).first?.themes == ["phone"])
+            #expect(try harness.store.contributions(activity: "GP", number: first.number).first?.themes == ["phone"])
         }
     }
 }

@@ -89,9 +89,9 @@ import Testing
         // --responds-to naming a theme of another activity.
         (["decision", "add", "GP", "new", "--text", "x", "--responds-to", "place"], "'place'"),
         (["decision", "update", "GP", "callback", "--responds-to", "place"], "'place'"),
-        // A contribution range that is reversed, or names another activity's contributions.
+        // A contribution range that is reversed; a number the activity has not given.
         (["theme", "link", "GP", "phone", "--contribution", "2-1"], "2-1"),
-        (["theme", "link", "GP", "phone", "--contribution", "1-3"], "contribution 3"),
+        (["theme", "link", "GP", "phone", "--contribution", "3"], "there is no contribution 3"),
         (["theme", "add", "GP", "new", "--said", "x", "--contribution", "3"], "contribution 3"),
         (["theme", "link", "GP", "phone", "--contribution", "50-60"], "50 to 60"),
         // Withdrawing an explanation that is not there.
@@ -130,9 +130,10 @@ import Testing
         (["config", "set", "due-soon-days", "99999999999999999999999"], "from 0 to 3650"),
         (["publish", "GP", "--quotes", "99"], "--quotes 99 is out of range; use a whole number from 0 to 20"),
         (["generate", "--activities", "0", "--contributions", "1"], "from 1 to 1000000"),
-        // A contribution number of another activity; a themed contribution out of scope without --unlink.
-        (["contribution", "update", "GP", "3", "--text", "x"], "contribution 3 belongs to MH, not GP"),
-        (["contribution", "remove", "MH", "1"], "contribution 1 belongs to GP, not MH"),
+        // Numbers are each activity's own: one it has not given; a themed contribution out of scope
+        // without --unlink.
+        (["contribution", "update", "GP", "3", "--text", "x"], "there is no contribution 3"),
+        (["contribution", "remove", "MH", "2"], "there is no contribution 2"),
         (["contribution", "update", "GP", "1", "--out-of-scope", "elsewhere"], "--unlink"),
         // Feedback promised before the activity closes, or opens.
         (["activity", "update", "GP", "--feedback-by", "2026-02-01"], "--feedback-by 2026-02-01 is before --closes"),

@@ -40,7 +40,7 @@ import Testing
         #expect(dry.hasPrefix("Dry run, nothing written: would import 3 contributions from 3 rows"))
         #expect(
             try yswd.ok("contribution", "list", "GP", "--format", "csv")
-                == "id,received,method,participant,themes,text\r\n")
+                == "number,id,received,method,participant,themes,text\r\n")
 
         let firstRun = try yswd.run(
             ["contribution", "import", "GP", "survey.csv", "--create-themes"] + Self.surveyOptions)

@@ -18,15 +18,15 @@ import Testing
             "activity", "add", "NOC", "--title", "Buses", "--purpose", "p", "--can-influence", "c", "--level", "consult"
         )
         try yswd.ok("contribution", "add", "NOC", "--text", "We want more buses")
-        try yswd.ok("theme", "add", "NOC", "buses", "--said", "More buses", "--contribution", "5")
+        try yswd.ok("theme", "add", "NOC", "buses", "--said", "More buses", "--contribution", "1")
         try yswd.ok("explain", "NOC", "buses", "--why", "The council runs the buses", "--reason", "outside-control")
         try yswd.ok(
             "activity", "add", "OPEN", "--title", "Hours", "--purpose", "p", "--can-influence", "c", "--level",
             "consult", "--public-contact", "hours@example.nhs.uk")
         try yswd.ok("contribution", "add", "OPEN", "--text", "Open longer")
-        try yswd.ok("theme", "add", "OPEN", "hours", "--said", "Longer hours", "--contribution", "6")
+        try yswd.ok("theme", "add", "OPEN", "hours", "--said", "Longer hours", "--contribution", "1")
         try yswd.ok("contribution", "add", "GP", "--text", "The cafe is dear", "--participant", "P-1")
-        try yswd.ok("contribution", "update", "GP", "7", "--out-of-scope", "About the cafe")
+        try yswd.ok("contribution", "update", "GP", "5", "--out-of-scope", "About the cafe")
         return yswd
     }
 
@@ -67,9 +67,9 @@ import Testing
         (["followups", "GP", "--out", "fu", "--mark-sent", "P-3"], "'P-3' cannot be sent a follow-up"),
         (["followups", "EMPTY", "--out", "fu"], "EMPTY has no themes"),
         (["quote", "add", "GP", "phone", "4"], "participant P-4 did not agree to be quoted"),
-        (["quote", "add", "GP", "phone", "7"], "contribution 7 cannot be quoted: it is marked out of scope"),
+        (["quote", "add", "GP", "phone", "5"], "contribution 5 cannot be quoted: it is marked out of scope"),
         (["quote", "add", "GP", "parking", "1"], "it is not linked to theme parking"),
-        (["quote", "add", "GP", "phone", "6"], "contribution 6 belongs to OPEN, not GP"),
+        (["quote", "add", "GP", "phone", "6"], "there is no contribution 6"),
         (["quote", "remove", "GP", "parking", "1"], "contribution 1 is not a chosen quote of theme parking"),
         (
             ["theme", "update", "GP", "parking", "--easy-read", String(repeating: "Easy. ", count: 90)],

@@ -168,7 +168,7 @@ import Testing
     func themes(_ yswd: Yswd, _ id: String) throws -> String {
         let rows = try yswd.ok("contribution", "list", "GP", "--format", "csv").split(separator: "\r\n")
         return rows.first { $0.hasPrefix("\(id),") }.map {
-            String($0.split(separator: ",", omittingEmptySubsequences: false)[4])
+            String($0.split(separator: ",", omittingEmptySubsequences: false)[5])
         } ?? ""
     }
 

@@ -47,7 +47,7 @@ import Testing
         try yswd.ok("participant", "add", "P-3")
         try yswd.ok(
             "contribution", "add", "A3", "--text", "Answer the phone", "--participant", "P-3", "--method", "survey")
-        try yswd.ok("theme", "add", "A3", "answer", "--said", "Answer the phone faster", "--contribution", "3")
+        try yswd.ok("theme", "add", "A3", "answer", "--said", "Answer the phone faster", "--contribution", "1")
         try yswd.ok(
             "decision", "add", "A3", "staff", "--text", "We will add night staff", "--responds-to", "answer", "--due",
             "2027-02-28")
