@@ -27,13 +27,15 @@ extension EngagementStore {
                 request = request.filter(Column("organisationId") == (try Self.organisation(db, key: organisation).id))
             }
             let activities = try request.order(Column("ref")).fetchAll(db)
+            // One activity reads only its own rows; every activity, every row in one pass each.
+            let only = ref == nil ? nil : activities.first?.id
             let summaries = Dictionary(
                 uniqueKeysWithValues: try Self.loopSummaries(db, LoopFilter(ref: ref, organisation: organisation)).map {
                     ($0.ref, $0)
                 })
-            let promises = try Self.feedbackPromises(db)
-            let updates = try Self.updateTimings(db)
-            let organisations = try Self.organisationKeys(db)
+            let promises = try Self.feedbackPromises(db, activityId: only)
+            let updates = try Self.updateTimings(db, activityId: only)
+            let organisations = try Self.organisationKeys(db, activityId: only)
             // One activity through its index; every activity in one pass.
             let methodsSQL =
                 ref == nil
@@ -46,7 +48,8 @@ extension EngagementStore {
                 )
                 .map { ($0[0] as Int64, $0[1] as Int) })
             let evaluations = Dictionary(
-                uniqueKeysWithValues: try Evaluation.fetchAll(db).map { ($0.activityId, $0) })
+                uniqueKeysWithValues: try Evaluation.filter(only == nil || Column("activityId") == only).fetchAll(db)
+                    .map { ($0.activityId, $0) })
             var keywords = KeywordCache()
             // Every activity at once: earlier similar activities from one pass over the search index.
             let similar = ref == nil ? try SimilarityIndex(db).similarEarlier() : nil
@@ -66,14 +69,15 @@ extension EngagementStore {
 
     /// When each activity's feedback date was first set: history's first record of it with one, for
     /// every activity at once. An activity with no entry came in with its date, in a bulk write.
-    private static func feedbackPromises(_ db: Database) throws -> [Int64: FeedbackPromise] {
+    private static func feedbackPromises(_ db: Database, activityId: Int64? = nil) throws -> [Int64: FeedbackPromise] {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT entityId, action, substr(at, 1, 10) AS day, min(id) FROM history
-                WHERE entity = 'activity' AND json_extract(after, '$.feedbackBy') IS NOT NULL
+                WHERE entity = 'activity' AND (?1 IS NULL OR entityId = ?1)
+                    AND json_extract(after, '$.feedbackBy') IS NOT NULL
                 GROUP BY entityId
-                """)
+                """, arguments: [activityId])
         var promises: [Int64: FeedbackPromise] = [:]
         for row in rows {
             guard let id = row[0] as Int64? else { continue }
@@ -88,14 +92,14 @@ extension EngagementStore {
 
     /// Every activity's recorded updates, oldest first; for each after the first, the day (in the
     /// team's time zone) of the first change to an answer after the update before it.
-    static func updateTimings(_ db: Database) throws -> [Int64: [UpdateTiming]] {
+    static func updateTimings(_ db: Database, activityId: Int64? = nil) throws -> [Int64: [UpdateTiming]] {
         let timeZone = TimeZone(identifier: try Self.settings(db).timeZone) ?? .gmt
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT u.activityId, u.number, u.published, \(LoopSummaryQuery.reopenedAt(update: "u")) AS reopened
-                FROM publishedUpdate u ORDER BY u.activityId, u.number
-                """)
+                FROM publishedUpdate u WHERE ?1 IS NULL OR u.activityId = ?1 ORDER BY u.activityId, u.number
+                """, arguments: [activityId])
         var timings: [Int64: [UpdateTiming]] = [:]
         for row in rows {
             timings[row[0], default: []].append(

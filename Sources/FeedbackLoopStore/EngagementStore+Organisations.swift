@@ -105,11 +105,14 @@ extension EngagementStore {
     }
 
     /// The organisation of each activity that has one, by activity id, as keys.
-    static func organisationKeys(_ db: Database) throws -> [Int64: String] {
+    static func organisationKeys(_ db: Database, activityId: Int64? = nil) throws -> [Int64: String] {
         Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
                 db,
-                sql: "SELECT a.id, o.key FROM activity a JOIN organisation o ON o.id = a.organisationId"
+                sql: """
+                    SELECT a.id, o.key FROM activity a JOIN organisation o ON o.id = a.organisationId
+                    WHERE ?1 IS NULL OR a.id = ?1
+                    """, arguments: [activityId]
             ).map { ($0[0] as Int64, $0[1] as String) })
     }
 }
