@@ -211,13 +211,14 @@ private struct ImportWriter {
                 WHERE participant.erasedAt IS NULL AND (contact.email IS NOT NULL OR contact.phone IS NOT NULL)
                 ORDER BY participant.id
                 """)
+        // The first participant recorded with a contact is the one it names.
         while let row = try contacts.next() {
             let ref: String = row["ref"]
-            if let email: String = row["email"] {
-                known[ImportStaging.contactKey(email: email, phone: nil), default: ref] = ref
-            }
-            if let phone: String = row["phone"] {
-                known[ImportStaging.contactKey(email: nil, phone: phone), default: ref] = ref
+            for key in [
+                (row["email"] as String?).map { ImportStaging.contactKey(email: $0, phone: nil) },
+                (row["phone"] as String?).map { ImportStaging.contactKey(email: nil, phone: $0) },
+            ].compactMap({ $0 }) where known[key] == nil {
+                known[key] = ref
             }
         }
         try db.execute(sql: "CREATE TEMP TABLE importRef (staged TEXT PRIMARY KEY, ref TEXT NOT NULL)")

@@ -36,7 +36,21 @@ struct UserRoutes {
                         status: .badRequest, title: "You cannot disable yourself",
                         message: "Ask another admin to do it.")
                 }
+                let user = try store.users().first { $0.email.lowercased() == email.lowercased() }
+                if let asked = ConfirmPage.unlessConfirmed(
+                    form, context: context, caption: "Users and settings",
+                    heading: "Disable \(user?.name ?? email)’s account?",
+                    consequences: [
+                        "They can no longer sign in, and any session they have open ends now.",
+                        "What they recorded stays, under their name in history.",
+                        "To let them back in, give them a new password link.",
+                    ], action: "/users/change", button: "Disable the account", back: "/users")
+                {
+                    return asked
+                }
                 try store.disableUser(email: email)
+                return try Pages.redirect(
+                    "/users", saying: "\(user?.name ?? email)’s account is disabled.", store: store, context: context)
             case "reset":
                 return try page(context, form: nil, errors: [], link: (try store.resetUser(email: email), request))
             default:
@@ -55,7 +69,9 @@ struct UserRoutes {
                 } else {
                     _ = try store.unsetSetting(key)
                 }
-                return Pages.redirect("/users#settings")
+                let label = UsersPage.settingWords[key.rawValue]?.label ?? key.rawValue
+                return try Pages.redirect(
+                    "/users#settings", saying: "\(label): saved.", store: store, context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: "value")
             }
@@ -104,9 +120,49 @@ struct UsersPage: Sendable {
 
     struct Setting: Sendable {
         var key: String
+        var label: String
+        var hint: String
         var value: String
         var id: String
     }
+
+    /// Each setting in words: its name, and what it does.
+    static let settingWords: [String: (label: String, hint: String)] = [
+        "feedback-weeks": (
+            "Weeks to hear back",
+            "When an activity promises no date, people are owed an answer this many weeks after it closes."
+        ),
+        "due-soon-days": (
+            "Days before ‘due soon’", "A loop shows as due soon this many days before its answer is due."
+        ),
+        "reopen-days": (
+            "Days to answer again",
+            "When a published answer changes, people are owed an updated answer within this many days."
+        ),
+        "min-window-days": (
+            "Shortest time to take part, in days", "An activity open for less time than this is flagged as too short."
+        ),
+        "timezone": ("Time zone", "Days are counted in this time zone, such as Europe/London."),
+        "organisation": ("Organisation’s name", "As updates, letters and the yearly report show it."),
+        "public-contact": (
+            "Public contact",
+            "Where people can ask questions when an activity names no contact of its own. It is published."
+        ),
+        "postal-address": (
+            "Postal address", "The return address on letters. Needed before any follow-up goes by post."
+        ),
+        "public-url": (
+            "Public web address", "Where the public site is published, so follow-ups can link to each update."
+        ),
+        "default-organisation": (
+            "Default organisation", "The short name of the organisation a new activity belongs to when none is chosen."
+        ),
+        "session-idle-minutes": ("Minutes idle before signing out", "From 5 to 480."),
+        "session-hours": ("Hours a sign-in lasts", "From 1 to 72, used or not."),
+        "site-folder": (
+            "Site folder on the server", "Where ‘Build the site’ writes the public site, such as /srv/yswd/site."
+        ),
+    ]
 
     init(
         frame: Frame, accounts: [StaffAccount], settings: [(String, String)], form: FormData?, errors: [FieldError],
@@ -121,7 +177,10 @@ struct UsersPage: Sendable {
                     Choice(value: $0.rawValue, label: $0.rawValue.readable, selected: $0 == account.role)
                 })
         }
-        self.settings = settings.map { Setting(key: $0.0, value: $0.1, id: "setting-" + $0.0) }
+        self.settings = settings.map {
+            let words = Self.settingWords[$0.0] ?? (label: $0.0, hint: "")
+            return Setting(key: $0.0, label: words.label, hint: words.hint, value: $0.1, id: "setting-" + $0.0)
+        }
         email = TextField("email", "Email address", form: form, errors: errors)
         email.kind = "email"
         name = TextField(

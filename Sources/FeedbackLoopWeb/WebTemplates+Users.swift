@@ -34,9 +34,9 @@ extension WebTemplates {
         <table>
         <caption class="skip">The team’s settings</caption>
         <thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
-        <tbody>{{#settings}}<tr><td>{{key}}</td><td><form method="post" action="/settings" class="filters">{{> csrf}}
-        <input type="hidden" name="key" value="{{key}}"><div class="field"><label for="{{id}}" class="skip">{{key}}</label>
-        <input type="text" id="{{id}}" name="value" value="{{value}}"></div><button type="submit" class="secondary">Save {{key}}</button></form></td></tr>{{/settings}}</tbody>
+        <tbody>{{#settings}}<tr><td><strong>{{label}}</strong><br><span class="hint" id="{{id}}-hint">{{hint}}</span></td><td><form method="post" action="/settings" class="filters">{{> csrf}}
+        <input type="hidden" name="key" value="{{key}}"><div class="field"><label for="{{id}}" class="skip">{{label}}</label>
+        <input type="text" id="{{id}}" name="value" value="{{value}}" aria-describedby="{{id}}-hint"></div><button type="submit" class="secondary">Save<span class="skip"> {{label}}</span></button></form></td></tr>{{/settings}}</tbody>
         </table></div>
         {{> bottom}}
         """

@@ -554,3 +554,23 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func disablingAUserAsksFirstAndEachSettingSaysWhatItDoes() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let admin = try await client.signIn(.admin)
+            let fields = [("csrf", admin.csrf), ("email", "viewer@example.org"), ("action", "disable")]
+            let asked = try await client.post("/users/change", fields, cookie: admin.cookie)
+            #expect(asked.body.text.contains("<h1>Disable Viewer User’s account?</h1>"))
+            #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == false)
+            let done = try await client.post("/users/change", fields + [("confirmed", "yes")], cookie: admin.cookie)
+            #expect(done.status == .seeOther)
+            #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == true)
+            let page = try await client.get("/users", cookie: admin.cookie).body.text
+            #expect(page.contains("Viewer User’s account is disabled."))
+            #expect(page.contains("Where ‘Build the site’ writes the public site"))
+            #expect(page.contains("<strong>Days before ‘due soon’</strong>"))
+        }
+    }
+}

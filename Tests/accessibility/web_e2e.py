@@ -282,7 +282,7 @@ def run(officer, link, csv, site):
     # The site, built to the folder an admin sets.
     officer.open("/users", "users and settings")
     officer.type("setting-site-folder", site)
-    officer.press("Save site-folder")
+    officer.press("Save Site folder on the server")
     officer.check_page("users and settings, saved")
     officer.open("/activities/E2E-GP/publish", "publish, again")
     officer.press("Build the site")

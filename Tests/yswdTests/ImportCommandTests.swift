@@ -155,6 +155,19 @@ import Testing
         #expect(try yswd.ok("history", "--format", "json").contains("leftOutRows"))
     }
 
+    @Test func anEmailAlreadyOnRecordIsThatParticipant() throws {
+        let yswd = try Self.prepared(["replies.csv": Data("Views,Email\nMore buses,JO@example.org\n".utf8)])
+        defer { yswd.remove() }
+        try yswd.ok("participant", "add", "P-OLD", "--email", "jo@example.org")
+        let imported = try yswd.ok(
+            "contribution", "import", "GP", "replies.csv", "--text-column", "Views", "--email-column", "Email")
+        #expect(
+            imported
+                == "Imported 1 contribution from 1 row. 1 person left contact details but did not say they want to"
+                + " hear back.\n")
+        #expect(try yswd.ok("contribution", "list", "GP", "--format", "csv").contains(",P-OLD,"))
+    }
+
     static let methods = "survey, focus-group, interview, drop-in, outreach, online, public-meeting, other"
 
     @Test func semicolonFilesWithABOMAndCRLF() throws {
