@@ -81,10 +81,15 @@ extension EngagementStore {
             try db.execute(
                 sql: "INSERT INTO webSession (idHash, userId, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [Self.hash(id), userId, csrf, now, now])
-            // Sessions that timed out are cleared as new ones start.
+            // Sessions that timed out are cleared as new ones start; so are uploads and drafts past
+            // their time, which may hold what participants said and their details.
             try db.execute(
                 sql: "DELETE FROM webSession WHERE lastSeenAt < ?",
                 arguments: [Self.timestamp(clock().addingTimeInterval(-72 * 3600))])
+            try Self.removeOldUploads(db, now: clock())
+            try db.execute(
+                sql: "DELETE FROM formDraft WHERE createdAt <= ?",
+                arguments: [Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
             guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
                 throw StoreError.passwordLinkInvalid
             }

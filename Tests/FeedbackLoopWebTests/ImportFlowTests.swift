@@ -105,3 +105,17 @@ import Testing
         }
     }
 }
+
+extension ImportFlowTests {
+    @Test func anUploadLeftForADayIsDeletedWhenSomeoneSignsIn() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            _ = try await client.upload(Self.export, csrf: editor.csrf, session: editor)
+            #expect(try harness.strings("SELECT id FROM importUpload").count == 1)
+            harness.clock.advance(EngagementStore.uploadLifetime + 60)
+            _ = try await client.signIn(.viewer)
+            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+        }
+    }
+}
