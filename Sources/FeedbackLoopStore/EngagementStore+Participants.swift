@@ -185,6 +185,7 @@ extension EngagementStore {
             guard participant.isErased else { throw StoreError.notErased(ref) }
             return try Self.erasurePending(db, participantId: participant.id.saved())
         }
+        try removeAllUploads()
         guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: nil) }
         return pending
     }

@@ -71,6 +71,22 @@ extension EngagementStore {
         try writing { db in try db.execute(sql: "DELETE FROM importUpload WHERE id = ?", arguments: [id]) }
     }
 
+    /// Deletes uploads past their lifetime, and drafts past theirs: what a server does as it starts.
+    public func sweepPrivateLeftovers() throws {
+        try writing { db in
+            try Self.removeOldUploads(db, now: clock())
+            try db.execute(
+                sql: "DELETE FROM formDraft WHERE createdAt <= ?",
+                arguments: [Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
+        }
+    }
+
+    /// Deletes every upload waiting to be imported, whoever's: an erasure being finished may not
+    /// leave what participants said in one.
+    public func removeAllUploads() throws {
+        try writing { db in try db.execute(sql: "DELETE FROM importUpload") }
+    }
+
     static func removeOldUploads(_ db: Database, now: Date) throws {
         try db.execute(
             sql: "DELETE FROM importUpload WHERE createdAt <= ?",

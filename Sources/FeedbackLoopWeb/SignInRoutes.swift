@@ -133,7 +133,9 @@ struct SignInRoutes {
 
     /// Only a path on this site: never an address elsewhere (`//evil.example`).
     static func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
+        // No control character either: `/\t/evil.example` is read by browsers as `//evil.example`.
+        let plain = !next.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\\" }
+        return next.hasPrefix("/") && !next.hasPrefix("//") && plain ? next : "/"
     }
 
     /// "14:05 UTC" from a stored time.

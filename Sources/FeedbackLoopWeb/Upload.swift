@@ -31,11 +31,11 @@ enum Upload {
             if name.lowercased() == "content-disposition" {
                 state.part = value.contains("name=\"file\"") ? "file" : value.contains("name=\"csrf\"") ? "csrf" : ""
                 guard state.part == "file" else { return }
-                // A file part always counts as the file, with or without a name.
+                // A file part always counts as the file; without a name it cannot be shown to be a CSV.
                 let name = filename(in: value) ?? ""
                 state.filename = name
                 // Refused before a byte of it is kept.
-                if !name.isEmpty, !isCSV(name) { state.failure = .notCSV(name) }
+                if !isCSV(name) { state.failure = .notCSV(name.isEmpty ? "A file with no name" : name) }
             }
         }
         parser.onBody = { buffer in

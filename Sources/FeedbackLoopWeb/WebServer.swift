@@ -54,6 +54,15 @@ public struct WebServer: Sendable {
         return router
     }
 
+    /// Earlier versions kept uploads in `yswd-uploads-PID` folders in the temporary folder; none is
+    /// used now.
+    static func removeLegacyUploadFolders(in folder: URL = FileManager.default.temporaryDirectory) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix("yswd-uploads-") {
+            try? FileManager.default.removeItem(at: folder.appending(path: name))
+        }
+    }
+
     /// The application, ready to run (or to test).
     public func application(logger: Logger = Logger(label: "yswd")) -> some ApplicationProtocol {
         Application(
@@ -62,8 +71,12 @@ public struct WebServer: Sendable {
             logger: logger)
     }
 
-    /// Serves until the process is stopped.
+    /// Serves until the process is stopped. First it sweeps what may hold private details and has
+    /// outlived its use: uploads and drafts past their time, and the upload folders earlier
+    /// versions left in the system's temporary folder.
     public func run() async throws {
+        try store.sweepPrivateLeftovers()
+        Self.removeLegacyUploadFolders()
         var logger = Logger(label: "yswd")
         logger.logLevel = .notice
         try await application(logger: logger).runService()
