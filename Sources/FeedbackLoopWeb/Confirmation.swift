@@ -24,7 +24,7 @@ struct ConfirmPage: Sendable {
     /// The confirmation page, unless the form has been confirmed (then nil: go ahead).
     static func unlessConfirmed(
         _ form: FormData, context: StaffContext, caption: String, heading: String, consequences: [String],
-        action: String, button: String, back: String
+        action: String, button: String, back: String, section: String = "activities"
     ) -> Response? {
         guard form.typed("confirmed") != "yes" else { return nil }
         var hidden: [Hidden] = []
@@ -34,7 +34,7 @@ struct ConfirmPage: Sendable {
         return Pages.render(
             "confirm",
             ConfirmPage(
-                frame: Frame(heading, context: context, section: "activities"), caption: caption, heading: heading,
+                frame: Frame(heading, context: context, section: section), caption: caption, heading: heading,
                 consequences: consequences, action: action, hidden: hidden, button: button, back: back))
     }
 }

@@ -54,19 +54,22 @@ struct ImportRoutes {
             guard action == "check" || action == "import" else {
                 return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
             }
-            let check = try run(upload, form: form, store: store, dryRun: action == "check")
+            let reading = try Reading(upload: upload, form: form)
+            let check = try run(upload, reading: reading, form: form, store: store, dryRun: action == "check")
             if action == "import", let report = check.report {
                 try store.removeUpload(id: upload.id)
                 return try Pages.redirect(
                     Paths.activity(activity.ref) + "/contributions", saying: report.sentence(dryRun: false),
                     store: store, context: context)
             }
-            return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: check)
+            return try columnsPage(
+                activity: activity, upload: upload, reading: reading, form: form, context: context, check: check)
         }
         routes.page("/activities/{ref}/import/{upload}/problems.csv", needs: .editor) { request, context, account in
             let (_, upload) = try pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
-            let check = try run(upload, form: form, store: store, dryRun: true)
+            let check = try run(
+                upload, reading: try Reading(upload: upload, form: form), form: form, store: store, dryRun: true)
             var csv = "line,column,value,problem\r\n"
             for problem in check.invalid?.problems ?? [] {
                 csv +=
@@ -114,8 +117,9 @@ struct ImportRoutes {
     }
 
     /// Checks the upload with the form's choices (a dry run), or imports it.
-    private func run(_ upload: PendingUpload, form: FormData, store: EngagementStore, dryRun: Bool) throws -> Check {
-        let reading = try Reading(upload: upload, form: form)
+    private func run(
+        _ upload: PendingUpload, reading: Reading, form: FormData, store: EngagementStore, dryRun: Bool
+    ) throws -> Check {
         var check = Check()
         let text = form.all("text-column")
         if text.isEmpty {
@@ -133,12 +137,11 @@ struct ImportRoutes {
             mayQuote: form["may-quote-column"], themes: form["theme-column"], methodMap: mapping.map,
             contactMeansWantsFeedback: form.ticked("contact-wants-feedback"))
         do {
+            let hash = FileDigest.sha256(data: upload.content)
             var rows = try ContributionRows(
-                reader: reading.reader(), columns: columns, fileHash: FileDigest.sha256(data: upload.content),
-                fileSize: upload.content.count)
+                reader: reading.reader(), columns: columns, fileHash: hash, fileSize: upload.content.count)
             check.report = try store.importContributions(
-                activity: upload.activityRef, rows: &rows,
-                source: ImportSource(name: upload.fileName, sha256: FileDigest.sha256(data: upload.content)),
+                activity: upload.activityRef, rows: &rows, source: ImportSource(name: upload.fileName, sha256: hash),
                 createThemes: form.ticked("create-themes"), skipInvalid: form.ticked("skip-invalid"), dryRun: dryRun)
             if !dryRun { try store.rememberMethodMappings(mapping.map) }
         } catch let invalid as InvalidRows {
@@ -182,9 +185,10 @@ struct ImportRoutes {
     }
 
     private func columnsPage(
-        activity: Activity, upload: PendingUpload, form: FormData, context: StaffContext, check: Check?
+        activity: Activity, upload: PendingUpload, reading: Reading? = nil, form: FormData, context: StaffContext,
+        check: Check?
     ) throws -> Response {
-        let reading = try Reading(upload: upload, form: form)
+        let reading = try reading ?? Reading(upload: upload, form: form)
         var preview = reading.reader()
         let page = ImportColumnsPage(
             frame: Frame("Choose the columns of \(upload.fileName)", context: context, section: "activities"),

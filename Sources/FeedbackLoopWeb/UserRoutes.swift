@@ -44,7 +44,8 @@ struct UserRoutes {
                         "They can no longer sign in, and any session they have open ends now.",
                         "What they recorded stays, under their name in history.",
                         "To let them back in, give them a new password link.",
-                    ], action: "/users/change", button: "Disable the account", back: "/users")
+                    ], action: "/users/change", button: "Disable the account", back: "/users",
+                    section: "users")
                 {
                     return asked
                 }
