@@ -6,7 +6,7 @@ import Foundation
 /// its postcode.
 public enum PersonalDetails {
     /// The forms of a recorded name ("Mrs Amina Jane Khan": itself, "Amina Jane Khan", "Amina Khan",
-    /// "Mrs Khan", "Khan, Amina").
+    /// "Khan, Amina", "A. Khan", "A Khan", "Amina K.", "Mrs Khan", and the given name in quotes).
     public static func nameForms(_ name: String) -> [String] {
         let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = words.first else { return [] }
@@ -17,25 +17,68 @@ public enum PersonalDetails {
         if person.count >= 2, let given = person.first, let family = person.last {
             forms.append("\(given) \(family)")
             forms.append("\(family), \(given)")
+            if let initial = given.first, initial.isLetter {
+                forms.append("\(initial). \(family)")
+                forms.append("\(initial) \(family)")
+            }
+            if let initial = family.first, initial.isLetter { forms.append("\(given) \(initial).") }
             if hasTitle { forms.append("\(first) \(family)") }
+            forms.append("\"\(given)\"")
+            forms.append("'\(given)'")
         }
         return unique(forms)
+    }
+
+    /// The words a recorded name and address are looked up by: every word of the name but its title,
+    /// and the street's name in its first line ("hidden" of "17 Hidden Lane"). Every form
+    /// (``nameForms(_:)``, ``addressForms(_:)``) but the postcode holds one of them, so a text can
+    /// hold a form only if it holds one of these words (``key(_:)`` of each word of the text).
+    public static func lookupKeys(name: String?, address: String?) -> [String] {
+        var keys: [String] = []
+        if let name {
+            for word in name.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }) {
+                let word = String(word)
+                guard word.count >= 2, !PostalAddress.titles.contains(bare(word)) else { continue }
+                keys.append(contentsOf: parts(word))
+            }
+        }
+        if let address, let street = streetLine(address) {
+            if let word = street.split(separator: " ").dropFirst().first(where: { $0.allSatisfy(\.isLetter) }) {
+                keys.append(key(String(word)))
+            }
+        }
+        return unique(keys)
+    }
+
+    /// A word as it is looked up: lower case, without accents.
+    public static func key(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The keys of one word: itself, and each of its parts when it has an apostrophe or hyphen
+    /// ("o'neill": "o'neill", "neill"), since texts are split at them too.
+    private static func parts(_ word: String) -> [String] {
+        let pieces = word.split(whereSeparator: { $0 == "'" || $0 == "’" || $0 == "-" }).map { key(String($0)) }
+        return pieces.filter { $0.count >= 2 }
     }
 
     /// The forms of a recorded address ("12 Long Road, Coventry CV1 2AB": itself, "12 Long Road",
     /// "CV1 2AB").
     public static func addressForms(_ address: String) -> [String] {
         var forms = [address.trimmingCharacters(in: .whitespacesAndNewlines)]
-        let lines = PostalAddress.lines(address)
         // The first line that is a house number and a street: "12 Long Road" (of "Flat 3, 12 Long Road").
-        let street = lines.first { line in
+        if let street = streetLine(address) { forms.append(street) }
+        if let postcode = postcode(in: address) { forms.append(postcode) }
+        return unique(forms)
+    }
+
+    /// The first line that is a house number and a street: "12 Long Road" (of "Flat 3, 12 Long Road").
+    static func streetLine(_ address: String) -> String? {
+        PostalAddress.lines(address).first { line in
             let words = line.split(separator: " ")
             return words.first?.first?.isNumber == true
                 && words.dropFirst().contains { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
         }
-        if let street { forms.append(street) }
-        if let postcode = postcode(in: address) { forms.append(postcode) }
-        return unique(forms)
     }
 
     /// A UK postcode in the text, as written ("CV1 2AB").
@@ -57,7 +100,7 @@ public enum PersonalDetails {
     /// form could appear in a text at all.
     public static func firstWord(_ form: String) -> String {
         let word = form.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).first.map(String.init) ?? ""
-        return asciiLowered(word)
+        return key(word)
     }
 
     private static func bare(_ word: String) -> String {

@@ -40,9 +40,13 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     public var previous: PreviousUpdate?
     /// Why answers changed since the previous update, as recorded with each change (oldest first).
     public var changeReasons: [ChangeReason] = []
-    /// The refs and postal addresses of the activity's participants: never rendered, only looked for
-    /// by the privacy guard in the texts to be published.
+    /// The refs of the activity's participants, and each form of every recorded participant's name
+    /// and postal address that could appear in the texts: never rendered, only looked for by the
+    /// privacy guard in the texts to be published.
     public var privateTerms: [String] = []
+    /// The name of every member of staff on record (accounts, leads of any activity, who made any
+    /// decision) that could appear in the texts: looked for by the privacy guard in each of its forms.
+    public var allStaffNames: [String] = []
 
     public init(
         record: ActivityRecord, organisation: String? = nil, publicContact: String? = nil, people: Int = 0,

@@ -4,54 +4,60 @@ import Foundation
 /// Finding people in the texts: participants' refs, names and addresses (looked up by word, so the
 /// cost follows the texts, not the number of participants), and the names of staff.
 extension PrivacyGuard {
-    /// The words of every text `snapshot` would publish, lower-cased as SQLite's `lower()` does
-    /// (ASCII letters only): refs whole (`p-0042`) and every run of letters or digits. A private term
-    /// can only appear in the texts if its first word is among these.
+    /// The words of every text `snapshot` would publish, as they are looked up
+    /// (``PersonalDetails/key(_:)``: lower case, without accents): refs whole (`p-0042`) and every run
+    /// of letters or digits. A private term can only appear in the texts if one of its lookup keys is
+    /// among these.
     public static func words(in snapshot: UpdateSnapshot) -> Set<String> {
         var words = Set<String>()
         for (_, text) in texts(snapshot) {
-            let text = normalised(text)
+            let text = GuardText(text).text
             for run in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
                 let ref = run.trimmingCharacters(in: CharacterSet(charactersIn: ".-_"))
-                if !ref.isEmpty { words.insert(asciiLowered(ref)) }
+                if !ref.isEmpty { words.insert(PersonalDetails.key(ref)) }
                 for word in run.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                    words.insert(asciiLowered(String(word)))
+                    words.insert(PersonalDetails.key(String(word)))
                 }
             }
         }
         return words
     }
 
-    static func asciiLowered(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
-                }))
-    }
-
-    /// Where `term` stands as a whole in `text`, ignoring case, as written there: not inside a
-    /// longer word, ref or number.
-    static func occurrences(of term: String, in text: String) -> [String] {
-        ranges(of: term, in: text, options: [.caseInsensitive]).map { String(text[$0]) }
-    }
-
-    private static func ranges(of term: String, in text: String, options: String.CompareOptions = [])
-        -> [Range<String.Index>]
-    {
+    /// Where `term` stands as a whole in `text`, ignoring case and accents: not inside a longer
+    /// word, ref or number.
+    static func wholeWordRanges(of term: String, in text: String) -> [NSRange] {
         func joins(_ character: Character?) -> Bool {
             guard let character else { return false }
             return character.isLetter || character.isNumber || character == "_" || character == "-"
         }
-        var found: [Range<String.Index>] = []
+        let edgesJoin = (term.first.map(joins) ?? false, term.last.map(joins) ?? false)
+        var found: [NSRange] = []
         var from = text.startIndex
-        while let range = text.range(of: term, options: options, range: from..<text.endIndex) {
+        while let range = text.range(
+            of: term, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
+        {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
             let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-            if !joins(before), !joins(after) { found.append(range) }
+            if !(edgesJoin.0 && joins(before)), !(edgesJoin.1 && joins(after)) {
+                found.append(NSRange(range, in: text))
+            }
             from = text.index(after: range.lowerBound)
         }
         return found
+    }
+
+    /// Each form (``PersonalDetails/nameForms(_:)``) of the names of staff: the person's part of each
+    /// name ("Priya Shah" of "Priya Shah (Practice Manager)") of two to four capitalised words, not
+    /// a group's name.
+    static func staffNameForms(_ names: [String]) -> [String] {
+        names.flatMap { name -> [String] in
+            let person = name.split(whereSeparator: { "(,;–—/".contains($0) }).first.map(String.init) ?? ""
+            let parts = person.split(whereSeparator: \.isWhitespace)
+            guard (2...4).contains(parts.count),
+                parts.allSatisfy({ $0.first?.isUppercase == true && !groupWords.contains($0.lowercased()) })
+            else { return [] }
+            return PersonalDetails.nameForms(person)
+        }
     }
 
     /// Words that name staff, from the names recorded against the activity: a name of two to four
@@ -72,15 +78,35 @@ extension PrivacyGuard {
         return words
     }
 
-    /// Each place a staff name word appears, as a capitalised whole word.
-    static func staffNames(_ words: Set<String>, in text: String) -> [String] {
+    /// Each place a staff name word appears, as a capitalised whole word (a possessive `'s` left out).
+    static func staffNames(_ words: Set<String>, in text: String) -> [NSRange] {
         guard !words.isEmpty else { return [] }
-        var found: [String] = []
-        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }) {
-            let trimmed = String(word).trimmingCharacters(in: CharacterSet(charactersIn: "'’-"))
-            let base = trimmed.hasSuffix("'s") || trimmed.hasSuffix("’s") ? String(trimmed.dropLast(2)) : trimmed
-            if words.contains(base), !found.contains(base) { found.append(base) }
+        var found: [NSRange] = []
+        var seen = Set<String>()
+        var start: String.Index?
+        func close(_ end: String.Index) {
+            defer { start = nil }
+            guard let from = start else { return }
+            var word = text[from..<end]
+            while let last = word.last, "'-".contains(last) { word = word.dropLast() }
+            while let first = word.first, "'-".contains(first) { word = word.dropFirst() }
+            if word.hasSuffix("'s") { word = word.dropLast(2) }
+            let base = String(word)
+            if words.contains(base), seen.insert(base).inserted {
+                found.append(NSRange(word.startIndex..<word.endIndex, in: text))
+            }
         }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character == "'" || character == "-" {
+                if start == nil { start = index }
+            } else {
+                close(index)
+            }
+            index = text.index(after: index)
+        }
+        close(text.endIndex)
         return found
     }
 

@@ -56,23 +56,55 @@ public enum PrivacyGuard {
     /// `privateTerms(ref:words:)` for ``words(in:)``).
     public static func scan(_ snapshot: UpdateSnapshot) -> [PrivacyFinding] {
         let allowed = [snapshot.publicContact, snapshot.activity.publicContact].compactMap {
-            $0.map { normalised($0).lowercased() }
+            $0.map { GuardText($0).text.lowercased() }
         }
-        let terms = Set(snapshot.privateTerms.map(normalised)).filter { $0.count >= 3 }.sorted()
+        let terms = Set(snapshot.privateTerms.map { GuardText($0).text }).filter { $0.count >= 3 }.sorted()
+        let staffTerms = Set(staffNameForms(snapshot.allStaffNames).map { GuardText($0).text }).filter {
+            $0.count >= 3
+        }.sorted()
         let staff = staffNameWords(snapshot.staffNames)
         return texts(snapshot).flatMap { location, text in
-            let text = normalised(text)
-            var found = scanNormalised(text, at: location)
+            let guarded = GuardText(text)
+            var hits = detect(guarded.text)
             for term in terms {
-                for match in occurrences(of: term, in: text) {
-                    found.append(PrivacyFinding(kind: .participant, location: location, match: match))
+                for range in wholeWordRanges(of: term, in: guarded.text) {
+                    hits.append(Hit(kind: .participant, range: range))
                 }
             }
-            for match in staffNames(staff, in: text) where !found.contains(where: { $0.match.contains(match) }) {
-                found.append(PrivacyFinding(kind: .name, location: location, match: match))
+            for term in staffTerms {
+                for range in wholeWordRanges(of: term, in: guarded.text)
+                where !hits.contains(where: { $0.overlaps(range) }) {
+                    hits.append(Hit(kind: .name, range: range))
+                }
             }
-            return found.filter { finding in !allowed.contains { $0.contains(finding.match.lowercased()) } }
+            for range in staffNames(staff, in: guarded.text) where !hits.contains(where: { $0.overlaps(range) }) {
+                hits.append(Hit(kind: .name, range: range))
+            }
+            return findings(hits, in: guarded, at: location, allowing: allowed)
         }
+    }
+
+    /// Something found, and where it is in the normalised text.
+    struct Hit {
+        var kind: PrivacyFinding.Kind
+        var range: NSRange
+
+        func overlaps(_ other: NSRange) -> Bool { NSIntersectionRange(range, other).length > 0 }
+    }
+
+    /// The findings for `hits`, quoting the text as written, in the order they appear, once each;
+    /// leaving out what a public contact holds.
+    private static func findings(_ hits: [Hit], in text: GuardText, at location: String, allowing allowed: [String])
+        -> [PrivacyFinding]
+    {
+        var found: [PrivacyFinding] = []
+        for hit in hits {
+            let plain = (text.text as NSString).substring(with: hit.range).lowercased()
+            if allowed.contains(where: { $0.contains(plain) }) { continue }
+            let finding = PrivacyFinding(kind: hit.kind, location: location, match: text.original(hit.range))
+            if !found.contains(finding) { found.append(finding) }
+        }
+        return found
     }
 
     /// Every published text of the snapshot, with where it comes from.
@@ -122,65 +154,79 @@ public enum PrivacyGuard {
 
     /// The findings in one text.
     public static func findings(in text: String, at location: String) -> [PrivacyFinding] {
-        scanNormalised(normalised(text), at: location)
+        let guarded = GuardText(text)
+        return findings(detect(guarded.text), in: guarded, at: location, allowing: [])
     }
 
-    private static func scanNormalised(_ text: String, at location: String) -> [PrivacyFinding] {
-        var found: [PrivacyFinding] = []
-        func add(_ kind: PrivacyFinding.Kind, _ match: String) {
-            let finding = PrivacyFinding(kind: kind, location: location, match: match)
-            if !found.contains(finding) { found.append(finding) }
+    /// The UK phone numbers in a text, as written.
+    public static func phoneNumbers(in text: String) -> [String] {
+        let guarded = GuardText(text)
+        return DigitRuns.candidates(in: guarded.text).filter { $0.kind == .phone }.map {
+            guarded.original(from: $0.start, to: $0.end)
         }
-        if text.contains("@") {
-            for match in matches(of: email, in: text) { add(.email, match) }
-        }
-        for number in DigitRuns.candidates(in: text) { add(number.kind, number.match) }
-        for match in matches(of: postcode, in: text) { add(.postcode, match) }
-        for match in matches(of: titledName, in: text) { add(.name, match) }
-        return found
     }
 
-    /// The text as the guard reads it, so disguised details are found: Unicode compatibility forms
-    /// folded (full-width `＠` and digits become ASCII), invisible characters dropped, every run of
-    /// spaces (non-breaking ones included) and line breaks made one space, and an address's `@`
-    /// written as `(at)`, `[at]`, ` at ` or ` @ ` made a plain `@`.
-    public static func normalised(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var space = false
-        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
-            if invisible.contains(scalar.value) { continue }
-            if scalar.properties.isWhitespace {
-                space = true
-                continue
+    /// Details found by their shape in a normalised text.
+    static func detect(_ text: String) -> [Hit] {
+        var hits: [Hit] = []
+        let whole = NSRange(text.startIndex..., in: text)
+        for match in email.matches(in: text, range: whole) where isEmail(match, in: text) {
+            hits.append(Hit(kind: .email, range: match.range))
+        }
+        for number in DigitRuns.candidates(in: text) {
+            hits.append(
+                Hit(kind: number.kind, range: NSRange(location: number.start, length: number.end - number.start)))
+        }
+        for expression in [postcode, spacedPostcode] {
+            for match in expression.matches(in: text, range: whole) {
+                hits.append(Hit(kind: .postcode, range: match.range))
             }
-            if space, !out.isEmpty { out.append(" ") }
-            space = false
-            out.append(scalar)
         }
-        let folded = String(out)
-        guard folded.contains("@") || folded.range(of: "at", options: .caseInsensitive) != nil else { return folded }
-        let range = NSRange(folded.startIndex..., in: folded)
-        return spelledAt.stringByReplacingMatches(in: folded, range: range, withTemplate: "@")
+        for match in titledName.matches(in: text, range: whole) { hits.append(Hit(kind: .name, range: match.range)) }
+        return hits
     }
 
-    /// Zero-width and other invisible characters that can hide inside an address or a number.
-    private static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E]
+    /// An address found by ``email``, unless its `at` is a bare word that points to a website:
+    /// "find out more at nhs.uk", "details are online at www.example.org", "at Coventry.gov.uk".
+    private static func isEmail(_ match: NSTextCheckingResult, in text: String) -> Bool {
+        let source = text as NSString
+        let at = source.substring(with: match.range(at: 2))
+        guard !at.contains("@"), at.rangeOfCharacter(from: CharacterSet(charactersIn: "([{<")) == nil else {
+            return true
+        }
+        let local = source.substring(with: match.range(at: 1)).lowercased()
+        let domain = source.substring(with: match.range(at: 3))
+        // A site's name is written with capitals ("Coventry.gov.uk"); an address spelled out to
+        // disguise it is in one case.
+        let labels = domain.replacing(/(?i)\s?[(\[{<]?\s?\bdot\b\s?[)\]}>]?\s?/, with: ".")
+        if labels.lowercased().hasPrefix("www") { return false }
+        if labels.contains(where: \.isUppercase) && labels.contains(where: \.isLowercase) { return false }
+        let lastWord = local.split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? local
+        return !websiteWords.contains(lastWord)
+    }
+
+    /// Words after which a bare "at" points to a website, not an email address.
+    private static let websiteWords: Set<String> = [
+        "more", "us", "online", "here", "website", "site", "page", "visit", "details", "available", "found", "out",
+        "them", "it", "this", "that", "web", "information", "info", "look", "looked", "seen", "published",
+    ]
+
+    /// The text as the guard reads it (see ``GuardText``): compatibility forms folded, digits of
+    /// any script made ASCII, character references decoded, invisible characters dropped, white space
+    /// made single spaces, and spelled-out or O-for-zero digits read as digits.
+    public static func normalised(_ text: String) -> String { GuardText(text).text }
 
     /// Whether the ten digits in `text` pass the NHS number modulus 11 check.
     public static func isNHSNumber(_ text: String) -> Bool {
-        let digits = text.compactMap(\.wholeNumberValue)
+        isNHSNumber(text.compactMap(\.wholeNumberValue))
+    }
+
+    static func isNHSNumber(_ digits: [Int]) -> Bool {
         guard digits.count == 10 else { return false }
         let sum = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) }
         let check = 11 - sum % 11
         guard check != 10 else { return false }
         return (check == 11 ? 0 : check) == digits[9]
-    }
-
-    private static func matches(of expression: NSRegularExpression, in text: String) -> [String] {
-        let range = NSRange(text.startIndex..., in: text)
-        return expression.matches(in: text, range: range).compactMap {
-            Range($0.range, in: text).map { String(text[$0]) }
-        }
     }
 
     private static func regex(_ pattern: String, caseInsensitive: Bool = true) -> NSRegularExpression {
@@ -192,22 +238,33 @@ public enum PrivacyGuard {
         }
     }
 
-    /// Internationalised too: letters and digits of any script on both sides of the `@`.
-    private static let email = regex(#"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}"#)
-    /// `(at)`, `[at]`, ` at ` and ` @ ` between something that can end an address's local part and
-    /// a domain. ` at ` counts only before a domain in lower case that is not a `www.` site, and not
-    /// after words that point to a website ("find out more at nhs.uk", "details are online at …").
-    private static let spelledAt = regex(
-        #"(?<=[\p{L}\p{N}._%+'-])(?:\s?[(\[{]\s?at\s?[)\]}]\s?|\s@\s?(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|@\s(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})|(?<!\b(?:more|us|online|here|website|site|page|visit|details|available|found|out|them|it|this|that|web|information))\s(?-i:at)\s(?!www\.)(?=[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.\p{Ll}{2,}(?![\p{L}\p{N}@+_%'-]|\.[\p{L}\p{N}])))"#
-    )
+    /// An email address, written plainly or spelled out: letters and digits of any script on both
+    /// sides; `@` or "at" (bare, or in brackets: `[at]`, `(at)`) between the parts, and `.` or "dot"
+    /// (bare or bracketed) between the words of each. Groups: 1 the local part, 2 the at, 3 the domain.
+    private static let email: NSRegularExpression = {
+        let dot = #"(?:\.|\s\.\s|\s?[(\[{<]\s?dot\s?[)\]}>]\s?|\sdot\s)"#
+        let at = #"(\s?@\s?|\s?[(\[{<]\s?at\s?[)\]}>]\s?|\sat\s)"#
+        let word = #"[\p{L}\p{N}_%+'-]+"#
+        let label = #"[\p{L}\p{N}-]+"#
+        return regex(
+            #"(?<![\p{L}\p{N}._%+'-])("# + word + "(?:" + dot + word + ")*)" + at + "(" + label + "(?:" + dot + label
+                + ")*" + dot + #"\p{L}{2,})(?![\p{L}\p{N}@_%+'-]|\.[\p{L}\p{N}])"#)
+    }()
     /// A title or role, then a capitalised word: "Nurse Sarah", "Dr Patel", "Mrs. O'Neill" (a full
     /// stop only after an abbreviation, so "a nurse. Nobody came" is two sentences, not a name).
     private static let titledName = regex(
         #"(?<![\p{L}\p{N}])(?i:(?:dr|mr|mrs|ms|mx|prof|rev)\.?|miss|nurse|sister|matron|doctor|professor|sir|"#
             + #"dame|midwife|consultant|receptionist|surgeon|reverend)\s\p{Lu}[\p{L}'’-]*[\p{L}]"#,
         caseInsensitive: false)
+    /// A full postcode, its halves joined by nothing, a space or a mark (`CV1.2AB`, `CV1/2AB`), but
+    /// not an ordinal ("A1 2nd").
     private static let postcode = regex(
-        #"\b(?:GIR[\s-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[\s-]?\d[ABD-HJLNP-UW-Z]{2})\b"#)
+        #"\b(?:GIR[\s._/|:,-]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?(?:[\s._/|:,-]|\s?[._/|:,-]\s?)?(?!\d(?:st|nd|rd|th)\b)\d[ABD-HJLNP-UW-Z]{2})\b"#
+    )
+    /// A postcode with a space or mark between every character (`C V 1 2 A B`).
+    private static let spacedPostcode = regex(
+        #"(?<![\p{L}\p{N}])[A-PR-UWYZ](?:[ ._-][A-HK-Y])?[ ._-]\d(?:[ ._-][A-Z\d])?[ ._-]\d[ ._-][ABD-HJLNP-UW-Z][ ._-][ABD-HJLNP-UW-Z](?![\p{L}\p{N}])"#
+    )
 }
 
 extension PrivacyGuard {

@@ -263,7 +263,7 @@ enum UpdateView {
 
     /// The first UK phone number in a text, as written.
     static func phoneNumber(_ text: String) -> String? {
-        DigitRuns.candidates(in: PrivacyGuard.normalised(text)).first { $0.kind == .phone }?.match
+        PrivacyGuard.phoneNumbers(in: text).first
     }
 
     static func statusText(_ status: String) -> String {

@@ -114,10 +114,12 @@ extension EngagementStore {
         return quotes
     }
 
-    /// The private terms (participant refs, names and postal addresses) that could appear in a text
-    /// made of `words`: every ref among the words, and each form of a name or address
-    /// (``PersonalDetails``: "Amina Khan", "Mrs Khan", "12 Long Road", "CV1 2AB") whose first word is
-    /// one of them.
+    /// The private terms that could appear in a text made of `words` (``PersonalDetails/key(_:)`` of
+    /// each): the refs among the words (of the activity's participants in any case, of anyone as
+    /// written or in capitals), and each form of a recorded participant's name or address
+    /// (``PersonalDetails``: "Amina Khan", "Khan, Amina", "A. Khan", "12 Long Road", "CV1 2AB") whose
+    /// first word is among them, whichever activity they took part in. Contacts are found by their
+    /// lookup keys (`contactKey`), so the cost follows the words, not the number of participants.
     public func privateTerms(ref: String, words: Set<String>) throws -> [String] {
         guard !words.isEmpty else { return [] }
         let list = String(decoding: try JSONEncoder().encode(words.sorted()), as: UTF8.self)
@@ -126,30 +128,49 @@ extension EngagementStore {
             var terms = try String.fetchAll(
                 db,
                 sql: """
-                    WITH people(id) AS (SELECT DISTINCT participantId FROM contribution
+                    WITH words(value) AS (SELECT value FROM json_each(:words)),
+                         people(id) AS (SELECT DISTINCT participantId FROM contribution
                                         WHERE activityId = :a AND participantId IS NOT NULL)
                     SELECT p.ref FROM participant p JOIN people ON people.id = p.id
-                    WHERE lower(p.ref) IN (SELECT value FROM json_each(:words))
+                    WHERE lower(p.ref) IN (SELECT value FROM words)
+                    UNION
+                    SELECT ref FROM participant WHERE ref IN (SELECT value FROM words)
+                        OR ref IN (SELECT upper(value) FROM words)
                     """, arguments: ["words": list, "a": id])
-            // Names and addresses in each form they may be written in; a form can appear only if its
-            // first word is among the texts' words.
             let details = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT pc.name, pc.address FROM participantContact pc
-                    WHERE pc.participantId IN (SELECT participantId FROM contribution
-                                               WHERE activityId = :a AND participantId IS NOT NULL)
-                      AND (pc.name IS NOT NULL OR pc.address IS NOT NULL)
-                    """, arguments: ["a": id])
+                    WHERE pc.participantId IN (SELECT participantId FROM contactKey
+                                               WHERE key IN (SELECT value FROM json_each(:words)))
+                    """, arguments: ["words": list])
+            var seen = Set(terms)
             while let row = try details.next() {
                 let forms =
                     ((row["name"] as String?).map(PersonalDetails.nameForms) ?? [])
                     + ((row["address"] as String?).map(PersonalDetails.addressForms) ?? [])
-                for form in forms where words.contains(PersonalDetails.firstWord(form)) && !terms.contains(form) {
+                for form in forms where words.contains(PersonalDetails.firstWord(form)) && seen.insert(form).inserted {
                     terms.append(form)
                 }
             }
             return terms
+        }
+    }
+
+    /// The names of every member of staff on record (accounts, the lead of any activity, whoever made
+    /// any decision) with a word among `words` (``PersonalDetails/key(_:)`` of each).
+    public func staffNames(words: Set<String>) throws -> [String] {
+        guard !words.isEmpty else { return [] }
+        let names = try reading { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM user UNION SELECT lead FROM activity WHERE lead IS NOT NULL
+                    UNION SELECT decidedBy FROM decision WHERE decidedBy IS NOT NULL
+                    """)
+        }
+        return names.filter { name in
+            name.split(whereSeparator: { !$0.isLetter }).contains { words.contains(PersonalDetails.key(String($0))) }
         }
     }
 }

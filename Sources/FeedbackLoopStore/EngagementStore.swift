@@ -121,6 +121,13 @@ public final class EngagementStore: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             db.add(function: DatabaseFunction("yswd_actor", argumentCount: 0, pure: false) { _ in slot.current })
             db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in timestamp(clock()) })
+            // The words a contact's name and address are found by (PersonalDetails.lookupKeys), as JSON.
+            db.add(
+                function: DatabaseFunction("yswd_contact_keys", argumentCount: 2, pure: true) { values in
+                    let keys = PersonalDetails.lookupKeys(
+                        name: String.fromDatabaseValue(values[0]), address: String.fromDatabaseValue(values[1]))
+                    return String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
+                })
             // Case-insensitive containment that knows letters beyond ASCII (SQLite's LIKE does not).
             db.add(
                 function: DatabaseFunction("yswd_contains", argumentCount: 2, pure: true) { values in

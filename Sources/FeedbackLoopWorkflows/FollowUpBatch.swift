@@ -26,7 +26,9 @@ public struct FollowUpBatch: Sendable {
         var snapshot = try store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
         guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: ref) }
         guard snapshot.publicContact != nil else { throw PublishError.noPublicContact(activity: ref) }
-        snapshot.privateTerms = try store.privateTerms(ref: ref, words: PrivacyGuard.words(in: snapshot))
+        let words = PrivacyGuard.words(in: snapshot)
+        snapshot.privateTerms = try store.privateTerms(ref: ref, words: words)
+        snapshot.allStaffNames = try store.staffNames(words: words)
         let waivers = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
             PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
         }

@@ -28,7 +28,9 @@ public struct PreparedUpdate: Sendable {
         var snapshot = try store.updateSnapshot(
             ref: ref, asOf: asOf ?? store.settings().today(), quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
         let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
-        snapshot.privateTerms = try store.privateTerms(ref: ref, words: PrivacyGuard.words(in: snapshot))
+        let words = PrivacyGuard.words(in: snapshot)
+        snapshot.privateTerms = try store.privateTerms(ref: ref, words: words)
+        snapshot.allStaffNames = try store.staffNames(words: words)
         return PreparedUpdate(
             snapshot: snapshot, publication: publication, format: format,
             unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),

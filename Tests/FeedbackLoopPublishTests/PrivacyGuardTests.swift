@@ -28,7 +28,6 @@ import Testing
         "The CV1 area and B15 were mentioned",  // partial postcodes
         "We met 12 times in 2026 and 2027",
         "Open 8:30 to 18:00, 5 days a week",
-        "Email addresses look like name at example dot org",
         "It cost £1,234,567 over 10 years",
     ])
     func letsNearMissesThrough(text: String) {
@@ -74,7 +73,6 @@ import Testing
         "We met at the clinic.It was busy",  // 'at' before a capitalised word after a full stop
         "Find out more at nhs.uk or read about it at www.coventry.gov.uk",  // websites, not addresses
         "Details are online at healthwatchcoventry.co.uk",
-        "Email addresses look like name at example dot org",
         "Opened 15.09.2026 and closed 30/09/2026",  // dates
         "Version 10.2.1 of the form, 2026-2027 budget",
         "Rooms 101-105 and 2026/27",

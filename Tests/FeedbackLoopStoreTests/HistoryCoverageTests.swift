@@ -21,6 +21,8 @@ import Testing
             + " each contribution's history records its number",
         "importUpload": "a survey export waiting to be imported, deleted when the import ends; the import itself is"
             + " recorded once, as a batch entry",
+        "contactKey": "derived: the words a contact's name and address are looked up by, kept by triggers on"
+            + " participantContact, whose own history records the name and address",
         "signInAttempt": "itself the record of sign-ins; a lockout they cause is recorded in accountLock's history",
     ]
 

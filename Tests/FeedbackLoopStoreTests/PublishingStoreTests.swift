@@ -91,9 +91,35 @@ import Testing
     @Test func privateTermsAreFoundByTheirFirstWord() throws {
         let store = try Self.store()
         let terms = try store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
-        #expect(Set(terms) == ["P-1", "12 Elm Road, Coventry", "12 Elm Road", "Ann Smith"])
+        #expect(
+            Set(terms) == ["P-1", "12 Elm Road, Coventry", "12 Elm Road", "Ann Smith", "Ann S.", "\"Ann\"", "'Ann'"])
         #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]) == ["Smith, Ann"])
         #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["elm", "road"]).isEmpty)
+    }
+
+    /// Issue 21: anyone on record is looked for, not only those who took part in the activity being
+    /// published; staff by every name recorded for them; and a changed or erased contact no longer.
+    @Test func everyoneOnRecordIsLookedFor() throws {
+        let store = try Self.store()
+        var other = sampleActivity()
+        other.ref = "OTHER"
+        try store.addActivity(other)
+        try store.addParticipant(
+            Participant(ref: "P-9"),
+            contact: ParticipantContact(participantId: 0, name: "Zelda Quinn", address: "17 Hidden Lane, Rugby"))
+        try store.addContribution(activity: "OTHER", text: "Elsewhere", participantRef: "P-9")
+        let words = PrivacyGuardWords.of("Z. Quinn of 17 Hidden Lane told us, as did P-9").union(["p-9"])
+        let terms = try store.privateTerms(ref: "GP-ACCESS", words: words)
+        for form in ["Z. Quinn", "17 Hidden Lane", "P-9"] { #expect(terms.contains(form), "\(form): \(terms)") }
+        _ = try store.addUser(email: "dev@example.org", name: "Devi Rao", role: .editor)
+        #expect(try store.staffNames(words: PrivacyGuardWords.of("Rao, Devi said")) == ["Devi Rao"])
+        #expect(try store.staffNames(words: PrivacyGuardWords.of("Nobody said")).isEmpty)
+        try store.updateParticipant(ref: "P-9") { _, contact in contact.name = "Zelda Moss" }
+        #expect(!(try store.privateTerms(ref: "GP-ACCESS", words: words)).contains("Z. Quinn"))
+        try store.eraseParticipant(ref: "P-9", contributions: false)
+        #expect(try store.privateTerms(ref: "GP-ACCESS", words: words) == ["P-9"], "only the ref is left")
+        let keys = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contactKey") }
+        #expect(keys == 3, "Ann Smith's: ann, smith, elm")
     }
 
     /// Issue 19, finding 8: a name recorded with its title is found without it, and an address by its
@@ -157,7 +183,7 @@ enum PrivacyGuardWords {
     static func of(_ text: String) -> Set<String> {
         Set(
             text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map {
-                PersonalDetails.asciiLowered(String($0))
+                PersonalDetails.key(String($0))
             })
     }
 }
