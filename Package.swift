@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopPublish",
                 "FeedbackLoopWorkflows", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopWebTests",
             dependencies: [
-                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoop",
+                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoop", "FeedbackLoopPublish", "FeedbackLoopImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -136,8 +136,9 @@ public enum DecidimResults {
 /// Writes RFC 4180 CSV lines for machine exports (no spreadsheet formula guard: the values go to
 /// another system exactly as recorded).
 public enum CSVWriter {
+    /// One CSV line: each field bidi-safe (``SafeText/bidi(_:)``), quoted where it must be.
     public static func line(_ fields: [String], delimiter: Character = ",") -> String {
-        fields.map { field in
+        fields.map(SafeText.bidi).map { field in
             guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
                 return field
             }

@@ -1,3 +1,4 @@
+import FeedbackLoop
 import Foundation
 import Mustache
 
@@ -75,16 +76,29 @@ public struct TemplateSet: Sendable {
         return template?.render(["value": text]) ?? text
     }
 
-    /// Markdown templates escape for Markdown and text templates not at all; the others escape for HTML.
+    /// Markdown templates escape for Markdown and text templates not at all; the others escape for
+    /// HTML. Each makes every value bidi-safe (``SafeText/bidi(_:)``), custom templates included.
     private static func pragma(for name: String) -> String {
         if name.hasSuffix(".md") { return "{{% CONTENT_TYPE: MARKDOWN }}" }
-        if name.hasSuffix(".txt") { return "{{% CONTENT_TYPE: TEXT }}" }
-        return ""
+        if name.hasSuffix(".txt") { return "{{% CONTENT_TYPE: BIDI_SAFE_TEXT }}" }
+        return "{{% CONTENT_TYPE: BIDI_SAFE_HTML }}"
     }
 
     private static let registerContentTypes: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(BidiSafeText(), named: "BIDI_SAFE_TEXT")
+        MustacheContentTypes.register(BidiSafeHTML(), named: "BIDI_SAFE_HTML")
     }()
+
+    /// Text as it is, but bidi-safe.
+    struct BidiSafeText: MustacheContentType {
+        func escapeText(_ text: String) -> String { SafeText.bidi(text) }
+    }
+
+    /// Text escaped for HTML, bidi-safe (``Escape/html(_:)``).
+    struct BidiSafeHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { Escape.html(text) }
+    }
 
     private static func describe(_ error: any Error) -> String {
         switch error {

@@ -230,16 +230,23 @@ extension EngagementStore {
 }
 
 /// An erasure that is done in the record but not yet in the database files: another program's read
-/// kept the write-ahead log from being emptied, so a copy of the erased values may remain in it.
+/// kept the write-ahead log from being copied into the main file and emptied, so the main file's old
+/// pages (which are zeroed only as the log is copied in) and the log may still hold the erased values.
 public struct ErasureIncomplete: Error, Sendable, CustomStringConvertible {
     public var ref: String
     /// What the erasure did, when this is the erasure itself (nil for `--finish`).
     public var report: ErasureReport?
 
+    public init(ref: String, report: ErasureReport?) {
+        self.ref = ref
+        self.report = report
+    }
+
     public var description: String {
         "\(ref) is erased from the record, but another program was reading the database for"
             + " \(Int(EngagementStore.erasureTimeout)) seconds, so a"
-            + " copy of the erased details may still be in its files (the -wal file); when nothing else is using the"
-            + " database, run: yswd participant erase \(ref) --finish"
+            + " copy of the erased details may still be in the database file itself, and in its -wal file, until the"
+            + " log is copied into it; when nothing else is using the database, run:"
+            + " yswd participant erase \(ref) --finish"
     }
 }

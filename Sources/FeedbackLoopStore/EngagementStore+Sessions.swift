@@ -16,17 +16,33 @@ public struct WebSession: Sendable, Equatable {
 public struct SignInCandidate: Sendable {
     public var account: StaffAccount
     public var passwordHash: String?
-    /// When a lock after failed sign-ins ends, while one is on.
+    /// When a lock after failed sign-ins from the attempt's address ends, while one is on.
     public var lockedUntil: String?
 }
 
+/// An account locked after failed sign-ins: when, until when, and from which client address.
+public struct AccountLockRecord: Sendable, Equatable {
+    public var userId: Int64
+    public var lockedAt: String
+    public var lockedUntil: String
+    /// The client address the failed sign-ins came from; nil for a lock on every address.
+    public var address: String?
+}
+
 extension EngagementStore {
-    /// Failed sign-ins within ``lockWindow`` that lock an account.
+    /// Failed sign-ins to one account from one client address within ``lockWindow`` that lock the
+    /// account for that address.
     public static let failuresBeforeLock = 5
+    /// Failed sign-ins from one client address, to any account or none, within ``lockWindow`` after
+    /// which that address may not sign in at all until the window has passed.
+    public static let failuresFromAddress = 20
     /// The window failed sign-ins are counted in, and how long a lock lasts.
     public static let lockWindow: TimeInterval = 15 * 60
+    /// How long sign-in attempts (with their client addresses) are kept.
+    public static let attemptLifetime: TimeInterval = 30 * 24 * 3600
 
-    public func signInCandidate(email: String) throws -> SignInCandidate? {
+    /// The account with this email, its password hash, and any lock on it for `address`.
+    public func signInCandidate(email: String, address: String = "") throws -> SignInCandidate? {
         try reading { db in
             guard
                 let row = try Row.fetchOne(
@@ -39,37 +55,87 @@ extension EngagementStore {
             else { return nil }
             let account = Self.account(row)
             let until = try String.fetchOne(
-                db, sql: "SELECT max(lockedUntil) FROM accountLock WHERE userId = ? AND lockedUntil > ?",
-                arguments: [account.id, now])
+                db,
+                sql: """
+                    SELECT max(lockedUntil) FROM accountLock
+                    WHERE userId = ? AND lockedUntil > ? AND (address IS NULL OR address = ?)
+                    """, arguments: [account.id, now, address])
             return SignInCandidate(account: account, passwordHash: row["passwordHash"], lockedUntil: until)
         }
     }
 
-    /// Records a sign-in attempt. The ``failuresBeforeLock``th failure within ``lockWindow`` locks
-    /// the account for ``lockWindow`` (recorded, and in history).
+    /// Whether `address` has failed ``failuresFromAddress`` sign-ins within ``lockWindow``.
+    public func addressPaused(_ address: String) throws -> Bool {
+        let since = Self.timestamp(clock().addingTimeInterval(-Self.lockWindow))
+        return try reading { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM signInAttempt WHERE address = ? AND at > ? AND succeeded = 0",
+                arguments: [address, since]) ?? 0
+        } >= Self.failuresFromAddress
+    }
+
+    /// Records a sign-in attempt from `address` (to no account when the email matched none). The
+    /// ``failuresBeforeLock``th failure to one account from one address within ``lockWindow`` locks
+    /// the account for that address for ``lockWindow`` (recorded, and in history).
     /// - Returns: when the lock this failure started ends, if it started one.
     @discardableResult
-    public func recordSignIn(userId: Int64, succeeded: Bool) throws -> String? {
+    public func recordSignIn(userId: Int64?, address: String = "", succeeded: Bool) throws -> String? {
         try writing { db in
             try db.execute(
-                sql: "INSERT INTO signInAttempt (userId, at, succeeded) VALUES (?, ?, ?)",
-                arguments: [userId, now, succeeded])
-            guard !succeeded else { return nil }
+                sql: "INSERT INTO signInAttempt (userId, address, at, succeeded) VALUES (?, ?, ?, ?)",
+                arguments: [userId, address, now, succeeded])
+            guard !succeeded, let userId else { return nil }
             let since = Self.timestamp(clock().addingTimeInterval(-Self.lockWindow))
             let lastLock = try String.fetchOne(
-                db, sql: "SELECT max(lockedAt) FROM accountLock WHERE userId = ?", arguments: [userId])
+                db, sql: "SELECT max(lockedAt) FROM accountLock WHERE userId = ? AND address IS ?",
+                arguments: [userId, address])
             let from = max(since, lastLock ?? "")
             let failures =
                 try Int.fetchOne(
                     db,
-                    sql: "SELECT count(*) FROM signInAttempt WHERE userId = ? AND succeeded = 0 AND at > ?",
-                    arguments: [userId, from]) ?? 0
+                    sql: """
+                        SELECT count(*) FROM signInAttempt
+                        WHERE userId = ? AND address = ? AND succeeded = 0 AND at > ?
+                        """,
+                    arguments: [userId, address, from]) ?? 0
             guard failures >= Self.failuresBeforeLock else { return nil }
             let until = Self.timestamp(clock().addingTimeInterval(Self.lockWindow))
             try db.execute(
-                sql: "INSERT INTO accountLock (userId, lockedAt, lockedUntil) VALUES (?, ?, ?)",
-                arguments: [userId, now, until])
+                sql: "INSERT INTO accountLock (userId, lockedAt, lockedUntil, address) VALUES (?, ?, ?, ?)",
+                arguments: [userId, now, until, address])
             return until
+        }
+    }
+
+    /// The locks on an account since its sign-in before the latest, to tell its owner when they
+    /// next sign in.
+    public func locksSincePreviousSignIn(userId: Int64) throws -> [AccountLockRecord] {
+        try reading { db in
+            let previous = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT at FROM signInAttempt WHERE userId = ? AND succeeded = 1 ORDER BY id DESC LIMIT 1 OFFSET 1
+                    """, arguments: [userId])
+            return try Self.locks(db, "WHERE userId = ? AND lockedAt > ?", [userId, previous ?? ""])
+        }
+    }
+
+    /// The locks on now, by account, for the users page.
+    public func currentLocks() throws -> [Int64: [AccountLockRecord]] {
+        let locks = try reading { db in try Self.locks(db, "WHERE lockedUntil > ?", [now]) }
+        return Dictionary(grouping: locks, by: \.userId)
+    }
+
+    private static func locks(_ db: Database, _ filter: String, _ arguments: StatementArguments) throws
+        -> [AccountLockRecord]
+    {
+        try Row.fetchAll(
+            db, sql: "SELECT userId, lockedAt, lockedUntil, address FROM accountLock \(filter) ORDER BY lockedAt",
+            arguments: arguments
+        ).map { row in
+            AccountLockRecord(
+                userId: row["userId"], lockedAt: row["lockedAt"], lockedUntil: row["lockedUntil"],
+                address: row["address"])
         }
     }
 
@@ -87,6 +153,9 @@ extension EngagementStore {
                 sql: "DELETE FROM webSession WHERE lastSeenAt < ?",
                 arguments: [Self.timestamp(clock().addingTimeInterval(-72 * 3600))])
             try Self.removeOldUploads(db, now: clock())
+            try db.execute(
+                sql: "DELETE FROM signInAttempt WHERE at < ?",
+                arguments: [Self.timestamp(clock().addingTimeInterval(-Self.attemptLifetime))])
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE createdAt <= ?",
                 arguments: [Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])

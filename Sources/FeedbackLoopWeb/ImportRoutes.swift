@@ -26,7 +26,8 @@ struct ImportRoutes {
             let activity = try found { try store.activity(ref: ref) }
             do {
                 let sent = try await Upload.read(request, context: context, limit: WebLimits.uploadBytes)
-                _ = try FileSniff.sniff(data: sent.content)
+                let sniff = try FileSniff.sniff(data: sent.content)
+                try Upload.checkShape(sent.content, encoding: sniff.encoding, delimiter: sniff.delimiter)
                 let id = try store.acting(as: account.name).keepUpload(
                     activity: ref, userId: try Self.userId(account), fileName: sent.name, content: sent.content)
                 return Pages.redirect(Paths.activity(ref) + "/import/\(id)")
@@ -206,6 +207,7 @@ struct ImportRoutes {
     }
 
     static func csvField(_ text: String) -> String {
+        let text = SafeText.bidi(text)
         let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -247,7 +249,7 @@ extension Upload.Problem {
         switch self {
         case .tooLarge: .contentTooLarge
         case .notCSV, .notText: .unsupportedMediaType
-        case .noFile, .unreadable: .badRequest
+        case .noFile, .unreadable, .tooManyColumns, .headerTooLong: .badRequest
         }
     }
 
@@ -258,6 +260,12 @@ extension Upload.Problem {
             "\(name) is not a CSV file. Save the survey export as CSV (a .csv file) and upload that."
         case .notText(let name):
             "\(name) is a spreadsheet, not a CSV file. Open it, save it as CSV (a .csv file) and upload that."
+        case .tooManyColumns(let count):
+            "The file has \(count.formatted()) columns. yswd reads files of up to \(Upload.maxColumns) columns:"
+                + " keep the columns you need and upload it again."
+        case .headerTooLong:
+            "The first line of the file, with the column names, is longer than 64 KB. Check that the file is a"
+                + " survey export with one row of column names."
         case .noFile: "Choose a CSV file to upload."
         case .unreadable: "The file could not be read. Upload it again."
         }

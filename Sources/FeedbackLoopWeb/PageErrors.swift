@@ -31,6 +31,12 @@ struct PageErrors: RouterMiddleware {
                     status: .contentTooLarge, title: "That is too large",
                     message: "What was sent is larger than this service accepts, so nothing was changed."),
                 context: context)
+        } catch let error as HTTPError {
+            return page(
+                Refusal(
+                    status: error.status, title: "That could not be done",
+                    message: "What was sent could not be read, so nothing was changed."),
+                context: context)
         }
     }
 

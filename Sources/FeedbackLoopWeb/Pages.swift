@@ -5,14 +5,16 @@ import Hummingbird
 import Mustache
 
 /// The web app's pages: Mustache templates, parsed once, rendered with typed views and escaped for
-/// HTML. Every page shares the frame (`top`, `bottom`): the skip link, the header with who is signed
+/// HTML (``SafeHTML``: no value can carry a stray direction or control character). Every page shares the frame (`top`, `bottom`): the skip link, the header with who is signed
 /// in, the navigation and the sign-out form.
 enum Pages {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
+        MustacheContentTypes.register(SafeHTML(), named: SafeHTML.name)
         for (name, source) in WebTemplates.all {
             do {
-                library.register(try MustacheTemplate(string: source), named: name)
+                let safe = "{{% CONTENT_TYPE: \(SafeHTML.name) }}" + source
+                library.register(try MustacheTemplate(string: safe), named: name)
             } catch {
                 // The templates are constants every test renders: this is a defect, never a user's mistake.
                 preconditionFailure("web template \(name) does not parse: \(error)")
@@ -121,4 +123,12 @@ struct Pagination: Sendable {
         number = page
         range = min(count, (page - 1) * size)..<min(count, page * size)
     }
+}
+
+/// How every value on a staff page is escaped: bidi-safe and with control characters written out
+/// (``SafeText/display(_:)``), then escaped for HTML.
+struct SafeHTML: MustacheContentType {
+    static let name = "STAFF_HTML"
+
+    func escapeText(_ text: String) -> String { SafeText.display(text).htmlEscaped }
 }

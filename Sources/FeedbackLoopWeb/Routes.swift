@@ -54,9 +54,11 @@ struct Routes {
         _ handler: @escaping @Sendable (Request, StaffContext, StaffAccount) async throws -> Response
     ) {
         rules.record(.get, path.description, .page(role))
-        router.get(path) { request, context in
-            let account = try Access.page(request, context, needs: role)
-            return try await handler(request, context, account)
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on(path, method: method) { request, context in
+                let account = try Access.page(request, context, needs: role)
+                return try await handler(request, context, account)
+            }
         }
     }
 
@@ -95,6 +97,9 @@ struct Routes {
         _ handler: @escaping @Sendable (Request, StaffContext) async throws -> Response
     ) {
         rules.record(method, path.description, .open)
-        router.on(path, method: method) { request, context in try await handler(request, context) }
+        // HEAD answers as GET does (``HeadAsGet`` leaves out the body).
+        for method in method == .get ? [method, .head] : [method] {
+            router.on(path, method: method) { request, context in try await handler(request, context) }
+        }
     }
 }

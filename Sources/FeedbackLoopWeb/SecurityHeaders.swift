@@ -23,7 +23,14 @@ struct SecurityHeaders: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // An error no page showed (one from before the session was read): its own response,
+            // with the headers too.
+            response = try error.response(from: request, context: context)
+        }
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = Self.policy
         }
@@ -31,6 +38,18 @@ struct SecurityHeaders: RouterMiddleware {
         if let name = Self.referrerPolicy { response.headers[name] = "same-origin" }
         if let name = Self.frameOptions { response.headers[name] = "DENY" }
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
+        return response
+    }
+}
+
+/// `HEAD` is answered as `GET` is, without the body (RFC 9110): every `GET` route is also a `HEAD`
+/// route (``Routes``), and this leaves out what it would send.
+struct HeadAsGet<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        var response = try await next(request, context)
+        if request.method == .head { response.body = ResponseBody() }
         return response
     }
 }

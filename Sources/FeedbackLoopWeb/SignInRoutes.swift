@@ -1,6 +1,7 @@
 import FeedbackLoop
 import FeedbackLoopStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import NIOPosix
@@ -9,6 +10,8 @@ import NIOPosix
 struct SignInRoutes {
     let store: EngagementStore
     let secureCookies: Bool
+    /// Whether a proxy in front sets `X-Forwarded-For` (``WebServer/trustProxy``).
+    let trustProxy: Bool
     /// bcrypt's cost: 2^12 rounds, about a quarter of a second per hash.
     static let cost: UInt8 = 12
     /// Compared against when no account matches, so a wrong email takes as long as a wrong password.
@@ -93,30 +96,67 @@ struct SignInRoutes {
         let next = Self.safeNext(form.typed("next"))
         var page = SignInPage(frame: Frame("Sign in", context: context), next: next, token: token)
         page.email = email
-        let candidate = try store.signInCandidate(email: email)
-        if let until = candidate?.lockedUntil {
-            page.fail("This account is locked after too many failed sign-ins. Try again after \(Self.time(until)).")
-            return Pages.render("sign-in", page, status: .tooManyRequests)
-        }
+        let address = clientAddress(request, context)
+        let candidate = try store.signInCandidate(email: email, address: address)
+        // A locked account, a paused address, a wrong password and an unknown email get the same
+        // answer after the same work: a password is always checked, and every failure recorded.
+        let paused = try candidate?.lockedUntil != nil || store.addressPaused(address)
         let hash = candidate?.passwordHash ?? Self.stand
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        guard let candidate, let id = candidate.account.id, candidate.passwordHash != nil,
+        guard !paused, let candidate, let id = candidate.account.id, candidate.passwordHash != nil,
             !candidate.account.isDisabled, matches
         else {
-            if let id = candidate?.account.id, let until = try store.recordSignIn(userId: id, succeeded: false) {
-                page.fail(
-                    "This account is now locked after too many failed sign-ins. Try again after \(Self.time(until)).")
-                return Pages.render("sign-in", page, status: .tooManyRequests)
-            }
-            page.fail("Enter a correct email address and password")
+            try store.recordSignIn(userId: candidate?.account.id, address: address, succeeded: false)
+            page.fail(Self.refused)
             return Pages.render("sign-in", page, status: .unauthorized)
         }
-        try store.recordSignIn(userId: id, succeeded: true)
+        try store.recordSignIn(userId: id, address: address, succeeded: true)
         if let old = request.cookies[SessionMiddleware.cookieName]?.value { try store.endSession(id: old) }
         let session = try store.startSession(userId: id)
+        let locks = try store.locksSincePreviousSignIn(userId: id)
+        if !locks.isEmpty { try store.setNotice(session: session.id, Self.lockNotice(locks)) }
         var response = Pages.redirect(next)
         response.setCookie(SessionMiddleware.cookie(session.id, secure: secureCookies))
         return response
+    }
+
+    /// The one answer to a sign-in that does not succeed, whatever the reason.
+    static let refused =
+        "Enter a correct email address and password. After \(EngagementStore.failuresBeforeLock) failed tries,"
+        + " wait \(Int(EngagementStore.lockWindow / 60)) minutes before you try again."
+
+    /// What the owner of an account is told when they next sign in after it was locked.
+    static func lockNotice(_ locks: [AccountLockRecord]) -> String {
+        let each = locks.map { lock in
+            "on \(Self.day(lock.lockedAt)) from \(Self.time(lock.lockedAt)) to \(Self.time(lock.lockedUntil))"
+                + (lock.address.map { $0.isEmpty ? "" : " (failed tries from \(Self.shown($0)))" } ?? "")
+        }
+        let times = locks.count == 1 ? "once" : "\(locks.count) times"
+        return "Since you last signed in, your account was locked \(times) after failed sign-ins: "
+            + each.joined(separator: "; ") + ". If that was not you, tell an admin."
+    }
+
+    /// The address the request came from: the last one a trusted proxy added to
+    /// `X-Forwarded-For`, or the connection's.
+    func clientAddress(_ request: Request, _ context: StaffContext) -> String {
+        if trustProxy, let name = Self.forwardedFor, let forwarded = request.headers[name],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
+            return String(last.prefix(64))
+        }
+        return context.remoteAddress ?? ""
+    }
+
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")
+
+    /// "3 December 2026" from a stored time.
+    static func day(_ stored: String) -> String {
+        (try? CalendarDate.parse(String(stored.prefix(10)), field: "date"))?.spoken ?? String(stored.prefix(10))
+    }
+
+    /// An address as it may be shown: letters, digits, `.`, `:` only.
+    static func shown(_ address: String) -> String {
+        String(address.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == ":") })
     }
 
     static let tokenCookieName = "yswd_sign_in"

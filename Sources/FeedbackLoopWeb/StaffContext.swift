@@ -10,8 +10,12 @@ public struct StaffContext: RequestContext {
     /// The account whose session this request's cookie named, when that session has just expired.
     var expiredUserId: Int64?
 
+    /// The address the connection came from (a proxy's, when there is one in front).
+    var remoteAddress: String?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Uploads are streamed to disk by the import route; other bodies are small forms.

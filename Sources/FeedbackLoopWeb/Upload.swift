@@ -1,3 +1,4 @@
+import FeedbackLoopImport
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -13,6 +14,26 @@ enum Upload {
         case unreadable
         /// A spreadsheet or other file that is not text, whatever its name says.
         case notText(String)
+        /// A file with more columns than ``maxColumns``.
+        case tooManyColumns(Int)
+        /// A first line (the column names) longer than ``maxHeaderBytes``.
+        case headerTooLong
+    }
+
+    /// The most columns an uploaded file may have.
+    static let maxColumns = 500
+    /// The longest first line an uploaded file may have, in bytes.
+    static let maxHeaderBytes = 64 * 1024
+
+    /// Refuses a file whose first line is longer than ``maxHeaderBytes`` or that has more than
+    /// ``maxColumns`` columns, before any page is built from it.
+    static func checkShape(_ content: Data, encoding: CSVReader.Encoding, delimiter: CSVReader.Delimiter) throws {
+        let newline = content.prefix(maxHeaderBytes + 1).firstIndex(of: 0x0A)
+        if newline == nil, content.count > maxHeaderBytes { throw Problem.headerTooLong }
+        var reader = CSVReader(data: content, delimiter: delimiter.byte, encoding: encoding)
+        if let header = try? reader.next(), header.fields.count > maxColumns {
+            throw Problem.tooManyColumns(header.fields.count)
+        }
     }
 
     /// What was sent: the file and its name on the user's computer.

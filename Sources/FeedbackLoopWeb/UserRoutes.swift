@@ -86,6 +86,7 @@ struct UserRoutes {
         let settings = try store.settings()
         let view = UsersPage(
             frame: Frame("Users and settings", context: context, section: "users"), accounts: try store.users(),
+            locks: try store.currentLocks(),
             settings: TeamSettings.Key.allCases.map { ($0.rawValue, settings.value(of: $0) ?? "") }, form: form,
             errors: errors, link: link.map { Self.address($0.0, request: $0.1) }, linkFor: link?.0.account.email)
         return Pages.render("users", view, status: errors.isEmpty ? .ok : .badRequest)
@@ -127,6 +128,16 @@ struct UsersPage: Sendable {
         var id: String
     }
 
+    /// Whether the account can sign in, and any lock on it now after failed sign-ins.
+    static func state(_ account: StaffAccount, locks: [AccountLockRecord]) -> String {
+        let state = account.isDisabled ? "Disabled" : account.hasPassword ? "Can sign in" : "Has not set a password"
+        let locked = locks.map { lock in
+            let from = lock.address.map { $0.isEmpty ? "" : " from \(SignInRoutes.shown($0))" } ?? ""
+            return "Locked\(from) until \(SignInRoutes.time(lock.lockedUntil)) after failed sign-ins"
+        }
+        return ([state] + locked).joined(separator: ". ")
+    }
+
     /// Each setting in words: its name, and what it does.
     static let settingWords: [String: (label: String, hint: String)] = [
         "feedback-weeks": (
@@ -166,14 +177,14 @@ struct UsersPage: Sendable {
     ]
 
     init(
-        frame: Frame, accounts: [StaffAccount], settings: [(String, String)], form: FormData?, errors: [FieldError],
-        link: String?, linkFor: String?
+        frame: Frame, accounts: [StaffAccount], locks: [Int64: [AccountLockRecord]] = [:], settings: [(String, String)],
+        form: FormData?, errors: [FieldError], link: String?, linkFor: String?
     ) {
         self.frame = frame
         self.accounts = accounts.map { account in
             Account(
                 email: account.email, name: account.name, role: account.role.rawValue,
-                state: account.isDisabled ? "Disabled" : account.hasPassword ? "Can sign in" : "Has not set a password",
+                state: Self.state(account, locks: account.id.flatMap { locks[$0] } ?? []),
                 roles: StaffRole.allCases.map {
                     Choice(value: $0.rawValue, label: $0.rawValue.readable, selected: $0 == account.role)
                 })

@@ -2,7 +2,9 @@ import FeedbackLoop
 import FeedbackLoopStore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// The staff web app: one shared record for the whole team, in a browser. It calls the same store,
 /// import and publish code the command line does and holds no rule of its own.
@@ -12,12 +14,22 @@ public struct WebServer: Sendable {
     public var port: Int
     /// Mark the session cookie `Secure`, for a server behind a TLS proxy.
     public var secureCookies: Bool
+    /// Take the client's address from the last entry of `X-Forwarded-For`, for a server that only a
+    /// proxy in front reaches (sign-in limits count by client address).
+    public var trustProxy: Bool
+    /// The most connections served at once.
+    public var maxConnections: Int
 
-    public init(store: EngagementStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+    public init(
+        store: EngagementStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        trustProxy: Bool = false, maxConnections: Int = 1000
+    ) {
+        self.maxConnections = maxConnections
         self.store = store
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
+        self.trustProxy = trustProxy
     }
 
     /// Every route's door, filled as ``router()`` adds them.
@@ -26,6 +38,7 @@ public struct WebServer: Sendable {
     /// Every route, behind the middleware every request passes, each added with its door.
     public func router() -> Router<StaffContext> {
         let router = Router(context: StaffContext.self)
+        router.add(middleware: HeadAsGet())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: SessionMiddleware(store: store))
         router.add(middleware: PageErrors())
@@ -35,7 +48,7 @@ public struct WebServer: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: WebStyles.css)))
         }
-        SignInRoutes(store: store, secureCookies: secureCookies).add(to: routes)
+        SignInRoutes(store: store, secureCookies: secureCookies, trustProxy: trustProxy).add(to: routes)
         DashboardRoutes(store: store, loops: LoopCache(store: store)).add(to: routes)
         ActivityRoutes(store: store).add(to: routes)
         RecordingRoutes(store: store).add(to: routes)
@@ -63,13 +76,25 @@ public struct WebServer: Sendable {
         }
     }
 
-    /// The application, ready to run (or to test).
+    /// How long a connection may send nothing the server can use before it is closed: no complete
+    /// header (however slowly its bytes arrive), no part of a body, or nothing at all between requests.
+    public static let idleTimeout: TimeAmount = .seconds(15)
+
+    /// The application, ready to run (or to test). Slow or idle clients are closed after
+    /// ``idleTimeout`` and at most ``maxConnections`` connections are served at once (Hummingbird's
+    /// own handlers); the rest wait in the queue of ``backlog``.
     public func application(logger: Logger = Logger(label: "yswd")) -> some ApplicationProtocol {
         Application(
             router: router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "yswd"),
+            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "yswd", backlog: Self.backlog,
+                availableConnectionsDelegate: MaximumAvailableConnections(maxConnections)),
             logger: logger)
     }
+
+    /// Connections waiting to be accepted while ``maxConnections`` are open.
+    static let backlog = 1024
 
     /// Serves until the process is stopped. First it sweeps what may hold private details and has
     /// outlived its use: uploads and drafts past their time, and the upload folders earlier

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackLoop
 import FeedbackLoopPublish
 import Foundation
 
@@ -114,5 +115,5 @@ enum Listing {
 
 /// Writes a message for people to stderr, keeping stdout for the output itself.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((SafeText.shown(message) + "\n").utf8))
 }

@@ -24,13 +24,25 @@ extension Yswd {
         var port = 8080
         @Flag(help: "Mark the session cookie Secure: for a server reached only over HTTPS, through a proxy.")
         var secureCookies = false
+        @Flag(
+            help: ArgumentHelp(
+                "Take each client's address from the last entry of X-Forwarded-For.",
+                discussion: "Only for a server that nothing but your proxy can reach: sign-in limits count by address.")
+        )
+        var trustProxy = false
+        @Option(help: "The most connections served at once; more wait their turn (default 1000).")
+        var maxConnections = 1000
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             _ = try EntryRules.number(port, field: .entry("port"), in: 1...65_535)
+            _ = try EntryRules.number(maxConnections, field: .entry("max-connections"), in: 1...100_000)
             let store = try store.open(concurrentReads: true)
             print("yswd is serving \(self.store.databasePath) at http://\(host):\(port)/ (stop it with Ctrl-C).")
-            try await WebServer(store: store, host: host, port: port, secureCookies: secureCookies).run()
+            try await WebServer(
+                store: store, host: host, port: port, secureCookies: secureCookies, trustProxy: trustProxy,
+                maxConnections: maxConnections
+            ).run()
         }
     }
 }

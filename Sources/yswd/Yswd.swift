@@ -59,7 +59,9 @@ struct Yswd: AsyncParsableCommand {
     /// list): the parser's message and where to find help, without the usage line, then status 64.
     private static func usageMistake(_ error: any Error) -> Never {
         let pointer = fullMessage(for: error).split(separator: "\n").last { $0.contains("--help") }
-        let lines = ["Error: \(oneLine(message(for: error)))"] + (pointer.map { [$0.trimmed] } ?? [])
+        let lines =
+            ["Error: \(SafeText.shown(oneLine(message(for: error))))"]
+            + (pointer.map { [SafeText.shown($0.trimmed)] } ?? [])
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         Foundation.exit(ExitCode.validationFailure.rawValue)
     }
@@ -116,7 +118,7 @@ struct Yswd: AsyncParsableCommand {
     }
 
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(SafeText.shown(message))\n".utf8))
         Foundation.exit(2)
     }
 }

@@ -57,4 +57,52 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: old.path))
         #expect(FileManager.default.fileExists(atPath: folder.appending(path: "other.txt").path))
     }
+
+    @Test(arguments: [(600, false), (20, true)])
+    func aFileTooWideOrWithAHugeFirstLineIsRefusedBeforeAnyPage(columns: Int, longLine: Bool) async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let header =
+                longLine
+                ? "Text," + String(repeating: "x", count: 70_000)
+                : (0..<columns).map { "Column \($0)" }.joined(separator: ",")
+            let response = try await client.upload(
+                Data("\(header)\r\nHello\r\n".utf8), csrf: editor.csrf, session: editor)
+            #expect(response.status == .badRequest)
+            let expected = longLine ? "longer than 64 KB" : "The file has 600 columns"
+            #expect(response.body.text.contains(expected))
+            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty, "nothing kept")
+        }
+    }
+
+    /// Errors too carry the security headers; and HEAD answers as GET does, without a body.
+    @Test func errorsCarryTheSecurityHeadersAndHeadAnswersAsGet() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let big = String(repeating: "x", count: 2 << 20)
+            let responses = [
+                try await client.post(
+                    "/activities/GP/themes", [("csrf", editor.csrf), ("said", big)], cookie: editor.cookie),
+                try await client.get("/no/such/page", cookie: editor.cookie),
+                try await client.upload(Data(), csrf: editor.csrf, session: editor),
+            ]
+            #expect(responses.map(\.status) == [.contentTooLarge, .notFound, .badRequest])
+            for response in responses {
+                #expect(response.headers[.contentSecurityPolicy] != nil, "\(response.status)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(response.status)")
+            }
+            let get = try await client.client.execute(uri: "/sign-in", method: .get)
+            let head = try await client.client.execute(uri: "/sign-in", method: .head)
+            #expect(head.status == .ok && get.status == .ok, "\(head.status) \(get.status)")
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentSecurityPolicy] != nil)
+        }
+    }
+
+    @Test func anIncompleteErasureSaysTheMainFileMayStillHoldTheDetails() {
+        let message = ErasureIncomplete(ref: "P-1", report: nil).description
+        #expect(message.contains("in the database file itself, and in its -wal file"))
+    }
 }

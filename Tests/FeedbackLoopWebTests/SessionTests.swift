@@ -2,6 +2,8 @@ import FeedbackLoop
 import FeedbackLoopStore
 import Foundation
 import HTTPTypes
+import HummingbirdBcrypt
+import HummingbirdTesting
 import Testing
 
 @testable import FeedbackLoopWeb
@@ -92,27 +94,102 @@ import Testing
     @Test func fiveFailedSignInsLockTheAccountForFifteenMinutesAndAreRecorded() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
-            func attempt(_ password: String) async throws -> HTTPResponse.Status {
-                try await client.postSignIn([("email", "admin@example.org"), ("password", password)]).status
+            func attempt(_ password: String) async throws -> TestResponse {
+                try await client.postSignIn(
+                    [("email", "editor@example.org"), ("password", password)], from: "203.0.113.7")
             }
-            for _ in 0..<4 { #expect(try await attempt("wrong password here") == .unauthorized) }
-            #expect(try await attempt("wrong password here") == .tooManyRequests)
-            #expect(try await attempt(WebHarness.password) == .tooManyRequests, "locked even with the right password")
+            for _ in 0..<5 { #expect(try await attempt("wrong password here").status == .unauthorized) }
+            let locked = try await attempt(WebHarness.password)
+            #expect(locked.status == .unauthorized, "locked even with the right password")
+            #expect(locked.body.text.contains("wait 15 minutes before you try again"))
             let history = try harness.store.history().filter { $0.entity == "accountLock" }
             #expect(history.count == 1)
+            #expect(history.first?.after?.contains("203.0.113.7") == true, "the address is in history")
+
+            // Admins see the lock on the users page.
+            let admin = try await client.signIn(.admin)
+            let users = try await client.get("/users", cookie: admin.cookie).body.text
+            #expect(users.contains("Locked from 203.0.113.7 until"), "\(users)")
+
             harness.clock.advance(16 * 60)
-            #expect(try await attempt(WebHarness.password) == .seeOther)
+            let signedIn = try await attempt(WebHarness.password)
+            #expect(signedIn.status == .seeOther)
+            let cookie = String(try #require(signedIn.headers[.setCookie]).prefix { $0 != ";" })
+            let page = try await client.get("/", cookie: cookie).body.text
+            #expect(page.contains("your account was locked once after failed sign-ins"), "the owner is told")
+            #expect(page.contains("203.0.113.7"))
+            let again = try await client.get("/", cookie: cookie).body.text
+            #expect(!again.contains("your account was locked"), "told once")
         }
     }
 
-    @Test func aWrongEmailAndAWrongPasswordGetTheSameAnswer() async throws {
+    /// Issue 21: failed sign-ins from one address lock no one out anywhere else.
+    @Test func oneAddressCannotLockAnyoneOutForAnother() async throws {
         let harness = try WebHarness()
+        let emails = (1...20).map { "staff\($0)@example.org" }
+        for email in emails {
+            let link = try harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
+            _ = try harness.store.setPassword(token: link.token, hash: WebHarness.hash)
+        }
         try await harness.test { client in
-            let unknown = try await client.postSignIn([("email", "nobody@example.org"), ("password", "x")])
-            let wrong = try await client.postSignIn([("email", "viewer@example.org"), ("password", "x")])
-            #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
-            #expect(unknown.body.text.contains("Enter a correct email address and password"))
-            #expect(wrong.body.text.contains("Enter a correct email address and password"))
+            for email in emails {
+                for _ in 0..<5 {
+                    let response = try await client.postSignIn(
+                        [("email", email), ("password", "not the password")], from: "203.0.113.66")
+                    #expect(response.status == .unauthorized)
+                }
+            }
+            #expect(try harness.strings("SELECT count(*) FROM accountLock") == ["20"])
+            let paused = try await client.postSignIn(
+                [("email", emails[0]), ("password", WebHarness.password)], from: "203.0.113.66")
+            #expect(paused.status == .unauthorized, "the address that failed 100 times is paused")
+            for email in emails {
+                let elsewhere = try await client.postSignIn(
+                    [("email", email), ("password", WebHarness.password)], from: "192.0.2.10")
+                #expect(elsewhere.status == .seeOther, "\(email) signs in from another address")
+            }
+        }
+    }
+
+    /// Issue 21: a locked account, a wrong password and an unknown email cannot be told apart: the
+    /// same status, the same page, in the same time.
+    @Test func lockedWrongAndUnknownGetTheSameAnswerInTheSameTime() async throws {
+        let harness = try WebHarness()
+        for email in ["locked@example.org", "real@example.org"] {
+            let link = try harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
+            let hash = Bcrypt.hash(WebHarness.password, cost: 12)  // as the app hashes passwords
+            _ = try harness.store.setPassword(token: link.token, hash: hash)
+        }
+        try await harness.test { client in
+            for _ in 0..<5 {
+                _ = try await client.postSignIn(
+                    [("email", "locked@example.org"), ("password", "wrong")], from: "203.0.113.5")
+            }
+            let cases = [
+                ("locked", "locked@example.org", WebHarness.password), ("wrong", "real@example.org", "wrong"),
+                ("unknown", "nobody@example.org", "wrong"),
+            ]
+            var bodies: [String: String] = [:]
+            var times: [String: [Double]] = [:]
+            for round in 0..<5 {
+                for (name, email, password) in cases {
+                    let start = ContinuousClock.now
+                    let response = try await client.postSignIn(
+                        [("email", email), ("password", password)], from: "203.0.113.5")
+                    let elapsed = ContinuousClock.now - start
+                    #expect(response.status == .unauthorized, "\(name)")
+                    if round > 0 {
+                        times[name, default: []].append(
+                            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                    }
+                    bodies[name] = response.body.text.replacing(email, with: "EMAIL")
+                        .replacing(/value="[0-9a-f]{64}"/, with: "TOKEN")
+                }
+            }
+            #expect(Set(bodies.values).count == 1, "the same page for each")
+            let medians = times.mapValues { $0.sorted()[$0.count / 2] }
+            let spread = (medians.values.max() ?? 0) - (medians.values.min() ?? 0)
+            #expect(spread < 50, "median times in ms: \(medians)")
         }
     }
 

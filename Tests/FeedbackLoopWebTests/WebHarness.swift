@@ -28,7 +28,7 @@ struct WebHarness: Sendable {
     init(secureCookies: Bool = false) throws {
         let clock = clock
         store = try EngagementStore.inMemory(actor: "setup", clock: { clock.now })
-        server = WebServer(store: store, secureCookies: secureCookies)
+        server = WebServer(store: store, secureCookies: secureCookies, trustProxy: true)
         for role in StaffRole.allCases {
             let link = try store.addUser(
                 email: "\(role.rawValue)@example.org", name: "\(role.rawValue.capitalized) User", role: role)
@@ -103,9 +103,10 @@ struct Client: Sendable {
 
     func post(
         _ path: String, _ fields: [(String, String)], cookie: String? = nil, origin: String? = WebHarness.origin,
-        contentType: String = "application/x-www-form-urlencoded"
+        contentType: String = "application/x-www-form-urlencoded", from address: String? = nil
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
+        if let address, let name = HTTPField.Name("X-Forwarded-For") { headers[name] = "198.51.100.1, \(address)" }
         if let cookie { headers[.cookie] = cookie }
         if let origin { headers[.origin] = origin }
         let body = fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
@@ -129,12 +130,14 @@ struct Client: Sendable {
     }
 
     /// Posts the sign-in form as a browser does: its page first, for the form's token and its cookie.
-    func postSignIn(_ fields: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+    func postSignIn(_ fields: [(String, String)], cookie: String? = nil, from address: String? = nil) async throws
+        -> TestResponse
+    {
         let page = try await get("/sign-in")
         let set = try #require(page.headers[.setCookie])
         let token = try #require(page.body.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.output.1)
         let cookies = [cookie, String(set.prefix { $0 != ";" })].compactMap { $0 }.joined(separator: "; ")
-        return try await post("/sign-in", fields + [("csrf", String(token))], cookie: cookies)
+        return try await post("/sign-in", fields + [("csrf", String(token))], cookie: cookies, from: address)
     }
 
     /// Signs in as the user of `role`: the session cookie and the session's form token.

@@ -216,6 +216,10 @@ import Testing
             "line 2, column 1: the field is over 2 KB"
         ),
         (
+            "terminal escape codes", "Text,How\nx,\u{1B}[2K\u{1B}[31mpigeon\n", ["--method-column", "How"],
+            "‘\\u{1B}[2K\\u{1B}[31mpigeon’ is not one of yswd’s methods"
+        ),
+        (
             "bad yes/no", "Text,Who,Ok\nx,P1,perhaps\n",
             ["--participant-column", "Who", "--wants-feedback-column", "Ok"], "‘perhaps’ is not yes or no"
         ),
@@ -231,6 +235,7 @@ import Testing
         #expect(result.stderr.hasPrefix("error: "), "\(name)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(name): \(result.stderr)")
         #expect(result.stderr.contains(mentions), "\(name): \(result.stderr)")
+        #expect(!result.stderr.contains("\u{1B}"), "\(name): no control character is echoed")
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before, "\(name): the database file changed")
     }
