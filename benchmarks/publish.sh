@@ -76,7 +76,7 @@ activity() {
             "$yswd" explain "$ref" "$theme" --why "The $theme service is run nationally" \
                 --reason outside-control >/dev/null
         fi
-        for id in $(sqlite3 "$YSWD_DATABASE" "SELECT c.id FROM contribution c JOIN participant p ON p.id = c.participantId
+        for id in $(sqlite3 "$YSWD_DATABASE" "SELECT c.number FROM contribution c JOIN participant p ON p.id = c.participantId
                 JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
                 JOIN activity a ON a.id = t.activityId
                 WHERE a.ref = '$ref' AND t.key = '$theme' AND p.mayQuote = 1 ORDER BY c.id DESC LIMIT 2"); do

@@ -23,27 +23,52 @@ extension PrivacyGuard {
         return words
     }
 
-    /// Where `term` stands as a whole in `text`, ignoring case and accents: not inside a longer
-    /// word, ref or number.
-    static func wholeWordRanges(of term: String, in text: String) -> [NSRange] {
+    /// Where each of `terms` stands as a whole in `text`, ignoring case and accents (not inside a
+    /// longer word, ref or number), found word by word: each word of the text is looked up among the
+    /// terms' first words, and only the terms that start with it are compared there. The cost
+    /// follows the length of the text, however many terms there are.
+    static func termRanges(_ terms: [String], in text: String) -> [NSRange] {
+        var byFirstWord: [String: [(term: String, lead: Int)]] = [:]
+        for term in terms {
+            guard let first = term.firstIndex(where: isWordCharacter) else { continue }
+            let end = term[first...].firstIndex(where: { !isWordCharacter($0) }) ?? term.endIndex
+            let lead = term.distance(from: term.startIndex, to: first)
+            byFirstWord[PersonalDetails.key(String(term[first..<end])), default: []].append((term, lead))
+        }
+        guard !byFirstWord.isEmpty else { return [] }
+        var found: [NSRange] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard isWordCharacter(text[index]) else {
+                index = text.index(after: index)
+                continue
+            }
+            let end = text[index...].firstIndex(where: { !isWordCharacter($0) }) ?? text.endIndex
+            for (term, lead) in byFirstWord[PersonalDetails.key(String(text[index..<end]))] ?? [] {
+                guard let start = text.index(index, offsetBy: -lead, limitedBy: text.startIndex),
+                    let range = text.range(
+                        of: term, options: [.anchored, .caseInsensitive, .diacriticInsensitive],
+                        range: start..<text.endIndex),
+                    standsAlone(term, at: range, in: text)
+                else { continue }
+                found.append(NSRange(range, in: text))
+            }
+            index = end
+        }
+        return found
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    /// Whether `range` of `text` is not part of a longer word, ref or number.
+    private static func standsAlone(_ term: String, at range: Range<String.Index>, in text: String) -> Bool {
         func joins(_ character: Character?) -> Bool {
             guard let character else { return false }
             return character.isLetter || character.isNumber || character == "_" || character == "-"
         }
-        let edgesJoin = (term.first.map(joins) ?? false, term.last.map(joins) ?? false)
-        var found: [NSRange] = []
-        var from = text.startIndex
-        while let range = text.range(
-            of: term, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
-        {
-            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-            if !(edgesJoin.0 && joins(before)), !(edgesJoin.1 && joins(after)) {
-                found.append(NSRange(range, in: text))
-            }
-            from = text.index(after: range.lowerBound)
-        }
-        return found
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+        return !(term.first.map(joins) == true && joins(before)) && !(term.last.map(joins) == true && joins(after))
     }
 
     /// Each form (``PersonalDetails/nameForms(_:)``) of the names of staff: the person's part of each

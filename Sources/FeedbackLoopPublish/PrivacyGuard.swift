@@ -66,16 +66,9 @@ public enum PrivacyGuard {
         return texts(snapshot).flatMap { location, text in
             let guarded = GuardText(text)
             var hits = detect(guarded.text)
-            for term in terms {
-                for range in wholeWordRanges(of: term, in: guarded.text) {
-                    hits.append(Hit(kind: .participant, range: range))
-                }
-            }
-            for term in staffTerms {
-                for range in wholeWordRanges(of: term, in: guarded.text)
-                where !hits.contains(where: { $0.overlaps(range) }) {
-                    hits.append(Hit(kind: .name, range: range))
-                }
+            for range in termRanges(terms, in: guarded.text) { hits.append(Hit(kind: .participant, range: range)) }
+            for range in termRanges(staffTerms, in: guarded.text) where !hits.contains(where: { $0.overlaps(range) }) {
+                hits.append(Hit(kind: .name, range: range))
             }
             for range in staffNames(staff, in: guarded.text) where !hits.contains(where: { $0.overlaps(range) }) {
                 hits.append(Hit(kind: .name, range: range))
@@ -242,13 +235,14 @@ public enum PrivacyGuard {
     /// sides; `@` or "at" (bare, or in brackets: `[at]`, `(at)`) between the parts, and `.` or "dot"
     /// (bare or bracketed) between the words of each. Groups: 1 the local part, 2 the at, 3 the domain.
     private static let email: NSRegularExpression = {
+        // Bounded repetitions, so a long run of words joined by "dot" costs no more than a short one.
         let dot = #"(?:\.|\s\.\s|\s?[(\[{<]\s?dot\s?[)\]}>]\s?|\sdot\s)"#
         let at = #"(\s?@\s?|\s?[(\[{<]\s?at\s?[)\]}>]\s?|\sat\s)"#
         let word = #"[\p{L}\p{N}_%+'-]+"#
         let label = #"[\p{L}\p{N}-]+"#
         return regex(
-            #"(?<![\p{L}\p{N}._%+'-])("# + word + "(?:" + dot + word + ")*)" + at + "(" + label + "(?:" + dot + label
-                + ")*" + dot + #"\p{L}{2,})(?![\p{L}\p{N}@_%+'-]|\.[\p{L}\p{N}])"#)
+            #"(?<![\p{L}\p{N}._%+'-])("# + word + "(?:" + dot + word + "){0,8})" + at + "(" + label + "(?:" + dot
+                + label + "){0,8}" + dot + #"\p{L}{2,})(?![\p{L}\p{N}@_%+'-]|\.[\p{L}\p{N}])"#)
     }()
     /// A title or role, then a capitalised word: "Nurse Sarah", "Dr Patel", "Mrs. O'Neill" (a full
     /// stop only after an abbreviation, so "a nurse. Nobody came" is two sentences, not a name).

@@ -30,14 +30,18 @@ enum AnswerSignature {
         """
     }
 
-    /// The signatures of the themes a participant's contributions to an activity fed into.
+    /// The signatures of the themes a participant's contributions to an activity fed into. (A
+    /// contribution in a theme has `themeLinks > 0`: saying so lets SQLite use the partial index of
+    /// themed contributions by activity and participant, rather than read every contribution of the
+    /// activity for each participant.)
     static func participant(activity: String, participant: String) -> String {
         """
         (SELECT group_concat(signature, char(28)) FROM (
              SELECT \(theme("pt")) AS signature FROM theme pt
              WHERE pt.id IN (SELECT tc.themeId FROM contribution pc
                              JOIN themeContribution tc ON tc.contributionId = pc.id
-                             WHERE pc.activityId = \(activity) AND pc.participantId = \(participant))
+                             WHERE pc.activityId = \(activity) AND pc.participantId = \(participant)
+                               AND pc.themeLinks > 0)
              ORDER BY pt.id))
         """
     }

@@ -15,6 +15,8 @@ extension EngagementStore {
     /// Participants owed a personal follow-up for the activity (DOMAIN.md: "Who is owed a personal
     /// follow-up"), with their private contact details and the themes their views fed into, by ref.
     /// Those with no usable contact for their format are included: the caller lists them as unreachable.
+    /// (Each theme query says `themeLinks > 0`, true of every contribution in a theme, so SQLite
+    /// reads the participant's themed contributions through their partial index.)
     public func followUpRecipients(ref: String) throws -> [FollowUpRecipient] {
         try reading { db in
             let activityId = try Self.activityId(db, ref: ref)
@@ -25,7 +27,7 @@ extension EngagementStore {
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
-                             WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key)) AS themes,
+                             WHERE c.activityId = :a AND c.participantId = p.id AND c.themeLinks > 0 ORDER BY t.key)) AS themes,
                         (SELECT json_array(f.sent, u.number, json(f.themes)) FROM followUp f
                          LEFT JOIN publishedUpdate u ON u.id = f.updateId
                          WHERE f.activityId = :a AND f.participantId = p.id ORDER BY f.id DESC LIMIT 1) AS lastSent
@@ -72,7 +74,7 @@ extension EngagementStore {
                             (SELECT json_group_array(key) FROM (
                                  SELECT DISTINCT t.key FROM contribution c
                                  JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
-                                 WHERE c.activityId = :a AND c.participantId = p.id ORDER BY t.key))
+                                 WHERE c.activityId = :a AND c.participantId = p.id AND c.themeLinks > 0 ORDER BY t.key))
                         FROM participant p WHERE p.id = :p
                         """,
                     arguments: [

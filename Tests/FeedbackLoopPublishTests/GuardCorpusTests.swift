@@ -113,6 +113,28 @@ import Testing
         #expect(findings.isEmpty, "\(text): \(findings)")
     }
 
+    /// Generated texts made of the pieces disguises are built from: none crashes the guard, and
+    /// every finding quotes a part of the text as it was written.
+    @Test func anyTextIsReadAndEveryFindingQuotesIt() {
+        let pieces = [
+            "&#", "&#x", ";", "&", "%", "%4", "%40", "0", "7", "9", "oh", " ", "  ", "double", "triple", "O", "o", "@",
+            "[at]", " dot ", "(", ")", "\u{202E}", "\u{200B}", "٣", "०", "–", "&amp;", "&#64;", "CV1", "2AB", "é",
+            "e\u{0301}",
+            "👍🏽", "\n", "-", "_", ":", ",", "|", ".", "/", "jo", "example", "org", "Dr", "Quinn", "\"", "＠", "０",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<(1 + next(40))).map { _ in pieces[next(pieces.count)] }.joined()
+            for finding in PrivacyGuard.findings(in: text, at: "x") {
+                #expect(!finding.match.isEmpty && text.contains(finding.match), "\(text.debugDescription): \(finding)")
+            }
+        }
+    }
+
     @Test func theCorpusIsLargeEnough() {
         #expect(Self.disguised.count + PeopleCorpusTests.disguised.count >= 150)
         #expect(Self.innocent.count + PeopleCorpusTests.innocent.count >= 50)
