@@ -55,8 +55,8 @@ public enum PersonalDetails {
         word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    /// The keys of one word: itself, and each of its parts when it has an apostrophe or hyphen
-    /// ("o'neill": "o'neill", "neill"), since texts are split at them too.
+    /// The keys of one word: its parts of two letters or more, split at apostrophes and hyphens as
+    /// the words of a text are ("O'Neill": "neill"; "Mary-Jane": "mary", "jane").
     private static func parts(_ word: String) -> [String] {
         let pieces = word.split(whereSeparator: { $0 == "'" || $0 == "’" || $0 == "-" }).map { key(String($0)) }
         return pieces.filter { $0.count >= 2 }

@@ -6,6 +6,10 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The staff web app: one shared record for the whole team, in a browser. It calls the same store,
 /// import and publish code the command line does and holds no rule of its own.
 public struct WebServer: Sendable {
@@ -104,6 +108,26 @@ public struct WebServer: Sendable {
         Self.removeLegacyUploadFolders()
         var logger = Logger(label: "yswd")
         logger.logLevel = .notice
-        try await application(logger: logger).runService()
+        let application = application(logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.runService() }
+            group.addTask { await Self.returnFreedMemory() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Every 10 seconds, hands the memory that closed connections freed back to the system (glibc
+    /// keeps it otherwise), so a burst of clients does not leave the server's size raised for good.
+    static func returnFreedMemory() async {
+        #if canImport(Glibc)
+            // glibc's malloc_trim, found at run time: its header is not part of Swift's Glibc module.
+            guard let symbol = dlsym(nil, "malloc_trim") else { return }
+            let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(10))
+                _ = trim(0)
+            }
+        #endif
     }
 }

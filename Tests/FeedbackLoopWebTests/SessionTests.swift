@@ -189,6 +189,7 @@ import Testing
             #expect(Set(bodies.values).count == 1, "the same page for each")
             let medians = times.mapValues { $0.sorted()[$0.count / 2] }
             let spread = (medians.values.max() ?? 0) - (medians.values.min() ?? 0)
+            print("sign-in median times (ms): \(medians.mapValues { Int($0.rounded()) })")
             #expect(spread < 50, "median times in ms: \(medians)")
         }
     }
