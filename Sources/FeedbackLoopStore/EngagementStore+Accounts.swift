@@ -99,7 +99,7 @@ extension EngagementStore {
         guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
             throw StoreError.passwordLinkInvalid
         }
-        return PasswordLink(account: Self.account(row), token: token, expiresAt: expires)
+        return PasswordLink(account: try Self.account(row), token: token, expiresAt: expires)
     }
 
     private static func linkedAccount(_ db: Database, token: String, now: String) throws -> StaffAccount {
@@ -110,7 +110,7 @@ extension EngagementStore {
                     \(userColumns) WHERE id = (SELECT userId FROM passwordLink WHERE tokenHash = ? AND expiresAt > ?)
                     """, arguments: [hash(token), now])
         else { throw StoreError.passwordLinkInvalid }
-        return account(row)
+        return try account(row)
     }
 
     static let userColumns =
@@ -120,14 +120,15 @@ extension EngagementStore {
         guard let row = try Row.fetchOne(db, sql: "\(userColumns) WHERE email = ?", arguments: [email.trimmed]) else {
             throw StoreError.unknownUser(email)
         }
-        return account(row)
+        return try account(row)
     }
 
-    static func account(_ row: Row) -> StaffAccount {
-        StaffAccount(
-            id: row["id"], email: row["email"], name: row["name"],
-            role: StaffRole(rawValue: row["role"]) ?? .viewer, hasPassword: row["hasPassword"],
-            createdAt: row["createdAt"], disabledAt: row["disabledAt"])
+    static func account(_ row: Row) throws(StoreError) -> StaffAccount {
+        guard let role = StaffRole(rawValue: try row.read("role")) else { throw .unreadable(column: "role") }
+        return StaffAccount(
+            id: try row.read("id"), email: try row.read("email"), name: try row.read("name"), role: role,
+            hasPassword: try row.read("hasPassword"), createdAt: try row.read("createdAt"),
+            disabledAt: try row.read("disabledAt"))
     }
 
     /// 32 random bytes as URL-safe text: session ids, CSRF tokens, link tokens.

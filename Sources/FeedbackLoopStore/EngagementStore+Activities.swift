@@ -88,8 +88,11 @@ extension EngagementStore {
                 WHERE activityId = ? GROUP BY 1
                 """, arguments: [activityId])
         return ContributionCounts(
-            total: row["total"], unthemed: row["unthemed"], outOfScope: row["outOfScope"],
-            participants: row["participants"],
-            byMethod: Dictionary(uniqueKeysWithValues: byMethod.map { ($0["method"], $0["n"]) }))
+            total: try row.read("total"), unthemed: try row.read("unthemed"), outOfScope: try row.read("outOfScope"),
+            participants: try row.read("participants"),
+            byMethod: Dictionary(
+                uniqueKeysWithValues: try byMethod.map {
+                    (try $0.read("method", as: String.self), try $0.read("n", as: Int.self))
+                }))
     }
 }

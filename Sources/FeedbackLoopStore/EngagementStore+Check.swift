@@ -39,14 +39,17 @@ extension EngagementStore {
             // One activity through its index; every activity in one pass.
             let methodsSQL =
                 ref == nil
-                ? "SELECT activityId, count(DISTINCT method) FROM contribution GROUP BY activityId"
-                : "SELECT activityId, count(DISTINCT method) FROM contribution WHERE activityId = ? GROUP BY activityId"
+                ? "SELECT activityId, count(DISTINCT method) AS methods FROM contribution GROUP BY activityId"
+                : """
+                SELECT activityId, count(DISTINCT method) AS methods FROM contribution WHERE activityId = ?
+                GROUP BY activityId
+                """
             let methods = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(
                     db, sql: methodsSQL,
                     arguments: StatementArguments(activities.compactMap(\.id).prefix(ref == nil ? 0 : 1))
                 )
-                .map { ($0[0] as Int64, $0[1] as Int) })
+                .map { (try $0.read("activityId", as: Int64.self), try $0.read("methods", as: Int.self)) })
             let evaluations = Dictionary(
                 uniqueKeysWithValues: try Evaluation.filter(only == nil || Column("activityId") == only).fetchAll(db)
                     .map { ($0.activityId, $0) })
@@ -73,15 +76,17 @@ extension EngagementStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT entityId, action, substr(at, 1, 10) AS day, min(id) FROM history
+                SELECT entityId, action, substr(at, 1, 10) AS day, min(id) AS first FROM history
                 WHERE entity = 'activity' AND (?1 IS NULL OR entityId = ?1)
                     AND json_extract(after, '$.feedbackBy') IS NOT NULL
                 GROUP BY entityId
                 """, arguments: [activityId])
         var promises: [Int64: FeedbackPromise] = [:]
         for row in rows {
-            guard let id = row[0] as Int64? else { continue }
-            if row["action"] as String == "update", let day = try? CalendarDate.parse(row["day"], field: "history") {
+            guard let id = try row.read("entityId", as: Int64?.self) else { continue }
+            if try row.read("action", as: String.self) == "update",
+                let day = try? CalendarDate.parse(try row.read("day", as: String.self), field: "history")
+            {
                 promises[id] = .added(day)
             } else {
                 promises[id] = .whenRecorded
@@ -102,10 +107,12 @@ extension EngagementStore {
                 """, arguments: [activityId])
         var timings: [Int64: [UpdateTiming]] = [:]
         for row in rows {
-            timings[row[0], default: []].append(
+            timings[try row.read("activityId", as: Int64.self), default: []].append(
                 UpdateTiming(
-                    number: row[1], published: row[2],
-                    reopenedSince: (row[3] as String?).flatMap { LoopSummaryQuery.day($0, in: timeZone) }))
+                    number: try row.read("number"), published: try row.read("published"),
+                    reopenedSince: try row.read("reopened", as: String?.self).flatMap {
+                        LoopSummaryQuery.day($0, in: timeZone)
+                    }))
         }
         return timings
     }
@@ -160,10 +167,12 @@ private struct KeywordCache {
             let row = try Row.fetchOne(
                 db, sql: "SELECT title, purpose, themes FROM activitySearch WHERE rowid = ?", arguments: [activityId])
         else { return nil }
-        let title: String = row["title"]
+        let title: String = try row.read("title")
         let words = (
             title: Similarity.keywords(title),
-            all: Similarity.keywords("\(title) \(row["purpose"] as String) \(row["themes"] as String? ?? "")")
+            all: Similarity.keywords(
+                "\(title) \(try row.read("purpose", as: String.self)) \(try row.read("themes", as: String?.self) ?? "")"
+            )
         )
         cache[activityId] = words
         return words
@@ -195,12 +204,14 @@ struct SimilarityIndex {
                 """)
         var byId: [String: [Int64]] = [:]
         while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            let title: String = row["title"]
-            let all = Similarity.keywords("\(title) \(row["purpose"] as String) \(row["themes"] as String? ?? "")")
+            let id: Int64 = try row.read("id")
+            let title: String = try row.read("title")
+            let all = Similarity.keywords(
+                "\(title) \(try row.read("purpose", as: String.self)) \(try row.read("themes", as: String?.self) ?? "")"
+            )
             ids.append(id)
-            refs[id] = row["ref"]
-            opens[id] = row["opens"]
+            refs[id] = try row.read("ref")
+            opens[id] = try row.read("opens")
             titles[id] = Similarity.keywords(title)
             words[id] = all
             for word in all { byId[word, default: []].append(id) }

@@ -170,12 +170,14 @@ extension EngagementStore {
                     "theme": theme, "number": number,
                 ]
             ).map { row in
-                let keys: String? = row["themeKeys"]
+                let keys: String? = try row.read("themeKeys")
                 let themes = keys.map { $0.split(separator: "\n").map(String.init) } ?? []
                 return ContributionSummary(
-                    id: row["id"], number: row["number"], text: row["text"], method: row["method"],
-                    received: row["received"],
-                    participant: row["participantRef"], sourceId: row["sourceId"], outOfScope: row["outOfScope"],
+                    id: try row.read("id"), number: try row.read("number"), text: try row.read("text"),
+                    method: try row.read("method"),
+                    received: try row.read("received"),
+                    participant: try row.read("participantRef"), sourceId: try row.read("sourceId"),
+                    outOfScope: try row.read("outOfScope"),
                     themes: themes)
             }
         }

@@ -110,7 +110,7 @@ extension EngagementStore {
                     SELECT a.ref, d.key, d.text FROM decision d JOIN activity a ON a.id = d.activityId
                     WHERE d.status = 'done' AND (?1 IS NULL OR d.activityId = ?1) ORDER BY a.ref, d.key
                     """, arguments: [activityId]
-            ).map { (activity: $0["ref"], key: $0["key"], text: $0["text"]) }
+            ).map { (activity: try $0.read("ref"), key: try $0.read("key"), text: try $0.read("text")) }
         }
     }
 }

@@ -41,8 +41,11 @@ extension EngagementStore {
                         """,
                     arguments: [userId, Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
             else { return nil }
-            let fields = try JSONDecoder().decode([[String]].self, from: Data((row["fields"] as String).utf8))
-            return FormDraft(id: row["id"], path: row["path"], fields: fields, createdAt: row["createdAt"])
+            let fields = try JSONDecoder().decode(
+                [[String]].self, from: Data((try row.read("fields", as: String.self)).utf8))
+            return FormDraft(
+                id: try row.read("id"), path: try row.read("path"), fields: fields, createdAt: try row.read("createdAt")
+            )
         }
     }
 

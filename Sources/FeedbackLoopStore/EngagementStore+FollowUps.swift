@@ -37,15 +37,21 @@ extension EngagementStore {
                       AND \(FollowUpRule.owedSQL(activity: ":a"))
                     ORDER BY p.ref
                     """, arguments: ["a": activityId])
-            return rows.map { row in
+            return try rows.map { row in
+                let prefers = try row.read("prefers", as: String?.self)
                 var recipient = FollowUpRecipient(
-                    participantId: row[0], ref: row[1], prefers: (row[2] as String?).flatMap(PreferredFormat.init),
-                    name: row[6], email: row[3], phone: row[4], address: row[5],
-                    themes: (row["themes"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [])
-                recipient.salutation = row["salutation"]
-                if let json = row["lastSent"] as String?,
-                    let last = try? JSONDecoder().decode(LastFollowUp.self, from: Data(json.utf8))
-                {
+                    participantId: try row.read("id"), ref: try row.read("ref"),
+                    prefers: try prefers.map { value throws(StoreError) in
+                        guard let format = PreferredFormat(rawValue: value) else {
+                            throw .unreadable(column: "prefers")
+                        }
+                        return format
+                    },
+                    name: try row.read("name"), email: try row.read("email"), phone: try row.read("phone"),
+                    address: try row.read("address"),
+                    themes: try row.read("themes", as: String?.self)?.split(separator: "\u{1F}").map(String.init) ?? [])
+                recipient.salutation = try row.read("salutation")
+                if let last = try row.readJSON("lastSent", as: LastFollowUp?.self, empty: nil) {
                     recipient.lastSent = try? CalendarDate.parse(last.sent, field: "date")
                     recipient.lastUpdate = last.update
                     recipient.toldThemes = last.themes
@@ -109,8 +115,10 @@ extension EngagementStore {
             ).map { row in
                 // The table's checks keep both to their forms: a failure here is a damaged record.
                 GivenFollowUp(
-                    ref: row["ref"], sent: try CalendarDate.parse(row["sent"] as String, field: "followUp.sent"),
-                    format: try PreferredFormat.parse(row["format"] as String, field: "followUp.format"))
+                    ref: try row.read("ref"),
+                    sent: try CalendarDate.parse(try row.read("sent", as: String.self), field: "followUp.sent"),
+                    format: try PreferredFormat.parse(try row.read("format", as: String.self), field: "followUp.format")
+                )
             }
         }
     }

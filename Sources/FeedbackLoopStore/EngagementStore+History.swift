@@ -48,9 +48,12 @@ extension EngagementStore {
                     """, arguments: arguments
             ).map { row in
                 HistoryEntry(
-                    id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
-                    entityId: row["entityId"], activityRef: row["activityRef"], before: row["before"],
-                    after: row["after"], batchId: row["batchId"], redactedAt: row["redactedAt"])
+                    id: try row.read("id"), at: try row.read("at"), actor: try row.read("actor"),
+                    action: try row.read("action"), entity: try row.read("entity"),
+                    entityId: try row.read("entityId"), activityRef: try row.read("activityRef"),
+                    before: try row.read("before"),
+                    after: try row.read("after"), batchId: try row.read("batchId"),
+                    redactedAt: try row.read("redactedAt"))
             }
         }
     }
@@ -123,11 +126,13 @@ extension EngagementStore {
                     FROM activity
                     """)
             return Dictionary(
-                uniqueKeysWithValues: rows.compactMap { row -> (String, CalendarDate)? in
-                    guard let day: String = row["day"], let date = try? CalendarDate.parse(day, field: "date") else {
+                uniqueKeysWithValues: try rows.compactMap { row -> (String, CalendarDate)? in
+                    guard let day = try row.read("day", as: String?.self),
+                        let date = try? CalendarDate.parse(day, field: "date")
+                    else {
                         return nil
                     }
-                    return (row["ref"], date)
+                    return (try row.read("ref"), date)
                 })
         }
     }

@@ -133,8 +133,10 @@ private struct ImportWriter {
                 """)
         {
             throw ImportRowError(
-                line: row["line"],
-                problem: "participant '\(row["ref"] as String)' has been erased and cannot be given new details")
+                line: try row.read("line"),
+                problem:
+                    "participant '\(try row.read("ref", as: String.self))' has been erased and cannot be given new details"
+            )
         }
     }
 
@@ -157,10 +159,10 @@ private struct ImportWriter {
                 """)
         // The first participant recorded with a contact is the one it names.
         while let row = try contacts.next() {
-            let ref: String = row["ref"]
+            let ref: String = try row.read("ref")
             for key in [
-                (row["email"] as String?).map { ImportStaging.contactKey(email: $0, phone: nil) },
-                (row["phone"] as String?).map { ImportStaging.contactKey(email: nil, phone: $0) },
+                (try row.read("email", as: String?.self)).map { ImportStaging.contactKey(email: $0, phone: nil) },
+                (try row.read("phone", as: String?.self)).map { ImportStaging.contactKey(email: nil, phone: $0) },
             ].compactMap({ $0 }) where known[key] == nil {
                 known[key] = ref
             }
@@ -168,8 +170,10 @@ private struct ImportWriter {
         try db.execute(sql: "CREATE TEMP TABLE importRef (staged TEXT PRIMARY KEY, ref TEXT NOT NULL)")
         let insert = try db.makeStatement(sql: "INSERT INTO temp.importRef (staged, ref) VALUES (?, ?)")
         for row in staged {
-            let key: String = row["ref"]
-            let phoneKey = (row["phone"] as String?).map { ImportStaging.contactKey(email: nil, phone: $0) }
+            let key: String = try row.read("ref")
+            let phoneKey = (try row.read("phone", as: String?.self)).map {
+                ImportStaging.contactKey(email: nil, phone: $0)
+            }
             let ref = known[key] ?? phoneKey.flatMap { known[$0] } ?? Self.newParticipantRef()
             known[key] = ref
             try insert.execute(arguments: [key, ref])
@@ -189,9 +193,11 @@ private struct ImportWriter {
                     phone = coalesce(excluded.phone, phone)
                 """)
         for row in staged {
-            let key: String = row["ref"]
+            let key: String = try row.read("ref")
             try upsert.execute(arguments: [
-                known[key], row["line"], row["wantsFeedback"], row["mayQuote"], row["email"], row["phone"],
+                known[key], try row.read("line", as: DatabaseValue.self),
+                try row.read("wantsFeedback", as: DatabaseValue.self), try row.read("mayQuote", as: DatabaseValue.self),
+                try row.read("email", as: DatabaseValue.self), try row.read("phone", as: DatabaseValue.self),
             ])
         }
     }
@@ -226,7 +232,7 @@ private struct ImportWriter {
         let insert = try db.makeStatement(
             sql: "INSERT INTO theme (activityId, key, said, batchId) VALUES (?, ?, ?, ?)")
         for row in unknown {
-            let key: String = row["key"]
+            let key: String = try row.read("key")
             try insert.execute(arguments: [activityId, key, key, batchId])
         }
         report.themesCreated = unknown.count

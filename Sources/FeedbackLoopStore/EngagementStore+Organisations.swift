@@ -66,7 +66,11 @@ extension EngagementStore {
                     SELECT o.key, o.name, o.kind, (SELECT count(*) FROM activity a WHERE a.organisationId = o.id) AS n
                     FROM organisation o ORDER BY o.key
                     """
-            ).map { OrganisationSummary(key: $0[0], name: $0[1], kind: $0[2], activities: $0[3]) }
+            ).map {
+                OrganisationSummary(
+                    key: try $0.read("key"), name: try $0.read("name"), kind: try $0.read("kind"),
+                    activities: try $0.read("n"))
+            }
         }
     }
 
@@ -74,7 +78,9 @@ extension EngagementStore {
     public func organisationIds() throws -> [String: Int64] {
         try reading { db in
             Dictionary(
-                try Row.fetchAll(db, sql: "SELECT key, id FROM organisation").map { ($0["key"], $0["id"]) },
+                try Row.fetchAll(db, sql: "SELECT key, id FROM organisation").map {
+                    (try $0.read("key"), try $0.read("id"))
+                },
                 uniquingKeysWith: { first, _ in first })
         }
     }
@@ -84,7 +90,7 @@ extension EngagementStore {
         try reading { db in
             Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM organisation").map {
-                    ($0[0] as Int64, $0[1] as String)
+                    (try $0.read("id", as: Int64.self), try $0.read("name", as: String.self))
                 })
         }
     }
@@ -113,6 +119,6 @@ extension EngagementStore {
                     SELECT a.id, o.key FROM activity a JOIN organisation o ON o.id = a.organisationId
                     WHERE ?1 IS NULL OR a.id = ?1
                     """, arguments: [activityId]
-            ).map { ($0[0] as Int64, $0[1] as String) })
+            ).map { (try $0.read("id", as: Int64.self), try $0.read("key", as: String.self)) })
     }
 }

@@ -80,12 +80,15 @@ extension EngagementStore {
                     """, arguments: [wantsFeedback]
             ).map { row in
                 let contact = ParticipantContact(
-                    participantId: row["id"], email: row["email"], phone: row["phone"], address: row["address"],
-                    prefers: row["prefers"])
+                    participantId: try row.read("id"), email: try row.read("email"), phone: try row.read("phone"),
+                    address: try row.read("address"),
+                    prefers: try row.read("prefers"))
                 return ParticipantSummary(
-                    ref: row["ref"], wantsFeedback: row["wantsFeedback"], mayQuote: row["mayQuote"],
-                    prefers: contact.prefers, contactOnFile: contact.kindsOnFile, contributions: row["contributions"],
-                    erased: row["erasedAt"] != nil)
+                    ref: try row.read("ref"), wantsFeedback: try row.read("wantsFeedback"),
+                    mayQuote: try row.read("mayQuote"),
+                    prefers: contact.prefers, contactOnFile: contact.kindsOnFile,
+                    contributions: try row.read("contributions"),
+                    erased: try row.read("erasedAt", as: String?.self) != nil)
             }
         }
     }

@@ -65,11 +65,13 @@ extension EngagementStore {
                     WHERE t.activityId = ? ORDER BY t.key, q.chosenAt, q.id
                     """, arguments: [activityId]
             ).reduce(into: (quotes: [ChosenQuote](), shown: [String: Int]())) { result, row in
-                let theme: String = row["key"]
+                let theme: String = try row.read("key")
+                let erased: Bool = try row.read("erased")
+                let outOfScope: Bool = try row.read("outOfScope")
+                let mayQuote: Bool = try row.read("mayQuote")
                 var withheld: String? =
-                    row["erased"]
-                    ? "participant erased"
-                    : row["outOfScope"] ? "out of scope" : !row["mayQuote"] ? "no consent to be quoted" : nil
+                    erased
+                    ? "participant erased" : outOfScope ? "out of scope" : !mayQuote ? "no consent to be quoted" : nil
                 if withheld == nil {
                     let shown = result.shown[theme, default: 0]
                     if shown >= perTheme {
@@ -80,8 +82,9 @@ extension EngagementStore {
                 }
                 result.quotes.append(
                     ChosenQuote(
-                        theme: theme, contribution: row["number"], participant: row["ref"], text: row["text"],
-                        chosenAt: row["chosenAt"], withheld: withheld))
+                        theme: theme, contribution: try row.read("number"), participant: try row.read("ref"),
+                        text: try row.read("text"),
+                        chosenAt: try row.read("chosenAt"), withheld: withheld))
             }.quotes
 
         }
@@ -100,15 +103,15 @@ extension EngagementStore {
                     LEFT JOIN participant p ON p.id = c.participantId WHERE c.id = ?
                     """, arguments: [try theme.id.saved(), id])
         else { throw StoreError.unknownContribution(id) }
-        guard row["activityId"] as Int64 == activityId else {
-            throw StoreError.contributionOfOtherActivity(id: id, activity: activityRef, owner: row["owner"])
+        guard try row.read("activityId", as: Int64.self) == activityId else {
+            throw StoreError.contributionOfOtherActivity(id: id, activity: activityRef, owner: try row.read("owner"))
         }
-        guard let participant: String = row["ref"] else { return .anonymous }
-        if row["erasedAt"] as String? != nil { return .erased(participant: participant) }
-        if !(row["mayQuote"] as Bool) { return .noConsent(participant: participant) }
-        if row["outOfScope"] as String? != nil { return .outOfScope }
-        if row["text"] as String == erasedText { return .erasedText }
-        if !(row["linked"] as Bool) { return .notLinked(theme: theme.key) }
+        guard let participant: String = try row.read("ref") else { return .anonymous }
+        if try row.read("erasedAt", as: String?.self) != nil { return .erased(participant: participant) }
+        if !(try row.read("mayQuote", as: Bool.self)) { return .noConsent(participant: participant) }
+        if try row.read("outOfScope", as: String?.self) != nil { return .outOfScope }
+        if try row.read("text", as: String.self) == erasedText { return .erasedText }
+        if !(try row.read("linked", as: Bool.self)) { return .notLinked(theme: theme.key) }
         return nil
     }
 }

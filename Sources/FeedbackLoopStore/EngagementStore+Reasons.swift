@@ -68,7 +68,8 @@ extension EngagementStore {
                 """, arguments: [activityId, theme, theme, since, since, until, until]
         ).map {
             ChangeReason(
-                theme: $0["themeKey"], subject: $0["subject"], reason: $0["reason"], at: $0["at"], actor: $0["actor"])
+                theme: try $0.read("themeKey"), subject: try $0.read("subject"), reason: try $0.read("reason"),
+                at: try $0.read("at"), actor: try $0.read("actor"))
         }
         return try withChangedFields(db, activityId: activityId, since: since, reasons)
     }
@@ -94,10 +95,10 @@ extension EngagementStore {
                   AND entity IN ('decision', 'decisionTheme', 'explanation', 'theme')
                 ORDER BY id
                 """, arguments: [activityId, start, since ?? "", last])
-        let changes = rows.map { row in
+        let changes = try rows.map { row in
             HistoryChange(
-                at: row["at"], entity: row["entity"], before: Self.jsonObject(row["before"]),
-                after: Self.jsonObject(row["after"]))
+                at: try row.read("at"), entity: try row.read("entity"), before: Self.jsonObject(try row.read("before")),
+                after: Self.jsonObject(try row.read("after")))
         }
         var result: [ChangeReason] = []
         var lower = start

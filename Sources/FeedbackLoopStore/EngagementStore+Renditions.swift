@@ -44,16 +44,18 @@ extension EngagementStore {
                     ?? 0
                 throw StoreError.unknownUpdate(activity: ref, number: number, count: count)
             }
-            let updateId: Int64 = row["id"]
+            let updateId: Int64 = try row.read("id")
             for rendition in renditions {
                 let others =
                     try Int.fetchOne(
                         db,
                         sql: "SELECT count(*) FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?",
                         arguments: [updateId, rendition.format, rendition.language]) ?? 0
-                let taken = (row["format"] as String) == rendition.format && rendition.language == "en" || others > 0
+                let taken =
+                    (try row.read("format", as: String.self)) == rendition.format && rendition.language == "en"
+                    || others > 0
                 if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
-                guard (row["data"] as Data) == data else {
+                guard (try row.read("data", as: Data.self)) == data else {
                     throw StoreError.updateOutdated(activity: ref, number: number)
                 }
                 try Self.insertRendition(db, updateId: updateId, rendition)

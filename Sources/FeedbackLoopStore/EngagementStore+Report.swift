@@ -31,13 +31,14 @@ extension EngagementStore {
             let views = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT activityId, count(*), count(DISTINCT participantId) FROM contribution
+                    SELECT activityId, count(*) AS views, count(DISTINCT participantId) AS people FROM contribution
                     WHERE outOfScope IS NULL AND (received IS NULL OR received BETWEEN ? AND ?) GROUP BY activityId
                     """, arguments: [period.from, period.to])
             while let row = try views.next() {
-                guard wanted.contains(row[0]) else { continue }
-                extras[row[0], default: ReportExtras()].views = row[1]
-                extras[row[0], default: ReportExtras()].people = row[2]
+                let activityId = try row.read("activityId", as: Int64.self)
+                guard wanted.contains(activityId) else { continue }
+                extras[activityId, default: ReportExtras()].views = try row.read("views")
+                extras[activityId, default: ReportExtras()].people = try row.read("people")
             }
             let commitments = try Row.fetchCursor(
                 db,
@@ -49,9 +50,11 @@ extension EngagementStore {
                     FROM decision d WHERE d.due IS NOT NULL OR d.status <> 'done'
                     """)
             while let row = try commitments.next() {
-                guard wanted.contains(row[0]) else { continue }
-                extras[row[0], default: ReportExtras()].commitments.append(
-                    CommitmentFacts(status: row[1], due: row[2], doneOn: row[3]))
+                let activityId = try row.read("activityId", as: Int64.self)
+                guard wanted.contains(activityId) else { continue }
+                extras[activityId, default: ReportExtras()].commitments.append(
+                    CommitmentFacts(
+                        status: try row.read("status"), due: try row.read("due"), doneOn: try row.read("doneOn")))
             }
             let themes = try Row.fetchCursor(
                 db,
@@ -68,32 +71,36 @@ extension EngagementStore {
                     FROM theme t ORDER BY t.activityId, t.id
                     """)
             while let row = try themes.next() {
-                let activityId: Int64 = row["activityId"]
+                let activityId: Int64 = try row.read("activityId")
                 guard wanted.contains(activityId) else { continue }
-                let reason = (row["reason"] as String?).flatMap(ReasonCategory.init(rawValue:))
+                let reason = (try row.read("reason", as: String?.self)).flatMap(ReasonCategory.init(rawValue:))
                 let answer = ThemeAnswer(
-                    liveAdoption: row["adopted"], livePartial: row["partly"], hasExplanation: reason != nil)
+                    liveAdoption: try row.read("adopted"), livePartial: try row.read("partly"),
+                    hasExplanation: reason != nil)
                 extras[activityId, default: ReportExtras()].themes.append(
                     ReportThemeFacts(answer: answer, reason: answer == .adopted ? nil : reason))
                 // Only the activity's strongest example is kept: the most views, then the first recorded.
-                let views: Int = row["views"]
-                guard answer == .adopted || row["partly"], views > extras[activityId]?.example?.views ?? -1,
-                    let weDid = (row["weDid"] as String?).flatMap({
+                let views: Int = try row.read("views")
+                let partly: Bool = try row.read("partly")
+                guard answer == .adopted || partly, views > extras[activityId]?.example?.views ?? -1,
+                    let weDid = (try row.read("weDid", as: String?.self)).flatMap({
                         try? JSONDecoder().decode([String].self, from: Data($0.utf8))
                     }), !weDid.isEmpty
                 else { continue }
-                extras[activityId]?.example = ReportExample(said: row["said"], views: views, weDid: weDid)
+                extras[activityId]?.example = ReportExample(said: try row.read("said"), views: views, weDid: weDid)
             }
             let sent = try Row.fetchAll(
                 db,
-                sql: "SELECT activityId, count(*) FROM followUp WHERE sent BETWEEN ? AND ? GROUP BY activityId",
+                sql: "SELECT activityId, count(*) AS sent FROM followUp WHERE sent BETWEEN ? AND ? GROUP BY activityId",
                 arguments: [period.from, period.to])
-            for row in sent where wanted.contains(row[0]) {
-                extras[row[0], default: ReportExtras()].followUpsSent = row[1]
+            for row in sent {
+                let activityId = try row.read("activityId", as: Int64.self)
+                guard wanted.contains(activityId) else { continue }
+                extras[activityId, default: ReportExtras()].followUpsSent = try row.read("sent")
             }
             let organisations = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, name FROM organisation").map {
-                    ($0[0] as String, $0[1] as String)
+                    (try $0.read("key", as: String.self), try $0.read("name", as: String.self))
                 })
             var byRef: [String: ReportExtras] = [:]
             for input in inputs {

@@ -35,8 +35,8 @@ extension EngagementStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, ref FROM activity WHERE id IN (\(known.map { _ in "?" }.joined(separator: ",")))",
                 arguments: StatementArguments(known))
-            let present = Set(rows.map { $0["id"] as Int64 })
-            return (rows.map { $0["ref"] }, known.filter { !present.contains($0) })
+            let present = Set(try rows.map { try $0.read("id", as: Int64.self) })
+            return (try rows.map { try $0.read("ref", as: String.self) }, known.filter { !present.contains($0) })
         }
     }
 }

@@ -53,14 +53,14 @@ extension EngagementStore {
                         FROM user WHERE email = ?
                         """, arguments: [email.trimmed])
             else { return nil }
-            let account = Self.account(row)
+            let account = try Self.account(row)
             let until = try String.fetchOne(
                 db,
                 sql: """
                     SELECT max(lockedUntil) FROM accountLock
                     WHERE userId = ? AND lockedUntil > ? AND (address IS NULL OR address = ?)
                     """, arguments: [account.id, now, address])
-            return SignInCandidate(account: account, passwordHash: row["passwordHash"], lockedUntil: until)
+            return SignInCandidate(account: account, passwordHash: try row.read("passwordHash"), lockedUntil: until)
         }
     }
 
@@ -134,8 +134,9 @@ extension EngagementStore {
             arguments: arguments
         ).map { row in
             AccountLockRecord(
-                userId: row["userId"], lockedAt: row["lockedAt"], lockedUntil: row["lockedUntil"],
-                address: row["address"])
+                userId: try row.read("userId"), lockedAt: try row.read("lockedAt"),
+                lockedUntil: try row.read("lockedUntil"),
+                address: try row.read("address"))
         }
     }
 
@@ -162,7 +163,7 @@ extension EngagementStore {
             guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
                 throw StoreError.passwordLinkInvalid
             }
-            return WebSession(id: id, csrfToken: csrf, account: Self.account(row))
+            return WebSession(id: id, csrfToken: csrf, account: try Self.account(row))
         }
     }
 
@@ -191,9 +192,11 @@ extension EngagementStore {
                         """, arguments: [hash])
             else { return nil }
             return (
-                WebSession(id: id, csrfToken: row["csrfToken"], account: Self.account(row), notice: row["notice"]),
-                row["sessionStart"],
-                row["lastSeenAt"]
+                WebSession(
+                    id: id, csrfToken: try row.read("csrfToken"), account: try Self.account(row),
+                    notice: try row.read("notice")),
+                try row.read("sessionStart"),
+                try row.read("lastSeenAt")
             )
         }
         guard let (session, createdAt, lastSeen) = found else { return (nil, nil) }

@@ -9,7 +9,11 @@ extension EngagementStore {
 
     static func settings(_ db: Database) throws -> TeamSettings {
         let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-        return TeamSettings(stored: Dictionary(uniqueKeysWithValues: rows.map { ($0["key"], $0["value"]) }))
+        return TeamSettings(
+            stored: Dictionary(
+                uniqueKeysWithValues: try rows.map {
+                    (try $0.read("key", as: String.self), try $0.read("value", as: String.self))
+                }))
     }
 
     /// Changes a setting, checking the value first; the change is recorded in history.

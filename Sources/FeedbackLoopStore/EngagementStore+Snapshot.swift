@@ -40,7 +40,10 @@ extension EngagementStore {
                 answerSignatures: try Self.answerSignatures(db, activityId: id))
             snapshot.views = counts?["views"] ?? 0
             snapshot.anonymous = counts?["anonymous"] ?? 0
-            snapshot.viewsByMethod = Dictionary(uniqueKeysWithValues: byMethod.map { ($0["method"], $0["n"]) })
+            snapshot.viewsByMethod = Dictionary(
+                uniqueKeysWithValues: try byMethod.map {
+                    (try $0.read("method", as: String.self), try $0.read("n", as: Int.self))
+                })
             // Answers are due by the promise (LoopRules), or for an ongoing activity by its next update.
             snapshot.answersDue =
                 snapshot.nextUpdate
@@ -109,7 +112,10 @@ extension EngagementStore {
         let rows = try Row.fetchCursor(
             db, sql: sql, arguments: ["a": activityId, "erased": Self.erasedText, "limit": perTheme])
         while let row = try rows.next() {
-            quotes[row[0], default: []].append(Quote(contributionId: row[1], participantId: row[2], text: row[3]))
+            quotes[try row.read("key", as: String.self), default: []].append(
+                Quote(
+                    contributionId: try row.read("id"), participantId: try row.read("participantId"),
+                    text: try row.read("text")))
         }
         return quotes
     }
@@ -147,8 +153,8 @@ extension EngagementStore {
             var seen = Set(terms)
             while let row = try details.next() {
                 let forms =
-                    ((row["name"] as String?).map(PersonalDetails.nameForms) ?? [])
-                    + ((row["address"] as String?).map(PersonalDetails.addressForms) ?? [])
+                    ((try row.read("name", as: String?.self)).map(PersonalDetails.nameForms) ?? [])
+                    + ((try row.read("address", as: String?.self)).map(PersonalDetails.addressForms) ?? [])
                 for form in forms where words.contains(PersonalDetails.firstWord(form)) && seen.insert(form).inserted {
                     terms.append(form)
                 }

@@ -256,7 +256,7 @@ extension EngagementStore {
                 FROM decisionTheme JOIN decision ON decision.id = decisionTheme.decisionId
                 WHERE decision.activityId = ? ORDER BY decision.key
                 """, arguments: [activityId])
-        let responsesByTheme = Dictionary(grouping: responses) { $0["themeId"] as Int64 }
+        let responsesByTheme = try Dictionary(grouping: responses) { try $0.read("themeId", as: Int64.self) }
         return try Row.fetchAll(
             db,
             sql: """
@@ -274,17 +274,19 @@ extension EngagementStore {
                 GROUP BY theme.id ORDER BY contributions DESC, people DESC, theme.key
                 """, arguments: [activityId]
         ).map { row in
-            let why: String? = row["why"]
+            let why: String? = try row.read("why")
             return ThemeSummary(
-                key: row["key"], said: row["said"], easyRead: row["easyRead"], contributions: row["contributions"],
-                people: row["people"], anonymous: row["anonymous"],
-                responses: (responsesByTheme[row["id"]] ?? []).map {
+                key: try row.read("key"), said: try row.read("said"), easyRead: try row.read("easyRead"),
+                contributions: try row.read("contributions"),
+                people: try row.read("people"), anonymous: try row.read("anonymous"),
+                responses: try (responsesByTheme[try row.read("id", as: Int64.self)] ?? []).map {
                     DecisionResponse(
-                        decision: $0["key"], text: $0["text"], outcome: $0["outcome"], status: $0["status"],
-                        due: $0["due"], easyRead: $0["easyRead"])
+                        decision: try $0.read("key"), text: try $0.read("text"), outcome: try $0.read("outcome"),
+                        status: try $0.read("status"),
+                        due: try $0.read("due"), easyRead: try $0.read("easyRead"))
                 },
-                explanation: why.map {
-                    ExplanationSummary(why: $0, reason: row["reason"], easyRead: row["whyEasyRead"])
+                explanation: try why.map {
+                    ExplanationSummary(why: $0, reason: try row.read("reason"), easyRead: try row.read("whyEasyRead"))
                 })
         }
     }

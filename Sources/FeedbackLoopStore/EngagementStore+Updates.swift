@@ -47,9 +47,12 @@ public struct UpdateRecording: Sendable {
 extension EngagementStore {
     static func answerSignatures(_ db: Database, activityId: Int64) throws -> [String: String] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT t.key, \(AnswerSignature.theme("t")) FROM theme t WHERE t.activityId = ?",
+            db, sql: "SELECT t.key, \(AnswerSignature.theme("t")) AS signature FROM theme t WHERE t.activityId = ?",
             arguments: [activityId])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map {
+                (try $0.read("key", as: String.self), try $0.read("signature", as: String.self))
+            })
     }
 
     /// Records privacy findings waived after review in history, for an output that is not itself recorded.
@@ -160,19 +163,27 @@ extension EngagementStore {
                 WHERE \(condition) ORDER BY a.ref, u.number
                 """, arguments: arguments)
         return try rows.map { row in
+            let updateId = try row.read("id", as: Int64.self)
             let themes = try Row.fetchAll(
                 db,
                 sql: "SELECT key, said, answer, signature FROM publishedUpdateTheme WHERE updateId = ? ORDER BY rowid",
-                arguments: [row[3] as Int64])
-            let channelNames = try JSONDecoder().decode([String].self, from: Data((row[8] as String).utf8))
+                arguments: [updateId])
+            let channelNames = try row.readJSON("channels", as: [String].self, empty: [])
             var update = PublishedUpdate(
-                activityRef: row[0], activityTitle: row[1], service: row[2], number: row[4], published: row[5],
-                recordedAt: row[6], format: row[7], channels: channelNames.compactMap(FeedbackChannel.init(rawValue:)),
-                sha256: row[9], bytes: row[10], data: row[11], redactedAt: row[12],
-                themes: themes.map {
-                    ReportedTheme(
-                        key: $0[0], said: $0[1], answer: ThemeAnswer(rawValue: $0[2]) ?? .unanswered, signature: $0[3])
-                }, recordedBy: row[13])
+                activityRef: try row.read("ref"), activityTitle: try row.read("title"),
+                service: try row.read("service"),
+                number: try row.read("number"), published: try row.read("published"),
+                recordedAt: try row.read("recordedAt"), format: try row.read("format"),
+                channels: channelNames.compactMap(FeedbackChannel.init(rawValue:)), sha256: try row.read("sha256"),
+                bytes: try row.read("content"), data: try row.read("data"), redactedAt: try row.read("redactedAt"),
+                themes: try themes.map { theme in
+                    guard let answer = ThemeAnswer(rawValue: try theme.read("answer")) else {
+                        throw StoreError.unreadable(column: "answer")
+                    }
+                    return ReportedTheme(
+                        key: try theme.read("key"), said: try theme.read("said"), answer: answer,
+                        signature: try theme.read("signature"))
+                }, recordedBy: try row.read("recordedBy"))
             update.renditions =
                 [
                     Rendition(
@@ -184,11 +195,12 @@ extension EngagementStore {
                     sql: """
                         SELECT format, language, sha256, content, recordedAt, redactedAt FROM updateRendition
                         WHERE updateId = ? ORDER BY id
-                        """, arguments: [row[3] as Int64]
+                        """, arguments: [updateId]
                 ).map {
                     Rendition(
-                        format: $0["format"], language: $0["language"], sha256: $0["sha256"], bytes: $0["content"],
-                        recordedAt: $0["recordedAt"], redactedAt: $0["redactedAt"])
+                        format: try $0.read("format"), language: try $0.read("language"), sha256: try $0.read("sha256"),
+                        bytes: try $0.read("content"),
+                        recordedAt: try $0.read("recordedAt"), redactedAt: try $0.read("redactedAt"))
                 })
             return update
         }

@@ -49,12 +49,13 @@ extension EngagementStore {
                         """,
                     arguments: [id, ref, userId, Self.timestamp(clock().addingTimeInterval(-Self.uploadLifetime))])
             else { return nil }
-            let choices = (row["choices"] as String?).flatMap {
+            let choices = (try row.read("choices", as: String?.self)).flatMap {
                 try? JSONDecoder().decode([String: [String]].self, from: Data($0.utf8))
             }
             return PendingUpload(
-                id: row["id"], activityRef: ref, userId: row["userId"], fileName: row["fileName"],
-                content: row["content"], choices: choices ?? [:], createdAt: row["createdAt"])
+                id: try row.read("id"), activityRef: ref, userId: try row.read("userId"),
+                fileName: try row.read("fileName"),
+                content: try row.read("content"), choices: choices ?? [:], createdAt: try row.read("createdAt"))
         }
     }
 
@@ -98,7 +99,9 @@ extension EngagementStore {
         try reading { db in
             var map: [String: EngagementMethod] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT value, method FROM methodMapping") {
-                if let method = EngagementMethod(rawValue: row["method"]) { map[row["value"]] = method }
+                if let method = EngagementMethod(rawValue: try row.read("method")) {
+                    map[try row.read("value")] = method
+                }
             }
             return map
         }

@@ -48,7 +48,7 @@ extension EngagementStore {
                 JOIN theme ON theme.id = decisionTheme.themeId
                 WHERE decisionTheme.decisionId = ? ORDER BY theme.key
                 """, arguments: [decisionId]
-        ).map { ThemeResponse(theme: $0["key"], outcome: $0["outcome"]) }
+        ).map { ThemeResponse(theme: try $0.read("key"), outcome: try $0.read("outcome")) }
     }
 
     static func participant(_ db: Database, ref: String) throws -> Participant {
@@ -75,7 +75,7 @@ extension EngagementStore {
                 throw StoreError.emptyContributionRange(
                     from: bounds.lowerBound, to: bounds.upperBound, activity: activityRef)
             }
-            ids += rows.map { $0["id"] }
+            ids += try rows.map { try $0.read("id", as: Int64.self) }
         }
         return ids
     }

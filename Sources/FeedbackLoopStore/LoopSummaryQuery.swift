@@ -101,25 +101,29 @@ enum LoopSummaryQuery {
                      GROUP BY 1, 2, 3, 4) HAVING count(*) > 0)
         """
 
-    static func summary(_ row: Row, timeZone: TimeZone) -> LoopSummary {
+    static func summary(_ row: Row, timeZone: TimeZone) throws(StoreError) -> LoopSummary {
         var summary = LoopSummary(
-            ref: row["ref"], title: row["title"], lead: row["lead"], service: row["service"], level: row["level"],
-            opens: row["opens"], closes: row["closes"], cadenceWeeks: row["cadenceWeeks"],
-            feedbackBy: row["feedbackBy"], contributions: row["contributions"], unthemed: row["unthemed"],
-            commitmentsWithoutDue: row["undated"])
+            ref: try row.read("ref"), title: try row.read("title"), lead: try row.read("lead"),
+            service: try row.read("service"), level: try row.read("level"),
+            opens: try row.read("opens"), closes: try row.read("closes"), cadenceWeeks: try row.read("cadenceWeeks"),
+            feedbackBy: try row.read("feedbackBy"), contributions: try row.read("contributions"),
+            unthemed: try row.read("unthemed"),
+            commitmentsWithoutDue: try row.read("undated"))
         // Theme facts: [adopted, partly, explained] per theme, each 0 or 1.
-        summary.themes = decode([[Int]].self, row["themes"]).compactMap { facts in
+        summary.themes = try row.readJSON("themes", as: [[Int]].self, empty: []).compactMap { facts in
             facts.count == 3 ? ThemeFacts(adopted: facts[0] != 0, partly: facts[1] != 0, explained: facts[2] != 0) : nil
         }
         // Open commitments: {due, decision}.
-        summary.openCommitments = decode([Commitment].self, row["commitments"])
+        summary.openCommitments = try row.readJSON("commitments", as: [Commitment].self, empty: [])
         // Follow-ups: [prefers, email, address, phone, people] per group with the same details on file.
-        for group in decode([FollowUpGroup].self, row["followUps"]) {
+        for group in try row.readJSON("followUps", as: [FollowUpGroup].self, empty: []) {
             summary.owedFollowUps += group.people
             if !group.contact.isReachable { summary.unreachable += group.people }
         }
         // The latest update: [published, uncovered at, reopened at]; times are dated in the team's time zone.
-        let update = decode([String?].self, row["latestUpdate"]).map { $0.flatMap { day($0, in: timeZone) } }
+        let update = try row.readJSON("latestUpdate", as: [String?].self, empty: []).map {
+            $0.flatMap { day($0, in: timeZone) }
+        }
         if let published = update.first ?? nil {
             summary.latestUpdate = UpdateFacts(
                 published: published, uncoveredSince: update.count > 1 ? update[1] : nil,
@@ -136,16 +140,6 @@ enum LoopSummaryQuery {
         }
         return CalendarDate(instant, in: timeZone)
     }
-
-    /// A JSON column decoded, or empty when it is NULL.
-    private static func decode<Value: Decodable & RangeReplaceableCollection>(_ type: Value.Type, _ json: String?)
-        -> Value
-    {
-        guard let json else { return Value() }
-        return (try? decoder.decode(Value.self, from: Data(json.utf8))) ?? Value()
-    }
-
-    private static let decoder = JSONDecoder()
 
     /// Participants owed a follow-up who share a preferred format and the kinds of contact on file.
     private struct FollowUpGroup: Decodable {
@@ -201,11 +195,10 @@ extension EngagementStore {
         let sql = LoopSummaryQuery.sql(where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "))
         let settings = try Self.settings(db)
         let timeZone = TimeZone(identifier: settings.timeZone) ?? .gmt
-        return try Row.fetchCursor(db, sql: sql, arguments: arguments).map {
-            LoopSummaryQuery.summary($0, timeZone: timeZone)
-        }.reduce(into: []) {
-            $0.append($1)
-        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var summaries: [LoopSummary] = []
+        while let row = try rows.next() { summaries.append(try LoopSummaryQuery.summary(row, timeZone: timeZone)) }
+        return summaries
     }
 
     /// The summary query exactly as `loopSummaries()` runs it unfiltered, for benchmarks and inspection.

@@ -59,10 +59,14 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
 
     public init(row: Row) throws {
         self.init(
-            id: row["id"], activityId: row["activityId"], key: row["key"], text: row["text"],
-            decidedBy: row["decidedBy"], decidedOn: row["decidedOn"], status: row["status"], due: row["due"],
-            impact: row["impact"], description: row["description"], starts: row["starts"], progress: row["progress"],
-            parentId: row["parentId"], externalId: row["externalId"], easyRead: row["easyRead"])
+            id: try row.read("id"), activityId: try row.read("activityId"), key: try row.read("key"),
+            text: try row.read("text"),
+            decidedBy: try row.read("decidedBy"), decidedOn: try row.read("decidedOn"), status: try row.read("status"),
+            due: try row.read("due"),
+            impact: try row.read("impact"), description: try row.read("description"), starts: try row.read("starts"),
+            progress: try row.read("progress"),
+            parentId: try row.read("parentId"), externalId: try row.read("externalId"),
+            easyRead: try row.read("easyRead"))
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

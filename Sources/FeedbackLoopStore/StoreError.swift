@@ -47,6 +47,8 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
     case userDisabled(String)
     case passwordLinkInvalid
     case reasonRequired(activity: String, update: Int, themes: [String], field: Field = .entry("reason"))
+    /// A value the store cannot read as what its column should hold.
+    case unreadable(column: String)
 
     public var description: String { message(naming: \.flag) }
 
@@ -115,6 +117,9 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
             return
                 "another change kept the database busy for over \(Int(EngagementStore.busyTimeout)) seconds, so"
                 + " nothing was written; try again when it has finished"
+        case .unreadable(let column):
+            return "the database holds a value in column \(column) that yswd cannot read; the file may have been"
+                + " changed by another program (nothing was written)"
         case .database(let message, false):
             return "the database could not complete the request (\(message)); nothing was written"
         case .notErased(let ref):

@@ -30,6 +30,28 @@ import Testing
 
     func latest(_ store: EngagementStore) throws -> LoopSummary { try store.loopSummaries()[0] }
 
+    /// Issue 22, first step: every row is read by column name; a value that cannot be read is an
+    /// error naming its column (never a crash, never a silent default), and never quotes the value.
+    @Test func aValueThatCannotBeReadIsAnErrorNamingItsColumn() throws {
+        let store = try answered()
+        _ = try record(store)
+        try store.recordFollowUps(ref: "GP-ACCESS", [(1, .email)], on: date("2026-03-11"))
+        try store.explain(
+            activity: "GP-ACCESS", theme: "phones", why: "Staffing is set nationally", reason: .cost,
+            changeReason: "We found the rules are national")  // owed again, so their last follow-up is read
+        try store.database.write { db in
+            // What another program could do to the file: yswd's own triggers stop these changes.
+            try db.execute(sql: "DROP TRIGGER followUp_never_changed")
+            try db.execute(sql: "UPDATE followUp SET themes = '{\"phones\": 1}' WHERE participantId = 1")
+            try db.execute(sql: "DROP TRIGGER publishedUpdateTheme_immutable_update")
+            try db.execute(sql: "UPDATE publishedUpdateTheme SET answer = 'p1@example.org'")
+        }
+        #expect(throws: StoreError.unreadable(column: "lastSent")) { try store.followUpRecipients(ref: "GP-ACCESS") }
+        #expect(throws: StoreError.unreadable(column: "answer")) { try store.updates(ref: "GP-ACCESS") }
+        let message = StoreError.unreadable(column: "answer").description
+        #expect(message.contains("column answer") && !message.contains("p1@example.org"))
+    }
+
     @Test func anUpdateCoversTheRecordUntilAnAnswerChanges() throws {
         let store = try answered()
         #expect(try latest(store).latestUpdate == nil)
