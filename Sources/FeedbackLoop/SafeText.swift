@@ -47,17 +47,18 @@ public enum SafeText {
     /// Text for a staff page or a message: unpaired direction controls removed (``bidi(_:)``) and
     /// every other control character written out (``shown(_:directionControls:)``).
     public static func display(_ text: String) -> String {
-        shown(bidi(text), directionControls: false)
+        shown(bidi(text), directionControls: false, carriageReturns: false)
     }
 
     /// Text as an error or a terminal may show it: each control character (an escape, a bell, a
     /// carriage return, a direction control) written out as `\u{1B}`, so a value from a file can
     /// never move the cursor, colour the terminal or reorder the message. Line breaks and tabs stay.
     /// With `directionControls: false`, direction controls are left as they are (use it after
-    /// ``bidi(_:)``, which has removed every unpaired one).
-    public static func shown(_ text: String, directionControls: Bool = true) -> String {
+    /// ``bidi(_:)``, which has removed every unpaired one); with `carriageReturns: false`, so are
+    /// carriage returns (a page shows a Windows line break as a line break).
+    public static func shown(_ text: String, directionControls: Bool = true, carriageReturns: Bool = true) -> String {
         let hidden = { (scalar: Unicode.Scalar) in
-            isHidden(scalar)
+            isHidden(scalar) && (carriageReturns || scalar != "\r")
                 && (directionControls
                     || !(bidiControls.contains(scalar.value) || scalar.value == 0x200E
                         || scalar.value == 0x200F))

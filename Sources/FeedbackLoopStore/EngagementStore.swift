@@ -8,9 +8,9 @@ import Synchronization
 /// Every write is one transaction, and the history of every change is written in that same
 /// transaction by triggers in the schema, tagged with this store's actor and clock.
 public final class EngagementStore: Sendable {
-    /// The database connection. Everything above the store goes through the store's methods;
-    /// the connection is public for tests and tools that inspect the file.
-    public let database: any DatabaseWriter
+    /// The database connection. Everything above the store goes through the store's methods; no
+    /// GRDB type is in the store's public API (tests reach the connection with `@testable import`).
+    let database: any DatabaseWriter
     /// Who is making the changes, as history records them.
     public let actor: String
     let clock: @Sendable () -> Date

@@ -1,9 +1,10 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import Synchronization
 import Testing
+
+@testable import FeedbackLoopStore
 
 @Suite struct BackupTests {
     @Test func aBackupTakenDuringWritesIsConsistent() throws {

@@ -1,7 +1,8 @@
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import FeedbackLoopStore
 
 /// History covers every column of every table: each insert, update and delete trigger names each
 /// column (as `NEW.column` or `OLD.column`), except those listed here with the reason.

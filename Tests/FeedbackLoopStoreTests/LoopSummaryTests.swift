@@ -1,9 +1,10 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing
+
+@testable import FeedbackLoopStore
 
 @Suite struct LoopSummaryTests {
     /// A small record with one of everything the summary counts.

@@ -1,7 +1,8 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import Foundation
 import GRDB
+
+@testable import FeedbackLoopStore
 
 /// A pinned clock, so history times are known.
 let pinnedNow = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z

@@ -1,8 +1,9 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import FeedbackLoopStore
 
 @Suite struct UpdateStoreTests {
     /// An answered activity with one participant owed a follow-up.

@@ -91,5 +91,7 @@ import Testing
         #expect(SafeText.shown("bad \u{1B}[2K\u{1B}[31mvalue") == "bad \\u{1B}[2K\\u{1B}[31mvalue")
         #expect(SafeText.shown("line one\nline two\ttab") == "line one\nline two\ttab")
         #expect(SafeText.display("(\u{202E}planned)") == "(planned)")
+        #expect(SafeText.display("one\r\ntwo\u{7}") == "one\r\ntwo\\u{7}", "a page keeps a Windows line break")
+        #expect(SafeText.shown("one\rtwo") == "one\\u{D}two", "a terminal does not")
     }
 }

@@ -1,12 +1,12 @@
 import FeedbackLoop
 import FeedbackLoopImport
 import FeedbackLoopPublish
-import FeedbackLoopStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
 
+@testable import FeedbackLoopStore
 @testable import FeedbackLoopWeb
 
 /// No web page or refusal sends people to the terminal: no `yswd` command, no `--flag`, no

@@ -1,5 +1,4 @@
 import FeedbackLoop
-import FeedbackLoopStore
 import Foundation
 import GRDB
 import HTTPTypes
@@ -10,6 +9,7 @@ import NIOCore
 import Synchronization
 import Testing
 
+@testable import FeedbackLoopStore
 @testable import FeedbackLoopWeb
 
 /// A record with one activity and a user of each role, and the web app over it, tested through

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Issue 22: the CLI, the web app and the workflows know the store only by its own API. No module
+/// but the store imports GRDB, and no public declaration of the store names a GRDB type, save the
+/// record conformances of domain types listed here, which go when domain types stop being table rows.
+@Suite struct PublicSurfaceTests {
+    static let sources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "Sources")
+
+    static func files(under folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
+    }
+
+    @Test func onlyTheStoreImportsGRDB() throws {
+        let outside = Self.files(under: Self.sources).filter { !$0.path.contains("/Sources/FeedbackLoopStore/") }
+        #expect(outside.count > 50)
+        for file in outside {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("import GRDB"), "\(file.lastPathComponent) imports GRDB")
+        }
+    }
+
+    @Test func noPublicDeclarationOfTheStoreNamesAGRDBType() throws {
+        let grdb =
+            /\b(Database|DatabaseWriter|DatabaseReader|DatabaseQueue|DatabasePool|Row|StatementArguments|DatabaseValue|PersistenceContainer|Configuration|FetchableRecord|PersistableRecord|TableRecord|Column)\b/
+        // Witnesses of the record conformances of domain types (`Records.swift`).
+        let known = [
+            "public var databaseValue: DatabaseValue", "public static func fromDatabaseValue(_ dbValue: DatabaseValue)",
+            "public init(row: Row) throws", "public func encode(to container: inout PersistenceContainer) throws",
+        ]
+        var found: [String] = []
+        for file in Self.files(under: Self.sources.appending(path: "FeedbackLoopStore")) {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let declaration = line.trimmingCharacters(in: .whitespaces)
+                guard declaration.hasPrefix("public "), declaration.contains(grdb),
+                    !known.contains(where: { declaration.hasPrefix($0) })
+                else { continue }
+                found.append("\(file.lastPathComponent): \(declaration)")
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
+}
