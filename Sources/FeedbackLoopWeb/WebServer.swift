@@ -108,6 +108,7 @@ public struct WebServer: Sendable {
         Self.removeLegacyUploadFolders()
         var logger = Logger(label: "yswd")
         logger.logLevel = .notice
+        Self.allowEnoughFiles()
         let application = application(logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.runService() }
@@ -115,6 +116,19 @@ public struct WebServer: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Raises the limit on open files to what the system allows (up to 65,536), so the connections
+    /// ``maxConnections`` admits, and those waiting, can all be accepted and then closed in time.
+    static func allowEnoughFiles() {
+        #if canImport(Glibc)
+            var limit = rlimit()
+            guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+            let wanted = min(limit.rlim_max, 65_536)
+            guard limit.rlim_cur < wanted else { return }
+            limit.rlim_cur = wanted
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        #endif
     }
 
     /// Every 10 seconds, hands the memory that closed connections freed back to the system (glibc
