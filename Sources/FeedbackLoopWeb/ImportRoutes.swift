@@ -56,7 +56,9 @@ struct ImportRoutes {
                 return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
             }
             let reading = try Reading(upload: upload, form: form)
-            let check = try run(upload, reading: reading, form: form, store: store, dryRun: action == "check")
+            let check = try await Blocking.run {
+                try run(upload, reading: reading, form: form, store: store, dryRun: action == "check")
+            }
             if action == "import", let report = check.report {
                 try store.removeUpload(id: upload.id)
                 return try Pages.redirect(
@@ -69,8 +71,10 @@ struct ImportRoutes {
         routes.page("/activities/{ref}/import/{upload}/problems.csv", needs: .editor) { request, context, account in
             let (_, upload) = try pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
-            let check = try run(
-                upload, reading: try Reading(upload: upload, form: form), form: form, store: store, dryRun: true)
+            let reading = try Reading(upload: upload, form: form)
+            let check = try await Blocking.run {
+                try run(upload, reading: reading, form: form, store: store, dryRun: true)
+            }
             var csv = "line,column,value,problem\r\n"
             for problem in check.invalid?.problems ?? [] {
                 csv +=
@@ -111,7 +115,7 @@ struct ImportRoutes {
     }
 
     /// What a check (or an import) found.
-    struct Check {
+    struct Check: Sendable {
         var report: ImportReport?
         var invalid: InvalidRows?
         var errors: [FieldError] = []
@@ -214,7 +218,7 @@ struct ImportRoutes {
 }
 
 /// How an upload is read: the encoding and separator found (or chosen instead).
-struct Reading {
+struct Reading: Sendable {
     let upload: PendingUpload
     let sniff: FileSniff
     let encoding: CSVReader.Encoding

@@ -61,7 +61,7 @@ actor LoopCache {
         if let loading, loading.token == token, loading.today == today { return loading.task }
         let store = store
         let task = Task.detached(priority: .userInitiated) {
-            let summaries = try store.loopSummaries()
+            let summaries = try await Blocking.run { try store.loopSummaries() }
             return Judged(
                 token: token, today: today,
                 summaries: Dictionary(summaries.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first }),

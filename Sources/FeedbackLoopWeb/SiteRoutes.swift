@@ -23,7 +23,7 @@ struct SiteRoutes {
                     message: "An admin sets the folder on the server the public site is written to: the setting "
                         + "site-folder on the Users and settings page. Nothing was written.")
             }
-            let files = try build()
+            let files = try await Blocking.run { try build() }
             let root = URL(fileURLWithPath: folder)
             do {
                 for (path, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -47,10 +47,10 @@ struct SiteRoutes {
         }
         // Parameters in the same place share a name: the router requires it.
         routes.page("/site/{part}") { request, context, _ in
-            return try file(try context.parameters.require("part"))
+            return try await file(try context.parameters.require("part"))
         }
         routes.page("/site/{part}/{file}") { request, context, _ in
-            return try file("\(try context.parameters.require("part"))/\(try context.parameters.require("file"))")
+            return try await file("\(try context.parameters.require("part"))/\(try context.parameters.require("file"))")
         }
     }
 
@@ -60,8 +60,8 @@ struct SiteRoutes {
             try store.allUpdates())
     }
 
-    private func file(_ path: String) throws -> Response {
-        guard let data = try build()[path] else { throw Refusal.notFound() }
+    private func file(_ path: String) async throws -> Response {
+        guard let data = try await Blocking.run({ try build()[path] }) else { throw Refusal.notFound() }
         let type =
             switch (path as NSString).pathExtension {
             case "html": "text/html; charset=utf-8"
