@@ -138,7 +138,7 @@ extension EngagementStore {
         let candidates = try Row.fetchAll(
             db,
             sql: """
-                SELECT activitySearch.rowid, activity.ref
+                SELECT activitySearch.rowid AS id, activity.ref
                 FROM activitySearch JOIN activity ON activity.id = activitySearch.rowid
                 JOIN activity own ON own.id = ?
                 WHERE activitySearch MATCH ? AND activity.id <> own.id
@@ -147,9 +147,9 @@ extension EngagementStore {
                 """, arguments: [activityId, groups.joined(separator: " OR ")])
         var similar: [String] = []
         for candidate in candidates where similar.count < 3 {
-            guard let words = try keywords.words(db, candidate[0]) else { continue }
+            guard let words = try keywords.words(db, try candidate.read("id", as: Int64.self)) else { continue }
             if Similarity.isSimilar(titleWords: own.title, words: own.all, to: words.all) {
-                similar.append(candidate[1])
+                similar.append(try candidate.read("ref", as: String.self))
             }
         }
         return similar

@@ -225,8 +225,8 @@ private struct ImportWriter {
                 db, sql: "SELECT key FROM theme WHERE activityId = ? ORDER BY key", arguments: [activityId]
             ).joined(separator: ", ")
             throw ImportRowError(
-                line: first["line"], column: columns.themes,
-                problem: "'\(first["key"] as String)' is not a theme of \(activityRef)"
+                line: try first.read("line"), column: columns.themes,
+                problem: "'\(try first.read("key", as: String.self))' is not a theme of \(activityRef)"
                     + (known.isEmpty ? "" : " (its themes are: \(known))"), remedy: .createThemes)
         }
         let insert = try db.makeStatement(
@@ -271,8 +271,8 @@ private struct ImportWriter {
                 FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref
                 WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
                 """)
-        report.canHearBack = reach?["asked"] ?? 0
-        report.contactWithoutAsking = (reach?["contactable"] ?? 0) - report.canHearBack
+        report.canHearBack = try reach?.read("asked", as: Int.self) ?? 0
+        report.contactWithoutAsking = (try reach?.read("contactable", as: Int.self) ?? 0) - report.canHearBack
     }
 
     /// Writes the staged rows to the record; rows already imported are skipped and counted.

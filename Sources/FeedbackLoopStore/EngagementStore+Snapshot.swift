@@ -35,11 +35,12 @@ extension EngagementStore {
                     """, arguments: [id])
             var snapshot = UpdateSnapshot(
                 record: record, organisation: settings.organisation,
-                publicContact: activity.publicContact ?? settings.publicContact, people: counts?["people"] ?? 0,
+                publicContact: activity.publicContact ?? settings.publicContact,
+                people: try counts?.read("people", as: Int.self) ?? 0,
                 asOf: asOf, quotes: try Self.quotes(db, activityId: id, perTheme: quotesPerTheme, mode: quoteMode),
                 answerSignatures: try Self.answerSignatures(db, activityId: id))
-            snapshot.views = counts?["views"] ?? 0
-            snapshot.anonymous = counts?["anonymous"] ?? 0
+            snapshot.views = try counts?.read("views", as: Int.self) ?? 0
+            snapshot.anonymous = try counts?.read("anonymous", as: Int.self) ?? 0
             snapshot.viewsByMethod = Dictionary(
                 uniqueKeysWithValues: try byMethod.map {
                     (try $0.read("method", as: String.self), try $0.read("n", as: Int.self))
@@ -65,10 +66,12 @@ extension EngagementStore {
                     WHERE u.activityId = :a AND u.number = latest.number - latest.covers
                     """, arguments: ["a": id])
             {
+                let recordedAt = try previous.read("recordedAt", as: String.self)
                 snapshot.previous = PreviousUpdate(
-                    number: previous[0], published: previous[1], recordedAt: previous[2], data: previous[3])
+                    number: try previous.read("number"), published: try previous.read("published"),
+                    recordedAt: recordedAt, data: try previous.read("data"))
                 snapshot.changeReasons = try Self.changeReasons(
-                    db, activityId: id, theme: nil, since: previous[2], until: nil)
+                    db, activityId: id, theme: nil, since: recordedAt, until: nil)
             }
             return snapshot
         }

@@ -216,24 +216,27 @@ extension EngagementStore {
             arguments: [participantId])
         var updates = Set<Int64>()
         for quote in quotes {
-            if let rendition = quote["renditionId"] as Int64? {
+            let updateId = try quote.read("updateId", as: Int64.self)
+            let published = try quote.read("published", as: String.self)
+            let redacted = try quote.read("redacted", as: String.self)
+            if let rendition = try quote.read("renditionId", as: Int64?.self) {
                 try db.execute(
                     sql: """
                         UPDATE updateRendition SET content = CAST(replace(CAST(content AS TEXT), ?, ?) AS BLOB),
                             redactedAt = ?
                         WHERE id = ?
-                        """, arguments: [quote[2], quote[3], now, rendition])
-                updates.insert(quote[0])
+                        """, arguments: [published, redacted, now, rendition])
+                updates.insert(updateId)
                 continue
             }
-            let column = (quote[1] as Bool) ? "data" : "content"
+            let column = try quote.read("inData", as: Bool.self) ? "data" : "content"
             try db.execute(
                 sql: """
                     UPDATE publishedUpdate SET \(column) = CAST(replace(CAST(\(column) AS TEXT), ?, ?) AS BLOB),
                         redactedAt = ?
                     WHERE id = ?
-                    """, arguments: [quote[2], quote[3], now, quote[0]])
-            updates.insert(quote[0])
+                    """, arguments: [published, redacted, now, updateId])
+            updates.insert(updateId)
         }
         try db.execute(sql: "DELETE FROM publishedQuote WHERE participantId = ?", arguments: [participantId])
         return updates.count

@@ -83,9 +83,10 @@ struct ImportStaging {
                     """)
         else { return }
         throw ImportRowError(
-            line: repeated["line"], column: column,
+            line: try repeated.read("line"), column: column,
             problem:
-                "the response id '\(repeated["sourceId"] as String)' was already used on line \(repeated["first"] as Int);"
+                "the response id '\(try repeated.read("sourceId", as: String.self))' was already used on line"
+                + " \(try repeated.read("first", as: Int.self));"
                 + " each response needs its own id")
     }
 
