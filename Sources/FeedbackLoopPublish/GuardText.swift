@@ -22,7 +22,7 @@ struct GuardText {
     private let starts: [Int]
     private let ends: [Int]
 
-    private struct Unit {
+    struct Unit {
         var scalar: Unicode.Scalar
         var start: Int
         var end: Int
@@ -165,7 +165,7 @@ struct GuardText {
 
     /// Characters that show nothing: zero-width ones, the soft hyphen, and the controls that change
     /// the direction of text (they can reorder a number on screen).
-    private static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+    static func invisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00AD, 0x034F, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
             true
@@ -190,133 +190,5 @@ struct GuardText {
         case 0x2044, 0x2215: return "/"
         default: return scalar
         }
-    }
-
-    // MARK: Digits in disguise
-
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-    }
-
-    /// The letter O among digits is a zero: a word of digits and O's, with two digits or three characters.
-    private static func zerosForOs(_ units: [Unit]) -> [Unit] {
-        var units = units
-        var index = 0
-        while index < units.count {
-            guard isLetterOrDigit(units[index].scalar) else {
-                index += 1
-                continue
-            }
-            var end = index
-            var digits = 0
-            var others = 0
-            while end < units.count, isLetterOrDigit(units[end].scalar) {
-                let scalar = units[end].scalar
-                if ("0"..."9").contains(scalar) {
-                    digits += 1
-                } else if scalar != "O" && scalar != "o" {
-                    others += 1
-                }
-                end += 1
-            }
-            if others == 0, digits >= 2 || (digits == 1 && end - index >= 3) {
-                for position in index..<end where units[position].scalar == "O" || units[position].scalar == "o" {
-                    units[position].scalar = "0"
-                }
-            }
-            index = end
-        }
-        return units
-    }
-
-    private static let digitWords: [String: Unicode.Scalar] = [
-        "zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
-        "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-    ]
-
-    /// Digits spelled out in words, read as digits when a run of them (with any digits written as
-    /// such, joined by spaces, dashes, commas or full stops) makes at least seven digits. "double" and
-    /// "triple" repeat the digit after them.
-    private static func spelledDigits(_ units: [Unit]) -> [Unit] {
-        struct Token {
-            var start: Int  // unit index
-            var end: Int
-            var digits: [Unicode.Scalar]
-            var spelled: Bool
-        }
-        // Tokens: words and digit runs, with the unit range they cover.
-        var tokens: [Token?] = []
-        var ranges: [(Int, Int)] = []
-        var index = 0
-        while index < units.count {
-            guard isLetterOrDigit(units[index].scalar) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < units.count, isLetterOrDigit(units[end].scalar) { end += 1 }
-            let word = String(String.UnicodeScalarView(units[index..<end].map(\.scalar))).lowercased()
-            ranges.append((index, end))
-            if word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber) {
-                tokens.append(Token(start: index, end: end, digits: Array(word.unicodeScalars), spelled: false))
-            } else if let digit = digitWords[word] {
-                tokens.append(Token(start: index, end: end, digits: [digit], spelled: true))
-            } else if word == "double" || word == "triple" {
-                tokens.append(Token(start: index, end: end, digits: word == "double" ? [] : ["x"], spelled: true))
-            } else {
-                tokens.append(nil)
-            }
-            index = end
-        }
-        func joined(_ left: Int, _ right: Int) -> Bool {
-            units[ranges[left].1..<ranges[right].0].allSatisfy { " -,.".unicodeScalars.contains($0.scalar) }
-                && ranges[right].0 - ranges[left].1 <= 3
-        }
-        var replacements: [(start: Int, end: Int, units: [Unit])] = []
-        var position = 0
-        while position < tokens.count {
-            guard tokens[position] != nil else {
-                position += 1
-                continue
-            }
-            var last = position
-            while last + 1 < tokens.count, tokens[last + 1] != nil, joined(last, last + 1) { last += 1 }
-            // Read the run: double and triple repeat the next digit word.
-            var out: [Unit] = []
-            var words = 0
-            var repeatCount = 1
-            var repeatStart: Int?
-            for token in tokens[position...last].compactMap({ $0 }) {
-                if token.spelled, token.digits.isEmpty || token.digits == ["x"] {
-                    repeatCount = token.digits.isEmpty ? 2 : 3
-                    repeatStart = units[token.start].start
-                    words += 1
-                    continue
-                }
-                let start = repeatStart ?? units[token.start].start
-                let end = units[token.end - 1].end
-                for (offset, digit) in token.digits.enumerated() {
-                    let times = offset == 0 ? repeatCount : 1
-                    for _ in 0..<times { out.append(Unit(scalar: digit, start: start, end: end)) }
-                }
-                if token.spelled { words += 1 }
-                repeatCount = 1
-                repeatStart = nil
-            }
-            if let first = tokens[position], let final = tokens[last], words >= 1, out.count >= 7 {
-                replacements.append((first.start, final.end, out))
-            }
-            position = last + 1
-        }
-        guard !replacements.isEmpty else { return units }
-        var result: [Unit] = []
-        var from = 0
-        for replacement in replacements {
-            result.append(contentsOf: units[from..<replacement.start])
-            result.append(contentsOf: replacement.units)
-            from = replacement.end
-        }
-        result.append(contentsOf: units[from...])
-        return result
     }
 }
