@@ -186,11 +186,11 @@ extension EngagementStore {
     /// Runs `body` with a ``BulkWriter`` in one transaction and one batch: all or nothing, and one
     /// history entry recording `details` (what `body` returns with its result).
     /// - Parameter requireEmpty: refuse (``StoreError/notEmpty``) a record that already holds data.
-    public func bulkWrite<Result>(
+    public func bulkWrite<Result: Sendable>(
         kind: String, description: String, requireEmpty: Bool,
-        _ body: (BulkWriter) throws -> (result: Result, details: [(String, Int)])
-    ) throws -> Result {
-        try writing { db in
+        _ body: @escaping @Sendable (BulkWriter) throws -> (result: Result, details: [(String, Int)])
+    ) async throws -> Result {
+        try await writing { db in
             // A big page cache for the big write: indexes are filled in random order.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
@@ -200,7 +200,7 @@ extension EngagementStore {
             {
                 throw StoreError.notEmpty
             }
-            let batch = try Batch.start(db, kind: kind, description: description, actor: actor, at: now)
+            let batch = try Batch.start(db, kind: kind, description: description, actor: self.actor, at: self.now)
             let (result, details) = try body(try BulkWriter(db: db, batchId: batch.id))
             try db.execute(
                 sql: """
@@ -209,7 +209,8 @@ extension EngagementStore {
                     ON CONFLICT (activityId) DO UPDATE SET last = max(last, excluded.last)
                     """, arguments: [batch.id])
             try Batch.refreshSearch(db, activities: "batchId = ?", arguments: [batch.id])
-            try batch.record(db, activityId: nil, actor: actor, at: now, details: details.map { ($0.0, $0.1) })
+            try batch.record(
+                db, activityId: nil, actor: self.actor, at: self.now, details: details.map { ($0.0, $0.1) })
             return result
         }
     }

@@ -15,33 +15,33 @@ extension EngagementStore {
     public static let passwordLinkLifetime: TimeInterval = 24 * 3600
 
     /// Adds a member of staff, with a link to set their password.
-    public func addUser(email: String, name: String, role: StaffRole) throws -> PasswordLink {
+    public func addUser(email: String, name: String, role: StaffRole) async throws -> PasswordLink {
         let email = try EntryRules.email(email, field: .argument("EMAIL"))
         let name = try requireText(name, field: .entry("name"))
-        return try writing { db in
+        return try await writing { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ?", arguments: [email]) ?? 0 > 0 {
                 throw StoreError.duplicateUser(email)
             }
             try db.execute(
                 sql: "INSERT INTO user (email, name, role, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [email, name, role.rawValue, now])
-            return try newPasswordLink(db, userId: db.lastInsertedRowID)
+                arguments: [email, name, role.rawValue, self.now])
+            return try self.newPasswordLink(db, userId: db.lastInsertedRowID)
         }
     }
 
     /// Every member of staff, by email.
-    public func users() throws -> [StaffAccount] {
-        try reading { db in try Row.fetchAll(db, sql: "\(Self.userColumns) ORDER BY email").map(Self.account) }
+    public func users() async throws -> [StaffAccount] {
+        try await reading { db in try Row.fetchAll(db, sql: "\(Self.userColumns) ORDER BY email").map(Self.account) }
     }
 
-    public func user(email: String) throws -> StaffAccount {
-        try reading { db in try Self.user(db, email: email) }
+    public func user(email: String) async throws -> StaffAccount {
+        try await reading { db in try Self.user(db, email: email) }
     }
 
     /// Changes a member of staff's role or name.
-    public func updateUser(email: String, role: StaffRole?, name: String?) throws -> StaffAccount {
+    public func updateUser(email: String, role: StaffRole?, name: String?) async throws -> StaffAccount {
         let name = try name.map { try requireText($0, field: .entry("name")) }
-        return try writing { db in
+        return try await writing { db in
             let account = try Self.user(db, email: email)
             try db.execute(
                 sql: "UPDATE user SET role = coalesce(?, role), name = coalesce(?, name) WHERE id = ?",
@@ -51,11 +51,12 @@ extension EngagementStore {
     }
 
     /// Disables an account: it can no longer sign in, and its sessions and links end now.
-    public func disableUser(email: String) throws {
-        try writing { db in
+    public func disableUser(email: String) async throws {
+        try await writing { db in
             let account = try Self.user(db, email: email)
             try db.execute(
-                sql: "UPDATE user SET disabledAt = coalesce(disabledAt, ?) WHERE id = ?", arguments: [now, account.id])
+                sql: "UPDATE user SET disabledAt = coalesce(disabledAt, ?) WHERE id = ?",
+                arguments: [self.now, account.id])
             try db.execute(sql: "DELETE FROM webSession WHERE userId = ?", arguments: [account.id])
             try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [account.id])
         }
@@ -63,26 +64,26 @@ extension EngagementStore {
 
     /// Resets an account: its password and sessions go, it is enabled again, and a new link sets a
     /// new password.
-    public func resetUser(email: String) throws -> PasswordLink {
-        try writing { db in
+    public func resetUser(email: String) async throws -> PasswordLink {
+        try await writing { db in
             let account = try Self.user(db, email: email)
             try db.execute(
                 sql: "UPDATE user SET passwordHash = NULL, disabledAt = NULL WHERE id = ?", arguments: [account.id])
             try db.execute(sql: "DELETE FROM webSession WHERE userId = ?", arguments: [account.id])
-            return try newPasswordLink(db, userId: account.id ?? 0)
+            return try self.newPasswordLink(db, userId: account.id ?? 0)
         }
     }
 
     /// The account a password link is for, while it is valid.
-    public func passwordLink(token: String) throws -> StaffAccount {
-        try reading { db in try Self.linkedAccount(db, token: token, now: now) }
+    public func passwordLink(token: String) async throws -> StaffAccount {
+        try await reading { db in try Self.linkedAccount(db, token: token, now: self.now) }
     }
 
     /// Sets the password (already hashed by the caller) of the account a valid link is for, and
     /// uses the link up.
-    public func setPassword(token: String, hash: String) throws -> StaffAccount {
-        try writing { db in
-            let account = try Self.linkedAccount(db, token: token, now: now)
+    public func setPassword(token: String, hash: String) async throws -> StaffAccount {
+        try await writing { db in
+            let account = try Self.linkedAccount(db, token: token, now: self.now)
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, account.id])
             try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [account.id])
             return try Self.user(db, email: account.email)

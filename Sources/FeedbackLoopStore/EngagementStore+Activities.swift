@@ -5,11 +5,12 @@ extension EngagementStore {
     /// Records a new activity.
     /// - Throws: ``RecordError`` when it breaks a rule, ``StoreError/duplicateActivity(_:)`` when the ref is taken.
     @discardableResult
-    public func addActivity(_ activity: Activity) throws -> Activity {
+    public func addActivity(_ activity: Activity) async throws -> Activity {
         var activity = activity
         activity.ref = try EntryRules.identifier(activity.ref, field: .argument("REF"))
         try activity.validate()
-        return try writing { db in
+        return try await writing { [activity] db in
+            var activity = activity
             if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateActivity(activity.ref)
             }
@@ -23,8 +24,10 @@ extension EngagementStore {
 
     /// Changes an activity: `change` edits a copy, which is checked and saved in one transaction.
     @discardableResult
-    public func updateActivity(ref: String, _ change: (inout Activity) throws -> Void) throws -> Activity {
-        try writing { db in
+    public func updateActivity(ref: String, _ change: @escaping @Sendable (inout Activity) throws -> Void) async throws
+        -> Activity
+    {
+        try await writing { db in
             var activity = try Self.activity(db, ref: ref)
             try change(&activity)
             activity.ref = ref
@@ -35,10 +38,10 @@ extension EngagementStore {
     }
 
     /// Activities, optionally only those of one service, lead or organisation, ordered by ref.
-    public func activities(service: String? = nil, lead: String? = nil, organisation: String? = nil) throws
+    public func activities(service: String?, lead: String?, organisation: String?) async throws
         -> [Activity]
     {
-        try reading { db in
+        try await reading { db in
             var request = Activity.order(Column("ref"))
             if let service { request = request.filter(Column("service") == service) }
             if let lead { request = request.filter(Column("lead") == lead) }
@@ -50,13 +53,13 @@ extension EngagementStore {
     }
 
     /// One activity by its ref.
-    public func activity(ref: String) throws -> Activity {
-        try reading { db in try Self.activity(db, ref: ref) }
+    public func activity(ref: String) async throws -> Activity {
+        try await reading { db in try Self.activity(db, ref: ref) }
     }
 
     /// Everything recorded about one activity: counts, themes with their answers, decisions, evaluation.
-    public func activityRecord(ref: String) throws -> ActivityRecord {
-        try reading { db in
+    public func activityRecord(ref: String) async throws -> ActivityRecord {
+        try await reading { db in
             let activity = try Self.activity(db, ref: ref)
             let id = try activity.id.saved()
             return ActivityRecord(

@@ -19,8 +19,8 @@ public struct CheckInput: Sendable {
 extension EngagementStore {
     /// The facts the principle checks read, for one activity or (with nil) every activity, by ref;
     /// optionally only an organisation's. Each kind of fact comes from one query over every activity.
-    public func checkInputs(activity ref: String? = nil, organisation: String? = nil) throws -> [CheckInput] {
-        try reading { db in
+    public func checkInputs(activity ref: String?, organisation: String?) async throws -> [CheckInput] {
+        try await reading { db in
             if let ref { _ = try Self.activityId(db, ref: ref) }
             var request = Activity.filter(ref == nil || Column("ref") == ref)
             if let organisation {

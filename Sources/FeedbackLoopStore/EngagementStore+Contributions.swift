@@ -21,11 +21,11 @@ extension EngagementStore {
     /// - Parameter participantRef: who said it, when known; the participant must exist.
     @discardableResult
     public func addContribution(
-        activity ref: String, text: String, method: EngagementMethod? = nil, received: CalendarDate? = nil,
-        participantRef: String? = nil, sourceId: String? = nil
-    ) throws -> Contribution {
+        activity ref: String, text: String, method: EngagementMethod?, received: CalendarDate?,
+        participantRef: String?, sourceId: String?
+    ) async throws -> Contribution {
         let text = try requireText(text, field: .entry("text"))
-        return try writing { db in
+        return try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let participantId = try participantRef.map { try Self.participant(db, ref: $0).id.saved() }
             if let sourceId,
@@ -53,12 +53,12 @@ extension EngagementStore {
     /// the theme).
     @discardableResult
     public func updateContribution(
-        activity ref: String, number: Int64, text: String? = nil, outOfScope: String?? = nil, unlink: Bool = false,
-        changeReason: String? = nil
-    ) throws -> Contribution {
+        activity ref: String, number: Int64, text: String?, outOfScope: String??, unlink: Bool,
+        changeReason: String?
+    ) async throws -> Contribution {
         let text = try text.map { try requireText($0, field: .entry("text")) }
         let reason = try outOfScope.map { try $0.map { try requireText($0, field: .entry("out-of-scope")) } }
-        return try writing { db in
+        return try await writing { db in
             var contribution = try Self.contribution(db, activity: ref, number: number)
             if let text { contribution.text = text }
             if let reason {
@@ -77,9 +77,9 @@ extension EngagementStore {
 
     /// Marks several of the activity's contributions out of scope, in one write: all or none.
     /// Each must belong to the activity and feed no theme.
-    public func markOutOfScope(activity ref: String, numbers: [Int64], reason: String) throws {
+    public func markOutOfScope(activity ref: String, numbers: [Int64], reason: String) async throws {
         let reason = try requireText(reason, field: .entry("out-of-scope"))
-        try writing { db in
+        try await writing { db in
             for number in numbers {
                 var contribution = try Self.contribution(db, activity: ref, number: number)
                 try Self.unlinkForOutOfScope(db, contribution: contribution.id.saved(), unlink: false)
@@ -90,8 +90,8 @@ extension EngagementStore {
     }
 
     /// Removes a contribution of the activity `ref`, and its theme links.
-    public func removeContribution(activity ref: String, number: Int64) throws {
-        try writing { db in
+    public func removeContribution(activity ref: String, number: Int64) async throws {
+        try await writing { db in
             let contribution = try Self.contribution(db, activity: ref, number: number)
             try Contribution.deleteOne(db, key: contribution.id)
         }
@@ -141,10 +141,10 @@ extension EngagementStore {
     /// in scope, `matching` those whose text contains it (ignoring case and accents, as `theme link
     /// --matching` does), `theme` those linked to it, `number` that one.
     public func contributions(
-        activity ref: String, unthemedOnly: Bool = false, themedOnly: Bool = false, matching: String? = nil,
-        theme: String? = nil, number: Int64? = nil
-    ) throws -> [ContributionSummary] {
-        try reading { db in
+        activity ref: String, unthemedOnly: Bool, themedOnly: Bool, matching: String?,
+        theme: String?, number: Int64?
+    ) async throws -> [ContributionSummary] {
+        try await reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
                 db,

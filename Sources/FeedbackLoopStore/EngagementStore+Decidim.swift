@@ -14,11 +14,12 @@ extension EngagementStore {
     public func importResults(
         activity ref: String, _ results: [Decision], parents: [String: String], source: ImportSource
     )
-        throws -> DecidimImportReport
+        async throws -> DecidimImportReport
     {
-        try writing { db in
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
-            let batch = try Batch.start(db, kind: "decidim-results", description: source.name, actor: actor, at: now)
+            let batch = try Batch.start(
+                db, kind: "decidim-results", description: source.name, actor: self.actor, at: self.now)
             let batchId = batch.id
             var report = DecidimImportReport()
             var ids: [String: Int64] = [:]
@@ -64,7 +65,7 @@ extension EngagementStore {
                 }
             }
             try batch.record(
-                db, activityId: activityId, actor: actor, at: now,
+                db, activityId: activityId, actor: self.actor, at: self.now,
                 details: [
                     "file": source.name, "sha256": source.sha256, "created": report.created, "updated": report.updated,
                 ])

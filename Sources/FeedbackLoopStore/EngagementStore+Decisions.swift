@@ -5,11 +5,12 @@ extension EngagementStore {
     /// Records a decision ("we did" / "we will") and the themes it answers.
     /// - Parameter decision: the decision; its `activityId` is ignored and taken from `ref`.
     @discardableResult
-    public func addDecision(activity ref: String, _ decision: Decision, reason: String? = nil) throws -> Decision {
+    public func addDecision(activity ref: String, _ decision: Decision, reason: String?) async throws -> Decision {
         var decision = decision
         decision.key = try EntryRules.identifier(decision.key, field: .argument("KEY"))
         decision.text = try requireText(decision.text, field: .entry("text"))
-        return try writing { db in
+        return try await writing { [decision] db in
+            var decision = decision
             decision.activityId = try Self.activityId(db, ref: ref)
             if try Decision.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
                 .fetchCount(db) > 0
@@ -31,9 +32,10 @@ extension EngagementStore {
     /// The themes it responds to are replaced only when `change` changes them.
     @discardableResult
     public func updateDecision(
-        activity ref: String, key: String, reason: String? = nil, _ change: (inout Decision) throws -> Void
-    ) throws -> Decision {
-        try writing { db in
+        activity ref: String, key: String, reason: String?,
+        _ change: @escaping @Sendable (inout Decision) throws -> Void
+    ) async throws -> Decision {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let before = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
             var decision = before
@@ -57,8 +59,8 @@ extension EngagementStore {
     }
 
     /// Removes a decision; the themes it answered need another answer.
-    public func removeDecision(activity ref: String, key: String, reason: String? = nil) throws {
-        try writing { db in
+    public func removeDecision(activity ref: String, key: String, reason: String?) async throws {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let decision = try Self.decision(db, activityId: activityId, activityRef: ref, key: key)
             try Self.answerChange(
@@ -70,8 +72,8 @@ extension EngagementStore {
     }
 
     /// The activity's decisions with the themes each answers, ordered by key.
-    public func decisions(activity ref: String) throws -> [Decision] {
-        try reading { db in try Self.decisions(db, activityId: try Self.activityId(db, ref: ref)) }
+    public func decisions(activity ref: String) async throws -> [Decision] {
+        try await reading { db in try Self.decisions(db, activityId: try Self.activityId(db, ref: ref)) }
     }
 
     static func decisions(_ db: Database, activityId: Int64) throws -> [Decision] {
@@ -101,8 +103,8 @@ extension EngagementStore {
 extension EngagementStore {
     /// Every decision marked done, of one activity or all, with its activity's ref, key and text:
     /// for `check` to warn about those whose text still promises ("We will…").
-    public func doneDecisions(activity ref: String? = nil) throws -> [(activity: String, key: String, text: String)] {
-        try reading { db in
+    public func doneDecisions(activity ref: String?) async throws -> [(activity: String, key: String, text: String)] {
+        try await reading { db in
             let activityId = try ref.map { try Self.activityId(db, ref: $0) }
             return try Row.fetchAll(
                 db,

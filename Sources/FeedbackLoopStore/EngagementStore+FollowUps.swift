@@ -17,8 +17,8 @@ extension EngagementStore {
     /// Those with no usable contact for their format are included: the caller lists them as unreachable.
     /// (Each theme query says `themeLinks > 0`, true of every contribution in a theme, so SQLite
     /// reads the participant's themed contributions through their partial index.)
-    public func followUpRecipients(ref: String) throws -> [FollowUpRecipient] {
-        try reading { db in
+    public func followUpRecipients(ref: String) async throws -> [FollowUpRecipient] {
+        try await reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             let rows = try Row.fetchAll(
                 db,
@@ -66,9 +66,9 @@ extension EngagementStore {
     public func recordFollowUps(
         ref: String, _ sent: [(participantId: Int64, format: PreferredFormat)], on day: CalendarDate
     )
-        throws
+        async throws
     {
-        try writing { db in
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             for item in sent {
                 try db.execute(
@@ -101,8 +101,8 @@ public struct GivenFollowUp: Sendable, Equatable {
 
 extension EngagementStore {
     /// Each participant's latest follow-up for an activity, newest first.
-    public func givenFollowUps(ref: String) throws -> [GivenFollowUp] {
-        try reading { db in
+    public func givenFollowUps(ref: String) async throws -> [GivenFollowUp] {
+        try await reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
                 db,

@@ -8,10 +8,10 @@ extension EngagementStore {
     @discardableResult
     public func evaluate(
         activity ref: String, worked: String, improve: String, participantsInvolved: Bool, sharedWith: [String]
-    ) throws -> Bool {
+    ) async throws -> Bool {
         let worked = try requireText(worked, field: .entry("worked"))
         let improve = try requireText(improve, field: .entry("improve"))
-        return try writing { db in
+        return try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var evaluation = Evaluation(
                 activityId: activityId, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
@@ -27,16 +27,16 @@ extension EngagementStore {
     }
 
     /// The history of changes, oldest first: all of it, or one activity's, from a date (UTC) on.
-    public func history(activity ref: String? = nil, since: CalendarDate? = nil) throws -> [HistoryEntry] {
-        try history(HistoryFilter(activity: ref, from: since))
+    public func history(activity ref: String?, since: CalendarDate?) async throws -> [HistoryEntry] {
+        try await history(HistoryFilter(activity: ref, from: since))
     }
 
     /// The changes `filter` keeps, oldest first (newest first with `newestFirst`), `limit` of them
     /// after skipping `offset`.
     public func history(
-        _ filter: HistoryFilter, newestFirst: Bool = false, limit: Int? = nil, offset: Int = 0
-    ) throws -> [HistoryEntry] {
-        try reading { db in
+        _ filter: HistoryFilter, newestFirst: Bool, limit: Int?, offset: Int
+    ) async throws -> [HistoryEntry] {
+        try await reading { db in
             let (conditions, arguments) = try filter.sql(db)
             return try Row.fetchAll(
                 db,
@@ -59,8 +59,8 @@ extension EngagementStore {
     }
 
     /// How many changes `filter` keeps.
-    public func historyCount(_ filter: HistoryFilter) throws -> Int {
-        try reading { db in
+    public func historyCount(_ filter: HistoryFilter) async throws -> Int {
+        try await reading { db in
             let (conditions, arguments) = try filter.sql(db)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM history WHERE \(conditions)", arguments: arguments)
                 ?? 0
@@ -68,8 +68,8 @@ extension EngagementStore {
     }
 
     /// Who has made changes, for a filter's list.
-    public func historyActors() throws -> [String] {
-        try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM history ORDER BY actor") }
+    public func historyActors() async throws -> [String] {
+        try await reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM history ORDER BY actor") }
     }
 
     /// Writes a consistent copy of the database to a new file, readable by its owner only, while
@@ -78,7 +78,7 @@ extension EngagementStore {
     /// The copy is written to a hidden file beside `path` (``partialBackupPath(for:)``) and renamed
     /// into place only when complete, so a backup that is stopped part way leaves no file at `path`,
     /// and trying again with the same name works (it replaces the partial file).
-    public func backup(to path: String) throws {
+    public func backup(to path: String) async throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             throw isDirectory.boolValue ? StoreError.databaseIsDirectory(path: path) : StoreError.fileExists(path: path)
@@ -89,7 +89,7 @@ extension EngagementStore {
         try? FileManager.default.removeItem(atPath: partial)
         try DatabaseLocation.createOwnerOnly(partial)
         do {
-            try writingWithoutTransaction { db in
+            try await writingWithoutTransaction { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [partial])
             }
             // A hard link refuses an existing name, so a file that appeared meanwhile is never replaced.
@@ -114,8 +114,8 @@ extension EngagementStore {
 
 extension EngagementStore {
     /// The UTC date each activity was first recorded (by hand, or in a bulk write), by ref.
-    public func recordedDates() throws -> [String: CalendarDate] {
-        try reading { db in
+    public func recordedDates() async throws -> [String: CalendarDate] {
+        try await reading { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

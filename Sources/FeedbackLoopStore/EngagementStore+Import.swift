@@ -18,11 +18,13 @@ extension EngagementStore {
     /// - Parameter dryRun: check everything and report, then roll back.
     public func importContributions(
         activity ref: String, rows: inout some ImportedRowStream, source: ImportSource, createThemes: Bool,
-        skipInvalid: Bool = false, dryRun: Bool = false,
-        progress: (_ fraction: Double, _ rows: Int) -> Void = { _, _ in }
-    ) throws -> ImportReport {
-        var report = ImportReport()
-        try writingWithoutTransaction { db in
+        skipInvalid: Bool, dryRun: Bool,
+        progress: @escaping @Sendable (_ fraction: Double, _ rows: Int) -> Void
+    ) async throws -> ImportReport {
+        let stream = HandedOver(rows)
+        defer { rows = stream.value }
+        var report = try await writingWithoutTransaction { db in
+            var report = ImportReport()
             var staging = try ImportStaging(db)
             defer { staging.drop() }
             var invalid = InvalidRows(problems: [], rows: 0)
@@ -30,14 +32,14 @@ extension EngagementStore {
             try db.inTransaction(.deferred) {
                 while true {
                     let row: ImportedRow?
-                    do { row = try rows.next() } catch let bad as InvalidRows {
+                    do { row = try stream.value.next() } catch let bad as InvalidRows {
                         invalid.rows += bad.rows
                         if invalid.problems.count < Self.problemsKept { invalid.problems += bad.problems }
                         continue
                     }
                     guard let row else { break }
                     try staging.stage(row)
-                    if staging.rows % 1000 == 0 { progress(rows.progress, staging.rows) }
+                    if staging.rows % 1000 == 0 { progress(stream.value.progress, staging.rows) }
                 }
                 return .commit
             }
@@ -49,13 +51,14 @@ extension EngagementStore {
             defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
                 var writer = try ImportWriter(
-                    db: db, activityRef: ref, source: source, actor: actor, now: now, staged: staging,
-                    columns: (rows.idColumn, rows.themeColumn))
+                    db: db, activityRef: ref, source: source, actor: self.actor, now: self.now, staged: staging,
+                    columns: (stream.value.idColumn, stream.value.themeColumn))
                 writer.report.leftOut = invalid
                 writer.report.rows += invalid.rows
                 report = try writer.write(createThemes: createThemes)
                 return dryRun ? .rollback : .commit
             }
+            return report
         }
         if dryRun { report.batchId = nil }
         return report

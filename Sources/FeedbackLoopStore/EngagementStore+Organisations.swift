@@ -20,11 +20,12 @@ extension EngagementStore {
     /// Records an organisation.
     /// - Throws: ``StoreError/duplicateOrganisation(_:)`` when the key is taken.
     @discardableResult
-    public func addOrganisation(_ organisation: Organisation) throws -> Organisation {
+    public func addOrganisation(_ organisation: Organisation) async throws -> Organisation {
         var organisation = organisation
         organisation.key = try EntryRules.identifier(organisation.key, field: .argument("KEY"))
         organisation.name = try requireText(organisation.name, field: .entry("name"))
-        return try writing { db in
+        return try await writing { [organisation] db in
+            var organisation = organisation
             if try Organisation.filter(Column("key") == organisation.key).fetchCount(db) > 0 {
                 throw StoreError.duplicateOrganisation(organisation.key)
             }
@@ -35,9 +36,9 @@ extension EngagementStore {
 
     /// Renames an organisation or changes its kind.
     @discardableResult
-    public func updateOrganisation(key: String, name: String?, kind: OrganisationKind?) throws -> Organisation {
+    public func updateOrganisation(key: String, name: String?, kind: OrganisationKind?) async throws -> Organisation {
         let name = try name.map { try requireText($0, field: .entry("name")) }
-        return try writing { db in
+        return try await writing { db in
             var organisation = try Self.organisation(db, key: key)
             if let name { organisation.name = name }
             if let kind { organisation.kind = kind }
@@ -48,8 +49,8 @@ extension EngagementStore {
 
     /// Removes an organisation no activity names.
     /// - Throws: ``StoreError/organisationInUse(key:activities:)`` while activities name it.
-    public func removeOrganisation(key: String) throws {
-        try writing { db in
+    public func removeOrganisation(key: String) async throws {
+        try await writing { db in
             let organisation = try Self.organisation(db, key: key)
             let used = try Activity.filter(Column("organisationId") == organisation.id).fetchCount(db)
             guard used == 0 else { throw StoreError.organisationInUse(key: key, activities: used) }
@@ -58,8 +59,8 @@ extension EngagementStore {
     }
 
     /// Every organisation, by key, with how many activities each ran.
-    public func organisations() throws -> [OrganisationSummary] {
-        try reading { db in
+    public func organisations() async throws -> [OrganisationSummary] {
+        try await reading { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -75,8 +76,8 @@ extension EngagementStore {
     }
 
     /// Every organisation's store number, by its key.
-    public func organisationIds() throws -> [String: Int64] {
-        try reading { db in
+    public func organisationIds() async throws -> [String: Int64] {
+        try await reading { db in
             Dictionary(
                 try Row.fetchAll(db, sql: "SELECT key, id FROM organisation").map {
                     (try $0.read("key"), try $0.read("id"))
@@ -86,8 +87,8 @@ extension EngagementStore {
     }
 
     /// Every organisation's name, by its store number.
-    public func organisationNames() throws -> [Int64: String] {
-        try reading { db in
+    public func organisationNames() async throws -> [Int64: String] {
+        try await reading { db in
             Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM organisation").map {
                     (try $0.read("id", as: Int64.self), try $0.read("name", as: String.self))
@@ -96,8 +97,8 @@ extension EngagementStore {
     }
 
     /// The organisation with `key`.
-    public func organisation(key: String) throws -> Organisation {
-        try reading { db in try Self.organisation(db, key: key) }
+    public func organisation(key: String) async throws -> Organisation {
+        try await reading { db in try Self.organisation(db, key: key) }
     }
 
     static func organisation(_ db: Database, key: String) throws -> Organisation {

@@ -26,11 +26,12 @@ public struct ErasureReport: Sendable, Equatable {
 extension EngagementStore {
     /// Records a participant and, apart from them, their private contact details.
     @discardableResult
-    public func addParticipant(_ participant: Participant, contact: ParticipantContact) throws -> Participant {
+    public func addParticipant(_ participant: Participant, contact: ParticipantContact) async throws -> Participant {
         var participant = participant
         participant.ref = try EntryRules.identifier(participant.ref, field: .argument("REF"))
         let contact = try contact.checked(against: nil)
-        return try writing { db in
+        return try await writing { [participant] db in
+            var participant = participant
             if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateParticipant(participant.ref)
             }
@@ -44,9 +45,9 @@ extension EngagementStore {
 
     /// Changes a participant's consents and contact details in one transaction.
     public func updateParticipant(
-        ref: String, _ change: (inout Participant, inout ParticipantContact) throws -> Void
-    ) throws {
-        try writing { db in
+        ref: String, _ change: @escaping @Sendable (inout Participant, inout ParticipantContact) throws -> Void
+    ) async throws {
+        try await writing { db in
             var participant = try Self.participant(db, ref: ref)
             if participant.isErased { throw StoreError.participantErased(ref) }
             let stored = try ParticipantContact.fetchOne(db, key: participant.id.saved())
@@ -66,8 +67,8 @@ extension EngagementStore {
     }
 
     /// Participants, ordered by ref; `wantsFeedback` keeps only those who asked to hear back.
-    public func participants(wantsFeedback: Bool = false) throws -> [ParticipantSummary] {
-        try reading { db in
+    public func participants(wantsFeedback: Bool) async throws -> [ParticipantSummary] {
+        try await reading { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -102,8 +103,8 @@ extension EngagementStore {
     ///   finishing within ``erasureTimeout``: the record is erased, but a copy may remain in the files
     ///   until ``finishErasure(ref:)`` succeeds.
     @discardableResult
-    public func eraseParticipant(ref: String, contributions: Bool) throws -> ErasureReport {
-        let report = try writing { db -> ErasureReport in
+    public func eraseParticipant(ref: String, contributions: Bool) async throws -> ErasureReport {
+        let report = try await writing { db -> ErasureReport in
             var participant = try Self.participant(db, ref: ref)
             let id = try participant.id.saved()
             let contact = try ParticipantContact.fetchOne(db, key: id)
@@ -126,13 +127,13 @@ extension EngagementStore {
                 arguments: [String(decoding: try JSONEncoder().encode(ref), as: UTF8.self)])
             let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
             if participant.erasedAt == nil {
-                participant.erasedAt = now
+                participant.erasedAt = self.now
                 try participant.update(db)
             }
             var redacted = 0
             var updatesRedacted = 0
             if contributions {
-                updatesRedacted = try Self.redactQuotes(db, participantId: id, at: now)
+                updatesRedacted = try Self.redactQuotes(db, participantId: id, at: self.now)
                 try db.execute(
                     sql: "UPDATE contribution SET text = ? WHERE participantId = ? AND text <> ?",
                     arguments: [Self.erasedText, id, Self.erasedText])
@@ -146,7 +147,7 @@ extension EngagementStore {
                             after = CASE WHEN after IS NULL THEN NULL ELSE json_set(after, '$.text', ?) END
                         WHERE entity = 'contribution'
                           AND entityId IN (SELECT id FROM contribution WHERE participantId = ?)
-                        """, arguments: [now, Self.erasedText, Self.erasedText, id])
+                        """, arguments: [self.now, Self.erasedText, Self.erasedText, id])
             }
             try db.execute(
                 sql: """
@@ -154,7 +155,7 @@ extension EngagementStore {
                         before = CASE WHEN before IS NULL THEN NULL ELSE json_object('participant', ?, 'erased', json('true')) END,
                         after = CASE WHEN after IS NULL THEN NULL ELSE json_object('participant', ?, 'erased', json('true')) END
                     WHERE entity = 'participantContact' AND entityId = ?
-                    """, arguments: [now, ref, ref, id])
+                    """, arguments: [self.now, ref, ref, id])
             let entries =
                 try Int.fetchOne(
                     db,
@@ -167,12 +168,12 @@ extension EngagementStore {
                     INSERT INTO history (at, actor, action, entity, entityId, before, after)
                     VALUES (?, ?, 'insert', 'erasure', ?, NULL,
                         json_object('participant', ?, 'contributions', json(?), 'complete', json('false')))
-                    """, arguments: [now, actor, id, ref, contributions ? "true" : "false"])
+                    """, arguments: [self.now, self.actor, id, ref, contributions ? "true" : "false"])
             return ErasureReport(
                 contactRemoved: contactRemoved, contributionsRedacted: redacted, historyEntriesRedacted: entries,
                 updatesRedacted: updatesRedacted)
         }
-        guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: report) }
+        guard try await checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: report) }
         return report
     }
 
@@ -182,14 +183,14 @@ extension EngagementStore {
     /// - Throws: ``ErasureIncomplete`` when another connection still keeps the files from being
     ///   cleaned; ``StoreError/notErased(_:)`` for a participant who was never erased.
     @discardableResult
-    public func finishErasure(ref: String) throws -> Bool {
-        let pending = try reading { db in
+    public func finishErasure(ref: String) async throws -> Bool {
+        let pending = try await reading { db in
             let participant = try Self.participant(db, ref: ref)
             guard participant.isErased else { throw StoreError.notErased(ref) }
             return try Self.erasurePending(db, participantId: participant.id.saved())
         }
-        try removeAllUploads()
-        guard try checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: nil) }
+        try await removeAllUploads()
+        guard try await checkpointErasure(ref: ref) else { throw ErasureIncomplete(ref: ref, report: nil) }
         return pending
     }
 
@@ -205,9 +206,9 @@ extension EngagementStore {
     /// Copies every page out of the write-ahead log into the main file and empties the log, so the
     /// erased values are nowhere in the files (secure_delete zeroes them in the pages), then records
     /// the erasure as complete. False when another connection's read kept it from finishing.
-    private func checkpointErasure(ref: String) throws -> Bool {
+    private func checkpointErasure(ref: String) async throws -> Bool {
         do {
-            _ = try writingWithoutTransaction { db in
+            _ = try await writingWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.erasureTimeout * 1000))")
                 defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
                 return try db.checkpoint(.truncate)
@@ -215,7 +216,7 @@ extension EngagementStore {
         } catch StoreError.database(_, busy: true) {
             return false
         }
-        try writing { db in
+        try await writing { db in
             let id = try Self.participant(db, ref: ref).id.saved()
             guard try Self.erasurePending(db, participantId: id) else { return }
             try db.execute(
@@ -223,7 +224,7 @@ extension EngagementStore {
                     INSERT INTO history (at, actor, action, entity, entityId, before, after)
                     VALUES (?, ?, 'update', 'erasure', ?, json_object('participant', ?, 'complete', json('false')),
                         json_object('participant', ?, 'complete', json('true')))
-                    """, arguments: [now, actor, id, ref, ref])
+                    """, arguments: [self.now, self.actor, id, ref, ref])
         }
         return true
     }

@@ -20,8 +20,8 @@ extension EngagementStore {
     ///   to the theme.
     /// - Returns: false when it was already chosen.
     @discardableResult
-    public func addQuote(activity ref: String, theme key: String, contribution number: Int64) throws -> Bool {
-        try writing { db in
+    public func addQuote(activity ref: String, theme key: String, contribution number: Int64) async throws -> Bool {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let themeId = try theme.id.saved()
@@ -31,14 +31,14 @@ extension EngagementStore {
             }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO chosenQuote (themeId, contributionId, chosenAt) VALUES (?, ?, ?)",
-                arguments: [themeId, id, now])
+                arguments: [themeId, id, self.now])
             return db.changesCount > 0
         }
     }
 
     /// Stops quoting a contribution under a theme.
-    public func removeQuote(activity ref: String, theme key: String, contribution number: Int64) throws {
-        try writing { db in
+    public func removeQuote(activity ref: String, theme key: String, contribution number: Int64) async throws {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let id = try Self.contribution(db, activity: ref, number: number).id.saved()
@@ -52,8 +52,8 @@ extension EngagementStore {
     /// The activity's chosen quotes, by theme then in the order chosen, each saying whether it will
     /// be published: an update shows the first `perTheme` that may be published under each theme,
     /// as `publish --quotes` does.
-    public func chosenQuotes(activity ref: String, perTheme: Int = 2) throws -> [ChosenQuote] {
-        try reading { db in
+    public func chosenQuotes(activity ref: String, perTheme: Int) async throws -> [ChosenQuote] {
+        try await reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             return try Row.fetchAll(
                 db,

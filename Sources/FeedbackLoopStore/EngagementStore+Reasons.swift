@@ -46,10 +46,10 @@ extension EngagementStore {
 
     /// The reasons given for changes to the activity's answers, oldest first: all of them, or
     /// those of one theme, or those since a time (UTC, as history records times).
-    public func changeReasons(activity ref: String, theme: String? = nil, since: String? = nil) throws
+    public func changeReasons(activity ref: String, theme: String?, since: String?) async throws
         -> [ChangeReason]
     {
-        try reading { db in
+        try await reading { db in
             try Self.changeReasons(
                 db, activityId: try Self.activityId(db, ref: ref), theme: theme, since: since, until: nil)
         }

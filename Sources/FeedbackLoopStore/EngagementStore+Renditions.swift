@@ -29,9 +29,9 @@ extension EngagementStore {
     ///   ``StoreError/renditionExists(activity:number:format:)`` when it has one of them already.
     @discardableResult
     public func addRenditions(
-        ref: String, number: Int, data: Data, _ renditions: [RenditionRecording], waivers: [PrivacyWaiver] = []
-    ) throws -> PublishedUpdate {
-        try writing { db in
+        ref: String, number: Int, data: Data, _ renditions: [RenditionRecording], waivers: [PrivacyWaiver]
+    ) async throws -> PublishedUpdate {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             guard
                 let row = try Row.fetchOne(

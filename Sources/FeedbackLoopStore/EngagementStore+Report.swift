@@ -18,14 +18,14 @@ public struct ReportExtras: Sendable {
 extension EngagementStore {
     /// The check facts of every activity open at any time in `period` (optionally one
     /// organisation's), with the report's other facts, each kind from one aggregate query.
-    public func reportFacts(period: ReportPeriod, organisation: String? = nil) throws
+    public func reportFacts(period: ReportPeriod, organisation: String?) async throws
         -> (inputs: [CheckInput], extras: [String: ReportExtras], organisations: [String: String])
     {
-        let inputs = try checkInputs(organisation: organisation).filter {
+        let inputs = try await checkInputs(organisation: organisation).filter {
             period.overlaps(opens: $0.activity.opens, closes: $0.activity.closes)
         }
         let wanted = Set(inputs.compactMap(\.activity.id))
-        return try reading { db in
+        return try await reading { db in
             var extras: [Int64: ReportExtras] = [:]
             // Views given in the period (or on a day not recorded), and the people who gave them.
             let views = try Row.fetchCursor(

@@ -4,12 +4,12 @@ import GRDB
 extension EngagementStore {
     /// Activities whose title, purpose or themes contain every word of `text` (full-text search,
     /// best matches first), at most `limit`.
-    public func searchActivities(_ text: String, limit: Int = 200) throws -> [Activity] {
+    public func searchActivities(_ text: String, limit: Int) async throws -> [Activity] {
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(20)
         guard !words.isEmpty else { return [] }
         // Each word as a quoted prefix term, so nothing typed is read as search syntax.
         let query = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
-        return try reading { db in
+        return try await reading { db in
             try Activity.fetchAll(
                 db,
                 sql: """
@@ -24,9 +24,9 @@ extension EngagementStore {
     /// The refs of the activities changed since ``changeToken()`` returned `token`, and of those
     /// removed; nil when a change since then may touch any activity (a setting, a participant's
     /// details, a bulk write across activities), or when there are too many to list.
-    public func activitiesChanged(since token: Int64, limit: Int = 200) throws -> (changed: [String], removed: [Int64])?
+    public func activitiesChanged(since token: Int64, limit: Int) async throws -> (changed: [String], removed: [Int64])?
     {
-        try reading { db in
+        try await reading { db in
             let ids = try Int64?.fetchAll(
                 db, sql: "SELECT DISTINCT activityId FROM history WHERE id > ? LIMIT ?", arguments: [token, limit + 1])
             guard ids.count <= limit, !ids.contains(where: { $0 == nil }) else { return nil }

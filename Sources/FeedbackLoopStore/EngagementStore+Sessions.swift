@@ -42,8 +42,8 @@ extension EngagementStore {
     public static let attemptLifetime: TimeInterval = 30 * 24 * 3600
 
     /// The account with this email, its password hash, and any lock on it for `address`.
-    public func signInCandidate(email: String, address: String = "") throws -> SignInCandidate? {
-        try reading { db in
+    public func signInCandidate(email: String, address: String) async throws -> SignInCandidate? {
+        try await reading { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -59,15 +59,15 @@ extension EngagementStore {
                 sql: """
                     SELECT max(lockedUntil) FROM accountLock
                     WHERE userId = ? AND lockedUntil > ? AND (address IS NULL OR address = ?)
-                    """, arguments: [account.id, now, address])
+                    """, arguments: [account.id, self.now, address])
             return SignInCandidate(account: account, passwordHash: try row.read("passwordHash"), lockedUntil: until)
         }
     }
 
     /// Whether `address` has failed ``failuresFromAddress`` sign-ins within ``lockWindow``.
-    public func addressPaused(_ address: String) throws -> Bool {
+    public func addressPaused(_ address: String) async throws -> Bool {
         let since = Self.timestamp(clock().addingTimeInterval(-Self.lockWindow))
-        return try reading { db in
+        return try await reading { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM signInAttempt WHERE address = ? AND at > ? AND succeeded = 0",
                 arguments: [address, since]) ?? 0
@@ -79,13 +79,13 @@ extension EngagementStore {
     /// the account for that address for ``lockWindow`` (recorded, and in history).
     /// - Returns: when the lock this failure started ends, if it started one.
     @discardableResult
-    public func recordSignIn(userId: Int64?, address: String = "", succeeded: Bool) throws -> String? {
-        try writing { db in
+    public func recordSignIn(userId: Int64?, address: String, succeeded: Bool) async throws -> String? {
+        try await writing { db in
             try db.execute(
                 sql: "INSERT INTO signInAttempt (userId, address, at, succeeded) VALUES (?, ?, ?, ?)",
-                arguments: [userId, address, now, succeeded])
+                arguments: [userId, address, self.now, succeeded])
             guard !succeeded, let userId else { return nil }
-            let since = Self.timestamp(clock().addingTimeInterval(-Self.lockWindow))
+            let since = Self.timestamp(self.clock().addingTimeInterval(-Self.lockWindow))
             let lastLock = try String.fetchOne(
                 db, sql: "SELECT max(lockedAt) FROM accountLock WHERE userId = ? AND address IS ?",
                 arguments: [userId, address])
@@ -99,18 +99,18 @@ extension EngagementStore {
                         """,
                     arguments: [userId, address, from]) ?? 0
             guard failures >= Self.failuresBeforeLock else { return nil }
-            let until = Self.timestamp(clock().addingTimeInterval(Self.lockWindow))
+            let until = Self.timestamp(self.clock().addingTimeInterval(Self.lockWindow))
             try db.execute(
                 sql: "INSERT INTO accountLock (userId, lockedAt, lockedUntil, address) VALUES (?, ?, ?, ?)",
-                arguments: [userId, now, until, address])
+                arguments: [userId, self.now, until, address])
             return until
         }
     }
 
     /// The locks on an account since its sign-in before the latest, to tell its owner when they
     /// next sign in.
-    public func locksSincePreviousSignIn(userId: Int64) throws -> [AccountLockRecord] {
-        try reading { db in
+    public func locksSincePreviousSignIn(userId: Int64) async throws -> [AccountLockRecord] {
+        try await reading { db in
             let previous = try String.fetchOne(
                 db,
                 sql: """
@@ -121,8 +121,8 @@ extension EngagementStore {
     }
 
     /// The locks on now, by account, for the users page.
-    public func currentLocks() throws -> [Int64: [AccountLockRecord]] {
-        let locks = try reading { db in try Self.locks(db, "WHERE lockedUntil > ?", [now]) }
+    public func currentLocks() async throws -> [Int64: [AccountLockRecord]] {
+        let locks = try await reading { db in try Self.locks(db, "WHERE lockedUntil > ?", [self.now]) }
         return Dictionary(grouping: locks, by: \.userId)
     }
 
@@ -141,25 +141,25 @@ extension EngagementStore {
     }
 
     /// Starts a session for an account that has just signed in: always a new id.
-    public func startSession(userId: Int64) throws -> WebSession {
-        try writing { db in
+    public func startSession(userId: Int64) async throws -> WebSession {
+        try await writing { db in
             let id = Self.randomToken()
             let csrf = Self.randomToken()
             try db.execute(
                 sql: "INSERT INTO webSession (idHash, userId, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Self.hash(id), userId, csrf, now, now])
+                arguments: [Self.hash(id), userId, csrf, self.now, self.now])
             // Sessions that timed out are cleared as new ones start; so are uploads and drafts past
             // their time, which may hold what participants said and their details.
             try db.execute(
                 sql: "DELETE FROM webSession WHERE lastSeenAt < ?",
-                arguments: [Self.timestamp(clock().addingTimeInterval(-72 * 3600))])
-            try Self.removeOldUploads(db, now: clock())
+                arguments: [Self.timestamp(self.clock().addingTimeInterval(-72 * 3600))])
+            try Self.removeOldUploads(db, now: self.clock())
             try db.execute(
                 sql: "DELETE FROM signInAttempt WHERE at < ?",
-                arguments: [Self.timestamp(clock().addingTimeInterval(-Self.attemptLifetime))])
+                arguments: [Self.timestamp(self.clock().addingTimeInterval(-Self.attemptLifetime))])
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE createdAt <= ?",
-                arguments: [Self.timestamp(clock().addingTimeInterval(-Self.draftLifetime))])
+                arguments: [Self.timestamp(self.clock().addingTimeInterval(-Self.draftLifetime))])
             guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
                 throw StoreError.passwordLinkInvalid
             }
@@ -170,18 +170,18 @@ extension EngagementStore {
     /// The live session with this id, its last use brought up to now; nil (and the session
     /// removed) when it has been idle longer than `idle`, began longer than `absolute` ago, or its
     /// account is disabled.
-    public func session(id: String, idle: TimeInterval, absolute: TimeInterval) throws -> WebSession? {
-        try lookUpSession(id: id, idle: idle, absolute: absolute).session
+    public func session(id: String, idle: TimeInterval, absolute: TimeInterval) async throws -> WebSession? {
+        try await lookUpSession(id: id, idle: idle, absolute: absolute).session
     }
 
     /// The live session with this id; or, when it has just expired, the account it belonged to
     /// (so that what they were sending can be kept for them), ending it.
-    public func lookUpSession(id: String, idle: TimeInterval, absolute: TimeInterval) throws -> (
+    public func lookUpSession(id: String, idle: TimeInterval, absolute: TimeInterval) async throws -> (
         session: WebSession?, expiredUserId: Int64?
     ) {
         let hash = Self.hash(id)
         let clockNow = clock()
-        let found = try reading { db -> (WebSession, createdAt: String, lastSeen: String)? in
+        let found = try await reading { db -> (WebSession, createdAt: String, lastSeen: String)? in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -203,30 +203,31 @@ extension EngagementStore {
         let idleLimit = Self.timestamp(clockNow.addingTimeInterval(-idle))
         let absoluteLimit = Self.timestamp(clockNow.addingTimeInterval(-absolute))
         if lastSeen < idleLimit || createdAt < absoluteLimit || session.account.isDisabled {
-            try endSession(id: id)
+            try await endSession(id: id)
             return (nil, session.account.isDisabled ? nil : session.account.id)
         }
         // Bring the last use up to date at most once a minute: a busy page is not a write per request.
         // A notice is said once: taking it clears it.
         if lastSeen < Self.timestamp(clockNow.addingTimeInterval(-60)) || session.notice != nil {
-            try writing { db in
+            try await writing { db in
                 try db.execute(
-                    sql: "UPDATE webSession SET lastSeenAt = ?, notice = NULL WHERE idHash = ?", arguments: [now, hash])
+                    sql: "UPDATE webSession SET lastSeenAt = ?, notice = NULL WHERE idHash = ?",
+                    arguments: [self.now, hash])
             }
         }
         return (session, nil)
     }
 
     /// Keeps what a change did, to say on the session's next page.
-    public func setNotice(session id: String, _ notice: String) throws {
-        try writing { db in
+    public func setNotice(session id: String, _ notice: String) async throws {
+        try await writing { db in
             try db.execute(
                 sql: "UPDATE webSession SET notice = ? WHERE idHash = ?", arguments: [notice, Self.hash(id)])
         }
     }
 
-    public func endSession(id: String) throws {
-        try writing { db in
+    public func endSession(id: String) async throws {
+        try await writing { db in
             try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Self.hash(id)])
         }
     }

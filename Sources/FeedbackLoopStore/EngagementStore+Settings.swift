@@ -3,8 +3,8 @@ import GRDB
 
 extension EngagementStore {
     /// The team's settings: stored values over the defaults.
-    public func settings() throws -> TeamSettings {
-        try reading { db in try Self.settings(db) }
+    public func settings() async throws -> TeamSettings {
+        try await reading { db in try Self.settings(db) }
     }
 
     static func settings(_ db: Database) throws -> TeamSettings {
@@ -19,8 +19,8 @@ extension EngagementStore {
     /// Changes a setting, checking the value first; the change is recorded in history.
     /// - Returns: the settings after the change.
     @discardableResult
-    public func setSetting(_ key: TeamSettings.Key, to value: String) throws -> TeamSettings {
-        try writing { db in
+    public func setSetting(_ key: TeamSettings.Key, to value: String) async throws -> TeamSettings {
+        try await writing { db in
             var settings = try Self.settings(db)
             try settings.set(key, to: value)
             if key == .defaultOrganisation { _ = try Self.organisation(db, key: value) }
@@ -34,8 +34,8 @@ extension EngagementStore {
 
     /// Returns a setting to its default (a text setting to not set); history records the change.
     @discardableResult
-    public func unsetSetting(_ key: TeamSettings.Key) throws -> TeamSettings {
-        try writing { db in
+    public func unsetSetting(_ key: TeamSettings.Key) async throws -> TeamSettings {
+        try await writing { db in
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key.rawValue])
             return try Self.settings(db)
         }

@@ -10,9 +10,9 @@ extension EngagementStore {
     /// or with ``QuoteMode/auto`` the earliest. Counts and quotes come from aggregate queries, so
     /// the snapshot's size follows the number of themes and decisions, not of contributions.
     public func updateSnapshot(
-        ref: String, asOf: CalendarDate, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen
-    ) throws -> UpdateSnapshot {
-        try reading { db in
+        ref: String, asOf: CalendarDate, quotesPerTheme: Int, quoteMode: QuoteMode
+    ) async throws -> UpdateSnapshot {
+        try await reading { db in
             let activity = try Self.activity(db, ref: ref)
             let id = try activity.id.saved()
             let decisions = try Self.decisions(db, activityId: id)
@@ -129,10 +129,10 @@ extension EngagementStore {
     /// (``PersonalDetails``: "Amina Khan", "Khan, Amina", "A. Khan", "12 Long Road", "CV1 2AB") whose
     /// first word is among them, whichever activity they took part in. Contacts are found by their
     /// lookup keys (`contactKey`), so the cost follows the words, not the number of participants.
-    public func privateTerms(ref: String, words: Set<String>) throws -> [String] {
+    public func privateTerms(ref: String, words: Set<String>) async throws -> [String] {
         guard !words.isEmpty else { return [] }
         let list = String(decoding: try JSONEncoder().encode(words.sorted()), as: UTF8.self)
-        return try reading { db in
+        return try await reading { db in
             let id = try Self.activityId(db, ref: ref)
             var terms = try String.fetchAll(
                 db,
@@ -168,9 +168,9 @@ extension EngagementStore {
 
     /// The names of every member of staff on record (accounts, the lead of any activity, whoever made
     /// any decision) with a word among `words` (``PersonalDetails/key(_:)`` of each).
-    public func staffNames(words: Set<String>) throws -> [String] {
+    public func staffNames(words: Set<String>) async throws -> [String] {
         guard !words.isEmpty else { return [] }
-        let names = try reading { db in
+        let names = try await reading { db in
             try String.fetchAll(
                 db,
                 sql: """

@@ -7,13 +7,13 @@ extension EngagementStore {
     /// - Returns: the theme and how many contributions it was linked to.
     @discardableResult
     public func addTheme(
-        activity ref: String, key: String, said: String, easyRead: String? = nil,
-        contributions: [ContributionSelection] = [], reason: String? = nil
-    ) throws -> (theme: Theme, linked: Int) {
+        activity ref: String, key: String, said: String, easyRead: String?,
+        contributions: [ContributionSelection], reason: String?
+    ) async throws -> (theme: Theme, linked: Int) {
         let key = try EntryRules.identifier(key, field: .argument("KEY"))
         let said = try requireText(said, field: .entry("said"))
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
-        return try writing { db in
+        return try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
                 throw StoreError.duplicateTheme(activity: ref, key: key)
@@ -36,10 +36,10 @@ extension EngagementStore {
     /// - Returns: how many new links were made; with `move`, how many contributions moved or were linked.
     @discardableResult
     public func linkTheme(
-        activity ref: String, key: String, contributions: [ContributionSelection], move: Bool = false,
-        reason: String? = nil
-    ) throws -> Int {
-        try writing { db in
+        activity ref: String, key: String, contributions: [ContributionSelection], move: Bool,
+        reason: String?
+    ) async throws -> Int {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let ids = try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref)
@@ -65,9 +65,9 @@ extension EngagementStore {
     /// - Throws: ``StoreError/notInTheme(id:theme:)`` for a contribution not in the theme.
     @discardableResult
     public func unlinkTheme(
-        activity ref: String, key: String, contributions: [ContributionSelection], reason: String? = nil
-    ) throws -> Int {
-        try writing { db in
+        activity ref: String, key: String, contributions: [ContributionSelection], reason: String?
+    ) async throws -> Int {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             let ids = Set(try Self.contributionIds(db, contributions, activityId: activityId, activityRef: ref))
@@ -88,11 +88,11 @@ extension EngagementStore {
     /// - Returns: how many contributions were (or, in a dry run, would be) newly linked.
     @discardableResult
     public func linkTheme(
-        activity ref: String, key: String, matching text: String, dryRun: Bool = false, reason: String? = nil
-    ) throws -> Int {
+        activity ref: String, key: String, matching text: String, dryRun: Bool, reason: String?
+    ) async throws -> Int {
         let text = try requireText(text, field: .entry("matching"))
-        var linked = 0
-        try writingWithoutTransaction { db in
+        return try await writingWithoutTransaction { db in
+            var linked = 0
             try db.inTransaction {
                 let activityId = try Self.activityId(db, ref: ref)
                 let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
@@ -102,7 +102,7 @@ extension EngagementStore {
                     """
                 let arguments: StatementArguments = [activityId, text, try theme.id.saved()]
                 let batch = try Batch.start(
-                    db, kind: "link", description: "theme \(key) matching '\(text)'", actor: actor, at: now)
+                    db, kind: "link", description: "theme \(key) matching '\(text)'", actor: self.actor, at: self.now)
                 try db.execute(
                     sql: "CREATE TEMP TABLE matched AS SELECT id FROM contribution WHERE \(matches)",
                     arguments: arguments)
@@ -123,22 +123,22 @@ extension EngagementStore {
                         "INSERT INTO themeContribution (themeId, contributionId, batchId) SELECT ?, id, ? FROM temp.matched",
                     arguments: [theme.id.saved(), batch.id])
                 try batch.record(
-                    db, activityId: activityId, actor: actor, at: now,
+                    db, activityId: activityId, actor: self.actor, at: self.now,
                     details: ["theme": key, "matching": text, "linked": linked])
                 return dryRun || linked == 0 ? .rollback : .commit
             }
+            return linked
         }
-        return linked
     }
 
     /// Rewords a theme, its easy-read wording, or both; `clearEasyRead` removes the easy-read wording.
     public func updateTheme(
-        activity ref: String, key: String, said: String?, easyRead: String? = nil, clearEasyRead: Bool = false,
-        reason: String? = nil
-    ) throws {
+        activity ref: String, key: String, said: String?, easyRead: String?, clearEasyRead: Bool,
+        reason: String?
+    ) async throws {
         let said = try said.map { try requireText($0, field: .entry("said")) }
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
-        try writing { db in
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             var theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             if let said { theme.said = said }
@@ -151,8 +151,8 @@ extension EngagementStore {
     }
 
     /// Removes a theme, with its links, its explanation and its place in decisions.
-    public func removeTheme(activity ref: String, key: String, reason: String? = nil) throws {
-        try writing { db in
+    public func removeTheme(activity ref: String, key: String, reason: String?) async throws {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "theme", reason: reason) {
@@ -162,19 +162,19 @@ extension EngagementStore {
     }
 
     /// The activity's themes, with their reach and answers, ordered by key.
-    public func themes(activity ref: String) throws -> [ThemeSummary] {
-        try reading { db in try Self.themeSummaries(db, activityId: try Self.activityId(db, ref: ref)) }
+    public func themes(activity ref: String) async throws -> [ThemeSummary] {
+        try await reading { db in try Self.themeSummaries(db, activityId: try Self.activityId(db, ref: ref)) }
     }
 
     /// Records an explanation ("we didn't, because") for a theme, replacing any earlier one.
     /// - Returns: whether an earlier explanation was replaced.
     @discardableResult
     public func explain(
-        activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String? = nil,
-        changeReason: String? = nil
-    ) throws -> Bool {
+        activity ref: String, theme key: String, why: String, reason: ReasonCategory, easyRead: String?,
+        changeReason: String?
+    ) async throws -> Bool {
         let why = try requireText(why, field: .entry("why"))
-        return try writing { db in
+        return try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             return try Self.answerChange(
@@ -221,8 +221,8 @@ extension EngagementStore {
     }
 
     /// Withdraws a theme's explanation.
-    public func withdrawExplanation(activity ref: String, theme key: String, reason: String? = nil) throws {
-        try writing { db in
+    public func withdrawExplanation(activity ref: String, theme key: String, reason: String?) async throws {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "explanation", reason: reason)

@@ -56,9 +56,9 @@ extension EngagementStore {
     }
 
     /// Records privacy findings waived after review in history, for an output that is not itself recorded.
-    public func recordWaivers(ref: String, _ waivers: [PrivacyWaiver]) throws {
+    public func recordWaivers(ref: String, _ waivers: [PrivacyWaiver]) async throws {
         guard !waivers.isEmpty else { return }
-        try writing { db in
+        try await writing { db in
             try Self.recordWaivers(db, activityId: try Self.activityId(db, ref: ref), waivers)
         }
     }
@@ -78,8 +78,8 @@ extension EngagementStore {
     /// - Throws: ``StoreError/recordChanged(_:)`` when an answer changed after the snapshot was read.
     /// - Returns: the update as recorded.
     @discardableResult
-    public func recordUpdate(ref: String, _ recording: UpdateRecording) throws -> PublishedUpdate {
-        try writing { db in
+    public func recordUpdate(ref: String, _ recording: UpdateRecording) async throws -> PublishedUpdate {
+        try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
             guard try Self.answerSignatures(db, activityId: activityId) == recording.snapshot.answerSignatures else {
                 throw StoreError.recordChanged(ref)
@@ -124,16 +124,16 @@ extension EngagementStore {
     }
 
     /// The activity's recorded updates, numbered from 1.
-    public func updates(ref: String) throws -> [PublishedUpdate] {
-        try reading { db in
+    public func updates(ref: String) async throws -> [PublishedUpdate] {
+        try await reading { db in
             try Self.updates(db, condition: "u.activityId = ?", arguments: [try Self.activityId(db, ref: ref)])
         }
     }
 
     /// Update `number` of the activity.
     /// - Throws: ``StoreError/unknownUpdate(activity:number:count:)`` when there is no such update.
-    public func update(ref: String, number: Int) throws -> PublishedUpdate {
-        try reading { db in
+    public func update(ref: String, number: Int) async throws -> PublishedUpdate {
+        try await reading { db in
             let activityId = try Self.activityId(db, ref: ref)
             let found = try Self.updates(
                 db, condition: "u.activityId = ? AND u.number = ?", arguments: [activityId, number])
@@ -149,8 +149,8 @@ extension EngagementStore {
     }
 
     /// Every recorded update of every activity, for the website.
-    public func allUpdates() throws -> [PublishedUpdate] {
-        try reading { db in try Self.updates(db, condition: "1", arguments: []) }
+    public func allUpdates() async throws -> [PublishedUpdate] {
+        try await reading { db in try Self.updates(db, condition: "1", arguments: []) }
     }
 
     static func updates(_ db: Database, condition: String, arguments: StatementArguments) throws -> [PublishedUpdate] {

@@ -109,7 +109,7 @@ public final class EngagementStore: Sendable {
 
     /// The same record, with changes recorded in history as made by `actor` (the signed-in user
     /// of the web app). It shares this store's connection.
-    public func acting(as actor: String) -> EngagementStore {
+    public func actingStore(as actor: String) -> EngagementStore {
         EngagementStore(sharing: database, actor: actor, clock: clock, writer: writer)
     }
 
@@ -161,9 +161,9 @@ public final class EngagementStore: Sendable {
 
     /// Runs `updates` in one write transaction; an error from SQLite itself becomes a
     /// ``StoreError/database(message:busy:)`` a user can read.
-    func writing<T>(_ updates: (Database) throws -> T) throws -> T {
+    func writing<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try database.write { db in
+            return try await database.write { [writer, actor] db in
                 writer.current = actor
                 return try updates(db)
             }
@@ -173,9 +173,10 @@ public final class EngagementStore: Sendable {
     }
 
     /// Runs `updates` outside a transaction (each statement is its own), mapping SQLite's errors.
-    func writingWithoutTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+    func writingWithoutTransaction<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T
+    {
         do {
-            return try database.writeWithoutTransaction { db in
+            return try await database.writeWithoutTransaction { [writer, actor] db in
                 writer.current = actor
                 return try updates(db)
             }
@@ -185,8 +186,8 @@ public final class EngagementStore: Sendable {
     }
 
     /// Runs `value` in one read transaction, mapping SQLite's errors.
-    func reading<T>(_ value: (Database) throws -> T) throws -> T {
-        do { return try database.read(value) } catch let error as DatabaseError { throw Self.storeError(error) }
+    func reading<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await database.read(value) } catch let error as DatabaseError { throw Self.storeError(error) }
     }
 
     static func storeError(_ error: DatabaseError) -> StoreError {
@@ -213,7 +214,18 @@ final class ActorSlot: Sendable {
 extension EngagementStore {
     /// Changes whenever the record may have changed, by this process or another: every change is
     /// in history, so the newest history entry says (one look-up by primary key, on any connection).
-    public func changeToken() throws -> Int64 {
-        try reading { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0 }
+    public func changeToken() async throws -> Int64 {
+        try await reading { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0 }
     }
+}
+
+/// A value handed to the one write that uses it. The caller waits for that write, so the value is
+/// never used from two threads at once.
+final class HandedOver<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+extension EngagementStore: RecordStore {
+    public func acting(as actor: String) -> any RecordStore { actingStore(as: actor) }
 }

@@ -176,8 +176,8 @@ public struct LoopFilter: Sendable, Equatable {
 
 extension EngagementStore {
     /// The loop facts of every activity the filter lets through, ordered by ref.
-    public func loopSummaries(_ filter: LoopFilter = LoopFilter()) throws -> [LoopSummary] {
-        try reading { db in try Self.loopSummaries(db, filter) }
+    public func loopSummaries(_ filter: LoopFilter = LoopFilter()) async throws -> [LoopSummary] {
+        try await reading { db in try Self.loopSummaries(db, filter) }
     }
 
     static func loopSummaries(_ db: Database, _ filter: LoopFilter) throws -> [LoopSummary] {

@@ -22,16 +22,16 @@ extension EngagementStore {
     /// - Parameter force: add to a database that already holds data.
     public func generate(
         activities: Int, contributions: Int, seed: UInt64, today: CalendarDate, force: Bool = false
-    ) throws -> GenerateReport {
-        try bulkWrite(
+    ) async throws -> GenerateReport {
+        try await bulkWrite(
             kind: "generate", description: "\(activities) activities, \(contributions) contributions, seed \(seed)",
             requireEmpty: !force
         ) { writer in
             var record = SyntheticRecord(writer: writer, seed: seed, today: today)
             var report = try record.write(activities: activities, contributions: contributions)
             report.updates = try writer.recordCoveringUpdates(
-                closedBefore: today.adding(days: -30), published: today.adding(days: -7), actor: actor,
-                at: bulkTimestamp)
+                closedBefore: today.adding(days: -30), published: today.adding(days: -7), actor: self.actor,
+                at: self.bulkTimestamp)
             let details = [
                 ("activities", report.activities), ("contributions", report.contributions),
                 ("participants", report.participants), ("themes", report.themes), ("decisions", report.decisions),

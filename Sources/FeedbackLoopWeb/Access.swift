@@ -19,8 +19,8 @@ enum Access {
     /// token (403) and at least `role` (403). Returns the posted form and the store acting as the
     /// signed-in user, so history names them.
     static func change(
-        _ request: Request, _ context: StaffContext, store: EngagementStore, needs role: StaffRole
-    ) async throws -> (form: FormData, store: EngagementStore, account: StaffAccount) {
+        _ request: Request, _ context: StaffContext, store: any RecordStore, needs role: StaffRole
+    ) async throws -> (form: FormData, store: any RecordStore, account: StaffAccount) {
         guard let session = context.session else { throw Refusal.signInNeeded }
         try sameOrigin(request)
         let form = try await FormData.read(request, context: context)

@@ -121,13 +121,13 @@ struct ActivityPage: Sendable {
     }
 
     static func render(
-        store: EngagementStore, ref: String, context: StaffContext, section: Section = .overview,
+        store: any RecordStore, ref: String, context: StaffContext, section: Section = .overview,
         form: FormData? = nil, errors: [FieldError] = [], page: Int = 1
-    ) throws -> Response {
-        let record = try found { try store.activityRecord(ref: ref) }
-        let settings = try store.settings()
+    ) async throws -> Response {
+        let record = try await found { try await store.activityRecord(ref: ref) }
+        let settings = try await store.settings()
         let today = settings.today()
-        let input = try store.checkInputs(activity: ref)[0]
+        let input = try await store.checkInputs(activity: ref)[0]
         let rules = LoopRules(settings: settings)
         let loop = rules.status(of: input.summary, asOf: today)
         let verdicts = PrincipleChecks(settings: settings).verdicts(input.facts(loop))
@@ -135,13 +135,13 @@ struct ActivityPage: Sendable {
             frame: Frame(
                 section == .overview ? record.activity.title : "\(section.label): \(record.activity.title)",
                 context: context, section: "activities"), record: record, loop: loop,
-            verdicts: verdicts, updates: try store.updates(ref: ref),
-            history: try store.history(
+            verdicts: verdicts, updates: try await store.updates(ref: ref),
+            history: try await store.history(
                 HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
             role: context.account?.role ?? .viewer, form: form, errors: errors)
         view.show(section)
         if section == .contributions {
-            let all = try store.contributions(activity: ref)
+            let all = try await store.contributions(activity: ref)
             let pages = Pagination(count: all.count, page: page, size: 100) {
                 Paths.activity(ref) + "/contributions?page=\($0)"
             }

@@ -5,14 +5,14 @@ import Hummingbird
 
 /// The activities: a searchable list, each one's page, and the forms that add and change them.
 struct ActivityRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let pageSize = 50
 
     func add(to routes: Routes) {
         routes.page("/activities") { request, context, _ in
             let query = request.uri.queryParameters
             let search = query["q"].map(String.init)?.trimmed ?? ""
-            let found = search.isEmpty ? try store.activities() : try store.searchActivities(search)
+            let found = await search.isEmpty ? try store.activities() : try store.searchActivities(search)
             let page = max(1, query["page"].flatMap { Int($0) } ?? 1)
             return Pages.render(
                 "activities",
@@ -24,65 +24,66 @@ struct ActivityRoutes {
                     canAdd: context.account?.role.allows(.editor) ?? false))
         }
         routes.page("/activities/new", needs: .editor) { request, context, _ in
-            return try formPage(context, form: nil, errors: [], editing: nil)
+            return try await formPage(context, form: nil, errors: [], editing: nil)
         }
         routes.change("/activities", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
             var check = FormCheck(labels: ActivityForm.labels)
             var activity = Activity(ref: "", title: "", purpose: "", canInfluence: "", level: .consult)
-            ActivityForm.read(
+            await ActivityForm.read(
                 form, into: &activity, organisations: try store.organisationIds(), check: &check, isNew: true)
             if check.isEmpty {
                 do {
-                    let added = try store.addActivity(activity)
+                    let added = try await store.addActivity(activity)
                     return Pages.redirect(Paths.activity(added.ref))
                 } catch let error as any UserFacingError {
                     check.note(error, default: "ref")
                 }
             }
-            return try formPage(context, form: form, errors: check.errors, editing: nil)
+            return try await formPage(context, form: form, errors: check.errors, editing: nil)
         }
         routes.page("/activities/{ref}") { request, context, _ in
             let ref = try context.parameters.require("ref")
-            return try ActivityPage.render(store: store, ref: ref, context: context)
+            return try await ActivityPage.render(store: store, ref: ref, context: context)
         }
         for section in [ActivityPage.Section.themes, .decisions, .updates, .learning] {
             routes.page(RouterPath("/activities/{ref}/" + section.rawValue)) { request, context, _ in
-                try ActivityPage.render(
+                try await ActivityPage.render(
                     store: store, ref: try context.parameters.require("ref"), context: context, section: section)
             }
         }
         routes.page("/activities/{ref}/contributions") { request, context, _ in
-            try ActivityPage.render(
+            try await ActivityPage.render(
                 store: store, ref: try context.parameters.require("ref"), context: context, section: .contributions,
                 page: request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
         }
         routes.page("/activities/{ref}/edit", needs: .editor) { request, context, _ in
-            let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
-            return try formPage(
+            let activity = try await found { try await store.activity(ref: context.parameters.require("ref")) }
+            return try await formPage(
                 context, form: ActivityForm.typed(activity, organisations: try store.organisationIds()), errors: [],
                 editing: activity)
         }
         routes.change("/activities/{ref}/edit", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
-            let stored = try found { try store.activity(ref: context.parameters.require("ref")) }
+            let stored = try await found { try await store.activity(ref: context.parameters.require("ref")) }
             var check = FormCheck(labels: ActivityForm.labels)
             var changed = stored
-            ActivityForm.read(
+            await ActivityForm.read(
                 form, into: &changed, organisations: try store.organisationIds(), check: &check, isNew: false)
             if check.isEmpty {
                 do {
-                    _ = try store.updateActivity(ref: stored.ref) { $0 = changed }
+                    _ = try await store.updateActivity(ref: stored.ref) { [changed] in $0 = changed }
                     return Pages.redirect(Paths.activity(stored.ref))
                 } catch let error as any UserFacingError {
                     check.note(error, default: "title")
                 }
             }
-            return try formPage(context, form: form, errors: check.errors, editing: stored)
+            return try await formPage(context, form: form, errors: check.errors, editing: stored)
         }
     }
 
-    private func formPage(_ context: StaffContext, form: FormData?, errors: [FieldError], editing: Activity?) throws
+    private func formPage(_ context: StaffContext, form: FormData?, errors: [FieldError], editing: Activity?)
+        async throws
         -> Response
     {
         let title = editing.map { "Change \($0.title)" } ?? "Add an activity"
@@ -90,15 +91,15 @@ struct ActivityRoutes {
             frame: Frame(title, context: context, section: "activities"), heading: title,
             action: editing.map { Paths.activity($0.ref) + "/edit" } ?? "/activities", isNew: editing == nil,
             form: form,
-            errors: errors, organisations: try store.organisations(),
+            errors: errors, organisations: try await store.organisations(),
             cancel: editing.map { Paths.activity($0.ref) } ?? "/activities")
         return Pages.render("activity-form", view, status: errors.isEmpty ? .ok : .badRequest)
     }
 }
 
 /// Turns a record the store cannot find into the 404 page.
-func found<T>(_ lookup: () throws -> T) throws -> T {
-    do { return try lookup() } catch let error as StoreError {
+func found<T>(_ lookup: () async throws -> T) async throws -> T {
+    do { return try await lookup() } catch let error as StoreError {
         switch error {
         case .unknownActivity, .unknownTheme, .unknownDecision, .unknownUpdate:
             let (text, link) = WebRemedy.message(error)

@@ -7,7 +7,7 @@ import Hummingbird
 /// contribution with its number. Once an update has been published, a change to an answer needs
 /// the reason the next update will give; the store refuses without one, as on the command line.
 struct AnswerRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = [
         "quotes": "Quotes", "said": "You said", "reason": "Why this changed", "text": "What was decided or done",
         "status": "Status",
@@ -17,37 +17,40 @@ struct AnswerRoutes {
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/themes/{key}") { request, context, _ in
-            return try themePage(context, form: nil, errors: [])
+            return try await themePage(context, form: nil, errors: [])
         }
         routes.change("/activities/{ref}/themes/{key}", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
             let (ref, key) = try names(context)
             var check = FormCheck(labels: Self.labels)
             let action = form.typed("action")
-            if action == "remove" || action == "withdraw", let asked = try confirmTheme(form, context, action: action) {
+            if action == "remove" || action == "withdraw",
+                let asked = try await confirmTheme(form, context, action: action)
+            {
                 return asked
             }
             do {
-                let before = try LoopEffect.state(store: store, ref: ref)
+                let before = try await LoopEffect.state(store: store, ref: ref)
                 let done: String
                 if action == "remove" {
-                    try store.removeTheme(activity: ref, key: key, reason: form["reason"])
+                    try await store.removeTheme(activity: ref, key: key, reason: form["reason"])
                     done = "Theme \(key) removed. Its views are no longer themed."
                 } else if action == "withdraw" {
-                    try store.withdrawExplanation(activity: ref, theme: key, reason: form["reason"])
+                    try await store.withdrawExplanation(activity: ref, theme: key, reason: form["reason"])
                     done = "The explanation for theme \(key) was withdrawn."
                 } else {
-                    try store.updateTheme(activity: ref, key: key, said: form.typed("said"), reason: form["reason"])
+                    try await store.updateTheme(
+                        activity: ref, key: key, said: form.typed("said"), reason: form["reason"])
                     done = "Theme \(key) changed."
                 }
-                return try Pages.redirect(
+                return try await Pages.redirect(
                     Paths.activity(ref) + "/themes",
                     saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
                     context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: "said")
             }
-            return try themePage(context, form: form, errors: check.errors)
+            return try await themePage(context, form: form, errors: check.errors)
         }
         routes.change("/activities/{ref}/themes/{key}/quotes", needs: .publisher) { request, context, change in
             let (form, store, _) = change.parts
@@ -55,19 +58,19 @@ struct AnswerRoutes {
             guard let id = Int64(form.typed("contribution")) else { throw Refusal.notFound() }
             do {
                 if form.typed("action") == "remove" {
-                    try store.removeQuote(activity: ref, theme: key, contribution: id)
+                    try await store.removeQuote(activity: ref, theme: key, contribution: id)
                 } else {
-                    _ = try store.addQuote(activity: ref, theme: key, contribution: id)
+                    _ = try await store.addQuote(activity: ref, theme: key, contribution: id)
                 }
                 return Pages.redirect(Paths.activity(ref) + "/themes/\(key)#quotes")
             } catch let error as any UserFacingError {
                 var check = FormCheck(labels: Self.labels)
                 check.note(error, default: "quotes")
-                return try themePage(context, form: nil, errors: check.errors)
+                return try await themePage(context, form: nil, errors: check.errors)
             }
         }
         routes.page("/activities/{ref}/decisions/{key}") { request, context, _ in
-            return try decisionPage(context, form: nil, errors: [])
+            return try await decisionPage(context, form: nil, errors: [])
         }
         routes.change("/activities/{ref}/decisions/{key}", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
@@ -77,25 +80,28 @@ struct AnswerRoutes {
                 check.value("due") { try CalendarDate.parseTyped(typed, field: .entry("due")) }
             }
             if check.isEmpty {
-                if form.typed("action") == "remove", let asked = try confirmDecision(form, context) { return asked }
+                if form.typed("action") == "remove", let asked = try await confirmDecision(form, context) {
+                    return asked
+                }
                 do {
-                    let before = try LoopEffect.state(store: store, ref: ref)
+                    let before = try await LoopEffect.state(store: store, ref: ref)
                     let done: String
                     if form.typed("action") == "remove" {
-                        try store.removeDecision(activity: ref, key: key, reason: form["reason"])
+                        try await store.removeDecision(activity: ref, key: key, reason: form["reason"])
                         done = "Decision \(key) removed."
                     } else {
                         done = "Decision \(key) changed."
                         let text = try requireText(form.typed("text"), field: .entry("text"))
                         let status = form["status"].flatMap { DeliveryStatus(rawValue: $0) }
-                        _ = try store.updateDecision(activity: ref, key: key, reason: form["reason"]) { decision in
+                        _ = try await store.updateDecision(activity: ref, key: key, reason: form["reason"]) {
+                            decision in
                             decision.text = text
                             if let status { decision.status = status }
                             decision.due = due
                             decision.impact = form["impact"]?.trimmed
                         }
                     }
-                    return try Pages.redirect(
+                    return try await Pages.redirect(
                         Paths.activity(ref) + "/decisions",
                         saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
                         context: context)
@@ -103,18 +109,18 @@ struct AnswerRoutes {
                     check.note(error, default: "text")
                 }
             }
-            return try decisionPage(context, form: form, errors: check.errors)
+            return try await decisionPage(context, form: form, errors: check.errors)
         }
     }
 
     /// Asks before a theme is removed or its explanation withdrawn.
-    private func confirmTheme(_ form: FormData, _ context: StaffContext, action: String) throws -> Response? {
+    private func confirmTheme(_ form: FormData, _ context: StaffContext, action: String) async throws -> Response? {
         let (ref, key) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let theme = try store.themes(activity: ref).first(where: { $0.key == key }) else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let theme = try await store.themes(activity: ref).first(where: { $0.key == key }) else {
             throw Refusal.notFound("There is no theme \(key) in \(ref).")
         }
-        let reported = try store.updates(ref: ref).last.flatMap { update in
+        let reported = try await store.updates(ref: ref).last.flatMap { update in
             update.themes.contains { $0.key == key } ? update.number : nil
         }
         var consequences: [String]
@@ -142,10 +148,10 @@ struct AnswerRoutes {
     }
 
     /// Asks before a decision is removed.
-    private func confirmDecision(_ form: FormData, _ context: StaffContext) throws -> Response? {
+    private func confirmDecision(_ form: FormData, _ context: StaffContext) async throws -> Response? {
         let (ref, key) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let decision = try store.decisions(activity: ref).first(where: { $0.key == key }) else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let decision = try await store.decisions(activity: ref).first(where: { $0.key == key }) else {
             throw Refusal.notFound("There is no decision \(key) in \(ref).")
         }
         let answered = decision.responds.map(\.theme)
@@ -153,7 +159,7 @@ struct AnswerRoutes {
         if !answered.isEmpty {
             consequences.append("It no longer answers: \(answered.joined(separator: ", ")).")
         }
-        if let update = try store.updates(ref: ref).last,
+        if let update = try await store.updates(ref: ref).last,
             update.themes.contains(where: { answered.contains($0.key) })
         {
             consequences.append(
@@ -171,10 +177,10 @@ struct AnswerRoutes {
         (try context.parameters.require("ref"), try context.parameters.require("key"))
     }
 
-    private func themePage(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+    private func themePage(_ context: StaffContext, form: FormData?, errors: [FieldError]) async throws -> Response {
         let (ref, key) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let theme = try store.themes(activity: ref).first(where: { $0.key == key }) else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let theme = try await store.themes(activity: ref).first(where: { $0.key == key }) else {
             throw Refusal.notFound("There is no theme \(key) in \(ref).")
         }
         let typed = form ?? FormData(pairs: [("said", theme.said)])
@@ -188,8 +194,8 @@ struct AnswerRoutes {
                 TextField("said", "You said", form: typed, errors: errors, multiline: true), Self.reason(typed, errors),
             ], selects: [], canEdit: context.account?.role.allows(.editor) ?? false, noun: "theme", errors: errors)
         page.explanation = theme.explanation.map { "Not done because: \($0.why)" }
-        let chosen = Set(try store.chosenQuotes(activity: ref).filter { $0.theme == key }.map(\.contribution))
-        page.quotes = try store.contributions(activity: ref, theme: key).prefix(200).map {
+        let chosen = await Set(try store.chosenQuotes(activity: ref).filter { $0.theme == key }.map(\.contribution))
+        page.quotes = try await store.contributions(activity: ref, theme: key).prefix(200).map {
             ChangePage.Quote(number: String($0.number), text: $0.text, chosen: chosen.contains($0.number))
         }
         page.hasQuotes = !page.quotes.isEmpty
@@ -197,10 +203,10 @@ struct AnswerRoutes {
         return Pages.render("change", page, status: errors.isEmpty ? .ok : .badRequest)
     }
 
-    private func decisionPage(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+    private func decisionPage(_ context: StaffContext, form: FormData?, errors: [FieldError]) async throws -> Response {
         let (ref, key) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let decision = try store.decisions(activity: ref).first(where: { $0.key == key }) else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let decision = try await store.decisions(activity: ref).first(where: { $0.key == key }) else {
             throw Refusal.notFound("There is no decision \(key) in \(ref).")
         }
         let typed =

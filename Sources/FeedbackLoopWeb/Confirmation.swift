@@ -42,9 +42,9 @@ struct ConfirmPage: Sendable {
 /// What a change did to an activity's loop, in a sentence for the banner after it.
 enum LoopEffect {
     /// The loop as it now stands: reopened with its new due date, or its state and next step.
-    static func sentence(store: EngagementStore, ref: String, before: LoopState? = nil) throws -> String {
-        let settings = try store.settings()
-        guard let input = try store.checkInputs(activity: ref).first else { return "" }
+    static func sentence(store: any RecordStore, ref: String, before: LoopState? = nil) async throws -> String {
+        let settings = try await store.settings()
+        guard let input = try await store.checkInputs(activity: ref).first else { return "" }
         let loop = LoopRules(settings: settings).status(of: input.summary, asOf: settings.today())
         if loop.state == .reopened {
             let due = loop.due.map { ": an updated answer is due by \($0.spoken)" } ?? ""
@@ -57,9 +57,9 @@ enum LoopEffect {
     }
 
     /// The loop's state now, to compare with after a change.
-    static func state(store: EngagementStore, ref: String) throws -> LoopState? {
-        let settings = try store.settings()
-        guard let input = try store.checkInputs(activity: ref).first else { return nil }
+    static func state(store: any RecordStore, ref: String) async throws -> LoopState? {
+        let settings = try await store.settings()
+        guard let input = try await store.checkInputs(activity: ref).first else { return nil }
         return LoopRules(settings: settings).status(of: input.summary, asOf: settings.today()).state
     }
 }

@@ -6,7 +6,7 @@ import Hummingbird
 /// One contribution, by the number the command line uses: correct its text, mark it out of scope
 /// (taking it out of its themes, with the reason a published answer needs), bring it back, remove it.
 struct ContributionRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = [
         "text": "What was said", "out-of-scope": "Why it is out of scope", "reason": "Why this changed",
         "move-to": "Theme to move it to",
@@ -14,20 +14,20 @@ struct ContributionRoutes {
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/contributions/{id}") { request, context, _ in
-            return try page(context, form: nil, errors: [])
+            return try await page(context, form: nil, errors: [])
         }
         routes.change("/activities/{ref}/contributions/{id}", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
             let (ref, id) = try names(context)
             var check = FormCheck(labels: Self.labels)
-            if form.typed("action") == "remove", let asked = try confirmRemoval(form, context) { return asked }
+            if form.typed("action") == "remove", let asked = try await confirmRemoval(form, context) { return asked }
             do {
-                let before = try LoopEffect.state(store: store, ref: ref)
+                let before = try await LoopEffect.state(store: store, ref: ref)
                 let done: String
                 switch form.typed("action") {
                 case "remove":
-                    try store.removeContribution(activity: ref, number: id)
-                    return try Pages.redirect(
+                    try await store.removeContribution(activity: ref, number: id)
+                    return try await Pages.redirect(
                         Paths.activity(ref) + "/contributions",
                         saying: "Contribution \(id) removed. "
                             + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
@@ -37,38 +37,39 @@ struct ContributionRoutes {
                     guard let why = form["out-of-scope"] else {
                         throw WebFormError("Say why it is out of scope", field: "out-of-scope")
                     }
-                    try store.updateContribution(
+                    try await store.updateContribution(
                         activity: ref, number: id, outOfScope: .some(why), unlink: true, changeReason: form["reason"])
                 case "move":
                     guard let theme = form["move-to"] else {
                         throw WebFormError("Choose the theme to move it to", field: "move-to")
                     }
-                    try store.linkTheme(
+                    try await store.linkTheme(
                         activity: ref, key: theme, contributions: [.single(id)], move: true, reason: form["reason"])
                     done = "Contribution \(id) moved to theme \(theme)."
                 case "in-scope":
-                    try store.updateContribution(activity: ref, number: id, outOfScope: .some(nil))
+                    try await store.updateContribution(activity: ref, number: id, outOfScope: .some(nil))
                     done = "Contribution \(id) is back in scope."
                 default:
-                    try store.updateContribution(activity: ref, number: id, text: form.typed("text"))
+                    try await store.updateContribution(activity: ref, number: id, text: form.typed("text"))
                     done = "Contribution \(id) corrected."
                 }
-                return try Pages.redirect(
+                return try await Pages.redirect(
                     Paths.activity(ref) + "/contributions/\(id)",
-                    saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
+                    saying: await done + " " + LoopEffect.sentence(store: store, ref: ref, before: before),
+                    store: store,
                     context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: form.typed("action") == "out-of-scope" ? "out-of-scope" : "text")
             }
-            return try page(context, form: form, errors: check.errors)
+            return try await page(context, form: form, errors: check.errors)
         }
     }
 
     /// Asks before a contribution is removed.
-    private func confirmRemoval(_ form: FormData, _ context: StaffContext) throws -> Response? {
+    private func confirmRemoval(_ form: FormData, _ context: StaffContext) async throws -> Response? {
         let (ref, id) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let contribution = try store.contributions(activity: ref, number: id).first else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let contribution = try await store.contributions(activity: ref, number: id).first else {
             throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
         }
         var consequences = ["‘\(contribution.text.prefix(200))’ goes from the record."]
@@ -92,10 +93,10 @@ struct ContributionRoutes {
         return (try context.parameters.require("ref"), id)
     }
 
-    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) async throws -> Response {
         let (ref, id) = try names(context)
-        let activity = try found { try store.activity(ref: ref) }
-        guard let contribution = try store.contributions(activity: ref, number: id).first else {
+        let activity = try await found { try await store.activity(ref: ref) }
+        guard let contribution = try await store.contributions(activity: ref, number: id).first else {
             throw Refusal.notFound("Contribution \(id) is not one of \(ref)’s.")
         }
         let typed = form ?? FormData(pairs: [("text", contribution.text)])
@@ -112,7 +113,7 @@ struct ContributionRoutes {
             why: TextField("out-of-scope", "Why it is out of scope", form: form, errors: errors),
             reason: TextField(
                 "reason", "Why this changed (needed once an update has been published)", form: form, errors: errors),
-            moveTo: SelectField(
+            moveTo: await SelectField(
                 "move-to", "Theme to move it to",
                 choices: try store.themes(activity: ref).filter { !contribution.themes.contains($0.key) }.map {
                     ($0.key, $0.said)

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// The dashboard: every open loop, most overdue first, with filters and the digest per lead.
 struct DashboardRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     let loops: LoopCache
     static let pageSize = 50
 

@@ -17,7 +17,7 @@ enum Drafts {
     }
 
     /// Keeps the form and sends its author to sign in, then to see it.
-    static func keep(_ request: Request, context: StaffContext, userId: Int64, store: EngagementStore) async throws
+    static func keep(_ request: Request, context: StaffContext, userId: Int64, store: any RecordStore) async throws
         -> Response
     {
         try Access.sameOrigin(request)
@@ -26,7 +26,7 @@ enum Drafts {
         if !path.hasPrefix("/users"), !path.hasPrefix("/settings"), path != "/sign-out" {
             let form = try await FormData.read(request, context: context)
             let fields = form.pairs.filter { !isSecret($0.0) }.map { [$0.0, $0.1] }
-            if !fields.isEmpty { try store.keepDraft(userId: userId, path: path, fields: fields) }
+            if !fields.isEmpty { try await store.keepDraft(userId: userId, path: path, fields: fields) }
         }
         return Pages.redirect("/sign-in?expired=1&next=%2Fdrafts")
     }
@@ -34,11 +34,11 @@ enum Drafts {
 
 /// The page that gives back what was typed, and sends it when the person says so.
 struct DraftRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     func add(to routes: Routes) {
         routes.page("/drafts") { _, context, account in
-            guard let id = account.id, let draft = try store.draft(userId: id) else {
+            guard let id = account.id, let draft = try await store.draft(userId: id) else {
                 return Pages.render(
                     "message",
                     MessagePage(
@@ -50,16 +50,16 @@ struct DraftRoutes {
                 "draft", DraftPage(frame: Frame("Send what you typed?", context: context), draft: draft))
         }
         routes.change("/drafts/send", needs: .viewer) { _, _, change in
-            guard let id = change.account.id, let draft = try store.draft(userId: id) else {
+            guard let id = change.account.id, let draft = try await store.draft(userId: id) else {
                 throw Refusal.notFound("There is nothing you typed waiting to be sent.")
             }
-            try store.removeDraft(userId: id)
+            try await store.removeDraft(userId: id)
             // The browser sends the same form, with this session's token, to where it was going.
             return Response(status: .temporaryRedirect, headers: [.location: draft.path])
         }
         routes.change("/drafts/discard", needs: .viewer) { _, context, change in
-            if let id = change.account.id { try store.removeDraft(userId: id) }
-            return try Pages.redirect(
+            if let id = change.account.id { try await store.removeDraft(userId: id) }
+            return try await Pages.redirect(
                 "/", saying: "What you typed before you were signed out has been deleted.", store: store,
                 context: context)
         }

@@ -8,19 +8,19 @@ import Hummingbird
 /// Personal follow-ups: who is owed one, each letter or email to download, the mailing list, and
 /// marking them sent. They hold contact details, so publishers and admins only.
 struct FollowUpRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/follow-ups", needs: .publisher) { request, context, _ in
-            return try page(context, form: nil, errors: [])
+            return try await page(context, form: nil, errors: [])
         }
         routes.page("/activities/{ref}/follow-ups/mailing.csv", needs: .publisher) { request, context, _ in
-            let batch = try FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
+            let batch = try await FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
             return Self.download(Data(batch.mailingList.utf8), name: "mailing.csv", type: "text/csv; charset=utf-8")
         }
         routes.page("/activities/{ref}/follow-ups/files/{name}", needs: .publisher) { request, context, _ in
             let name = try context.parameters.require("name")
-            let batch = try FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
+            let batch = try await FollowUpBatch.prepare(store: store, ref: context.parameters.require("ref"))
             guard let followUp = batch.followUps.first(where: { $0.fileName == name }) else { throw Refusal.notFound() }
             let type = name.hasSuffix(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"
             return Self.download(followUp.bytes, name: name, type: type)
@@ -28,11 +28,11 @@ struct FollowUpRoutes {
         routes.change("/activities/{ref}/follow-ups/sent", needs: .publisher) { request, context, change in
             let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
-            let batch = try FollowUpBatch.prepare(store: store, ref: ref)
+            let activity = try await found { try await store.activity(ref: ref) }
+            let batch = try await FollowUpBatch.prepare(store: store, ref: ref)
             let chosen = batch.followUps.filter { form.all("person").contains($0.recipient.ref) }
             guard !chosen.isEmpty else {
-                return try page(
+                return try await page(
                     context, form: form,
                     errors: [FieldError(field: "person", message: "Tick each person whose follow-up was sent")])
             }
@@ -51,24 +51,24 @@ struct FollowUpRoutes {
             {
                 return asked
             }
-            let before = try LoopEffect.state(store: store, ref: ref)
-            try store.recordWaivers(ref: ref, batch.waivers)
-            let marked = try batch.markSent(in: store, refs: chosen.map(\.recipient.ref))
-            return try Pages.redirect(
+            let before = try await LoopEffect.state(store: store, ref: ref)
+            try await store.recordWaivers(ref: ref, batch.waivers)
+            let marked = try await batch.markSent(in: store, refs: chosen.map(\.recipient.ref))
+            return try await Pages.redirect(
                 Paths.activity(ref) + "/follow-ups",
                 saying: "\(counted(marked, "follow-up")) marked sent. "
                     + LoopEffect.sentence(store: store, ref: ref, before: before), store: store, context: context)
         }
     }
 
-    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) async throws -> Response {
         let ref = try context.parameters.require("ref")
-        let activity = try found { try store.activity(ref: ref) }
+        let activity = try await found { try await store.activity(ref: ref) }
         var page = FollowUpPage(
             frame: Frame("Follow-ups: \(activity.title)", context: context, section: "activities"),
             activity: activity, errors: errors)
         do {
-            page.fill(
+            await page.fill(
                 try FollowUpBatch.prepare(store: store, ref: ref), given: try store.givenFollowUps(ref: ref), form: form
             )
         } catch let error as any UserFacingError {

@@ -6,7 +6,7 @@ import Hummingbird
 /// The record's history in words: every change, who made it and when, with the values before and
 /// after; filtered by activity, person, kind and dates, a page at a time, and downloadable as CSV.
 struct HistoryRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let pageSize = 50
 
     func add(to routes: Routes) {
@@ -14,18 +14,18 @@ struct HistoryRoutes {
             let query = Self.query(request)
             var errors: [FieldError] = []
             let filter = Self.filter(query, errors: &errors)
-            if let activity = filter.activity { _ = try found { try store.activity(ref: activity) } }
-            let count = errors.isEmpty ? try store.historyCount(filter) : 0
+            if let activity = filter.activity { _ = try await found { try await store.activity(ref: activity) } }
+            let count = await errors.isEmpty ? try store.historyCount(filter) : 0
             let pages = Pagination(count: count, page: Int(query.typed("page")) ?? 1, size: Self.pageSize) { page in
                 "/history?" + Self.encoded(query, page: page)
             }
             let entries =
-                errors.isEmpty
+                await errors.isEmpty
                 ? try store.history(filter, newestFirst: true, limit: Self.pageSize, offset: pages.range.lowerBound)
                 : []
             let title = Titles.listing(
                 "History" + (filter.activity.map { " of \($0)" } ?? ""), page: pages.number)
-            return Pages.render(
+            return await Pages.render(
                 "history",
                 HistoryPage(
                     frame: Frame(title, context: context, section: filter.activity == nil ? "history" : "activities"),
@@ -41,7 +41,7 @@ struct HistoryRoutes {
                 throw Refusal(status: .badRequest, title: "Check the dates", message: errors[0].message + ".")
             }
             var csv = "when (UTC),who,activity,what\r\n"
-            for (entry, words) in HistoryWording.sentences(try store.history(filter)) {
+            for (entry, words) in await HistoryWording.sentences(try store.history(filter)) {
                 csv +=
                     [entry.at, entry.actor, entry.activityRef ?? "", words].map(ImportRoutes.csvField)
                     .joined(separator: ",") + "\r\n"

@@ -9,11 +9,11 @@ import Hummingbird
 /// it (every bad row listed), then import it. The upload is deleted when the import ends or is
 /// abandoned.
 struct ImportRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/import", needs: .editor) { request, context, _ in
-            let activity = try found { try store.activity(ref: context.parameters.require("ref")) }
+            let activity = try await found { try await store.activity(ref: context.parameters.require("ref")) }
             return Pages.render(
                 "import",
                 ImportPage(
@@ -23,12 +23,12 @@ struct ImportRoutes {
         routes.upload("/activities/{ref}/import", needs: .editor) { request, context, account in
             // The form is multipart: its token is one of its parts, checked once the body is read.
             let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
+            let activity = try await found { try await store.activity(ref: ref) }
             do {
                 let sent = try await Upload.read(request, context: context, limit: WebLimits.uploadBytes)
                 let sniff = try FileSniff.sniff(data: sent.content)
                 try Upload.checkShape(sent.content, encoding: sniff.encoding, delimiter: sniff.delimiter)
-                let id = try store.acting(as: account.name).keepUpload(
+                let id = try await store.acting(as: account.name).keepUpload(
                     activity: ref, userId: try Self.userId(account), fileName: sent.name, content: sent.content)
                 return Pages.redirect(Paths.activity(ref) + "/import/\(id)")
             } catch let problem as Upload.Problem {
@@ -40,41 +40,38 @@ struct ImportRoutes {
             }
         }
         routes.page("/activities/{ref}/import/{upload}", needs: .editor) { request, context, account in
-            let (activity, upload) = try pending(context, account)
+            let (activity, upload) = try await pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
-            return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
+            return try await columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
         }
         routes.change("/activities/{ref}/import/{upload}", needs: .editor) { request, context, change in
             let (form, store, account) = change.parts
-            let (activity, upload) = try pending(context, account)
+            let (activity, upload) = try await pending(context, account)
             var choices = form.fields
             choices["csrf"] = nil
             choices["action"] = nil
-            try store.keepUploadChoices(id: upload.id, choices)
+            try await store.keepUploadChoices(id: upload.id, choices)
             let action = form.typed("action")
             guard action == "check" || action == "import" else {
-                return try columnsPage(activity: activity, upload: upload, form: form, context: context, check: nil)
+                return try await columnsPage(
+                    activity: activity, upload: upload, form: form, context: context, check: nil)
             }
             let reading = try Reading(upload: upload, form: form)
-            let check = try await Blocking.run {
-                try run(upload, reading: reading, form: form, store: store, dryRun: action == "check")
-            }
+            let check = try await run(upload, reading: reading, form: form, store: store, dryRun: action == "check")
             if action == "import", let report = check.report {
-                try store.removeUpload(id: upload.id)
-                return try Pages.redirect(
+                try await store.removeUpload(id: upload.id)
+                return try await Pages.redirect(
                     Paths.activity(activity.ref) + "/contributions", saying: report.sentence(dryRun: false),
                     store: store, context: context)
             }
-            return try columnsPage(
+            return try await columnsPage(
                 activity: activity, upload: upload, reading: reading, form: form, context: context, check: check)
         }
         routes.page("/activities/{ref}/import/{upload}/problems.csv", needs: .editor) { request, context, account in
-            let (_, upload) = try pending(context, account)
+            let (_, upload) = try await pending(context, account)
             let form = FormData(pairs: upload.choices.flatMap { name, values in values.map { (name, $0) } })
             let reading = try Reading(upload: upload, form: form)
-            let check = try await Blocking.run {
-                try run(upload, reading: reading, form: form, store: store, dryRun: true)
-            }
+            let check = try await run(upload, reading: reading, form: form, store: store, dryRun: true)
             var csv = "line,column,value,problem\r\n"
             for problem in check.invalid?.problems ?? [] {
                 csv +=
@@ -90,9 +87,9 @@ struct ImportRoutes {
         }
         routes.change("/activities/{ref}/import/{upload}/abandon", needs: .editor) { request, context, change in
             let (_, store, account) = change.parts
-            let (activity, upload) = try pending(context, account)
-            try store.removeUpload(id: upload.id)
-            return try Pages.redirect(
+            let (activity, upload) = try await pending(context, account)
+            try await store.removeUpload(id: upload.id)
+            return try await Pages.redirect(
                 Paths.activity(activity.ref),
                 saying: "The import of \(upload.fileName) was abandoned. The uploaded file has been deleted.",
                 store: store, context: context)
@@ -100,11 +97,11 @@ struct ImportRoutes {
     }
 
     /// The activity and the upload an address names: only the account that uploaded it can see it.
-    private func pending(_ context: StaffContext, _ account: StaffAccount) throws -> (Activity, PendingUpload) {
+    private func pending(_ context: StaffContext, _ account: StaffAccount) async throws -> (Activity, PendingUpload) {
         let ref = try context.parameters.require("ref")
-        let activity = try found { try store.activity(ref: ref) }
+        let activity = try await found { try await store.activity(ref: ref) }
         guard
-            let upload = try store.upload(
+            let upload = try await store.upload(
                 id: context.parameters.require("upload"), activity: ref, userId: try Self.userId(account))
         else {
             throw Refusal.notFound(
@@ -123,15 +120,15 @@ struct ImportRoutes {
 
     /// Checks the upload with the form's choices (a dry run), or imports it.
     private func run(
-        _ upload: PendingUpload, reading: Reading, form: FormData, store: EngagementStore, dryRun: Bool
-    ) throws -> Check {
+        _ upload: PendingUpload, reading: Reading, form: FormData, store: any RecordStore, dryRun: Bool
+    ) async throws -> Check {
         var check = Check()
         let text = form.all("text-column")
         if text.isEmpty {
             check.errors.append(
                 FieldError(field: "text-column", message: "Tick at least one column of what people said"))
         }
-        let mapping = try methodMapping(upload, reading: reading, form: form, store: store)
+        let mapping = try await methodMapping(upload, reading: reading, form: form, store: store)
         check.errors += mapping.errors
         guard check.errors.isEmpty else { return check }
         let columns = ContributionColumns(
@@ -145,10 +142,10 @@ struct ImportRoutes {
             let hash = FileDigest.sha256(data: upload.content)
             var rows = try ContributionRows(
                 reader: reading.reader(), columns: columns, fileHash: hash, fileSize: upload.content.count)
-            check.report = try store.importContributions(
+            check.report = try await store.importContributions(
                 activity: upload.activityRef, rows: &rows, source: ImportSource(name: upload.fileName, sha256: hash),
                 createThemes: form.ticked("create-themes"), skipInvalid: form.ticked("skip-invalid"), dryRun: dryRun)
-            if !dryRun { try store.rememberMethodMappings(mapping.map) }
+            if !dryRun { try await store.rememberMethodMappings(mapping.map) }
         } catch let invalid as InvalidRows {
             check.invalid = invalid
             check.errors.append(
@@ -167,14 +164,14 @@ struct ImportRoutes {
 
     /// What each distinct value of the method column means: as chosen on the form, else as
     /// remembered, else yswd's own word. A value with no meaning is an error on its own field.
-    private func methodMapping(_ upload: PendingUpload, reading: Reading, form: FormData, store: EngagementStore)
-        throws -> (map: [String: EngagementMethod], errors: [FieldError])
+    private func methodMapping(_ upload: PendingUpload, reading: Reading, form: FormData, store: any RecordStore)
+        async throws -> (map: [String: EngagementMethod], errors: [FieldError])
     {
         guard let column = form["method-column"] else { return ([:], []) }
         var map: [String: EngagementMethod] = [:]
         var errors: [FieldError] = []
         let values = reading.methodValues(column: column)
-        let remembered = try store.methodMappings()
+        let remembered = try await store.methodMappings()
         for (index, value) in values.enumerated() {
             if let chosen = form["method-\(index + 1)"].flatMap(EngagementMethod.init(rawValue:)) {
                 map[value] = chosen
@@ -192,7 +189,7 @@ struct ImportRoutes {
     private func columnsPage(
         activity: Activity, upload: PendingUpload, reading: Reading? = nil, form: FormData, context: StaffContext,
         check: Check?
-    ) throws -> Response {
+    ) async throws -> Response {
         let reading = try reading ?? Reading(upload: upload, form: form)
         var preview = reading.reader()
         let page = ImportColumnsPage(
@@ -200,7 +197,7 @@ struct ImportRoutes {
             activity: activity, upload: upload, reading: reading,
             preview: (try? FilePreview.read(&preview, rows: 10)) ?? FilePreview(header: [], rows: []),
             methodValues: form["method-column"].map { reading.methodValues(column: $0) } ?? [],
-            remembered: try store.methodMappings(), form: form, check: check)
+            remembered: try await store.methodMappings(), form: form, check: check)
         return Pages.render("import-columns", page, status: (check?.errors.isEmpty ?? true) ? .ok : .badRequest)
     }
 

@@ -25,25 +25,25 @@ actor LoopCache {
         var statuses: [LoopStatus]
     }
 
-    private let store: EngagementStore
+    private let store: any RecordStore
     private var cached: Judged?
     private var loading: (token: Int64, today: CalendarDate, task: Task<Judged, any Error>)?
 
-    init(store: EngagementStore) { self.store = store }
+    init(store: any RecordStore) { self.store = store }
 
     func loops() async throws -> Reading {
-        let settings = try store.settings()
-        let token = try store.changeToken()
+        let settings = try await store.settings()
+        let token = try await store.changeToken()
         let today = settings.today()
         if let cached, cached.token == token, cached.today == today {
             return Reading(statuses: cached.statuses, today: today, current: true)
         }
-        if let cached, cached.today == today, let changes = try store.activitiesChanged(since: cached.token),
+        if let cached, cached.today == today, let changes = try await store.activitiesChanged(since: cached.token),
             changes.removed.isEmpty
         {
             var summaries = cached.summaries
             for ref in changes.changed {
-                summaries[ref] = try store.loopSummaries(LoopFilter(ref: ref)).first
+                summaries[ref] = try await store.loopSummaries(LoopFilter(ref: ref)).first
             }
             let judged = Judged(
                 token: token, today: today, summaries: summaries,
@@ -61,7 +61,7 @@ actor LoopCache {
         if let loading, loading.token == token, loading.today == today { return loading.task }
         let store = store
         let task = Task.detached(priority: .userInitiated) {
-            let summaries = try await Blocking.run { try store.loopSummaries() }
+            let summaries = try await store.loopSummaries()
             return Judged(
                 token: token, today: today,
                 summaries: Dictionary(summaries.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first }),

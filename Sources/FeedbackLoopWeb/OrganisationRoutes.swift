@@ -6,12 +6,12 @@ import Hummingbird
 /// The organisations in the care system that run engagement, for the yearly report: list, add,
 /// rename and remove (editors), as `yswd organisation` does.
 struct OrganisationRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = ["key": "Short name", "name": "Name", "kind": "Kind"]
 
     func add(to routes: Routes) {
         routes.page("/organisations") { request, context, _ in
-            return try page(context, form: nil, errors: [])
+            return try await page(context, form: nil, errors: [])
         }
         routes.change("/organisations", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
@@ -20,11 +20,11 @@ struct OrganisationRoutes {
             if let kind, check.isEmpty {
                 do {
                     switch form.typed("action") {
-                    case "remove": try store.removeOrganisation(key: form.typed("key"))
+                    case "remove": try await store.removeOrganisation(key: form.typed("key"))
                     case "update":
-                        _ = try store.updateOrganisation(key: form.typed("key"), name: form["name"], kind: kind)
+                        _ = try await store.updateOrganisation(key: form.typed("key"), name: form["name"], kind: kind)
                     default:
-                        _ = try store.addOrganisation(
+                        _ = try await store.addOrganisation(
                             Organisation(key: form.typed("key").trimmed, name: form.typed("name"), kind: kind))
                     }
                     return Pages.redirect("/organisations")
@@ -32,14 +32,14 @@ struct OrganisationRoutes {
                     check.note(error, default: "key")
                 }
             }
-            return try page(context, form: form, errors: check.errors)
+            return try await page(context, form: form, errors: check.errors)
         }
     }
 
-    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
+    private func page(_ context: StaffContext, form: FormData?, errors: [FieldError]) async throws -> Response {
         let kinds = OrganisationKind.allCases.map { ($0.rawValue, $0.words) }
         let adding = form?.typed("action") == "add" || form?.typed("action").isEmpty == true ? form : nil
-        let view = OrganisationsPage(
+        let view = await OrganisationsPage(
             frame: Frame("Organisations", context: context),
             rows: try store.organisations().map { organisation in
                 OrganisationsPage.Row(

@@ -37,10 +37,11 @@ enum Pages {
     }
 
     /// Sends the browser on after a change, and says on the next page what the change did.
-    static func redirect(_ path: String, saying notice: String, store: EngagementStore, context: StaffContext) throws
+    static func redirect(_ path: String, saying notice: String, store: any RecordStore, context: StaffContext)
+        async throws
         -> Response
     {
-        if let session = context.session { try store.setNotice(session: session.id, notice) }
+        if let session = context.session { try await store.setNotice(session: session.id, notice) }
         return redirect(path)
     }
 }

@@ -6,7 +6,7 @@ import Hummingbird
 /// Participants: publishers and admins only, as their contact details are private. Adding one,
 /// and (admins only) erasing one's details, as `yswd participant erase` does.
 struct ParticipantRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = [
         "ref": "Reference", "name": "Name", "email": "Email address", "phone": "Phone number",
         "address": "Postal address", "salutation": "Greeting in letters",
@@ -20,7 +20,7 @@ struct ParticipantRoutes {
             let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
             // A link from a page that needs someone's details fixed opens the change form on them.
             let change = request.uri.queryParameters["change"].map { FormData(pairs: [("change-ref", String($0))]) }
-            return try render(context, account: account, page: page, form: change, errors: [], notice: nil)
+            return try await render(context, account: account, page: page, form: change, errors: [], notice: nil)
         }
         routes.change("/participants", needs: .publisher) { request, context, change in
             let (form, store, account) = change.parts
@@ -35,7 +35,7 @@ struct ParticipantRoutes {
             }
             if let contact, check.isEmpty {
                 do {
-                    try store.addParticipant(
+                    try await store.addParticipant(
                         Participant(
                             ref: form.typed("ref").trimmed, wantsFeedback: form.ticked("wants-feedback"),
                             mayQuote: form.ticked("may-quote")), contact: contact)
@@ -44,13 +44,13 @@ struct ParticipantRoutes {
                     check.note(error, default: "ref")
                 }
             }
-            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+            return try await render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
         routes.change("/participants/change", needs: .publisher) { request, context, change in
             let (form, store, account) = change.parts
             var check = FormCheck(labels: Self.labels)
             do {
-                try store.updateParticipant(ref: form.typed("change-ref").trimmed) { participant, contact in
+                try await store.updateParticipant(ref: form.typed("change-ref").trimmed) { participant, contact in
                     switch form.typed("change-feedback") {
                     case "yes": participant.wantsFeedback = true
                     case "no": participant.wantsFeedback = false
@@ -75,26 +75,27 @@ struct ParticipantRoutes {
             } catch let error as any UserFacingError {
                 check.note(error, default: "change-ref")
             }
-            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+            return try await render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
         routes.change("/participants/erase", needs: .admin) { request, context, change in
             let (form, store, account) = change.parts
             let ref = form.typed("erase-ref").trimmed
             guard form.typed("confirm").trimmed == ref, !ref.isEmpty else {
                 let error = FieldError(field: "confirm", message: "Type the participant’s reference again to confirm")
-                return try render(context, account: account, page: 1, form: form, errors: [error], notice: nil)
+                return try await render(context, account: account, page: 1, form: form, errors: [error], notice: nil)
             }
             var check = FormCheck(labels: Self.labels)
             do {
-                let report = try store.eraseParticipant(ref: ref, contributions: form.ticked("erase-contributions"))
+                let report = try await store.eraseParticipant(
+                    ref: ref, contributions: form.ticked("erase-contributions"))
                 let notice =
                     "Erased \(ref)’s contact details"
                     + (report.contributionsRedacted > 0
                         ? " and the text of \(counted(report.contributionsRedacted, "contribution"))" : "")
                     + ". No copy is left in the database files."
-                return try render(context, account: account, page: 1, form: nil, errors: [], notice: notice)
+                return try await render(context, account: account, page: 1, form: nil, errors: [], notice: notice)
             } catch let incomplete as ErasureIncomplete {
-                return try render(
+                return try await render(
                     context, account: account, page: 1, form: nil, errors: [],
                     notice: "\(incomplete.ref) is erased from the record, but another program was reading the"
                         + " database, so a copy of the erased details may still be in its files. When nothing else is"
@@ -102,15 +103,15 @@ struct ParticipantRoutes {
             } catch let error as any UserFacingError {
                 check.note(error, default: "erase-ref")
             }
-            return try render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
+            return try await render(context, account: account, page: 1, form: form, errors: check.errors, notice: nil)
         }
     }
 
     private func render(
         _ context: StaffContext, account: StaffAccount, page: Int, form: FormData?, errors: [FieldError],
         notice: String?
-    ) throws -> Response {
-        let all = try store.participants()
+    ) async throws -> Response {
+        let all = try await store.participants()
         let pages = Pagination(count: all.count, page: page, size: Self.pageSize) { "/participants?page=\($0)" }
         let view = ParticipantsPage(
             frame: Frame(Titles.listing("Participants", page: pages.number), context: context, section: "participants"),

@@ -8,7 +8,7 @@ import Hummingbird
 /// Publishing: preview each format on a page of its own, review the privacy findings, record the
 /// update; the recorded updates' exact bytes; personal follow-ups to download and mark sent.
 struct PublishingRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     /// A published page's own policy: its inline style, and still no script and no framing.
     static let previewPolicy =
@@ -16,23 +16,23 @@ struct PublishingRoutes {
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/publish", needs: .publisher) { request, context, _ in
-            return try page(ref: context.parameters.require("ref"), context: context, form: nil, errors: [])
+            return try await page(ref: context.parameters.require("ref"), context: context, form: nil, errors: [])
         }
         routes.page("/activities/{ref}/preview/{format}", needs: .publisher) { request, context, _ in
             let ref = try context.parameters.require("ref")
             guard let format = PublishFormat(rawValue: try context.parameters.require("format")) else {
                 throw Refusal.notFound()
             }
-            _ = try found { try store.activity(ref: ref) }
-            let prepared = try PreparedUpdate.prepare(store: store, ref: ref, format: format)
+            _ = try await found { try await store.activity(ref: ref) }
+            let prepared = try await PreparedUpdate.prepare(store: store, ref: ref, format: format)
             return Self.preview(prepared.publication.bytes, format: format, back: Paths.activity(ref) + "/publish")
         }
         routes.change("/activities/{ref}/publish", needs: .publisher) { request, context, change in
             let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
-            let activity = try found { try store.activity(ref: ref) }
+            let activity = try await found { try await store.activity(ref: ref) }
             let action = form.typed("action")
-            if action == "change" { return try page(ref: ref, context: context, form: form, errors: []) }
+            if action == "change" { return try await page(ref: ref, context: context, form: form, errors: []) }
             let chosen = form.all("format").compactMap { PublishFormat(rawValue: $0) }
             let formats = chosen.isEmpty ? [PublishFormat.html] : chosen
             var check = FormCheck(labels: [
@@ -41,41 +41,47 @@ struct PublishingRoutes {
             ])
             do {
                 // Renditions added to an update say what it said, as of its day.
-                let earlier = try form["add-to"].flatMap(Int.init).map { try store.update(ref: ref, number: $0) }
-                let prepared = try formats.map {
-                    try PreparedUpdate.prepare(store: store, ref: ref, format: $0, asOf: earlier?.published)
+                var earlier: PublishedUpdate?
+                if let number = form["add-to"].flatMap(Int.init) {
+                    earlier = try await store.update(ref: ref, number: number)
+                }
+                var prepared: [PreparedUpdate] = []
+                for format in formats {
+                    prepared.append(
+                        try await PreparedUpdate.prepare(
+                            store: store, ref: ref, format: format, asOf: earlier?.published))
                 }
                 let waivers = try PreparedUpdate.check(
                     prepared, early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
                 // Checked: first say what will be published, and publish only when confirmed.
                 guard action == "confirm" else {
-                    return try confirmPage(
+                    return try await confirmPage(
                         activity: activity, prepared: prepared, earlier: earlier, waivers: waivers, form: form,
                         context: context)
                 }
                 let labels = formats.map { PublishPage.label($0).lowercased() }
                 if let earlier {
-                    try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waivers)
-                    return try Pages.redirect(
+                    try await PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waivers)
+                    return try await Pages.redirect(
                         Paths.activity(ref) + "/updates/\(earlier.number)/recorded",
                         saying: "Added to update \(earlier.number): \(labels.joined(separator: ", ")).", store: store,
                         context: context)
                 }
                 guard let first = prepared.first else { throw Refusal.notFound() }
                 let channels = form.all("channel").compactMap { FeedbackChannel(rawValue: $0) }
-                let update = try first.record(
+                let update = try await first.record(
                     in: store, channels: channels, waivers: waivers, renditions: Array(prepared.dropFirst()))
                 return Pages.redirect(Paths.activity(ref) + "/updates/\(update.number)/recorded")
             } catch let error as any UserFacingError {
                 check.note(error, default: error is PublishError ? "allow" : "format")
             }
-            return try page(ref: ref, context: context, form: form, errors: check.errors)
+            return try await page(ref: ref, context: context, form: form, errors: check.errors)
         }
         routes.page("/activities/{ref}/updates/{number}/recorded", needs: .publisher) { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
-            let update = try found { try store.update(ref: ref, number: number) }
-            let owed = try store.followUpRecipients(ref: ref).count
+            let update = try await found { try await store.update(ref: ref, number: number) }
+            let owed = try await store.followUpRecipients(ref: ref).count
             return Pages.render(
                 "publish-done",
                 PublishDonePage(
@@ -86,13 +92,13 @@ struct PublishingRoutes {
         routes.page("/activities/{ref}/updates/{number}") { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
-            let update = try found { try store.update(ref: ref, number: number) }
+            let update = try await found { try await store.update(ref: ref, number: number) }
             return Self.published(update.bytes, format: PublishFormat(rawValue: update.format) ?? .txt)
         }
         routes.page("/activities/{ref}/updates/{number}/{format}") { request, context, _ in
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
-            let update = try found { try store.update(ref: ref, number: number) }
+            let update = try await found { try await store.update(ref: ref, number: number) }
             guard let format = PublishFormat(rawValue: try context.parameters.require("format")),
                 let rendition = update.rendition(format.rawValue)
             else { throw Refusal.notFound("Update \(number) was not published in that format.") }
@@ -105,8 +111,8 @@ struct PublishingRoutes {
     private func confirmPage(
         activity: Activity, prepared: [PreparedUpdate], earlier: PublishedUpdate?, waivers: [PrivacyWaiver],
         form: FormData, context: StaffContext
-    ) throws -> Response {
-        let latest = try store.updates(ref: activity.ref).last
+    ) async throws -> Response {
+        let latest = try await store.updates(ref: activity.ref).last
         return Pages.render(
             "publish-confirm",
             PublishConfirmPage(
@@ -160,12 +166,14 @@ struct PublishingRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private func page(ref: String, context: StaffContext, form: FormData?, errors: [FieldError]) throws -> Response {
-        let activity = try found { try store.activity(ref: ref) }
-        let prepared = try? PreparedUpdate.prepare(store: store, ref: ref, format: .html)
+    private func page(ref: String, context: StaffContext, form: FormData?, errors: [FieldError]) async throws
+        -> Response
+    {
+        let activity = try await found { try await store.activity(ref: ref) }
+        let prepared = try? await PreparedUpdate.prepare(store: store, ref: ref, format: .html)
         let view = PublishPage(
             frame: Frame("Publish an update: \(activity.title)", context: context, section: "activities"),
-            activity: activity, prepared: prepared, latest: try store.updates(ref: ref).last?.number, form: form,
+            activity: activity, prepared: prepared, latest: try await store.updates(ref: ref).last?.number, form: form,
             errors: errors)
         return Pages.render("publish", view, status: errors.isEmpty ? .ok : .badRequest)
     }

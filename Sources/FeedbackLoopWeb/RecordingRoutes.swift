@@ -6,7 +6,7 @@ import Hummingbird
 /// posts to the same store method the command line calls; a refused one shows the page again with
 /// its errors and what was typed, and nothing written.
 struct RecordingRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     func add(to routes: Routes) {
         post(routes, "contributions", prefix: "contribution-") { store, ref, form, check in
@@ -18,7 +18,7 @@ struct RecordingRoutes {
                 }
             }
             guard check.isEmpty else { return "#contributions" }
-            _ = try store.addContribution(
+            _ = try await store.addContribution(
                 activity: ref, text: text, method: method, received: received,
                 participantRef: form["contribution-participant"]?.trimmed)
             return "#contributions"
@@ -31,7 +31,7 @@ struct RecordingRoutes {
                     }
                 } ?? []
             guard check.isEmpty else { return "#themes" }
-            _ = try store.addTheme(
+            _ = try await store.addTheme(
                 activity: ref, key: form.typed("theme-key"), said: form.typed("theme-said"), contributions: selections,
                 reason: form["theme-reason"])
             return "#themes"
@@ -47,13 +47,13 @@ struct RecordingRoutes {
                 decidedBy: form["decision-decided-by"]?.trimmed, status: status, due: due,
                 responds: form.all("decision-responds-to").map { ThemeResponse(theme: $0, outcome: .adopted) }
                     + form.all("decision-partly").map { ThemeResponse(theme: $0, outcome: .partly) })
-            _ = try store.addDecision(activity: ref, decision, reason: form["decision-reason"])
+            _ = try await store.addDecision(activity: ref, decision, reason: form["decision-reason"])
             return "#decisions"
         }
         post(routes, "evaluations", prefix: "evaluate-") { store, ref, form, _ in
             let shared = form.typed("evaluate-shared-with").split(separator: ",").map { String($0).trimmed }
                 .filter { !$0.isEmpty }
-            _ = try store.evaluate(
+            _ = try await store.evaluate(
                 activity: ref, worked: form.typed("evaluate-worked"), improve: form.typed("evaluate-improve"),
                 participantsInvolved: form.ticked("evaluate-involved"), sharedWith: shared)
             return "#learning"
@@ -63,7 +63,7 @@ struct RecordingRoutes {
                 try ReasonCategory.parse(form.typed("explain-category"), field: .entry("explain-category"))
             }
             guard check.isEmpty, let category else { return "#themes" }
-            _ = try store.explain(
+            _ = try await store.explain(
                 activity: ref, theme: form.typed("explain-theme"), why: form.typed("explain-why"), reason: category,
                 changeReason: form["explain-reason"])
             return "#themes"
@@ -86,20 +86,20 @@ struct RecordingRoutes {
     /// when there are none, and returns where on the page to go back to.
     private func post(
         _ routes: Routes, _ what: String, prefix: String,
-        record: @escaping @Sendable (EngagementStore, String, FormData, inout FormCheck) throws -> String
+        record: @escaping @Sendable (any RecordStore, String, FormData, inout FormCheck) async throws -> String
     ) {
         routes.change(RouterPath("/activities/{ref}/\(what)"), needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
-            _ = try found { try store.activity(ref: ref) }
+            _ = try await found { try await store.activity(ref: ref) }
             var check = FormCheck(labels: ActivityForms.labels, prefix: prefix)
             // Each form lives on its part of the activity: a refusal shows that part again.
             let section = Self.sections[what] ?? .overview
             do {
-                let before = try LoopEffect.state(store: store, ref: ref)
-                _ = try record(store, ref, form, &check)
+                let before = try await LoopEffect.state(store: store, ref: ref)
+                _ = try await record(store, ref, form, &check)
                 if check.isEmpty {
-                    return try Pages.redirect(
+                    return try await Pages.redirect(
                         section.link(ref),
                         saying: (Self.done[what] ?? "Saved.") + " "
                             + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
@@ -109,7 +109,7 @@ struct RecordingRoutes {
                 let field = ["explanations": "why", "evaluations": "worked", "contributions": "text"][what] ?? "key"
                 check.note(error, default: prefix + field)
             }
-            return try ActivityPage.render(
+            return try await ActivityPage.render(
                 store: store, ref: ref, context: context, section: section, form: form, errors: check.errors)
         }
     }

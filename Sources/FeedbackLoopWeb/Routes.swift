@@ -22,10 +22,10 @@ enum Door: Sendable, Equatable {
 struct Change: Sendable {
     var form: FormData
     /// The store acting as the signed-in user, so history names them.
-    var store: EngagementStore
+    var store: any RecordStore
     var account: StaffAccount
 
-    var parts: (form: FormData, store: EngagementStore, account: StaffAccount) { (form, store, account) }
+    var parts: (form: FormData, store: any RecordStore, account: StaffAccount) { (form, store, account) }
 }
 
 /// Every route's door, as the routes were added: what the access tests read.
@@ -45,7 +45,7 @@ final class AccessRules: Sendable {
 /// The router, through which every route is added with its door.
 struct Routes {
     let router: Router<StaffContext>
-    let store: EngagementStore
+    let store: any RecordStore
     let rules: AccessRules
 
     /// A page for staff with at least `role`.

@@ -7,15 +7,15 @@ import Hummingbird
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = StaffContext
     static let cookieName = "yswd_session"
-    let store: EngagementStore
+    let store: any RecordStore
 
     func handle(_ request: Request, context: StaffContext, next: (Request, StaffContext) async throws -> Response)
         async throws -> Response
     {
         var context = context
         if let id = request.cookies[Self.cookieName]?.value, !id.isEmpty {
-            let settings = try store.settings()
-            let found = try store.lookUpSession(
+            let settings = try await store.settings()
+            let found = try await store.lookUpSession(
                 id: id, idle: TimeInterval(settings.sessionIdleMinutes * 60),
                 absolute: TimeInterval(settings.sessionHours * 3600))
             context.session = found.session

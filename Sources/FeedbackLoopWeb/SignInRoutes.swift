@@ -8,7 +8,7 @@ import NIOPosix
 
 /// Signing in and out, and setting a password from a one-time link.
 struct SignInRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     let secureCookies: Bool
     /// Whether a proxy in front sets `X-Forwarded-For` (``WebServer/trustProxy``).
     let trustProxy: Bool
@@ -37,14 +37,14 @@ struct SignInRoutes {
         }
         routes.open(.post, "/sign-in") { request, context in try await signIn(request, context) }
         routes.change("/sign-out", needs: .viewer) { request, context, _ in
-            if let session = context.session { try store.endSession(id: session.id) }
+            if let session = context.session { try await store.endSession(id: session.id) }
             var response = Pages.redirect("/sign-in?signedOut=1")
             response.setCookie(SessionMiddleware.clearing(secure: secureCookies))
             return response
         }
         routes.open(.get, "/set-password/{token}") { _, context in
             let token = try context.parameters.require("token")
-            let account = try linked(token)
+            let account = try await linked(token)
             return Pages.render(
                 "set-password",
                 SetPasswordPage(frame: Frame("Set your password", context: context), email: account.email, token: token)
@@ -53,7 +53,7 @@ struct SignInRoutes {
         routes.open(.post, "/set-password/{token}") { request, context in
             try Access.sameOrigin(request)
             let token = try context.parameters.require("token")
-            let account = try linked(token)
+            let account = try await linked(token)
             let form = try await FormData.read(request, context: context)
             let password = form.typed("password")
             var problem: String?
@@ -71,13 +71,13 @@ struct SignInRoutes {
                 return Pages.render("set-password", page, status: .badRequest)
             }
             let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: Self.cost) }
-            _ = try store.acting(as: account.name).setPassword(token: token, hash: hash)
+            _ = try await store.acting(as: account.name).setPassword(token: token, hash: hash)
             return Pages.redirect("/sign-in?passwordSet=1")
         }
     }
 
-    private func linked(_ token: String) throws -> StaffAccount {
-        do { return try store.passwordLink(token: token) } catch let error as StoreError {
+    private func linked(_ token: String) async throws -> StaffAccount {
+        do { return try await store.passwordLink(token: token) } catch let error as StoreError {
             throw Refusal(
                 status: .notFound, title: "This link does not work", message: WebRemedy.message(error).text)
         }
@@ -97,24 +97,25 @@ struct SignInRoutes {
         var page = SignInPage(frame: Frame("Sign in", context: context), next: next, token: token)
         page.email = email
         let address = clientAddress(request, context)
-        let candidate = try store.signInCandidate(email: email, address: address)
+        let candidate = try await store.signInCandidate(email: email, address: address)
         // A locked account, a paused address, a wrong password and an unknown email get the same
         // answer after the same work: a password is always checked, and every failure recorded.
-        let paused = try candidate?.lockedUntil != nil || store.addressPaused(address)
+        let addressPaused = try await store.addressPaused(address)
+        let paused = candidate?.lockedUntil != nil || addressPaused
         let hash = candidate?.passwordHash ?? Self.stand
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard !paused, let candidate, let id = candidate.account.id, candidate.passwordHash != nil,
             !candidate.account.isDisabled, matches
         else {
-            try store.recordSignIn(userId: candidate?.account.id, address: address, succeeded: false)
+            try await store.recordSignIn(userId: candidate?.account.id, address: address, succeeded: false)
             page.fail(Self.refused)
             return Pages.render("sign-in", page, status: .unauthorized)
         }
-        try store.recordSignIn(userId: id, address: address, succeeded: true)
-        if let old = request.cookies[SessionMiddleware.cookieName]?.value { try store.endSession(id: old) }
-        let session = try store.startSession(userId: id)
-        let locks = try store.locksSincePreviousSignIn(userId: id)
-        if !locks.isEmpty { try store.setNotice(session: session.id, Self.lockNotice(locks)) }
+        try await store.recordSignIn(userId: id, address: address, succeeded: true)
+        if let old = request.cookies[SessionMiddleware.cookieName]?.value { try await store.endSession(id: old) }
+        let session = try await store.startSession(userId: id)
+        let locks = try await store.locksSincePreviousSignIn(userId: id)
+        if !locks.isEmpty { try await store.setNotice(session: session.id, Self.lockNotice(locks)) }
         var response = Pages.redirect(next)
         response.setCookie(SessionMiddleware.cookie(session.id, secure: secureCookies))
         return response

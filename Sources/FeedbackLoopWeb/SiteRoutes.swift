@@ -8,7 +8,7 @@ import Hummingbird
 /// to staff as it will look: its index, each update's page, the feed and the open data; and built
 /// (publishers) into the folder the `site-folder` setting names, as `yswd site --out DIR` writes it.
 struct SiteRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
 
     func add(to routes: Routes) {
         routes.page("/site") { request, context, _ in
@@ -16,14 +16,14 @@ struct SiteRoutes {
         }
         routes.change("/site/build", needs: .publisher) { request, context, change in
             let (_, store, _) = change.parts
-            let settings = try store.settings()
+            let settings = try await store.settings()
             guard let folder = settings.siteFolder else {
                 throw Refusal(
                     status: .badRequest, title: "There is no folder for the site",
                     message: "An admin sets the folder on the server the public site is written to: the setting "
                         + "site-folder on the Users and settings page. Nothing was written.")
             }
-            let files = try await Blocking.run { try build() }
+            let files = try await build()
             let root = URL(fileURLWithPath: folder)
             do {
                 for (path, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -54,14 +54,17 @@ struct SiteRoutes {
         }
     }
 
-    private func build() throws -> [String: Data] {
-        let settings = try store.settings()
-        return SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL).build(
-            try store.allUpdates())
+    private func build() async throws -> [String: Data] {
+        let settings = try await store.settings()
+        let updates = try await store.allUpdates()
+        // Rendering every update holds a thread for long: NIO's thread pool, not Swift's few.
+        return try await Blocking.run {
+            SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL).build(updates)
+        }
     }
 
     private func file(_ path: String) async throws -> Response {
-        guard let data = try await Blocking.run({ try build()[path] }) else { throw Refusal.notFound() }
+        guard let data = try await build()[path] else { throw Refusal.notFound() }
         let type =
             switch (path as NSString).pathExtension {
             case "html": "text/html; charset=utf-8"

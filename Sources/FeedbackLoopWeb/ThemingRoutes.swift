@@ -8,7 +8,7 @@ import Hummingbird
 /// match, and link them to a theme (a second theme, or moved from their others), create a theme
 /// on the way, or mark them out of scope; each in one write.
 struct ThemingRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = [
         "contribution": "Contributions", "theme": "Theme", "out-of-scope": "Why they are out of scope",
         "reason": "Why this changed", "new-key": "Short name", "new-said": "What people said, in a sentence",
@@ -19,35 +19,36 @@ struct ThemingRoutes {
         routes.page("/activities/{ref}/theming", needs: .editor) { request, context, _ in
             let ref = try context.parameters.require("ref")
             let query = FormData(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
-            return try page(ref: ref, filter: query, context: context, form: nil, errors: [])
+            return try await page(ref: ref, filter: query, context: context, form: nil, errors: [])
         }
         routes.change("/activities/{ref}/theming", needs: .editor) { request, context, change in
             let (form, store, _) = change.parts
             let ref = try context.parameters.require("ref")
-            _ = try found { try store.activity(ref: ref) }
+            _ = try await found { try await store.activity(ref: ref) }
             var check = FormCheck(labels: Self.labels)
             let action = form.typed("action")
             if action == "create-theme" {
                 do {
-                    let (theme, _) = try store.addTheme(
+                    let (theme, _) = try await store.addTheme(
                         activity: ref, key: form.typed("new-key"), said: form.typed("new-said"))
                     var next = form
                     next.set("theme", theme.key)
-                    return try page(
+                    return try await page(
                         ref: ref, filter: form, context: context, form: next, errors: [],
                         notice: "Theme \(theme.key) created. Tick the contributions that belong to it.")
                 } catch let error as any UserFacingError {
                     var noted = FormCheck(labels: Self.labels, aliases: ["key": "new-key", "said": "new-said"])
                     noted.note(error, default: "new-key")
-                    return try page(ref: ref, filter: form, context: context, form: form, errors: noted.errors)
+                    return try await page(ref: ref, filter: form, context: context, form: form, errors: noted.errors)
                 }
             }
             if action == "select-page" {
-                return try page(ref: ref, filter: form, context: context, form: form, errors: [], selectPage: true)
+                return try await page(
+                    ref: ref, filter: form, context: context, form: form, errors: [], selectPage: true)
             }
             // Every contribution that matches the filter, or those ticked.
             let ids =
-                form.ticked("all-matching")
+                await form.ticked("all-matching")
                 ? try matching(ref: ref, filter: form).map(\.number)
                 : form.all("contribution").compactMap { Int64($0) }
             if ids.isEmpty {
@@ -57,24 +58,24 @@ struct ThemingRoutes {
             let outOfScope = action == "out-of-scope"
             if check.isEmpty {
                 do {
-                    let before = try LoopEffect.state(store: store, ref: ref)
+                    let before = try await LoopEffect.state(store: store, ref: ref)
                     let done: String
                     if outOfScope {
-                        try store.markOutOfScope(activity: ref, numbers: ids, reason: form.typed("out-of-scope"))
+                        try await store.markOutOfScope(activity: ref, numbers: ids, reason: form.typed("out-of-scope"))
                         done = "\(counted(ids.count, "contribution")) marked out of scope."
                     } else {
                         guard let theme = form["theme"] else {
                             throw WebFormError("Choose the theme to link them to", field: "theme")
                         }
                         let move = form.ticked("move")
-                        let linked = try store.linkTheme(
+                        let linked = try await store.linkTheme(
                             activity: ref, key: theme, contributions: ids.map { .single($0) }, move: move,
                             reason: form["reason"])
                         done =
                             "\(counted(linked, "contribution")) \(move ? "moved" : "linked") to theme \(theme)."
                             + (linked < ids.count ? " \(ids.count - linked) already in it." : "")
                     }
-                    return try Pages.redirect(
+                    return try await Pages.redirect(
                         Paths.activity(ref) + "/theming?" + Self.encoded(form),
                         saying: done + " " + LoopEffect.sentence(store: store, ref: ref, before: before), store: store,
                         context: context)
@@ -82,16 +83,16 @@ struct ThemingRoutes {
                     check.note(error, default: outOfScope ? "out-of-scope" : "theme")
                 }
             }
-            return try page(ref: ref, filter: form, context: context, form: form, errors: check.errors)
+            return try await page(ref: ref, filter: form, context: context, form: form, errors: check.errors)
         }
     }
 
     /// The contributions a filter keeps: not themed (the default), themed, in one theme, or all;
     /// with words they contain.
-    private func matching(ref: String, filter: FormData) throws -> [ContributionSummary] {
+    private func matching(ref: String, filter: FormData) async throws -> [ContributionSummary] {
         let show = filter.typed("show")
         let needle = filter.typed("q").trimmed
-        return try store.contributions(
+        return try await store.contributions(
             activity: ref, unthemedOnly: show.isEmpty || show == "unthemed", themedOnly: show == "themed",
             matching: needle.isEmpty ? nil : needle,
             theme: show.hasPrefix("theme:") ? String(show.dropFirst("theme:".count)) : nil)
@@ -109,9 +110,9 @@ struct ThemingRoutes {
     private func page(
         ref: String, filter: FormData, context: StaffContext, form: FormData?, errors: [FieldError],
         notice: String? = nil, selectPage: Bool = false
-    ) throws -> Response {
-        let activity = try found { try store.activity(ref: ref) }
-        let all = try matching(ref: ref, filter: filter)
+    ) async throws -> Response {
+        let activity = try await found { try await store.activity(ref: ref) }
+        let all = try await matching(ref: ref, filter: filter)
         let size = Int(filter.typed("size")).flatMap { Self.pageSizes.contains($0) ? $0 : nil } ?? 50
         var chosen = filter
         chosen.setDefault("show", "unthemed")
@@ -123,7 +124,7 @@ struct ThemingRoutes {
         }
         let shown = Array(all[pages.range])
         let ticked = selectPage ? Set(shown.map { String($0.number) }) : Set(form?.all("contribution") ?? [])
-        let themes = try store.themes(activity: ref)
+        let themes = try await store.themes(activity: ref)
         let view = ThemingPage(
             frame: Frame(
                 Titles.listing("Theme contributions: \(activity.title)", page: pages.number), context: context,

@@ -5,12 +5,12 @@ import Hummingbird
 
 /// Admin only: who can sign in and what each may do, and the team's settings.
 struct UserRoutes {
-    let store: EngagementStore
+    let store: any RecordStore
     static let labels = ["email": "Email address", "name": "Name", "role": "Role", "key": "Setting", "value": "Value"]
 
     func add(to routes: Routes) {
         routes.page("/users", needs: .admin) { request, context, _ in
-            return try page(context, form: nil, errors: [], link: nil)
+            return try await page(context, form: nil, errors: [], link: nil)
         }
         routes.change("/users", needs: .admin) { request, context, change in
             let (form, store, _) = change.parts
@@ -18,13 +18,13 @@ struct UserRoutes {
             let role = check.value("role") { try StaffRole.parse(form.typed("role"), field: .entry("role")) }
             if let role, check.isEmpty {
                 do {
-                    let link = try store.addUser(email: form.typed("email"), name: form.typed("name"), role: role)
-                    return try page(context, form: nil, errors: [], link: (link, request))
+                    let link = try await store.addUser(email: form.typed("email"), name: form.typed("name"), role: role)
+                    return try await page(context, form: nil, errors: [], link: (link, request))
                 } catch let error as any UserFacingError {
                     check.note(error, default: "email")
                 }
             }
-            return try page(context, form: form, errors: check.errors, link: nil)
+            return try await page(context, form: form, errors: check.errors, link: nil)
         }
         routes.change("/users/change", needs: .admin) { request, context, change in
             let (form, store, account) = change.parts
@@ -36,7 +36,7 @@ struct UserRoutes {
                         status: .badRequest, title: "You cannot disable yourself",
                         message: "Ask another admin to do it.")
                 }
-                let user = try store.users().first { $0.email.lowercased() == email.lowercased() }
+                let user = try await store.users().first { $0.email.lowercased() == email.lowercased() }
                 if let asked = ConfirmPage.unlessConfirmed(
                     form, context: context, caption: "Users and settings",
                     heading: "Disable \(user?.name ?? email)’s account?",
@@ -49,14 +49,15 @@ struct UserRoutes {
                 {
                     return asked
                 }
-                try store.disableUser(email: email)
-                return try Pages.redirect(
+                try await store.disableUser(email: email)
+                return try await Pages.redirect(
                     "/users", saying: "\(user?.name ?? email)’s account is disabled.", store: store, context: context)
             case "reset":
-                return try page(context, form: nil, errors: [], link: (try store.resetUser(email: email), request))
+                return try await page(
+                    context, form: nil, errors: [], link: (try store.resetUser(email: email), request))
             default:
                 let role = try StaffRole.parse(form.typed("role"), field: .entry("role"))
-                _ = try store.updateUser(email: email, role: role, name: nil)
+                _ = try await store.updateUser(email: email, role: role, name: nil)
             }
             return Pages.redirect("/users")
         }
@@ -66,25 +67,25 @@ struct UserRoutes {
             do {
                 let key = try TeamSettings.Key.parse(form.typed("key"))
                 if let value = form["value"] {
-                    _ = try store.setSetting(key, to: value)
+                    _ = try await store.setSetting(key, to: value)
                 } else {
-                    _ = try store.unsetSetting(key)
+                    _ = try await store.unsetSetting(key)
                 }
                 let label = UsersPage.settingWords[key.rawValue]?.label ?? key.rawValue
-                return try Pages.redirect(
+                return try await Pages.redirect(
                     "/users#settings", saying: "\(label): saved.", store: store, context: context)
             } catch let error as any UserFacingError {
                 check.note(error, default: "value")
             }
-            return try page(context, form: form, errors: check.errors, link: nil)
+            return try await page(context, form: form, errors: check.errors, link: nil)
         }
     }
 
     private func page(
         _ context: StaffContext, form: FormData?, errors: [FieldError], link: (PasswordLink, Request)?
-    ) throws -> Response {
-        let settings = try store.settings()
-        let view = UsersPage(
+    ) async throws -> Response {
+        let settings = try await store.settings()
+        let view = await UsersPage(
             frame: Frame("Users and settings", context: context, section: "users"), accounts: try store.users(),
             locks: try store.currentLocks(),
             settings: TeamSettings.Key.allCases.map { ($0.rawValue, settings.value(of: $0) ?? "") }, form: form,

@@ -13,7 +13,7 @@ import NIOCore
 /// The staff web app: one shared record for the whole team, in a browser. It calls the same store,
 /// import and publish code the command line does and holds no rule of its own.
 public struct WebServer: Sendable {
-    public var store: EngagementStore
+    public var store: any RecordStore
     public var host: String
     public var port: Int
     /// Mark the session cookie `Secure`, for a server behind a TLS proxy.
@@ -25,7 +25,7 @@ public struct WebServer: Sendable {
     public var maxConnections: Int
 
     public init(
-        store: EngagementStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        store: any RecordStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         trustProxy: Bool = false, maxConnections: Int = 1000
     ) {
         self.maxConnections = maxConnections
@@ -104,7 +104,7 @@ public struct WebServer: Sendable {
     /// outlived its use: uploads and drafts past their time, and the upload folders earlier
     /// versions left in the system's temporary folder.
     public func run() async throws {
-        try store.sweepPrivateLeftovers()
+        try await store.sweepPrivateLeftovers()
         Self.removeLegacyUploadFolders()
         var logger = Logger(label: "yswd")
         logger.logLevel = .notice

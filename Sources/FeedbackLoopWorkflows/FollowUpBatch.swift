@@ -19,28 +19,28 @@ public struct FollowUpBatch: Sendable {
     public var unreachable: [FollowUpRecipient] { recipients.filter { $0.format == nil } }
 
     public static func prepare(
-        store: EngagementStore, ref: String, templates: TemplateSet = .builtIn, asOf: CalendarDate? = nil,
+        store: any RecordStore, ref: String, templates: TemplateSet = .builtIn, asOf: CalendarDate? = nil,
         allowing allowed: [String] = []
-    ) throws -> FollowUpBatch {
-        let today = try asOf ?? store.settings().today()
-        var snapshot = try store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
+    ) async throws -> FollowUpBatch {
+        let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
+        var snapshot = try await store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
         guard !snapshot.record.themes.isEmpty else { throw PublishError.noThemes(activity: ref) }
         guard snapshot.publicContact != nil else { throw PublishError.noPublicContact(activity: ref) }
         let words = PrivacyGuard.words(in: snapshot)
-        snapshot.privateTerms = try store.privateTerms(ref: ref, words: words)
-        snapshot.allStaffNames = try store.staffNames(words: words)
+        snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)
+        snapshot.allStaffNames = try await store.staffNames(words: words)
         let waivers = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: allowed).map {
             PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location)
         }
-        let recipients = try store.followUpRecipients(ref: ref)
-        let latest = try store.updates(ref: ref).last
+        let recipients = try await store.followUpRecipients(ref: ref)
+        let latest = try await store.updates(ref: ref).last
         let about = FollowUpRenderer.About(
             number: latest?.number,
             url: latest.flatMap { update in snapshot.publicURL.map { $0 + SiteBuilder.pagePath(update) } })
         var earlier: [Int: FollowUpRenderer.Earlier] = [:]
         for number in Set(recipients.compactMap(\.lastUpdate)) {
-            let update = try store.update(ref: ref, number: number)
-            earlier[number] = FollowUpRenderer.Earlier(
+            let update = try await store.update(ref: ref, number: number)
+            earlier[number] = await FollowUpRenderer.Earlier(
                 data: update.data, reasons: try store.changeReasons(activity: ref, since: update.recordedAt))
         }
         let followUps = FollowUpRenderer(templates: templates).render(
@@ -55,9 +55,9 @@ public struct FollowUpBatch: Sendable {
     public var mailingList: String { FollowUpRenderer.mailingList(followUps) }
 
     /// Records follow-ups as sent today: all of them, or those of `refs`.
-    public func markSent(in store: EngagementStore, refs: [String] = []) throws -> Int {
+    public func markSent(in store: any RecordStore, refs: [String] = []) async throws -> Int {
         let chosen = refs.isEmpty ? followUps : followUps.filter { refs.contains($0.recipient.ref) }
-        try store.recordFollowUps(
+        try await store.recordFollowUps(
             ref: activity, chosen.map { ($0.recipient.participantId, $0.format) },
             on: today)
         return chosen.count

@@ -22,15 +22,16 @@ public struct PreparedUpdate: Sendable {
 
     /// Reads the activity's snapshot, renders it, and scans it for private details.
     public static func prepare(
-        store: EngagementStore, ref: String, format: PublishFormat, templates: TemplateSet = .builtIn,
+        store: any RecordStore, ref: String, format: PublishFormat, templates: TemplateSet = .builtIn,
         asOf: CalendarDate? = nil, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen
-    ) throws -> PreparedUpdate {
-        var snapshot = try store.updateSnapshot(
-            ref: ref, asOf: asOf ?? store.settings().today(), quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
+    ) async throws -> PreparedUpdate {
+        let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
+        var snapshot = try await store.updateSnapshot(
+            ref: ref, asOf: today, quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
         let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
         let words = PrivacyGuard.words(in: snapshot)
-        snapshot.privateTerms = try store.privateTerms(ref: ref, words: words)
-        snapshot.allStaffNames = try store.staffNames(words: words)
+        snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)
+        snapshot.allStaffNames = try await store.staffNames(words: words)
         return PreparedUpdate(
             snapshot: snapshot, publication: publication, format: format,
             unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
@@ -81,10 +82,10 @@ public struct PreparedUpdate: Sendable {
     /// Records it as published (exact bytes, hash, date, format, channels), with its waivers, and
     /// `renditions` (the same update prepared in other formats) as further renditions of it.
     public func record(
-        in store: EngagementStore, channels: [FeedbackChannel], waivers: [PrivacyWaiver],
+        in store: any RecordStore, channels: [FeedbackChannel], waivers: [PrivacyWaiver],
         renditions: [PreparedUpdate] = []
-    ) throws -> PublishedUpdate {
-        try store.recordUpdate(
+    ) async throws -> PublishedUpdate {
+        try await store.recordUpdate(
             ref: snapshot.activity.ref,
             UpdateRecording(
                 snapshot: snapshot, format: format.rawValue,
@@ -97,10 +98,10 @@ public struct PreparedUpdate: Sendable {
     /// `number`, with their waivers, in one write: allowed only while they say what that update said.
     @discardableResult
     public static func addRenditions(
-        _ renditions: [PreparedUpdate], in store: EngagementStore, to number: Int, waivers: [PrivacyWaiver]
-    ) throws -> PublishedUpdate? {
+        _ renditions: [PreparedUpdate], in store: any RecordStore, to number: Int, waivers: [PrivacyWaiver]
+    ) async throws -> PublishedUpdate? {
         guard let first = renditions.first else { return nil }
-        return try store.addRenditions(
+        return try await store.addRenditions(
             ref: first.snapshot.activity.ref, number: number, data: first.publication.data,
             renditions.map(\.rendition), waivers: waivers)
     }

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct ActivityCommand: ParsableCommand {
+    struct ActivityCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "activity",
             abstract: "Record, change and look at engagement activities.",
@@ -12,7 +12,7 @@ extension Yswd {
 }
 
 extension Yswd.ActivityCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a new engagement activity.",
             discussion: HelpText.reflowed(
@@ -40,7 +40,7 @@ extension Yswd.ActivityCommand {
         @OptionGroup var details: ActivityDetailOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             var activity = Activity(
                 ref: try requireText(ref, field: .argument("REF")),
                 title: try requireText(title, field: .entry("title")),
@@ -50,8 +50,8 @@ extension Yswd.ActivityCommand {
             try details.apply(to: &activity)
             try activity.validate()
             let store = try store.open()
-            if let key = details.organisation { activity.organisationId = try store.organisation(key: key).id }
-            try store.addActivity(activity)
+            if let key = details.organisation { activity.organisationId = try await store.organisation(key: key).id }
+            try await store.addActivity(activity)
             print("Added activity \(activity.ref).")
             if activity.level == .inform {
                 note("note: informing people is not engagement; \(activity.ref) is recorded but will be flagged.")
@@ -59,7 +59,7 @@ extension Yswd.ActivityCommand {
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an activity. A repeated option replaces that list; --clear FIELD empties a field.",
             discussion: HelpText.reflowed(
@@ -85,16 +85,18 @@ extension Yswd.ActivityCommand {
         var clear: [ActivityField] = []
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let fields = clear
             let title = try Parse.text(title, field: .entry("title"))
             let purpose = try Parse.text(purpose, field: .entry("purpose"))
             let canInfluence = try Parse.text(canInfluence, field: .entry("can-influence"))
             let store = try store.open()
-            let organisation = try details.organisation.map { try store.organisation(key: $0).id }
-            try store.updateActivity(ref: ref) { activity in
+            var organisation: Int64?
+            if let key = details.organisation { organisation = try await store.organisation(key: key).id }
+            let chosen = organisation
+            try await store.updateActivity(ref: ref) { activity in
                 for field in fields { field.clear(in: &activity) }
-                if let organisation { activity.organisationId = organisation }
+                if let organisation = chosen { activity.organisationId = organisation }
                 if let title { activity.title = title }
                 if let purpose { activity.purpose = purpose }
                 if let canInfluence { activity.canInfluence = canInfluence }
@@ -105,7 +107,7 @@ extension Yswd.ActivityCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List activities.",
             discussion: HelpText.reflowed(
@@ -123,8 +125,8 @@ extension Yswd.ActivityCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let activities = try store.open().activities(service: service, lead: lead, organisation: organisation)
+        func run() async throws {
+            let activities = try await store.open().activities(service: service, lead: lead, organisation: organisation)
             Listing.print(activities, as: listing.format, empty: "No activities recorded.")
         }
     }

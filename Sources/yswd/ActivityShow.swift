@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd.ActivityCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show everything recorded about an activity, including each theme and its answer.",
             discussion: HelpText.reflowed(
@@ -23,14 +23,15 @@ extension Yswd.ActivityCommand {
 
         @OptionGroup var rules: RuleOptions
 
-        func run() throws {
+        func run() async throws {
             try rules.check()
             let store = try store.open()
-            let record = try store.activityRecord(ref: ref)
-            let (loopRules, today) = try rules.resolve(store)
-            let input = try store.checkInputs(activity: ref)[0]
+            let record = try await store.activityRecord(ref: ref)
+            let (loopRules, today) = try await rules.resolve(store)
+            let input = try await store.checkInputs(activity: ref)[0]
             let loop = loopRules.status(of: input.summary, asOf: today)
-            let organisation = try record.activity.organisationId.flatMap { try store.organisationNames()[$0] }
+            let names = try await store.organisationNames()
+            let organisation = record.activity.organisationId.flatMap { names[$0] }
             let report = ActivityReport(
                 record: record, loop: loop,
                 principles: PrincipleChecks(settings: loopRules.settings).verdicts(input.facts(loop)),

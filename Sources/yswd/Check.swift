@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Hold each activity to the eight Good Engagement Principles.",
             discussion: HelpText.reflowed(
@@ -26,19 +26,19 @@ extension Yswd {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             try rules.check()
             let store = try store.open()
-            let (loopRules, today) = try rules.resolve(store)
+            let (loopRules, today) = try await rules.resolve(store)
             let checks = PrincipleChecks(settings: loopRules.settings)
-            let results = try store.checkInputs(activity: activity, organisation: organisation).map { input in
+            let results = try await store.checkInputs(activity: activity, organisation: organisation).map { input in
                 ActivityCheck(
                     activity: input.activity.ref, title: input.activity.title,
                     principles: checks.verdicts(input.facts(loopRules.status(of: input.summary, asOf: today))))
             }
             // Done, but still promising: the update would say "What we did: We will…".
             let checked = Set(results.map(\.activity))
-            let promising = try store.doneDecisions(activity: activity).filter {
+            let promising = try await store.doneDecisions(activity: activity).filter {
                 checked.contains($0.activity) && Decision.readsAsPromise($0.text)
             }
             // A few are listed one by one; many (a whole imported record) in one line.

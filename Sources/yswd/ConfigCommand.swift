@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct ConfigCommand: ParsableCommand {
+    struct ConfigCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "config",
             abstract: "Show and change the team's settings.",
@@ -22,7 +22,7 @@ extension Yswd {
 }
 
 extension Yswd.ConfigCommand {
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a setting (recorded in history).",
             discussion: HelpText.reflowed(
@@ -42,16 +42,16 @@ extension Yswd.ConfigCommand {
             if values.isEmpty { throw ValidationError("Missing expected argument '<value>'.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let value = values.joined(separator: " ")
             var checked = TeamSettings()
             try checked.set(key, to: value)  // bad values fail before the database is opened
-            let settings = try store.open().setSetting(key, to: value)
+            let settings = try await store.open().setSetting(key, to: value)
             print("Set \(key.rawValue) to \(settings.value(of: key) ?? value).")
         }
     }
 
-    struct Unset: ParsableCommand {
+    struct Unset: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Return a setting to its default, or a text setting to not set (recorded in history).",
             discussion: HelpText.reflowed(
@@ -64,13 +64,13 @@ extension Yswd.ConfigCommand {
         var key: TeamSettings.Key
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let settings = try store.open().unsetSetting(key)
+        func run() async throws {
+            let settings = try await store.open().unsetSetting(key)
             print(settings.value(of: key).map { "Set \(key.rawValue) back to \($0)." } ?? "Unset \(key.rawValue).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every setting and its value.",
             discussion: HelpText.reflowed(
@@ -82,8 +82,8 @@ extension Yswd.ConfigCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let settings = try store.open().settings()
+        func run() async throws {
+            let settings = try await store.open().settings()
             let rows = TeamSettings.Key.allCases.map { SettingRow(key: $0.rawValue, value: settings.value(of: $0)) }
             Listing.print(rows, as: listing.format, empty: "")
         }

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct ContributionCommand: ParsableCommand {
+    struct ContributionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "contribution",
             abstract: "Record what people said.",
@@ -12,7 +12,7 @@ extension Yswd {
 }
 
 extension Yswd.ContributionCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record one contribution; prints its number.",
             discussion: HelpText.reflowed(
@@ -37,8 +37,8 @@ extension Yswd.ContributionCommand {
         var sourceId: String?
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let contribution = try store.open().addContribution(
+        func run() async throws {
+            let contribution = try await store.open().addContribution(
                 activity: activity, text: text, method: method,
                 received: try Parse.date(received, field: .entry("received")), participantRef: participant,
                 sourceId: try Parse.text(sourceId, field: .entry("source-id")))
@@ -46,7 +46,7 @@ extension Yswd.ContributionCommand {
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a contribution's text, or mark it out of scope (or back in scope).",
             discussion: HelpText.reflowed(
@@ -84,17 +84,17 @@ extension Yswd.ContributionCommand {
             if unlink, outOfScope == nil { throw ValidationError("--unlink goes with --out-of-scope.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let scope: String?? = inScope ? .some(nil) : outOfScope.map { .some($0) }
             let reason = try change.value()
-            try store.open().updateContribution(
+            try await store.open().updateContribution(
                 activity: activity, number: number, text: text, outOfScope: scope, unlink: unlink,
                 changeReason: reason)
             print("Updated contribution \(number) of \(activity).")
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a contribution recorded by mistake (history keeps what it said).",
             discussion: HelpText.reflowed(
@@ -109,13 +109,13 @@ extension Yswd.ContributionCommand {
         var number: Int64
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().removeContribution(activity: activity, number: number)
+        func run() async throws {
+            try await store.open().removeContribution(activity: activity, number: number)
             print("Removed contribution \(number) of \(activity).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's contributions with the themes each feeds.",
             discussion: HelpText.reflowed(
@@ -133,8 +133,8 @@ extension Yswd.ContributionCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let rows = try store.open().contributions(activity: activity, unthemedOnly: unthemed, theme: theme)
+        func run() async throws {
+            let rows = try await store.open().contributions(activity: activity, unthemedOnly: unthemed, theme: theme)
             let empty =
                 unthemed
                 ? "Every contribution to \(activity) is themed or out of scope."

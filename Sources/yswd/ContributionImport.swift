@@ -3,9 +3,10 @@ import FeedbackLoop
 import FeedbackLoopImport
 import FeedbackLoopStore
 import Foundation
+import Synchronization
 
 extension Yswd.ContributionCommand {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import survey responses from a CSV export (SmartSurvey, Microsoft Forms, Citizen Space, …).",
@@ -107,11 +108,11 @@ extension Yswd.ContributionCommand {
             return map
         }
 
-        func run() throws {
+        func run() async throws {
             _ = try EntryRules.number(maxFieldKB, field: .entry("max-field-kb"), in: 1...102_400)
             let given = try methodMapping()
             let store = try store.open()
-            _ = try store.activity(ref: activity)
+            _ = try await store.activity(ref: activity)
             let sniff = try FileSniff.sniff(path: file)
             let encoding = encoding ?? sniff.encoding
             if self.encoding == nil, encoding != .utf8 {
@@ -124,7 +125,7 @@ extension Yswd.ContributionCommand {
                 var sample = try CSVReader(path: file, delimiter: delimiter, encoding: encoding)
                 datePattern = DateReader.detect(try FilePreview.values(of: dateColumn, in: &sample, limit: 500))
             }
-            let columns = ContributionColumns(
+            let columns = await ContributionColumns(
                 text: textColumns, id: idColumn, date: dateColumn, datePattern: datePattern,
                 method: method, methodColumn: methodColumn,
                 participant: participantColumn, email: emailColumn, phone: phoneColumn,
@@ -135,10 +136,10 @@ extension Yswd.ContributionCommand {
             let reader = try CSVReader(
                 path: file, delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
             var rows = try ContributionRows(reader: reader, columns: columns, fileHash: hash, fileSize: size)
-            var bar = ProgressBar()
+            let bar = ProgressBar()
             let report: ImportReport
             do {
-                report = try store.importContributions(
+                report = try await store.importContributions(
                     activity: activity, rows: &rows,
                     source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
                     createThemes: createThemes, skipInvalid: skipInvalid, dryRun: dryRun,
@@ -158,7 +159,7 @@ extension Yswd.ContributionCommand {
                         + " with --max-field-kb")
             }
             bar.finish()
-            if !dryRun, !given.isEmpty { try store.rememberMethodMappings(given) }
+            if !dryRun, !given.isEmpty { try await store.rememberMethodMappings(given) }
             if !report.leftOut.problems.isEmpty {
                 print("Left out, as they cannot be imported:")
                 for problem in report.leftOut.problems.prefix(InvalidRows.listed) { print("  " + problem.sentence) }
@@ -169,12 +170,13 @@ extension Yswd.ContributionCommand {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.
-struct ProgressBar {
+/// The import's progress on standard error, drawn from the thread the import runs on.
+final class ProgressBar: Sendable {
     private let enabled = isatty(STDERR_FILENO) != 0
     private let started = Date()
-    private var drawn = false
+    private let drawn = Mutex(false)
 
-    mutating func show(fraction: Double, rows: Int) {
+    func show(fraction: Double, rows: Int) {
         guard enabled else { return }
         let elapsed = Date().timeIntervalSince(started)
         let width = 30
@@ -187,10 +189,10 @@ struct ProgressBar {
             rate,
             Int(left) / 60, Int(left) % 60)
         FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
+        drawn.withLock { $0 = true }
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn.withLock({ $0 }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct DecisionCommand: ParsableCommand {
+    struct DecisionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "decision",
             abstract: "Record what was decided or done (\"we did\" / \"we will\") and which themes it answers.",
@@ -66,7 +66,7 @@ extension DecisionOptions.Values {
 }
 
 extension Yswd.DecisionCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a decision.",
             discussion: HelpText.reflowed(
@@ -88,16 +88,16 @@ extension Yswd.DecisionCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             var decision = Decision(activityId: 0, key: key, text: text)
             try options.values().apply(to: &decision)
             let reason = try change.value()
-            try store.open().addDecision(activity: activity, decision, reason: reason)
+            try await store.open().addDecision(activity: activity, decision, reason: reason)
             print("Added decision \(key) to \(activity).")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a decision; --responds-to replaces its themes, --clear FIELD empties a field.",
             discussion: HelpText.reflowed(
@@ -122,12 +122,12 @@ extension Yswd.DecisionCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let fields = clear
             let text = try Parse.text(text, field: .entry("text"))
             let values = try options.values()
             let reason = try change.value()
-            try store.open().updateDecision(activity: activity, key: key, reason: reason) { decision in
+            try await store.open().updateDecision(activity: activity, key: key, reason: reason) { decision in
                 for field in fields { field.clear(in: &decision) }
                 if let text { decision.text = text }
                 values.apply(to: &decision)
@@ -136,7 +136,7 @@ extension Yswd.DecisionCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's decisions and the themes each answers.",
             discussion: HelpText.reflowed(
@@ -150,13 +150,13 @@ extension Yswd.DecisionCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let decisions = try store.open().decisions(activity: activity)
+        func run() async throws {
+            let decisions = try await store.open().decisions(activity: activity)
             Listing.print(decisions, as: listing.format, empty: "No decisions recorded for \(activity).")
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a decision recorded by mistake; the themes it answered need another answer.",
             discussion: HelpText.reflowed(
@@ -172,9 +172,9 @@ extension Yswd.DecisionCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let reason = try change.value()
-            try store.open().removeDecision(activity: activity, key: key, reason: reason)
+            try await store.open().removeDecision(activity: activity, key: key, reason: reason)
             print("Removed decision \(key) from \(activity).")
         }
     }

@@ -5,7 +5,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct Demo: ParsableCommand {
+    struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a realistic sample record to try yswd on, and show what it made.",
             discussion: HelpText.reflowed(
@@ -23,24 +23,24 @@ extension Yswd {
         @Option(help: "Who history says made the sample (default: yswd-demo).")
         var actor: String = "yswd-demo"
 
-        func run() throws {
+        func run() async throws {
             let path = try database ?? Self.temporaryDatabasePath()
             let store = try EngagementStore.open(path: path, mode: .createNew, actor: actor).store
             let today = CalendarDate(Date(), in: TimeZone(identifier: "Europe/London") ?? .current)
-            try SampleRecord(today: today).build(in: store)
+            try await SampleRecord(today: today).build(in: store)
 
             print("Built a sample engagement record in \(path)\n")
-            print(Listing.render(try store.activities(), as: .table, empty: ""))
-            for activity in try store.activities() {
-                let record = try store.activityRecord(ref: activity.ref)
+            await print(Listing.render(try store.activities(), as: .table, empty: ""))
+            for activity in try await store.activities() {
+                let record = try await store.activityRecord(ref: activity.ref)
                 let answered = record.themes.filter(\.answer.isAnswered).count
                 print(
                     "\(activity.ref): \(counted(record.contributions.total, "contribution")), \(counted(record.themes.count, "theme")) "
                         + "(\(answered) answered), \(counted(record.decisions.count, "decision"))")
             }
-            let owed = try store.participants(wantsFeedback: true).count
-            print("\n\(try store.participants().count) participants, \(owed) of whom asked to hear back.")
-            let sample = try Self.writeSampleUpdate(store, next: path, today: today)
+            let owed = try await store.participants(wantsFeedback: true).count
+            print("\n\(try await store.participants().count) participants, \(owed) of whom asked to hear back.")
+            let sample = try await Self.writeSampleUpdate(store, next: path, today: today)
             print(
                 "\nThe sample \"you said, we did\" update of GP-ACCESS, as a web page (recorded as update 1): \(sample)"
             )
@@ -57,18 +57,18 @@ extension Yswd {
                   yswd followups GP-ACCESS --out followups/ --database \(path)
                   yswd site --out site/ --database \(path)
                 """)
-            let rules = LoopRules(settings: try store.settings())
-            let rows = rules.outstanding(try store.loopSummaries(), asOf: today).map(LoopRow.init)
+            let rules = await LoopRules(settings: try store.settings())
+            let rows = await rules.outstanding(try store.loopSummaries(), asOf: today).map(LoopRow.init)
             print("\nOpen feedback loops (yswd loops --database \(path)):\n")
             print(Listing.render(rows, as: .table, empty: "No open feedback loops."), terminator: "")
         }
 
         /// Publishes and records the GP-ACCESS update as HTML beside the database.
         /// - Returns: the page's path.
-        private static func writeSampleUpdate(_ store: EngagementStore, next database: String, today: CalendarDate)
-            throws -> String
+        private static func writeSampleUpdate(_ store: any RecordStore, next database: String, today: CalendarDate)
+            async throws -> String
         {
-            let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: today)
+            let snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: today)
             let publication = try UpdateRenderer().render(snapshot, as: .html)
             _ = try PrivacyGuard.review(PrivacyGuard.scan(snapshot), allowing: [])
             let path = URL(fileURLWithPath: database).deletingLastPathComponent().appending(
@@ -76,7 +76,7 @@ extension Yswd {
             )
             .path
             try OutputPaths.write(publication.bytes, to: path)
-            try store.recordUpdate(
+            try await store.recordUpdate(
                 ref: "GP-ACCESS",
                 UpdateRecording(
                     snapshot: snapshot, format: PublishFormat.html.rawValue, channels: [.web], bytes: publication.bytes,

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct Explain: ParsableCommand {
+    struct Explain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say why a theme, or the part of it not adopted, was not acted on (\"we didn't, because\").",
             discussion: HelpText.reflowed(
@@ -45,18 +45,18 @@ extension Yswd {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let change = try changeReason.map { try EntryRules.reason($0, field: .entry("change-reason")) }
             do {
                 if withdraw {
-                    try store.open().withdrawExplanation(activity: activity, theme: theme, reason: change)
+                    try await store.open().withdrawExplanation(activity: activity, theme: theme, reason: change)
                     print("Withdrew the explanation for theme \(theme).")
                     return
                 }
                 guard let why, let reason else {
                     throw CommandError("Give both --why TEXT and --reason R, or --withdraw.")
                 }
-                let replaced = try store.open().explain(
+                let replaced = try await store.open().explain(
                     activity: activity, theme: theme, why: why, reason: reason,
                     easyRead: try easyRead.map { try EntryRules.easyRead($0) }, changeReason: change)
                 print(replaced ? "Replaced the explanation for theme \(theme)." : "Explained theme \(theme).")
@@ -73,7 +73,7 @@ extension Yswd {
         }
     }
 
-    struct Evaluate: ParsableCommand {
+    struct Evaluate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the learning review of an activity (replaces an earlier one).",
             discussion: HelpText.reflowed(
@@ -96,16 +96,16 @@ extension Yswd {
         var sharedWith: [String] = []
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let shared = try sharedWith.map { try requireText($0, field: .entry("shared-with")) }
-            let replaced = try store.open().evaluate(
+            let replaced = try await store.open().evaluate(
                 activity: activity, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
                 sharedWith: shared)
             print(replaced ? "Replaced the evaluation of \(activity)." : "Recorded the evaluation of \(activity).")
         }
     }
 
-    struct Backup: ParsableCommand {
+    struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a consistent copy of the database to a new file, even while others are writing.",
             discussion: HelpText.reflowed(
@@ -120,8 +120,8 @@ extension Yswd {
         var file: String
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().backup(to: file)
+        func run() async throws {
+            try await store.open().backup(to: file)
             print("Backed up \(store.databasePath) to \(file).")
         }
     }

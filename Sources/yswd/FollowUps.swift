@@ -6,7 +6,7 @@ import FeedbackLoopWorkflows
 import Foundation
 
 extension Yswd {
-    struct FollowUps: ParsableCommand {
+    struct FollowUps: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "followups",
             abstract: "Write the personal follow-ups owed to participants who asked to hear back.",
@@ -57,12 +57,12 @@ extension Yswd {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let date = try Parse.date(asOf, field: .entry("as-of"))
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try self.store.open()
-            let batch = try FollowUpBatch.prepare(
+            let batch = try await FollowUpBatch.prepare(
                 store: store, ref: activity, templates: templates, asOf: date, allowing: allowed)
             let followUps = batch.followUps
             let recipients = batch.recipients
@@ -83,7 +83,7 @@ extension Yswd {
             }
             try OutputPaths.write(
                 Data(batch.mailingList.utf8), to: folder.appending(path: "mailing.csv").path, privateOnly: true)
-            try store.recordWaivers(ref: activity, batch.waivers)
+            try await store.recordWaivers(ref: activity, batch.waivers)
 
             let unreachable = batch.unreachable
             for recipient in unreachable {
@@ -96,7 +96,7 @@ extension Yswd {
                     + (unreachable.isEmpty
                         ? "" : " \(counted(unreachable.count, "participant")) unreachable (listed on stderr)."))
             if markSent {
-                let marked = try batch.markSent(in: store, refs: sentTo)
+                let marked = try await batch.markSent(in: store, refs: sentTo)
                 print("Recorded \(counted(marked, "follow-up")) as sent.")
             }
         }

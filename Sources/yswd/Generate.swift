@@ -5,7 +5,7 @@ import FeedbackLoopSynthetic
 import Foundation
 
 extension Yswd {
-    struct Generate: ParsableCommand {
+    struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fill an empty database with a realistic synthetic record, for trials and benchmarks.",
             discussion: HelpText.reflowed(
@@ -32,14 +32,14 @@ extension Yswd {
         var force = false
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             _ = try EntryRules.number(activities, field: .entry("activities"), in: 1...1_000_000)
             _ = try EntryRules.number(contributions, field: .entry("contributions"), in: 0...100_000_000)
             let asOf = try Parse.date(asOf, field: .entry("as-of"))
             let store = try store.open()
-            let today = try asOf ?? store.settings().today()
+            let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
             let started = Date()
-            let report = try store.generate(
+            let report = try await store.generate(
                 activities: activities, contributions: contributions, seed: seed, today: today, force: force)
             let counts = [
                 counted(report.activities, "activity", plural: "activities"),

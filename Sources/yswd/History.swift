@@ -4,7 +4,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct History: ParsableCommand {
+    struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every change to the record: who, when, what before and after.",
             discussion: HelpText.reflowed(
@@ -34,7 +34,7 @@ extension Yswd {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let since = try Parse.date(since, field: .entry("since"))
             let until = try Parse.date(until, field: .entry("until"))
             let known = HistoryWording.kinds.map(\.entity)
@@ -42,7 +42,7 @@ extension Yswd {
                 throw CommandError(
                     "--kind '\(unknown)' is not a kind of change; use one of: \(known.joined(separator: ", "))")
             }
-            let entries = try store.open().history(
+            let entries = try await store.open().history(
                 HistoryFilter(activity: activity, by: by, kinds: kind, from: since, to: until))
             Listing.print(entries, as: listing.format, empty: "No changes recorded.")
         }

@@ -5,14 +5,14 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct ImportCommand: ParsableCommand {
+    struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Bring records in from other systems (survey exports: `yswd contribution import`).",
             subcommands: [DecidimImport.self])
     }
 
-    struct ExportCommand: ParsableCommand {
+    struct ExportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Write records out for other systems and open data.",
@@ -21,7 +21,7 @@ extension Yswd {
 }
 
 extension Yswd.ImportCommand {
-    struct DecidimImport: ParsableCommand {
+    struct DecidimImport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "decidim-results",
             abstract: "Import Decidim accountability results as decisions (re-importing updates them).",
@@ -45,9 +45,9 @@ extension Yswd.ImportCommand {
         var locale: String = "en"
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let store = try store.open()
-            _ = try store.activity(ref: activity)
+            _ = try await store.activity(ref: activity)
             let results = try DecidimResults.read(path: file, locale: locale)
             let decisions = results.map { result in
                 Decision(
@@ -57,7 +57,7 @@ extension Yswd.ImportCommand {
             }
             var parents: [String: String] = [:]
             for result in results { parents[result.id] = result.parentId }
-            let report = try store.importResults(
+            let report = try await store.importResults(
                 activity: activity, decisions, parents: parents,
                 source: ImportSource(
                     name: (file as NSString).lastPathComponent, sha256: try FileDigest.sha256(path: file).hex))
@@ -69,7 +69,7 @@ extension Yswd.ImportCommand {
 }
 
 extension Yswd.ExportCommand {
-    struct DecidimExport: ParsableCommand {
+    struct DecidimExport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "decidim-results",
             abstract: "Write an activity's decisions as Decidim accountability results CSV.",
@@ -87,8 +87,8 @@ extension Yswd.ExportCommand {
         var locale: String = "en"
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let decisions = try store.open().decisions(activity: activity)
+        func run() async throws {
+            let decisions = try await store.open().decisions(activity: activity)
             let exportIds = Dictionary(
                 decisions.compactMap { decision in decision.id.map { ($0, decision.externalId ?? decision.key) } },
                 uniquingKeysWith: { first, _ in first })
@@ -103,7 +103,7 @@ extension Yswd.ExportCommand {
         }
     }
 
-    struct OpenConsultExport: ParsableCommand {
+    struct OpenConsultExport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "openconsult",
             abstract: "Write the OpenConsult consultations and status-changes datasets as CSV.",
@@ -123,18 +123,18 @@ extension Yswd.ExportCommand {
         @OptionGroup var rules: RuleOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             try rules.check()
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
                 throw CommandError("--out \(out) is not a folder; create it first")
             }
             let store = try store.open()
-            let (loopRules, today) = try rules.resolve(store)
-            let recorded = try store.recordedDates()
-            let activities = Dictionary(uniqueKeysWithValues: try store.activities().map { ($0.ref, $0) })
-            let names = try store.organisationNames()
-            let consultations = try store.loopSummaries().map { summary in
+            let (loopRules, today) = try await rules.resolve(store)
+            let recorded = try await store.recordedDates()
+            let activities = await Dictionary(uniqueKeysWithValues: try store.activities().map { ($0.ref, $0) })
+            let names = try await store.organisationNames()
+            let consultations = try await store.loopSummaries().map { summary in
                 OpenConsult.Consultation(
                     id: summary.ref, title: summary.title, description: activities[summary.ref]?.purpose ?? "",
                     state: loopRules.status(of: summary, asOf: today).state, recorded: recorded[summary.ref],

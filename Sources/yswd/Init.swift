@@ -2,7 +2,7 @@ import ArgumentParser
 import FeedbackLoopStore
 
 extension Yswd {
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the database (owner-only), or bring an existing one up to date.",
             discussion: HelpText.reflowed(
@@ -13,7 +13,7 @@ extension Yswd {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let path = store.databasePath
             let (_, created) = try EngagementStore.open(path: path, mode: .createIfMissing, actor: store.actorName)
             print(

@@ -23,7 +23,7 @@ enum FailOn: String, RecordEnumeration {
 }
 
 extension Yswd {
-    struct Loops: ParsableCommand {
+    struct Loops: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every activity that still owes participants an answer: how late, and whose.",
             discussion: HelpText.reflowed(
@@ -62,7 +62,7 @@ extension Yswd {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             if printSQL {
                 print(EngagementStore.loopSummarySQL + ";")
                 return
@@ -70,9 +70,9 @@ extension Yswd {
             try rules.check()
             let states = state
             let store = try store.open()
-            let (rules, today) = try rules.resolve(store)
+            let (rules, today) = try await rules.resolve(store)
             // Open loops by default; the loops in the states asked for, closed ones included, with --state.
-            let summaries = try store.loopSummaries(
+            let summaries = try await store.loopSummaries(
                 LoopFilter(lead: lead, service: service, organisation: organisation))
             let statuses = rules.statuses(summaries, asOf: today) { status in
                 (states.isEmpty ? status.isOutstanding : states.contains(status.state))

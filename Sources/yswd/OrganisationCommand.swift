@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct OrganisationCommand: ParsableCommand {
+    struct OrganisationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "organisation",
             abstract: "Record the organisations in the care system that run engagement, for the yearly report.",
@@ -18,7 +18,7 @@ extension Yswd {
 }
 
 extension Yswd.OrganisationCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record an organisation.",
             discussion: HelpText.reflowed(
@@ -36,13 +36,13 @@ extension Yswd.OrganisationCommand {
         var kind: OrganisationKind
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().addOrganisation(Organisation(key: key, name: name, kind: kind))
+        func run() async throws {
+            try await store.open().addOrganisation(Organisation(key: key, name: name, kind: kind))
             print("Added organisation \(key).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the organisations and how many activities each ran.",
             discussion: HelpText.reflowed(
@@ -54,12 +54,13 @@ extension Yswd.OrganisationCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            Listing.print(try store.open().organisations(), as: listing.format, empty: "No organisations recorded.")
+        func run() async throws {
+            await Listing.print(
+                try store.open().organisations(), as: listing.format, empty: "No organisations recorded.")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rename an organisation or change its kind.",
             discussion: HelpText.reflowed(
@@ -80,13 +81,13 @@ extension Yswd.OrganisationCommand {
             if name == nil, kind == nil { throw ValidationError("Give --name NAME, --kind KIND or both.") }
         }
 
-        func run() throws {
-            try store.open().updateOrganisation(key: key, name: name, kind: kind)
+        func run() async throws {
+            try await store.open().updateOrganisation(key: key, name: name, kind: kind)
             print("Updated organisation \(key).")
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an organisation no activity names.",
             discussion: HelpText.reflowed(
@@ -99,8 +100,8 @@ extension Yswd.OrganisationCommand {
         var key: String
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().removeOrganisation(key: key)
+        func run() async throws {
+            try await store.open().removeOrganisation(key: key)
             print("Removed organisation \(key).")
         }
     }

@@ -4,7 +4,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct ParticipantCommand: ParsableCommand {
+    struct ParticipantCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "participant",
             abstract: "Record participants, their consents and their private contact details.",
@@ -66,7 +66,7 @@ struct ContactOptions: ParsableArguments {
 }
 
 extension Yswd.ParticipantCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a participant under a pseudonymous ref.",
             discussion: HelpText.reflowed(
@@ -85,17 +85,17 @@ extension Yswd.ParticipantCommand {
         var mayQuote = false
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             var details = ParticipantContact(participantId: 0)
             try contact.values().apply(to: &details)
             let participant = Participant(
                 ref: try requireText(ref, field: .argument("REF")), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
-            try store.open().addParticipant(participant, contact: details)
+            try await store.open().addParticipant(participant, contact: details)
             print("Added participant \(participant.ref).")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a participant's consents or contact details; --clear FIELD removes one.",
             discussion: HelpText.reflowed(
@@ -117,10 +117,10 @@ extension Yswd.ParticipantCommand {
         var clear: [ContactField] = []
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let fields = clear
             let values = try contact.values()
-            try store.open().updateParticipant(ref: ref) { participant, details in
+            try await store.open().updateParticipant(ref: ref) { participant, details in
                 for field in fields { field.clear(in: &details) }
                 values.apply(to: &details)
                 if let wantsFeedback { participant.wantsFeedback = wantsFeedback }
@@ -130,7 +130,7 @@ extension Yswd.ParticipantCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List participants: consents, preferred format and which contact details are on file.",
             discussion: HelpText.reflowed(
@@ -144,13 +144,13 @@ extension Yswd.ParticipantCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let participants = try store.open().participants(wantsFeedback: wantsFeedback)
+        func run() async throws {
+            let participants = try await store.open().participants(wantsFeedback: wantsFeedback)
             Listing.print(participants, as: listing.format, empty: "No participants recorded.")
         }
     }
 
-    struct Erase: ParsableCommand {
+    struct Erase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a participant's contact details everywhere, history included.",
             discussion: HelpText.reflowed(
@@ -180,11 +180,11 @@ extension Yswd.ParticipantCommand {
             if finish, contributions { throw ValidationError("--finish cannot be given with --contributions.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let store = try store.open()
             if finish {
                 do {
-                    let finished = try store.finishErasure(ref: ref)
+                    let finished = try await store.finishErasure(ref: ref)
                     print(
                         finished
                             ? "Finished erasing participant \(ref): no copy of the erased details is left in the database files."
@@ -196,7 +196,7 @@ extension Yswd.ParticipantCommand {
                 return
             }
             do {
-                report(try store.eraseParticipant(ref: ref, contributions: contributions))
+                await report(try store.eraseParticipant(ref: ref, contributions: contributions))
             } catch let incomplete as ErasureIncomplete {
                 if let done = incomplete.report { report(done) }
                 warn(incomplete.description)

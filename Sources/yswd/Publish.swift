@@ -6,7 +6,7 @@ import FeedbackLoopWorkflows
 import Foundation
 
 extension Yswd {
-    struct Publish: ParsableCommand {
+    struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the participant-facing \"you said, we did\" update of an activity.",
             discussion: HelpText.reflowed(
@@ -104,7 +104,7 @@ extension Yswd {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             _ = try EntryRules.number(quotes, field: .entry("quotes"), in: 0...20)
             let formats = self.formats.isEmpty ? [PublishFormat.html] : self.formats
             if let out { try formats.count > 1 ? OutputPaths.checkFolder(out) : OutputPaths.checkFile(out) }
@@ -114,12 +114,15 @@ extension Yswd {
             }
             let store = try self.store.open()
             // A rendition added to an update says what that update said, as of its day.
-            let earlier = try addTo.map { try store.update(ref: activity, number: $0) }
+            var earlier: PublishedUpdate?
+            if let addTo { earlier = try await store.update(ref: activity, number: addTo) }
             let date = try Parse.date(asOf, field: .entry("as-of")) ?? earlier?.published
-            let prepared = try formats.map { format in
-                try PreparedUpdate.prepare(
-                    store: store, ref: activity, format: format, templates: templates, asOf: date,
-                    quotesPerTheme: quotes, quoteMode: quoteMode)
+            var prepared: [PreparedUpdate] = []
+            for format in formats {
+                prepared.append(
+                    try await PreparedUpdate.prepare(
+                        store: store, ref: activity, format: format, templates: templates, asOf: date,
+                        quotesPerTheme: quotes, quoteMode: quoteMode))
             }
             let waived = try PreparedUpdate.check(
                 prepared, early: early || earlier != nil, strict: strict, allowing: allowed)
@@ -128,13 +131,13 @@ extension Yswd {
 
             var number: Int?
             if let earlier, let first = prepared.first {
-                try PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waived)
+                try await PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waived)
                 number = earlier.number
                 note(
                     "Added \(formats.map(\.rawValue).joined(separator: ", ")) to update \(earlier.number) of \(activity)"
                         + " (\(first.snapshot.asOf.spoken)).")
             } else if record, let first = prepared.first {
-                let recorded = try first.record(
+                let recorded = try await first.record(
                     in: store, channels: channels, waivers: waived, renditions: Array(prepared.dropFirst()))
                 number = recorded.number
                 note(
@@ -142,7 +145,7 @@ extension Yswd {
                         + "\(formats.map(\.rawValue).joined(separator: ", ")) (SHA-256 of the \(first.format.rawValue): "
                         + "\(recorded.sha256)).")
             } else {
-                try store.recordWaivers(ref: activity, waived)
+                try await store.recordWaivers(ref: activity, waived)
             }
             try write(prepared, number: number)
         }

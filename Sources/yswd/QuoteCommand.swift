@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct QuoteCommand: ParsableCommand {
+    struct QuoteCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "quote",
             abstract: "Choose which participants' words are quoted under each theme in published updates.",
@@ -18,7 +18,7 @@ extension Yswd {
 }
 
 extension Yswd.QuoteCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Quote a contribution under a theme.",
             discussion: HelpText.reflowed(
@@ -35,8 +35,8 @@ extension Yswd.QuoteCommand {
         var contribution: Int64
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let added = try store.open().addQuote(activity: activity, theme: theme, contribution: contribution)
+        func run() async throws {
+            let added = try await store.open().addQuote(activity: activity, theme: theme, contribution: contribution)
             print(
                 added
                     ? "Chose contribution \(contribution) as a quote under theme \(theme)."
@@ -44,7 +44,7 @@ extension Yswd.QuoteCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Stop quoting a contribution under a theme.",
             discussion: HelpText.reflowed(
@@ -61,13 +61,13 @@ extension Yswd.QuoteCommand {
         var contribution: Int64
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().removeQuote(activity: activity, theme: theme, contribution: contribution)
+        func run() async throws {
+            try await store.open().removeQuote(activity: activity, theme: theme, contribution: contribution)
             print("Contribution \(contribution) is no longer quoted under theme \(theme).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's chosen quotes, and whether each will be published.",
             discussion: HelpText.reflowed(
@@ -83,9 +83,9 @@ extension Yswd.QuoteCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let perTheme = try EntryRules.number(quotes, field: .entry("quotes"), in: 0...20)
-            let quotes = try store.open().chosenQuotes(activity: activity, perTheme: perTheme)
+            let quotes = try await store.open().chosenQuotes(activity: activity, perTheme: perTheme)
 
             Listing.print(quotes, as: listing.format, empty: "No quotes chosen for \(activity).")
         }

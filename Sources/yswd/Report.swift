@@ -5,7 +5,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The yearly report on how engagement met the eight principles, across every organisation.",
             discussion: HelpText.reflowed(
@@ -52,7 +52,7 @@ extension Yswd {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let period: ReportPeriod
             if let year {
                 period = try ReportPeriod.financialYear(year)
@@ -72,9 +72,10 @@ extension Yswd {
             let asOf = try Parse.date(asOf, field: .entry("as-of"))
             if let out { try OutputPaths.checkFile(out) }
             let store = try self.store.open()
-            let settings = try store.settings()
+            let settings = try await store.settings()
             let judged = asOf ?? min(period.to, settings.today())
-            let (inputs, extras, organisations) = try store.reportFacts(period: period, organisation: organisation)
+            let (inputs, extras, organisations) = try await store.reportFacts(
+                period: period, organisation: organisation)
             let rules = LoopRules(settings: settings)
             let facts = inputs.map { input in
                 let extra = extras[input.activity.ref] ?? ReportExtras()
@@ -88,7 +89,7 @@ extension Yswd {
                 period: period, asOf: judged, organisation: organisation, organisations: organisations,
                 activities: facts, settings: settings)
             for practice in report.goodPractice {
-                report.setHighlights(ref: practice.ref, themes: try store.themes(activity: practice.ref))
+                await report.setHighlights(ref: practice.ref, themes: try store.themes(activity: practice.ref))
             }
             // The same privacy guard as `publish`: contact details and names stop the report until waived.
             let texts = ReportRenderer.texts(report)
@@ -98,7 +99,7 @@ extension Yswd {
                 texts.first { $0.location == finding.location }?.activity
             }
             for case let (ref?, findings) in byActivity {
-                try store.recordWaivers(
+                try await store.recordWaivers(
                     ref: ref, findings.map { PrivacyWaiver(id: $0.id, kind: $0.kind.rawValue, location: $0.location) })
             }
             let bytes = ReportRenderer.render(report, as: format, organisation: settings.organisation)

@@ -14,8 +14,8 @@ struct RuleOptions: ParsableArguments {
     var feedbackWeeks: Int?
 
     /// The stored settings with this run's overrides, and the date to judge on.
-    func resolve(_ store: EngagementStore) throws -> (rules: LoopRules, today: CalendarDate) {
-        var settings = try store.settings()
+    func resolve(_ store: any RecordStore) async throws -> (rules: LoopRules, today: CalendarDate) {
+        var settings = try await store.settings()
         if let dueSoonDays { try settings.set(.dueSoonDays, to: String(dueSoonDays)) }
         if let feedbackWeeks { try settings.set(.feedbackWeeks, to: String(feedbackWeeks)) }
         let today = try Parse.date(asOf, field: .entry("as-of")) ?? settings.today()

@@ -8,18 +8,18 @@ struct SampleRecord {
 
     private func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }
 
-    func build(in store: EngagementStore) throws {
-        try store.setSetting(
+    func build(in store: any RecordStore) async throws {
+        try await store.setSetting(
             .postalAddress, to: "Engagement team, Coventry Health Partnership, 1 High Street, Coventry CV1 1AA")
-        try addParticipants(store)
-        try addGPAccess(store)
-        try addCrisisSupport(store)
-        try addMaternityVoices(store)
-        try addDischarge(store)
-        try addPharmacy(store)
+        try await addParticipants(store)
+        try await addGPAccess(store)
+        try await addCrisisSupport(store)
+        try await addMaternityVoices(store)
+        try await addDischarge(store)
+        try await addPharmacy(store)
     }
 
-    private func addParticipants(_ store: EngagementStore) throws {
+    private func addParticipants(_ store: any RecordStore) async throws {
         let people: [(String, PreferredFormat?, String?, String?, String?, Bool, Bool)] = [
             ("P-001", .email, "p001@example.org", nil, nil, true, true),
             ("P-002", .letter, nil, nil, "12 Elm Road, Coventry", true, false),
@@ -31,15 +31,15 @@ struct SampleRecord {
             ("P-008", .email, "p008@example.org", nil, nil, true, true),
         ]
         for (ref, prefers, email, phone, address, wantsFeedback, mayQuote) in people {
-            try store.addParticipant(
+            try await store.addParticipant(
                 Participant(ref: ref, wantsFeedback: wantsFeedback, mayQuote: mayQuote),
                 contact: ParticipantContact(
                     participantId: 0, email: email, phone: phone, address: address, prefers: prefers))
         }
     }
 
-    private func addGPAccess(_ store: EngagementStore) throws {
-        try store.addActivity(
+    private func addGPAccess(_ store: any RecordStore) async throws {
+        try await store.addActivity(
             Activity(
                 ref: "GP-ACCESS", title: "Getting a GP appointment",
                 purpose: "Understand why people find it hard to book a GP appointment",
@@ -62,27 +62,27 @@ struct SampleRecord {
             ("Parking costs too much at the health centre", .online, nil),
         ]
         for (index, item) in said.enumerated() {
-            try store.addContribution(
+            try await store.addContribution(
                 activity: "GP-ACCESS", text: item.0, method: item.1, received: day(-110 + index * 5),
                 participantRef: item.2, sourceId: "SURVEY-\(100 + index)")
         }
-        let first = try store.contributions(activity: "GP-ACCESS").map(\.number)
-        try store.addTheme(
+        let first = try await store.contributions(activity: "GP-ACCESS").map(\.number)
+        try await store.addTheme(
             activity: "GP-ACCESS", key: "phone-queue", said: "Getting through on the phone at 8am is very hard",
             contributions: [.range(from: first[0], to: first[2]), .single(first[6])])
-        try store.addTheme(
+        try await store.addTheme(
             activity: "GP-ACCESS", key: "online-booking", said: "Online booking rarely works and is hard to use",
             contributions: [.range(from: first[3], to: first[4])])
-        try store.addTheme(
+        try await store.addTheme(
             activity: "GP-ACCESS", key: "parking", said: "Parking near the surgeries is hard to find and costly",
             contributions: [.single(first[5]), .single(first[7])])
-        try store.addDecision(
+        try await store.addDecision(
             activity: "GP-ACCESS",
             Decision(
                 activityId: 0, key: "callback", text: "We will add a call-back option to the booking line",
                 decidedBy: "Primary care board", decidedOn: day(-30), status: .inProgress, due: day(45),
                 responds: [ThemeResponse(theme: "phone-queue", outcome: .adopted)]))
-        try store.addDecision(
+        try await store.addDecision(
             activity: "GP-ACCESS",
             Decision(
                 activityId: 0, key: "online-slots",
@@ -90,23 +90,23 @@ struct SampleRecord {
                 decidedBy: "Practice managers", decidedOn: day(-25), status: .done,
                 impact: "Online bookings doubled in the first month",
                 responds: [ThemeResponse(theme: "online-booking", outcome: .partly)]))
-        try store.explain(
+        try await store.explain(
             activity: "GP-ACCESS", theme: "online-booking",
             why: "We cannot change the design of the national NHS App ourselves; we have passed your views on",
             reason: .outsideControl)
-        try store.explain(
+        try await store.explain(
             activity: "GP-ACCESS", theme: "parking", why: "The car parks belong to the council, not to the practices",
             reason: .outsideControl, easyRead: "The council owns the car parks. We cannot change them.")
         // Quotes are chosen by a person, from participants who agreed to be quoted.
-        try store.addQuote(activity: "GP-ACCESS", theme: "phone-queue", contribution: first[0])
-        try store.evaluate(
+        try await store.addQuote(activity: "GP-ACCESS", theme: "phone-queue", contribution: first[0])
+        try await store.evaluate(
             activity: "GP-ACCESS", worked: "Drop-ins at the library reached carers the survey missed",
             improve: "Start outreach before the survey opens", participantsInvolved: true,
             sharedWith: ["Healthwatch Coventry"])
     }
 
-    private func addCrisisSupport(_ store: EngagementStore) throws {
-        try store.addActivity(
+    private func addCrisisSupport(_ store: any RecordStore) async throws {
+        try await store.addActivity(
             Activity(
                 ref: "MH-CRISIS", title: "Mental health crisis support",
                 purpose: "Find out what helps people in a mental health crisis out of hours",
@@ -123,18 +123,18 @@ struct SampleRecord {
             ("Buses stop running before the café would open", .interview, nil),
         ]
         for item in said {
-            try store.addContribution(
+            try await store.addContribution(
                 activity: "MH-CRISIS", text: item.0, method: item.1, received: day(-40), participantRef: item.2)
         }
-        let ids = try store.contributions(activity: "MH-CRISIS").map(\.number)
-        try store.addTheme(
+        let ids = try await store.contributions(activity: "MH-CRISIS").map(\.number)
+        try await store.addTheme(
             activity: "MH-CRISIS", key: "somewhere-to-go",
             said: "People need a safe place to go at night that is not A&E",
             contributions: [.single(ids[0]), .single(ids[3])])
     }
 
-    private func addMaternityVoices(_ store: EngagementStore) throws {
-        try store.addActivity(
+    private func addMaternityVoices(_ store: any RecordStore) async throws {
+        try await store.addActivity(
             Activity(
                 ref: "MATERNITY-VOICES", title: "Maternity Voices Partnership",
                 purpose: "Keep listening to families about maternity care",
@@ -144,14 +144,14 @@ struct SampleRecord {
                 audiences: ["new parents", "fathers and partners"], lead: "Alex Morgan",
                 partners: ["Maternity Voices Partnership"], resources: "A paid co-chair and a small budget",
                 service: "Maternity", opens: day(-200), cadenceWeeks: 8, feedbackChannels: [.web, .social]))
-        try store.addContribution(
+        try await store.addContribution(
             activity: "MATERNITY-VOICES", text: "Partners cannot stay overnight on the ward", method: .publicMeeting,
             received: day(-50), participantRef: "P-001")
-        let id = try store.contributions(activity: "MATERNITY-VOICES").map(\.number)
-        try store.addTheme(
+        let id = try await store.contributions(activity: "MATERNITY-VOICES").map(\.number)
+        try await store.addTheme(
             activity: "MATERNITY-VOICES", key: "partners-stay", said: "Partners want to stay overnight after the birth",
             contributions: id.map { .single($0) })
-        try store.addDecision(
+        try await store.addDecision(
             activity: "MATERNITY-VOICES",
             Decision(
                 activityId: 0, key: "recliners", text: "We bought reclining chairs so partners can stay overnight",
@@ -160,8 +160,8 @@ struct SampleRecord {
                 responds: [ThemeResponse(theme: "partners-stay", outcome: .adopted)]))
     }
 
-    private func addDischarge(_ store: EngagementStore) throws {
-        try store.addActivity(
+    private func addDischarge(_ store: any RecordStore) async throws {
+        try await store.addActivity(
             Activity(
                 ref: "DISCHARGE", title: "Leaving hospital well",
                 purpose: "Hear how leaving hospital could be better planned",
@@ -173,14 +173,14 @@ struct SampleRecord {
                 closes: day(90), feedbackBy: day(150), feedbackChannels: [.letter, .web]))
     }
 
-    private func addPharmacy(_ store: EngagementStore) throws {
-        try store.addActivity(
+    private func addPharmacy(_ store: any RecordStore) async throws {
+        try await store.addActivity(
             Activity(
                 ref: "PHARMACY-INFO", title: "Changes to pharmacy opening hours",
                 purpose: "Tell people about new pharmacy opening hours", canInfluence: "Nothing: the hours are decided",
                 level: .inform, methods: [.online], lead: "Priya Shah", service: "Primary care", opens: day(-30),
                 closes: day(20), feedbackBy: day(40)))
-        try store.addContribution(
+        try await store.addContribution(
             activity: "PHARMACY-INFO", text: "Sunday opening would help people who work all week", method: .online,
             received: day(-10))
     }

@@ -5,7 +5,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct Site: ParsableCommand {
+    struct Site: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a static \"you said, we did\" website from every recorded update.",
             discussion: HelpText.reflowed(
@@ -37,12 +37,12 @@ extension Yswd {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: SiteBuilder.requiredTemplates)
             let store = try self.store.open()
-            let updates = try store.allUpdates()
-            let settings = try store.settings()
+            let updates = try await store.allUpdates()
+            let settings = try await store.settings()
             let files = SiteBuilder(
                 templates: templates, organisation: settings.organisation, baseURL: baseURL ?? settings.publicURL
             )
@@ -60,7 +60,7 @@ extension Yswd {
         }
     }
 
-    struct Templates: ParsableCommand {
+    struct Templates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write out the built-in templates, to change them for your organisation's branding.",
             discussion: HelpText.reflowed(
@@ -76,7 +76,7 @@ extension Yswd {
         @Option(help: "The folder to write the templates into (created if missing).")
         var out: String
 
-        func run() throws {
+        func run() async throws {
             try OutputPaths.checkFolder(out)
             try OutputPaths.makeFolder(out, privateOnly: false)
             let templates = TemplateSet.builtIn

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct ThemeCommand: ParsableCommand {
+    struct ThemeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "theme",
             abstract: "Summarise what people said (\"you said\") and link it to their contributions.",
@@ -12,7 +12,7 @@ extension Yswd {
 }
 
 extension Yswd.ThemeCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a theme, optionally linking contributions by number or range.",
             discussion: HelpText.reflowed(
@@ -37,16 +37,16 @@ extension Yswd.ThemeCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let selections = try Parse.selections(contributions)
             let reason = try change.value()
-            let (_, linked) = try store.open().addTheme(
+            let (_, linked) = try await store.open().addTheme(
                 activity: activity, key: key, said: said, easyRead: easyRead, contributions: selections, reason: reason)
             print("Added theme \(key) to \(activity), linked to \(counted(linked, "contribution")).")
         }
     }
 
-    struct Link: ParsableCommand {
+    struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link more contributions to a theme, or move them into it.",
             discussion: HelpText.reflowed(
@@ -88,23 +88,23 @@ extension Yswd.ThemeCommand {
             if move, matching != nil { throw ValidationError("--move goes with --contribution, not --matching.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let reason = try change.value()
             let store = try store.open()
             if move {
-                let moved = try store.linkTheme(
+                let moved = try await store.linkTheme(
                     activity: activity, key: key, contributions: try Parse.selections(contributions), move: true,
                     reason: reason)
                 print("Moved \(counted(moved, "contribution")) into theme \(key).")
                 return
             }
             guard let matching else {
-                let linked = try store.linkTheme(
+                let linked = try await store.linkTheme(
                     activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
                 print("Linked \(counted(linked, "more contribution")) to theme \(key).")
                 return
             }
-            let linked = try store.linkTheme(
+            let linked = try await store.linkTheme(
                 activity: activity, key: key, matching: matching, dryRun: dryRun, reason: reason)
             print(
                 dryRun
@@ -113,7 +113,7 @@ extension Yswd.ThemeCommand {
         }
     }
 
-    struct Unlink: ParsableCommand {
+    struct Unlink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Take contributions out of a theme, leaving any other themes they are in.",
             discussion: HelpText.reflowed(
@@ -136,15 +136,15 @@ extension Yswd.ThemeCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let reason = try change.value()
-            let taken = try store.open().unlinkTheme(
+            let taken = try await store.open().unlinkTheme(
                 activity: activity, key: key, contributions: try Parse.selections(contributions), reason: reason)
             print("Took \(counted(taken, "contribution")) out of theme \(key).")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
 
         static let configuration = CommandConfiguration(
             abstract: "Reword a theme, or its easy-read wording.",
@@ -177,16 +177,16 @@ extension Yswd.ThemeCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let reason = try change.value()
-            try store.open().updateTheme(
+            try await store.open().updateTheme(
                 activity: activity, key: key, said: said, easyRead: easyRead, clearEasyRead: clearEasyRead,
                 reason: reason)
             print("Updated theme \(key).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's themes, how many people raised each, and whether each is answered.",
             discussion: HelpText.reflowed(
@@ -200,13 +200,13 @@ extension Yswd.ThemeCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let themes = try store.open().themes(activity: activity)
+        func run() async throws {
+            let themes = try await store.open().themes(activity: activity)
             Listing.print(themes, as: listing.format, empty: "No themes recorded for \(activity).")
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a theme, its links and its explanation (history keeps them).",
             discussion: HelpText.reflowed(
@@ -222,16 +222,16 @@ extension Yswd.ThemeCommand {
         @OptionGroup var change: ChangeReasonOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let reason = try change.value()
-            try store.open().removeTheme(activity: activity, key: key, reason: reason)
+            try await store.open().removeTheme(activity: activity, key: key, reason: reason)
             print("Removed theme \(key) from \(activity).")
         }
     }
 }
 
 extension Yswd.ThemeCommand {
-    struct Reasons: ParsableCommand {
+    struct Reasons: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the reasons given for changes to themes' answers (--reason), oldest first.",
             discussion: HelpText.reflowed(
@@ -248,8 +248,8 @@ extension Yswd.ThemeCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let reasons = try store.open().changeReasons(activity: activity, theme: key)
+        func run() async throws {
+            let reasons = try await store.open().changeReasons(activity: activity, theme: key)
             Listing.print(reasons, as: listing.format, empty: "No reasons recorded for \(activity).")
         }
     }

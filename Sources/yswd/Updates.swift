@@ -5,7 +5,7 @@ import FeedbackLoopStore
 import Foundation
 
 extension Yswd {
-    struct Updates: ParsableCommand {
+    struct Updates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an activity's recorded updates, show one exactly as published, or compare two.",
             discussion: HelpText.reflowed(
@@ -41,10 +41,10 @@ extension Yswd {
             if rendition != nil, show == nil { throw ValidationError("--rendition goes with --show N") }
         }
 
-        func run() throws {
+        func run() async throws {
             let store = try self.store.open()
             if let show {
-                let update = try store.update(ref: activity, number: show)
+                let update = try await store.update(ref: activity, number: show)
                 let format = rendition?.rawValue ?? update.format
                 guard let chosen = update.rendition(format) else {
                     throw CommandError(
@@ -58,17 +58,17 @@ extension Yswd {
                 }
                 FileHandle.standardOutput.write(chosen.bytes)
             } else if diff.count == 2 {
-                let old = try store.update(ref: activity, number: diff[0])
-                let new = try store.update(ref: activity, number: diff[1])
+                let old = try await store.update(ref: activity, number: diff[0])
+                let new = try await store.update(ref: activity, number: diff[1])
                 let (earlier, later) = old.recordedAt <= new.recordedAt ? (old, new) : (new, old)
-                let reasons = try store.changeReasons(activity: activity, since: earlier.recordedAt).filter {
+                let reasons = try await store.changeReasons(activity: activity, since: earlier.recordedAt).filter {
                     $0.at < later.recordedAt
                 }
-                let diff = UpdateDiff(
+                let diff = await UpdateDiff(
                     old: old, new: new, decisions: try store.decisions(activity: activity), reasons: reasons)
                 print(diff.text, terminator: "")
             } else {
-                let updates = try store.updates(ref: activity)
+                let updates = try await store.updates(ref: activity)
                 Listing.print(
                     updates.map(UpdateRow.init), as: listing.format,
                     empty: "No updates recorded for \(activity) yet (yswd publish \(activity) --record).\n")

@@ -3,7 +3,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 
 extension Yswd {
-    struct UserCommand: ParsableCommand {
+    struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "user",
             abstract: "Manage who can sign in to the web app (`yswd serve`), and what each may do.",
@@ -39,7 +39,7 @@ struct ServerAddressOption: ParsableArguments {
 }
 
 extension Yswd.UserCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a member of staff, and print a link for them to set their password.",
             discussion: HelpText.reflowed(
@@ -57,12 +57,12 @@ extension Yswd.UserCommand {
         @OptionGroup var address: ServerAddressOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            address.announce(try store.open().addUser(email: email, name: name, role: role), action: "Added")
+        func run() async throws {
+            await address.announce(try store.open().addUser(email: email, name: name, role: role), action: "Added")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the members of staff, their roles, and whether they can sign in.",
             discussion: HelpText.reflowed(
@@ -74,13 +74,13 @@ extension Yswd.UserCommand {
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            Listing.print(
+        func run() async throws {
+            await Listing.print(
                 try store.open().users(), as: listing.format, empty: "No users yet: add one with `yswd user add`.")
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a member of staff's role or name.",
             discussion: HelpText.reflowed(
@@ -101,13 +101,13 @@ extension Yswd.UserCommand {
             if role == nil, name == nil { throw ValidationError("Give --role ROLE, --name NAME or both.") }
         }
 
-        func run() throws {
-            let account = try store.open().updateUser(email: email, role: role, name: name)
+        func run() async throws {
+            let account = try await store.open().updateUser(email: email, role: role, name: name)
             print("Updated \(account.email): \(account.name), \(account.role.rawValue).")
         }
     }
 
-    struct Disable: ParsableCommand {
+    struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Stop a member of staff signing in; they are signed out at once.",
             discussion: HelpText.reflowed(
@@ -122,13 +122,13 @@ extension Yswd.UserCommand {
         var email: String
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try store.open().disableUser(email: email)
+        func run() async throws {
+            try await store.open().disableUser(email: email)
             print("Disabled \(email): they can no longer sign in.")
         }
     }
 
-    struct Reset: ParsableCommand {
+    struct Reset: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Clear a member of staff's password, sign them out, and print a new link to set one.",
             discussion: HelpText.reflowed(
@@ -144,8 +144,8 @@ extension Yswd.UserCommand {
         @OptionGroup var address: ServerAddressOption
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            address.announce(try store.open().resetUser(email: email), action: "Reset")
+        func run() async throws {
+            await address.announce(try store.open().resetUser(email: email), action: "Reset")
         }
     }
 }

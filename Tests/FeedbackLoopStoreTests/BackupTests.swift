@@ -7,42 +7,34 @@ import Testing
 @testable import FeedbackLoopStore
 
 @Suite struct BackupTests {
-    @Test func aBackupTakenDuringWritesIsConsistent() throws {
+    @Test func aBackupTakenDuringWritesIsConsistent() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("yswd.sqlite")
         let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").store
-        try store.addActivity(sampleActivity())
+        try await store.addActivity(sampleActivity())
 
         // A second connection, as another yswd process would have, writes while backups are taken.
-        let finished = DispatchSemaphore(value: 0)
-        let failure = Mutex<(any Error)?>(nil)
-        Thread.detachNewThread {
-            do {
-                let other = try EngagementStore.open(path: path, actor: "b").store
-                for number in 1...300 {
-                    try other.addContribution(activity: "GP-ACCESS", text: "View number \(number)")
-                }
-            } catch {
-                failure.withLock { $0 = error }
+        let writes = Task {
+            let other = try EngagementStore.open(path: path, actor: "b").store
+            for number in 1...300 {
+                try await other.addContribution(activity: "GP-ACCESS", text: "View number \(number)")
             }
-            finished.signal()
         }
         var backups: [String] = []
         for index in 1...5 {
             let backup = folder.file("backup-\(index).sqlite")
-            try store.backup(to: backup)
+            try await store.backup(to: backup)
             backups.append(backup)
         }
-        finished.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
+        try await writes.value
 
         for backup in backups {
             let permissions = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
             #expect(permissions == 0o600)
             let copy = try EngagementStore.open(path: backup, actor: "c").store
-            #expect(try copy.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+            await #expect(try copy.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
             // Consistent: every contribution in the copy has its history entry, and no more.
-            let (contributions, entries) = try copy.database.read { db in
+            let (contributions, entries) = try await copy.database.read { db in
                 (
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM contribution")!,
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM history WHERE entity = 'contribution'")!
@@ -52,12 +44,12 @@ import Testing
         }
     }
 
-    @Test func aBackupNeverOverwritesAFile() throws {
+    @Test func aBackupNeverOverwritesAFile() async throws {
         let folder = try TemporaryFolder()
         let store = try EngagementStore.open(path: folder.file("yswd.sqlite"), mode: .createIfMissing, actor: "a").store
         let existing = folder.file("keep.sqlite")
         try Data("precious".utf8).write(to: URL(fileURLWithPath: existing))
-        #expect(throws: StoreError.fileExists(path: existing)) { try store.backup(to: existing) }
+        await #expect(throws: StoreError.fileExists(path: existing)) { try await store.backup(to: existing) }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "precious")
     }
 }

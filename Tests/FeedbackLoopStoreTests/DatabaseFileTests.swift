@@ -6,20 +6,20 @@ import Testing
 @testable import FeedbackLoopStore
 
 @Suite struct DatabaseFileTests {
-    @Test func initCreatesAnOwnerOnlyWALDatabase() throws {
+    @Test func initCreatesAnOwnerOnlyWALDatabase() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("yswd.sqlite")
         let (store, created) = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a")
         #expect(created)
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
-        #expect(try store.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try store.database.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        await #expect(try store.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        await #expect(try store.database.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         // A second init finds it and changes nothing.
         #expect(try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").created == false)
     }
 
-    @Test func everyOtherCommandNeedsAnExistingDatabase() throws {
+    @Test func everyOtherCommandNeedsAnExistingDatabase() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("missing.sqlite")
         #expect(throws: StoreError.missingDatabase(path: path)) { try EngagementStore.open(path: path, actor: "a") }
@@ -27,14 +27,14 @@ import Testing
         #expect(StoreError.missingDatabase(path: path).description.contains("yswd init"))
     }
 
-    @Test func aFolderIsRefused() throws {
+    @Test func aFolderIsRefused() async throws {
         let folder = try TemporaryFolder()
         #expect(throws: StoreError.databaseIsDirectory(path: folder.path)) {
             try EngagementStore.open(path: folder.path, mode: .createIfMissing, actor: "a")
         }
     }
 
-    @Test func aPathUnderARegularFileIsRefused() throws {
+    @Test func aPathUnderARegularFileIsRefused() async throws {
         let folder = try TemporaryFolder()
         let file = folder.file("notes.txt")
         try Data("hello".utf8).write(to: URL(fileURLWithPath: file))
@@ -44,14 +44,14 @@ import Testing
         }
     }
 
-    @Test func aFileThatIsNotAYswdDatabaseIsRefusedAndLeftUntouched() throws {
+    @Test func aFileThatIsNotAYswdDatabaseIsRefusedAndLeftUntouched() async throws {
         let folder = try TemporaryFolder()
         let text = folder.file("notes.txt")
         try Data(String(repeating: "minutes of the meeting\n", count: 300).utf8).write(to: URL(fileURLWithPath: text))
         let other = folder.file("other.sqlite")
         do {
             let queue = try DatabaseQueue(path: other)
-            try queue.write { try $0.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
+            try await queue.write { try $0.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
             try queue.close()
         }
         for path in [text, other] {
@@ -66,15 +66,15 @@ import Testing
         }
     }
 
-    @Test func aDatabaseFromANewerYswdIsRefusedAndLeftUntouched() throws {
+    @Test func aDatabaseFromANewerYswdIsRefusedAndLeftUntouched() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("yswd.sqlite")
         do {
             let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").store
-            try store.database.write { db in
+            try await store.database.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_from_the_future')")
             }
-            try store.database.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+            try await store.database.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.newerDatabase(path: path)) { try EngagementStore.open(path: path, actor: "a") }

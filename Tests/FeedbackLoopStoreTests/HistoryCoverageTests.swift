@@ -63,9 +63,9 @@ import Testing
         return columns
     }
 
-    @Test func everyColumnOfEveryTableIsInItsHistory() throws {
+    @Test func everyColumnOfEveryTableIsInItsHistory() async throws {
         let store = try EngagementStore.inMemory()
-        try store.database.read { db in
+        try await store.database.read { db in
             let tables = try String.fetchAll(
                 db,
                 sql: """

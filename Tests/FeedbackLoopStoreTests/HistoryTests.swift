@@ -6,12 +6,12 @@ import Testing
 @testable import FeedbackLoopStore
 
 @Suite struct HistoryTests {
-    @Test func insertUpdateAndDeleteAreRecordedWithActorTimeAndValues() throws {
+    @Test func insertUpdateAndDeleteAreRecordedWithActorTimeAndValues() async throws {
         let store = try EngagementStore.inMemory(actor: "jo.bloggs", clock: pinnedClock)
-        try store.addActivity(sampleActivity())
-        try store.updateActivity(ref: "GP-ACCESS") { $0.title = "Booking a GP appointment" }
-        let added = try store.addContribution(activity: "GP-ACCESS", text: "The phone line is always busy")
-        try store.removeContribution(activity: "GP-ACCESS", number: added.number!)
+        try await store.addActivity(sampleActivity())
+        try await store.updateActivity(ref: "GP-ACCESS") { $0.title = "Booking a GP appointment" }
+        let added = try await store.addContribution(activity: "GP-ACCESS", text: "The phone line is always busy")
+        try await store.removeContribution(activity: "GP-ACCESS", number: added.number!)
 
         let activity = try historyRows(store, entity: "activity")
         #expect(activity.map { $0["action"] as String } == ["insert", "update"])
@@ -28,35 +28,35 @@ import Testing
         #expect(contribution[1]["after"] == nil as String?)
     }
 
-    @Test func historyIsListedPerActivityAndSinceADate() throws {
+    @Test func historyIsListedPerActivityAndSinceADate() async throws {
         let store = try EngagementStore.inMemory(clock: pinnedClock)
-        try store.addActivity(sampleActivity("A"))
-        try store.addActivity(sampleActivity("B"))
-        try store.addTheme(activity: "B", key: "parking", said: "Parking is hard")
-        #expect(try store.history(activity: "B").map(\.entity) == ["activity", "theme"])
-        #expect(try store.history(activity: "B").allSatisfy { $0.activityRef == "B" })
-        #expect(try store.history(since: date("2026-11-18")).count == 3)
-        #expect(try store.history(since: date("2026-11-19")).isEmpty)
-        #expect(throws: StoreError.unknownActivity("C")) { try store.history(activity: "C") }
+        try await store.addActivity(sampleActivity("A"))
+        try await store.addActivity(sampleActivity("B"))
+        try await store.addTheme(activity: "B", key: "parking", said: "Parking is hard")
+        await #expect(try store.history(activity: "B").map(\.entity) == ["activity", "theme"])
+        await #expect(try store.history(activity: "B").allSatisfy { $0.activityRef == "B" })
+        await #expect(try store.history(since: date("2026-11-18")).count == 3)
+        await #expect(try store.history(since: date("2026-11-19")).isEmpty)
+        await #expect(throws: StoreError.unknownActivity("C")) { try await store.history(activity: "C") }
     }
 
-    @Test func historyCannotBeChangedOrDeleted() throws {
+    @Test func historyCannotBeChangedOrDeleted() async throws {
         let store = try EngagementStore.inMemory()
-        try store.addActivity(sampleActivity())
-        #expect(throws: DatabaseError.self) {
-            try store.database.write { try $0.execute(sql: "DELETE FROM history") }
+        try await store.addActivity(sampleActivity())
+        await #expect(throws: DatabaseError.self) {
+            try await store.database.write { try $0.execute(sql: "DELETE FROM history") }
         }
-        #expect(throws: DatabaseError.self) {
-            try store.database.write { try $0.execute(sql: "UPDATE history SET actor = 'someone else'") }
+        await #expect(throws: DatabaseError.self) {
+            try await store.database.write { try $0.execute(sql: "UPDATE history SET actor = 'someone else'") }
         }
-        #expect(try store.history().count == 1)
-        #expect(try store.history().first?.actor == "test")
+        await #expect(try store.history().count == 1)
+        await #expect(try store.history().first?.actor == "test")
     }
 
-    @Test func rowsWrittenByABatchAreNotRecordedOneByOne() throws {
+    @Test func rowsWrittenByABatchAreNotRecordedOneByOne() async throws {
         let store = try EngagementStore.inMemory()
-        try store.addActivity(sampleActivity())
-        try store.database.write { db in
+        try await store.addActivity(sampleActivity())
+        try await store.database.write { db in
             try db.execute(
                 sql: "INSERT INTO batch (id, kind, description, actor, at) VALUES (1, 'import', 'x.csv', 'a', 'now')")
             try db.execute(
@@ -64,24 +64,24 @@ import Testing
                     "INSERT INTO contribution (activityId, text, batchId, number) SELECT activity.id, 'bulk ' || value, 1, value FROM activity, json_each('[1,2,3]')"
             )
         }
-        #expect(try store.contributions(activity: "GP-ACCESS").count == 3)
+        await #expect(try store.contributions(activity: "GP-ACCESS").count == 3)
         #expect(try historyRows(store, entity: "contribution").isEmpty)
         // A later change to one of those rows by hand is recorded.
-        try store.updateContribution(activity: "GP-ACCESS", number: 1, text: "corrected")
+        try await store.updateContribution(activity: "GP-ACCESS", number: 1, text: "corrected")
         #expect(try historyRows(store, entity: "contribution").map { $0["action"] as String } == ["update"])
     }
 
-    @Test func historyIsStillThereAfterReopeningTheFile() throws {
+    @Test func historyIsStillThereAfterReopeningTheFile() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("record.sqlite")
         do {
             let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "first", clock: pinnedClock)
                 .store
-            try store.addActivity(sampleActivity())
-            try store.updateActivity(ref: "GP-ACCESS") { $0.lead = "Priya Shah" }
+            try await store.addActivity(sampleActivity())
+            try await store.updateActivity(ref: "GP-ACCESS") { $0.lead = "Priya Shah" }
         }
         let reopened = try EngagementStore.open(path: path, actor: "second").store
-        let entries = try reopened.history(activity: "GP-ACCESS")
+        let entries = try await reopened.history(activity: "GP-ACCESS")
         #expect(entries.map(\.action) == ["insert", "update"])
         #expect(entries.allSatisfy { $0.actor == "first" })
         #expect(entries[1].after?.contains("Priya Shah") == true)

@@ -13,7 +13,7 @@ import Testing
         return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
     }
 
-    @Test func onlyTheStoreImportsGRDB() throws {
+    @Test func onlyTheStoreImportsGRDB() async throws {
         let outside = Self.files(under: Self.sources).filter { !$0.path.contains("/Sources/FeedbackLoopStore/") }
         #expect(outside.count > 50)
         for file in outside {
@@ -22,7 +22,7 @@ import Testing
         }
     }
 
-    @Test func noPublicDeclarationOfTheStoreNamesAGRDBType() throws {
+    @Test func noPublicDeclarationOfTheStoreNamesAGRDBType() async throws {
         let grdb =
             /\b(Database|DatabaseWriter|DatabaseReader|DatabaseQueue|DatabasePool|Row|StatementArguments|DatabaseValue|PersistenceContainer|Configuration|FetchableRecord|PersistableRecord|TableRecord|Column)\b/
         // Witnesses of the record conformances of domain types (`Records.swift`).

@@ -10,28 +10,31 @@ import Testing
 @Suite struct PublishingStoreTests {
     /// Three themes: `few` and `outside` with 1 view each, `many` with 3 (one anonymous, one person
     /// twice); contribution 6 is out of scope. P-1 may be quoted; P-2 may not.
-    static func store() throws -> EngagementStore {
+    static func store() async throws -> EngagementStore {
         let store = try EngagementStore.inMemory(clock: pinnedClock)
-        try store.addActivity(sampleActivity())
-        try store.addParticipant(
+        try await store.addActivity(sampleActivity())
+        try await store.addParticipant(
             Participant(ref: "P-1", mayQuote: true),
             contact: ParticipantContact(participantId: 0, name: "Ann Smith", address: "12 Elm Road, Coventry"))
-        try store.addParticipant(Participant(ref: "P-2"), contact: ParticipantContact(participantId: 0))
+        try await store.addParticipant(Participant(ref: "P-2"), contact: ParticipantContact(participantId: 0))
         for (text, who) in [("a", "P-1"), ("b", "P-1"), ("c", nil), ("d", "P-2"), ("e", "P-2"), ("f", "P-1")] {
-            try store.addContribution(activity: "GP-ACCESS", text: "View \(text)", participantRef: who)
+            try await store.addContribution(activity: "GP-ACCESS", text: "View \(text)", participantRef: who)
         }
-        try store.addTheme(activity: "GP-ACCESS", key: "few", said: "Few", contributions: [.single(4)])
-        try store.addTheme(activity: "GP-ACCESS", key: "many", said: "Many", contributions: [.range(from: 1, to: 3)])
-        try store.addTheme(activity: "GP-ACCESS", key: "outside", said: "Outside", contributions: [.single(5)])
-        try store.updateContribution(activity: "GP-ACCESS", number: 6, outOfScope: .some("About parking"))
+        try await store.addTheme(activity: "GP-ACCESS", key: "few", said: "Few", contributions: [.single(4)])
+        try await store.addTheme(
+            activity: "GP-ACCESS", key: "many", said: "Many", contributions: [.range(from: 1, to: 3)])
+        try await store.addTheme(activity: "GP-ACCESS", key: "outside", said: "Outside", contributions: [.single(5)])
+        try await store.updateContribution(activity: "GP-ACCESS", number: 6, outOfScope: .some("About parking"))
         return store
     }
 
-    @Test func themesComeMostViewsFirstAndCountOnlyInScopeViews() throws {
-        let store = try Self.store()
+    @Test func themesComeMostViewsFirstAndCountOnlyInScopeViews() async throws {
+        let store = try await Self.store()
         // A linked contribution marked out of scope by an older version still counts for nothing.
-        try store.database.write { db in try db.execute(sql: "UPDATE contribution SET outOfScope = 'x' WHERE id = 5") }
-        let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE contribution SET outOfScope = 'x' WHERE id = 5")
+        }
+        let snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
         #expect(snapshot.record.themes.map(\.key) == ["many", "few", "outside"])
         let many = try #require(snapshot.record.themes.first)
         #expect((many.contributions, many.people, many.anonymous) == (3, 1, 1), "P-1 twice and one anonymous")
@@ -40,103 +43,104 @@ import Testing
         #expect(snapshot.answersDue == date("2026-04-30"), "the promised date")
     }
 
-    @Test func onlyChosenQuotesAreReadUnlessAutomatic() throws {
-        let store = try Self.store()
-        var snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+    @Test func onlyChosenQuotesAreReadUnlessAutomatic() async throws {
+        let store = try await Self.store()
+        var snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
         #expect(snapshot.quotes.isEmpty, "nothing is quoted until a person chooses")
-        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
-        snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
+        try await store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
+        snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"))
         #expect(snapshot.quotes["many"]?.map(\.text) == ["View b"])
-        let auto = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quoteMode: .auto)
+        let auto = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quoteMode: .auto)
         #expect(auto.quotes["many"]?.map(\.text) == ["View a", "View b"], "the earliest consenting")
-        #expect(try store.chosenQuotes(activity: "GP-ACCESS").map(\.contribution) == [2])
+        await #expect(try store.chosenQuotes(activity: "GP-ACCESS").map(\.contribution) == [2])
         #expect(try historyRows(store, entity: "chosenQuote").count == 1, "history records the choice")
 
         // A quote goes when its link to the theme does.
-        try store.database.write { db in
+        try await store.database.write { db in
             try db.execute(sql: "DELETE FROM themeContribution WHERE contributionId = 2")
         }
-        #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty)
+        await #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty)
     }
 
     /// Issue 19, finding 13: `quote list` says "published" only of the quotes an update will show.
-    @Test func aQuoteBeyondTheNumberAnUpdateShowsIsNotListedAsPublished() throws {
-        let store = try Self.store()
-        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
-        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
-        let one = try store.chosenQuotes(activity: "GP-ACCESS", perTheme: 1)
+    @Test func aQuoteBeyondTheNumberAnUpdateShowsIsNotListedAsPublished() async throws {
+        let store = try await Self.store()
+        try await store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 2)
+        try await store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
+        let one = try await store.chosenQuotes(activity: "GP-ACCESS", perTheme: 1)
         #expect(one.map(\.contribution) == [2, 1])
         #expect(one.map(\.withheld) == [nil, "an update shows 1 per theme"])
-        let snapshot = try store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quotesPerTheme: 1)
+        let snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-01"), quotesPerTheme: 1)
         #expect(snapshot.quotes["many"]?.map(\.contributionId) == [2], "the one the list says is published")
-        #expect(try store.chosenQuotes(activity: "GP-ACCESS").allSatisfy { $0.withheld == nil })
+        await #expect(try store.chosenQuotes(activity: "GP-ACCESS").allSatisfy { $0.withheld == nil })
     }
 
-    @Test func aQuoteMustBeConsentedInScopeAndLinked() throws {
+    @Test func aQuoteMustBeConsentedInScopeAndLinked() async throws {
 
-        let store = try Self.store()
+        let store = try await Self.store()
         let refusals: [(String, Int64, QuoteRefusal)] = [
             ("few", 4, .noConsent(participant: "P-2")), ("many", 3, .anonymous), ("few", 1, .notLinked(theme: "few")),
         ]
         for (theme, id, refusal) in refusals {
-            #expect(throws: StoreError.quoteNotAllowed(id: id, reason: refusal)) {
-                try store.addQuote(activity: "GP-ACCESS", theme: theme, contribution: id)
+            await #expect(throws: StoreError.quoteNotAllowed(id: id, reason: refusal)) {
+                try await store.addQuote(activity: "GP-ACCESS", theme: theme, contribution: id)
             }
         }
-        try store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
-        try store.updateContribution(activity: "GP-ACCESS", number: 1, outOfScope: .some("Off topic"), unlink: true)
-        #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty, "unlinking takes the quote away")
+        try await store.addQuote(activity: "GP-ACCESS", theme: "many", contribution: 1)
+        try await store.updateContribution(
+            activity: "GP-ACCESS", number: 1, outOfScope: .some("Off topic"), unlink: true)
+        await #expect(try store.chosenQuotes(activity: "GP-ACCESS").isEmpty, "unlinking takes the quote away")
     }
 
-    @Test func privateTermsAreFoundByTheirFirstWord() throws {
-        let store = try Self.store()
-        let terms = try store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
+    @Test func privateTermsAreFoundByTheirFirstWord() async throws {
+        let store = try await Self.store()
+        let terms = try await store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
         #expect(
             Set(terms) == ["P-1", "12 Elm Road, Coventry", "12 Elm Road", "Ann Smith", "Ann S.", "\"Ann\"", "'Ann'"])
-        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]) == ["Smith, Ann"])
-        #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["elm", "road"]).isEmpty)
+        await #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]) == ["Smith, Ann"])
+        await #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["elm", "road"]).isEmpty)
     }
 
     /// Issue 21: anyone on record is looked for, not only those who took part in the activity being
     /// published; staff by every name recorded for them; and a changed or erased contact no longer.
-    @Test func everyoneOnRecordIsLookedFor() throws {
-        let store = try Self.store()
+    @Test func everyoneOnRecordIsLookedFor() async throws {
+        let store = try await Self.store()
         var other = sampleActivity()
         other.ref = "OTHER"
-        try store.addActivity(other)
-        try store.addParticipant(
+        try await store.addActivity(other)
+        try await store.addParticipant(
             Participant(ref: "P-9"),
             contact: ParticipantContact(participantId: 0, name: "Zelda Quinn", address: "17 Hidden Lane, Rugby"))
-        try store.addContribution(activity: "OTHER", text: "Elsewhere", participantRef: "P-9")
+        try await store.addContribution(activity: "OTHER", text: "Elsewhere", participantRef: "P-9")
         let words = PrivacyGuardWords.of("Z. Quinn of 17 Hidden Lane told us, as did P-9").union(["p-9"])
-        let terms = try store.privateTerms(ref: "GP-ACCESS", words: words)
+        let terms = try await store.privateTerms(ref: "GP-ACCESS", words: words)
         for form in ["Z. Quinn", "17 Hidden Lane", "P-9"] { #expect(terms.contains(form), "\(form): \(terms)") }
-        _ = try store.addUser(email: "dev@example.org", name: "Devi Rao", role: .editor)
-        #expect(try store.staffNames(words: PrivacyGuardWords.of("Rao, Devi said")) == ["Devi Rao"])
-        #expect(try store.staffNames(words: PrivacyGuardWords.of("Nobody said")).isEmpty)
-        try store.updateParticipant(ref: "P-9") { _, contact in contact.name = "Zelda Moss" }
-        #expect(!(try store.privateTerms(ref: "GP-ACCESS", words: words)).contains("Z. Quinn"))
-        try store.eraseParticipant(ref: "P-9", contributions: false)
-        #expect(try store.privateTerms(ref: "GP-ACCESS", words: words) == ["P-9"], "only the ref is left")
-        let keys = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contactKey") }
+        _ = try await store.addUser(email: "dev@example.org", name: "Devi Rao", role: .editor)
+        await #expect(try store.staffNames(words: PrivacyGuardWords.of("Rao, Devi said")) == ["Devi Rao"])
+        await #expect(try store.staffNames(words: PrivacyGuardWords.of("Nobody said")).isEmpty)
+        try await store.updateParticipant(ref: "P-9") { _, contact in contact.name = "Zelda Moss" }
+        await #expect(!(try store.privateTerms(ref: "GP-ACCESS", words: words)).contains("Z. Quinn"))
+        try await store.eraseParticipant(ref: "P-9", contributions: false)
+        await #expect(try store.privateTerms(ref: "GP-ACCESS", words: words) == ["P-9"], "only the ref is left")
+        let keys = try await store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contactKey") }
         #expect(keys == 3, "Ann Smith's: ann, smith, elm")
     }
 
     /// Issue 19, finding 8: a name recorded with its title is found without it, and an address by its
     /// first line and postcode.
-    @Test func aRecordedNameAndAddressAreFoundInTheFormsPeopleWriteThem() throws {
-        let store = try Self.store()
-        try store.addParticipant(
+    @Test func aRecordedNameAndAddressAreFoundInTheFormsPeopleWriteThem() async throws {
+        let store = try await Self.store()
+        try await store.addParticipant(
             Participant(ref: "P-3", mayQuote: true),
             contact: ParticipantContact(
                 participantId: 0, name: "Mrs Amina Khan", address: "12 Long Road\nCoventry\nCV3 6AB"))
-        try store.addContribution(activity: "GP-ACCESS", text: "View g", participantRef: "P-3")
+        try await store.addContribution(activity: "GP-ACCESS", text: "View g", participantRef: "P-3")
         let words = PrivacyGuardWords.of("This is Amina Khan. I live at 12 Long Road, CV3 6AB. Ask Mrs Khan.")
-        let terms = try store.privateTerms(ref: "GP-ACCESS", words: words)
+        let terms = try await store.privateTerms(ref: "GP-ACCESS", words: words)
         for form in ["Amina Khan", "Mrs Khan", "12 Long Road", "CV3 6AB"] { #expect(terms.contains(form), "\(form)") }
     }
 
-    @Test func theExplainedAsWordingBecomesThePublicSummary() throws {
+    @Test func theExplainedAsWordingBecomesThePublicSummary() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("old.sqlite")
         var configuration = Configuration()
@@ -147,7 +151,7 @@ import Testing
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let before = try #require(EngagementStore.knownMigrations.first { $0.hasPrefix("0007") })
         try EngagementStore.migrator.migrate(queue, upTo: before)
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO activity (ref, title, purpose, canInfluence, level, explainedAs)
@@ -156,23 +160,23 @@ import Testing
         }
         try queue.close()
         let store = try EngagementStore.open(path: path, actor: "test").store
-        #expect(try store.activity(ref: "OLD").publicSummary == "What we asked, in plain words")
+        await #expect(try store.activity(ref: "OLD").publicSummary == "What we asked, in plain words")
     }
 
-    @Test func aNewEasyReadWordingChangesTheAnswer() throws {
-        let store = try Self.store()
+    @Test func aNewEasyReadWordingChangesTheAnswer() async throws {
+        let store = try await Self.store()
         func signatures() throws -> [String: String] {
             try store.database.read { db in try EngagementStore.answerSignatures(db, activityId: 1) }
         }
         let before = try signatures()
-        try store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, easyRead: "A few people said this.")
+        try await store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, easyRead: "A few people said this.")
         let after = try signatures()
         #expect(after["few"] != before["few"] && after["many"] == before["many"])
-        try store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, clearEasyRead: true)
+        try await store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, clearEasyRead: true)
         #expect(try signatures() == before, "no wording, the signature it had before")
-        try store.explain(activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost)
+        try await store.explain(activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost)
         let explained = try signatures()
-        try store.explain(
+        try await store.explain(
             activity: "GP-ACCESS", theme: "many", why: "Because", reason: .cost, easyRead: "It costs too much.")
         #expect(try signatures()["many"] != explained["many"])
     }

@@ -19,9 +19,9 @@ import Testing
         let checked = Counter()
         await propertyCheck(count: Self.records, input: RecordSpec.generator) { spec in
             let store = try EngagementStore.inMemory(clock: pinnedClock)
-            try spec.build(store)
+            try await spec.build(store)
             let facts = try RawFacts(store)
-            for summary in try store.loopSummaries() {
+            for summary in try await store.loopSummaries() {
                 // "A dropped decision answers nothing": the summary query's theme facts, and ThemeAnswer.
                 let sqlAnswers = summary.themes.map(\.answer.rawValue).sorted()
                 let swiftAnswers = facts.themeAnswers(activity: summary.ref).map(\.rawValue).sorted()
@@ -32,14 +32,14 @@ import Testing
                 let unreachable = owed.filter { !$0.contact.isReachable }
                 #expect(summary.owedFollowUps == owed.count, "owed follow-ups of \(summary.ref)")
                 #expect(summary.unreachable == unreachable.count, "unreachable of \(summary.ref)")
-                let recipients = try store.followUpRecipients(ref: summary.ref).map(\.ref).sorted()
+                let recipients = try await store.followUpRecipients(ref: summary.ref).map(\.ref).sorted()
                 #expect(recipients == owed.map(\.ref).sorted(), "follow-up recipients of \(summary.ref)")
                 checked.add(themes: swiftAnswers.count, owed: owed.count, unreachable: unreachable.count)
             }
             // The same facts when the query picks out one activity.
             for ref in (1...RecordSpec.activities).map({ "A\($0)" }) {
-                let one = try store.loopSummaries(LoopFilter(ref: ref))
-                let all = try store.loopSummaries().filter { $0.ref == ref }
+                let one = try await store.loopSummaries(LoopFilter(ref: ref))
+                let all = try await store.loopSummaries().filter { $0.ref == ref }
                 #expect(one == all, "\(ref) alone and in the whole list")
             }
         }
@@ -155,13 +155,13 @@ struct RecordSpec: Sendable, CustomStringConvertible {
     }
 
     /// Writes the record through the store's own API.
-    func build(_ store: EngagementStore) throws {
+    func build(_ store: EngagementStore) async throws {
         var coins = self.coins[...]
         func toss() -> Bool { coins.popFirst() ?? false }
         let refs = people.indices.map { "P\($0)" }
         for (index, person) in people.enumerated() {
             let ref = refs[index]
-            try store.addParticipant(
+            try await store.addParticipant(
                 Participant(ref: ref, wantsFeedback: person.wantsFeedback, mayQuote: person.mayQuote),
                 contact: ParticipantContact(
                     participantId: 0, email: person.email ? "\(ref.lowercased())@example.org" : nil,
@@ -170,26 +170,26 @@ struct RecordSpec: Sendable, CustomStringConvertible {
         }
         for (number, activity) in activities.enumerated() {
             let ref = "A\(number + 1)"
-            try store.addActivity(
+            try await store.addActivity(
                 FeedbackLoop.Activity(
                     ref: ref, title: "Activity \(number + 1)", purpose: "Find out", canInfluence: "Something",
                     level: .consult, opens: date("2026-01-05"), closes: date("2026-02-27")))
             let keys = (0..<activity.themes).map { "t\($0)" }
             for (index, key) in keys.enumerated() {
-                try store.addTheme(
+                try await store.addTheme(
                     activity: ref, key: key, said: "People said \(key)",
                     easyRead: activity.easyRead[index] ? "Easy: \(key)" : nil)
             }
             for contribution in activity.contributions {
-                let number = try store.addContribution(
+                let number = try await store.addContribution(
                     activity: ref, text: "A view", participantRef: contribution.person.map { refs[$0] }
                 ).number
                 for theme in contribution.themes {
-                    try store.linkTheme(activity: ref, key: keys[theme], contributions: [.single(number ?? 0)])
+                    try await store.linkTheme(activity: ref, key: keys[theme], contributions: [.single(number ?? 0)])
                 }
             }
             for (index, decision) in activity.decisions.enumerated() {
-                try store.addDecision(
+                try await store.addDecision(
                     activity: ref,
                     FeedbackLoop.Decision(
                         activityId: 0, key: "d\(index)", text: "We will do d\(index)", status: decision.status,
@@ -199,31 +199,31 @@ struct RecordSpec: Sendable, CustomStringConvertible {
                         }, easyRead: decision.easyRead ? "Easy d\(index)" : nil))
             }
             for theme in activity.explained {
-                try store.explain(
+                try await store.explain(
                     activity: ref, theme: keys[theme], why: "Because of \(keys[theme])",
                     reason: theme % 2 == 0 ? .cost : .outsideControl, easyRead: theme == 1 ? "Easy why" : nil)
             }
             // Follow-ups sent to some of those owed one; then some answers change; then more are sent.
-            try Self.sendSome(store, ref, toss)
+            try await Self.sendSome(store, ref, toss)
             for (index, decision) in activity.decisions.enumerated() {
                 guard let status = decision.change else { continue }
-                try store.updateDecision(activity: ref, key: "d\(index)") {
+                try await store.updateDecision(activity: ref, key: "d\(index)") {
                     $0.status = status
                     // A decision marked done says what was done (a "We will" text is refused then).
                     $0.text = (status == .done ? "We did d\(index)" : $0.text) + " (changed)"
 
                 }
             }
-            if activity.sendAgain { try Self.sendSome(store, ref, toss) }
+            if activity.sendAgain { try await Self.sendSome(store, ref, toss) }
         }
         for (index, person) in people.enumerated() where person.erase > 0 {
-            try store.eraseParticipant(ref: refs[index], contributions: person.erase == 2)
+            try await store.eraseParticipant(ref: refs[index], contributions: person.erase == 2)
         }
     }
 
-    static func sendSome(_ store: EngagementStore, _ ref: String, _ toss: () -> Bool) throws {
-        let sent = try store.followUpRecipients(ref: ref).filter { _ in toss() }
-        try store.recordFollowUps(
+    static func sendSome(_ store: EngagementStore, _ ref: String, _ toss: () -> Bool) async throws {
+        let sent = try await store.followUpRecipients(ref: ref).filter { _ in toss() }
+        try await store.recordFollowUps(
             ref: ref, sent.map { ($0.participantId, $0.prefers ?? .email) }, on: date("2026-03-01"))
     }
 }

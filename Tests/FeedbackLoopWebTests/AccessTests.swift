@@ -86,7 +86,7 @@ import Testing
         return WebServer(store: store).router().routes.filter { $0.method == .post }.map(\.description).sorted()
     }()
 
-    @Test func everyWriteRouteHasADoorAndAFormHere() throws {
+    @Test func everyWriteRouteHasADoorAndAFormHere() async throws {
         let server = WebServer(store: try EngagementStore.inMemory())
         let routes = server.router().routes.filter { $0.method == .post }.map(\.description)
         #expect(routes.count > 20)
@@ -106,7 +106,7 @@ import Testing
         _ = server.router()
         guard case .change(let needs) = try #require(server.rules.door(route)) else { return }
         let (path, form) = try #require(Self.forms[route])
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let before = try harness.fingerprint()
             var sessions: [StaffRole: Session] = [:]
@@ -148,7 +148,7 @@ import Testing
         "/users", "/participants", "/organisations",
     ])
     func aPageWithoutASessionSendsYouToSignIn(path: String) async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let response = try await client.get(path)
             #expect(response.status == .seeOther)
@@ -163,7 +163,7 @@ import Testing
         ("/participants", .publisher),
     ])
     func aPageBelowYourRoleIsRefusedPlainly(path: String, needs: StaffRole) async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             for role in StaffRole.allCases {
                 let session = try await client.signIn(role)
@@ -174,7 +174,7 @@ import Testing
     }
 
     @Test func aMultipartUploadCarriesItsTokenInTheFormNotTheAddress() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let viewer = try await client.signIn(.viewer)

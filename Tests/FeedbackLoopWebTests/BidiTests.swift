@@ -15,11 +15,11 @@ import Testing
     static let override = "\u{202E}"
 
     /// The harness's record with an unpaired override in every text a person types.
-    static func hostileHarness() throws -> WebHarness {
-        let harness = try WebHarness()
+    static func hostileHarness() async throws -> WebHarness {
+        let harness = try await WebHarness()
         let store = harness.store
         let o = override
-        _ = try store.updateActivity(ref: "GP") { activity in
+        _ = try await store.updateActivity(ref: "GP") { activity in
             activity.title += " \(o)title"
             activity.purpose += " \(o)purpose"
             activity.canInfluence += " \(o)influence"
@@ -28,29 +28,29 @@ import Testing
             activity.constraints = "Constraints \(o)here"
             activity.service = "Primary \(o)care"
         }
-        _ = try store.updateTheme(activity: "GP", key: "phone", said: "Waiting on the phone \(o)long")
-        _ = try store.updateDecision(activity: "GP", key: "call-back") {
+        _ = try await store.updateTheme(activity: "GP", key: "phone", said: "Waiting on the phone \(o)long")
+        _ = try await store.updateDecision(activity: "GP", key: "call-back") {
             $0.text = "We will add a call-back \(o)option"
         }
-        _ = try store.addContribution(activity: "GP", text: "Parking is \(o)hard", participantRef: "P-1")
-        try store.updateParticipant(ref: "P-1") { _, contact in
+        _ = try await store.addContribution(activity: "GP", text: "Parking is \(o)hard", participantRef: "P-1")
+        try await store.updateParticipant(ref: "P-1") { _, contact in
             contact.name = "Jo \(o)Bloggs"
             contact.address = "1 High Street\(o), Coventry"
         }
-        _ = try store.updateUser(email: "viewer@example.org", role: nil, name: "Viewer \(o)User")
-        try store.setSetting(.organisation, to: "Coventry \(o)Health")
+        _ = try await store.updateUser(email: "viewer@example.org", role: nil, name: "Viewer \(o)User")
+        try await store.setSetting(.organisation, to: "Coventry \(o)Health")
         return harness
     }
 
     static func hasOverride(_ text: String) -> Bool { text.unicodeScalars.contains("\u{202E}") }
 
     @Test func noStaffPagePublishedFormatSiteFileOrCSVCarriesAnUnpairedOverride() async throws {
-        let harness = try Self.hostileHarness()
+        let harness = try await Self.hostileHarness()
         let routes = harness.server.router().routes.filter { $0.method == .get }.map(\.path.description)
         try await harness.test { client in
             let publisher = try await client.signIn(.admin)
             // Publish update 1, so its pages, formats and the site exist.
-            _ = try harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
+            _ = try await harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
             let fields = [("csrf", publisher.csrf), ("format", "html"), ("channel", "web"), ("early", "1")]
             let recorded = try await client.post(
                 "/activities/GP/publish", fields + [("action", "confirm")], cookie: publisher.cookie)
@@ -71,7 +71,7 @@ import Testing
                 try await check("/activities/GP/preview/\(format.rawValue)")
                 try await check("/activities/GP/updates/1/\(format.rawValue)")
             }
-            let site = SiteBuilder(organisation: "x", baseURL: "https://example.org/").build(
+            let site = await SiteBuilder(organisation: "x", baseURL: "https://example.org/").build(
                 try harness.store.allUpdates())
             #expect(site.keys.contains("index.html") && site.keys.contains { $0.hasSuffix(".atom") })
             for path in site.keys.sorted() { try await check("/site/\(path)") }

@@ -9,13 +9,13 @@ import Testing
 /// History people can read: names and values, not table names.
 @Suite struct HistoryPageTests {
     @Test func aChangeReadsWithItsValuesBeforeAndAfterAndItsReason() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
-            _ = try harness.store.acting(as: "Editor User").updateDecision(activity: "GP", key: "call-back") {
+            _ = try await harness.store.acting(as: "Editor User").updateDecision(activity: "GP", key: "call-back") {
                 $0.due = try CalendarDate.parse("2027-04-30", field: "due")
             }
-            _ = try harness.store.acting(as: "Editor User").updateParticipant(ref: "P-1") { _, contact in
+            _ = try await harness.store.acting(as: "Editor User").updateParticipant(ref: "P-1") { _, contact in
                 contact.email = "jo.new@example.org"
             }
             let page = try await client.get("/history", cookie: editor.cookie).body.text
@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test func aReasonIsSaidWithTheChangeItIsFor() throws {
+    @Test func aReasonIsSaidWithTheChangeItIsFor() async throws {
         let change = HistoryEntry(
             id: 1, at: "2026-12-02T10:00:00.000Z", actor: "Sam", action: "update", entity: "decision", entityId: 1,
             activityRef: "GP", before: #"{"key":"open-jan","due":"2027-01-31","text":"We will open in January"}"#,

@@ -25,7 +25,7 @@ import Testing
     ]
 
     @Test func anExcelExportIsReadCheckedAndImportedWithNoCommandLine() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let uploaded = try await client.upload(Self.export, name: "export.csv", csrf: editor.csrf, session: editor)
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func anUploadIsOnlyItsUploadersAndGoesWhenAbandonedOrWhenAPersonInItIsErased() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let admin = try await client.signIn(.admin)
@@ -100,7 +100,7 @@ import Testing
             let withJo = Data("Text,Email\r\nHello,jo.bloggs@example.org\r\n".utf8)
             _ = try await client.upload(withJo, csrf: editor.csrf, session: editor)
             _ = try await client.upload(Data("Text\r\nNobody\r\n".utf8), csrf: editor.csrf, session: editor)
-            _ = try harness.store.eraseParticipant(ref: "P-1", contributions: false)
+            _ = try await harness.store.eraseParticipant(ref: "P-1", contributions: false)
             #expect(try harness.strings("SELECT fileName FROM importUpload").count == 1)
         }
     }
@@ -108,7 +108,7 @@ import Testing
 
 extension ImportFlowTests {
     @Test func anUploadLeftForADayIsDeletedWhenSomeoneSignsIn() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             _ = try await client.upload(Self.export, csrf: editor.csrf, session: editor)

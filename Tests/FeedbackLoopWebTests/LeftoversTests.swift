@@ -9,13 +9,13 @@ import Testing
 /// Nothing private is left behind, and nothing deceives: the first steps of issue 21.
 @Suite struct LeftoversTests {
     @Test(arguments: ["/\t/evil.example", "/\n/evil.example", "/\u{0}x", "//evil.example", "/\\evil.example"])
-    func aNextAddressWithAControlCharacterIsNeverFollowed(next: String) {
+    func aNextAddressWithAControlCharacterIsNeverFollowed(next: String) async throws {
         #expect(SignInRoutes.safeNext(next) == "/")
         #expect(SignInRoutes.safeNext("/activities/GP") == "/activities/GP")
     }
 
     @Test func aFilePartWithoutANameIsRefusedBeforeAnythingIsKept() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let response = try await client.upload(
@@ -27,26 +27,26 @@ import Testing
     }
 
     @Test func finishingAnErasureDeletesEveryUploadAndStartingTheServerSweepsOldOnes() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             _ = try await client.upload(Data("Text\r\nHello\r\n".utf8), csrf: editor.csrf, session: editor)
             _ = try await client.upload(Data("Text\r\nAgain\r\n".utf8), csrf: editor.csrf, session: editor)
         }
         harness.clock.advance(EngagementStore.uploadLifetime + 60)
-        try harness.store.sweepPrivateLeftovers()
+        try await harness.store.sweepPrivateLeftovers()
         #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
 
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             _ = try await client.upload(Data("Text\r\nFresh\r\n".utf8), csrf: editor.csrf, session: editor)
         }
-        _ = try? harness.store.eraseParticipant(ref: "P-1", contributions: false)
-        _ = try harness.store.finishErasure(ref: "P-1")
+        _ = try? await harness.store.eraseParticipant(ref: "P-1", contributions: false)
+        _ = try await harness.store.finishErasure(ref: "P-1")
         #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
     }
 
-    @Test func uploadFoldersEarlierVersionsLeftAreRemoved() throws {
+    @Test func uploadFoldersEarlierVersionsLeftAreRemoved() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-leftovers-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let old = folder.appending(path: "yswd-uploads-4242")
@@ -60,7 +60,7 @@ import Testing
 
     @Test(arguments: [(600, false), (20, true)])
     func aFileTooWideOrWithAHugeFirstLineIsRefusedBeforeAnyPage(columns: Int, longLine: Bool) async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let header =
@@ -78,7 +78,7 @@ import Testing
 
     /// Errors too carry the security headers; and HEAD answers as GET does, without a body.
     @Test func errorsCarryTheSecurityHeadersAndHeadAnswersAsGet() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let big = String(repeating: "x", count: 2 << 20)

@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: hostile.indices)
     func hostileTextEnteredThroughTheFormsComesBackAsTextOnEveryPage(index: Int) async throws {
         let text = Self.hostile[index]
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let admin = try await client.signIn(.admin)
             func post(_ path: String, _ form: [(String, String)]) async throws {
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func everyResponseCarriesTheSecurityHeadersAndNoPageHasAScript() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let admin = try await client.signIn(.admin)
             for page in Self.pages + ["/no-such-page", "/activities/NOPE", "/assets/yswd.css"] {
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func anUnknownAddressShowsTheNotFoundPage() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let admin = try await client.signIn(.admin)
             for path in ["/no-such-page", "/activities/NOPE", "/activities/GP/updates/9", "/activities/GP/preview/pdf"]
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func aRefusedFormNamesEachFieldKeepsWhatWasTypedAndWritesNothing() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let before = try harness.fingerprint()
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func datesAreTypedEitherWay() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             for (ref, date) in [("A1", "30/04/2027"), ("A2", "2027-04-30")] {
@@ -131,17 +131,17 @@ import Testing
                         ("level", "consult"), ("feedback-by", date),
                     ], cookie: editor.cookie)
                 #expect(response.status == .seeOther)
-                #expect(try harness.store.activity(ref: ref).feedbackBy?.description == "2027-04-30")
+                await #expect(try harness.store.activity(ref: ref).feedbackBy?.description == "2027-04-30")
             }
         }
     }
 
     /// Numbers are each activity's own: GP has no contribution 3, whatever other activities have.
     @Test func aNumberTheActivityHasNotGivenIsRefused() async throws {
-        let harness = try WebHarness()
-        _ = try harness.store.addActivity(
+        let harness = try await WebHarness()
+        _ = try await harness.store.addActivity(
             Activity(ref: "MH", title: "Mental health", purpose: "p", canInfluence: "c", level: .consult))
-        _ = try harness.store.addContribution(activity: "MH", text: "Not about GPs")
+        _ = try await harness.store.addContribution(activity: "MH", text: "Not about GPs")
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let before = try harness.fingerprint()
@@ -165,7 +165,7 @@ import Testing
     }
 
     @Test func theDashboardShowsAChangeAtOnce() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             #expect(try await client.get("/", cookie: editor.cookie).body.text.contains("Theme 1 contribution"))
@@ -177,13 +177,13 @@ import Testing
             #expect(!after.contains("Theme 1 contribution"), "the dashboard still shows the loop as it was")
             #expect(after.contains("Answer 1 theme"))
             // A change that may touch every activity (a setting) means reading them all again.
-            _ = try harness.store.acting(as: "test").setSetting(.dueSoonDays, to: "3")
+            _ = try await harness.store.acting(as: "test").setSetting(.dueSoonDays, to: "3")
             #expect(try await client.get("/", cookie: editor.cookie).body.text.contains("Answer 1 theme"))
         }
     }
 
     @Test func contactDetailsShowOnlyToPublishersAndErasureLeavesNoTrace() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             for role in [StaffRole.viewer, .editor] {
                 let session = try await client.signIn(role)
@@ -206,7 +206,7 @@ import Testing
     }
 
     @Test func aThemedContributionGoesOutOfScopeOnlyWithItsThemesAndComesBack() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let out = try await client.post(
@@ -214,18 +214,18 @@ import Testing
                 [("csrf", editor.csrf), ("action", "out-of-scope"), ("out-of-scope", "About parking")],
                 cookie: editor.cookie)
             #expect(out.status == .seeOther)
-            #expect(try harness.store.contributions(activity: "GP").first?.themes == [])
+            await #expect(try harness.store.contributions(activity: "GP").first?.themes == [])
             _ = try await client.post(
                 "/activities/GP/contributions/1", [("csrf", editor.csrf), ("action", "in-scope")], cookie: editor.cookie
             )
-            #expect(try harness.store.contributions(activity: "GP").first?.outOfScope == nil)
+            await #expect(try harness.store.contributions(activity: "GP").first?.outOfScope == nil)
         }
     }
 
     /// Issue 19, finding 9: a contribution moves from its theme to another in one step.
     @Test func aContributionMovesToAnotherTheme() async throws {
-        let harness = try WebHarness()
-        _ = try harness.store.addTheme(activity: "GP", key: "online", said: "Online booking", contributions: [])
+        let harness = try await WebHarness()
+        _ = try await harness.store.addTheme(activity: "GP", key: "online", said: "Online booking", contributions: [])
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let page = try await client.get("/activities/GP/contributions/1", cookie: editor.cookie)
@@ -234,13 +234,13 @@ import Testing
                 "/activities/GP/contributions/1",
                 [("csrf", editor.csrf), ("action", "move"), ("move-to", "online")], cookie: editor.cookie)
             #expect(moved.status == .seeOther)
-            #expect(try harness.store.contributions(activity: "GP", number: 1).first?.themes == ["online"])
+            await #expect(try harness.store.contributions(activity: "GP", number: 1).first?.themes == ["online"])
         }
     }
 
     /// Issue 19, finding 4: a "we will" marked done needs its done wording, in the browser too.
     @Test func aDoneDecisionNeedsItsDoneWording() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let before = try harness.fingerprint()
@@ -260,7 +260,7 @@ import Testing
     }
 
     @Test func publishingIsPreviewedCheckedConfirmedThenSaysWhatHappensNext() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             let preview = try await client.get("/activities/GP/preview/html", cookie: publisher.cookie).body.text
@@ -277,12 +277,13 @@ import Testing
             #expect(first.body.text.contains("This is the activity’s first update."))
             #expect(try harness.fingerprint() == before, "checking writes nothing")
             // Answered in full, it is published, then the answer changes: the next check lists the change.
-            _ = try harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
-            _ = try harness.store.explain(
+            _ = try await harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
+            _ = try await harness.store.explain(
                 activity: "GP", theme: "phone", why: "A full call-back service costs too much", reason: .cost)
             _ = try await client.post(
                 "/activities/GP/publish", fields + [("action", "confirm")], cookie: publisher.cookie)
-            _ = try harness.store.updateDecision(activity: "GP", key: "call-back", reason: "Sooner than planned") {
+            _ = try await harness.store.updateDecision(activity: "GP", key: "call-back", reason: "Sooner than planned")
+            {
                 $0.text = "We will add a call-back option in March"
             }
             let check = try await client.post(
@@ -324,7 +325,7 @@ import Testing
     }
 
     @Test func removingAnythingAsksFirstSayingWhatGoes() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             let before = try harness.fingerprint()
@@ -353,7 +354,7 @@ import Testing
     /// Issue 19, finding 2: formats recorded together, or added later, are renditions of one update.
 
     @Test func severalFormatsAreRenditionsOfOneUpdate() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             let page = try await client.get("/activities/GP/publish", cookie: publisher.cookie)
@@ -381,7 +382,7 @@ import Testing
                 done.body.text.contains("<a href=\"/activities/GP/updates/1/large-print\">Large print web page</a>"))
             let largePrint = try await client.get("/activities/GP/updates/1/large-print", cookie: publisher.cookie)
             #expect(largePrint.status == .ok && largePrint.body.text.contains("Getting a GP appointment"))
-            let updates = try harness.store.updates(ref: "GP")
+            let updates = try await harness.store.updates(ref: "GP")
             #expect(updates.count == 1)
             #expect(updates.first?.renditions.map(\.format) == ["html", "easy-read", "large-print"])
         }
@@ -389,7 +390,7 @@ import Testing
 
     @Test func thePublicSiteShowsEveryRecordedUpdateAsItWillBePublished() async throws {
 
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             let recorded = try await client.post(
@@ -409,7 +410,7 @@ import Testing
             #expect(noFolder.status == .badRequest && noFolder.body.text.contains("site-folder"))
             let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-site-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            _ = try harness.store.acting(as: "test").setSetting(.siteFolder, to: folder.path)
+            _ = try await harness.store.acting(as: "test").setSetting(.siteFolder, to: folder.path)
             let built = try await client.post("/site/build", [("csrf", publisher.csrf)], cookie: publisher.cookie)
             #expect(built.status == .ok && built.body.text.contains("The site is built"))
             #expect(FileManager.default.fileExists(atPath: folder.appending(path: "updates/GP-1.html").path))
@@ -417,7 +418,7 @@ import Testing
     }
 
     @Test func aDecisionCanAnswerAThemeInPart() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             _ = try await client.post(
@@ -431,14 +432,14 @@ import Testing
                     ("decision-responds-to", "online"), ("decision-partly", "phone"),
                 ], cookie: editor.cookie)
             #expect(added.status == .seeOther)
-            let decision = try #require(try harness.store.decisions(activity: "GP").first { $0.key == "app" })
+            let decision = try await #require(try harness.store.decisions(activity: "GP").first { $0.key == "app" })
             #expect(decision.responds.contains(ThemeResponse(theme: "phone", outcome: .partly)))
             #expect(decision.responds.contains(ThemeResponse(theme: "online", outcome: .adopted)))
         }
     }
 
     @Test func quotesAreChosenOnlyFromPeopleWhoAgreed() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             let refused = try await client.post(
@@ -446,7 +447,7 @@ import Testing
                 [("csrf", publisher.csrf), ("contribution", "1"), ("action", "add")],
                 cookie: publisher.cookie)
             #expect(refused.status == .badRequest && refused.body.text.contains("There is a problem"))
-            #expect(try harness.store.chosenQuotes(activity: "GP").isEmpty)
+            await #expect(try harness.store.chosenQuotes(activity: "GP").isEmpty)
             let consent = try await client.post(
                 "/participants/change", [("csrf", publisher.csrf), ("change-ref", "P-1"), ("change-quote", "yes")],
                 cookie: publisher.cookie)
@@ -460,27 +461,27 @@ import Testing
                 [("csrf", publisher.csrf), ("contribution", "1"), ("action", "add")],
                 cookie: publisher.cookie)
             #expect(chosen.status == .seeOther)
-            #expect(try harness.store.chosenQuotes(activity: "GP").map(\.contribution) == [1])
+            await #expect(try harness.store.chosenQuotes(activity: "GP").map(\.contribution) == [1])
             let page = try await client.get("/activities/GP/themes/phone", cookie: publisher.cookie).body.text
             #expect(page.contains("Stop quoting 1"))
         }
     }
 
     @Test func aChangeMadeInTheBrowserIsInHistoryUnderTheSignedInUser() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             _ = try await client.post(
                 "/activities/GP/themes",
                 [("csrf", editor.csrf), ("theme-key", "online"), ("theme-said", "Online booking")],
                 cookie: editor.cookie)
-            let entry = try #require(try harness.store.history(activity: "GP").last)
+            let entry = try await #require(try harness.store.history(activity: "GP").last)
             #expect(entry.entity == "theme" && entry.actor == "Editor User")
         }
     }
 
     @Test func anUploadThatIsNotCSVOrIsOver50MBIsRefused() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             func upload(name: String, content: String) async throws -> (HTTPResponse.Status, String) {
@@ -503,7 +504,7 @@ import Testing
 
 extension PageTests {
     @Test func aStoreRefusalNoFormShowsReadsAsAPlainPage() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             // Removing a decision that is not there: the store names it, and nothing is written.
@@ -528,7 +529,7 @@ extension PageTests {
     }
 
     @Test func theActivityIsInPartsAndItsOverviewHasAtMost25TabStops() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let admin = try await client.signIn(.admin)
             let overview = try await client.get("/activities/GP", cookie: admin.cookie).body.text
@@ -557,16 +558,16 @@ extension PageTests {
 
 extension PageTests {
     @Test func disablingAUserAsksFirstAndEachSettingSaysWhatItDoes() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let admin = try await client.signIn(.admin)
             let fields = [("csrf", admin.csrf), ("email", "viewer@example.org"), ("action", "disable")]
             let asked = try await client.post("/users/change", fields, cookie: admin.cookie)
             #expect(asked.body.text.contains("<h1>Disable Viewer User’s account?</h1>"))
-            #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == false)
+            await #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == false)
             let done = try await client.post("/users/change", fields + [("confirmed", "yes")], cookie: admin.cookie)
             #expect(done.status == .seeOther)
-            #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == true)
+            await #expect(try harness.store.users().first { $0.email == "viewer@example.org" }?.isDisabled == true)
             let page = try await client.get("/users", cookie: admin.cookie).body.text
             #expect(page.contains("Viewer User’s account is disabled."))
             #expect(page.contains("Where ‘Build the site’ writes the public site"))

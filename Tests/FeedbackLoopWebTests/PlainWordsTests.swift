@@ -78,7 +78,7 @@ import Testing
 
     /// Every route, as every role, with missing, unknown and wrong values: no page says a command.
     @Test func everyPageAndRefusalTheWebGivesIsFreeOfCommandLineWords() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         let routes = harness.server.router().routes.filter { $0.method != .head }.map {
             ($0.method == .get, $0.path.description)
         }

@@ -12,7 +12,7 @@ import Testing
 /// lockout after five failures, and passwords.
 @Suite struct SessionTests {
     @Test func theSignInFormCarriesATokenMatchingItsOwnCookie() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let fields = [("email", "editor@example.org"), ("password", WebHarness.password)]
             // Posted from a page that never showed the form (no cookie, or a token of its own): refused.
@@ -32,7 +32,7 @@ import Testing
 
     @Test func theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureOnlyWhenAsked() async throws {
         for secure in [false, true] {
-            let harness = try WebHarness(secureCookies: secure)
+            let harness = try await WebHarness(secureCookies: secure)
             try await harness.test { client in
                 let session = try await client.signIn(.viewer)
                 let flags = session.setCookie.lowercased()
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func everySignInStartsANewSessionAndEndsTheOneTheBrowserHad() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let first = try await client.signIn(.editor)
             let second = try await client.postSignIn(
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func signingOutEndsTheSession() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let session = try await client.signIn(.viewer)
             let out = try await client.post("/sign-out", [("csrf", session.csrf)], cookie: session.cookie)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aSessionEndsAfterThirtyIdleMinutesAndTwelveHoursInAll() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let idle = try await client.signIn(.viewer)
             harness.clock.advance(29 * 60)
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func fiveFailedSignInsLockTheAccountForFifteenMinutesAndAreRecorded() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             func attempt(_ password: String) async throws -> TestResponse {
                 try await client.postSignIn(
@@ -102,7 +102,7 @@ import Testing
             let locked = try await attempt(WebHarness.password)
             #expect(locked.status == .unauthorized, "locked even with the right password")
             #expect(locked.body.text.contains("wait 15 minutes before you try again"))
-            let history = try harness.store.history().filter { $0.entity == "accountLock" }
+            let history = try await harness.store.history().filter { $0.entity == "accountLock" }
             #expect(history.count == 1)
             #expect(history.first?.after?.contains("203.0.113.7") == true, "the address is in history")
 
@@ -125,11 +125,11 @@ import Testing
 
     /// Issue 21: failed sign-ins from one address lock no one out anywhere else.
     @Test func oneAddressCannotLockAnyoneOutForAnother() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         let emails = (1...20).map { "staff\($0)@example.org" }
         for email in emails {
-            let link = try harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
-            _ = try harness.store.setPassword(token: link.token, hash: WebHarness.hash)
+            let link = try await harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
+            _ = try await harness.store.setPassword(token: link.token, hash: WebHarness.hash)
         }
         try await harness.test { client in
             for email in emails {
@@ -154,11 +154,11 @@ import Testing
     /// Issue 21: a locked account, a wrong password and an unknown email cannot be told apart: the
     /// same status, the same page, in the same time.
     @Test func lockedWrongAndUnknownGetTheSameAnswerInTheSameTime() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         for email in ["locked@example.org", "real@example.org"] {
-            let link = try harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
+            let link = try await harness.store.addUser(email: email, name: "Staff Member", role: .viewer)
             let hash = Bcrypt.hash(WebHarness.password, cost: 12)  // as the app hashes passwords
-            _ = try harness.store.setPassword(token: link.token, hash: hash)
+            _ = try await harness.store.setPassword(token: link.token, hash: hash)
         }
         try await harness.test { client in
             for _ in 0..<5 {
@@ -171,7 +171,7 @@ import Testing
             ]
             var bodies: [String: String] = [:]
             var times: [String: [Double]] = [:]
-            for round in 0..<5 {
+            for round in 0..<7 {
                 for (name, email, password) in cases {
                     let start = ContinuousClock.now
                     let response = try await client.postSignIn(
@@ -190,15 +190,18 @@ import Testing
             let medians = times.mapValues { $0.sorted()[$0.count / 2] }
             let spread = (medians.values.max() ?? 0) - (medians.values.min() ?? 0)
             print("sign-in median times (ms): \(medians.mapValues { Int($0.rounded()) })")
-            #expect(spread < 50, "median times in ms: \(medians)")
+            // Each answer checks a password (about 240 ms here); one that skipped the check would be
+            // faster by nearly all of that. Other tests share the machine, so allow some noise.
+            let fastest = medians.values.min() ?? 0
+            #expect(spread < max(50, fastest * 0.3), "median times in ms: \(medians)")
         }
     }
 
     @Test func aDisabledUserCannotSignInAndIsSignedOut() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let session = try await client.signIn(.editor)
-            try harness.store.disableUser(email: "editor@example.org")
+            try await harness.store.disableUser(email: "editor@example.org")
             #expect(try await client.get("/", cookie: session.cookie).status == .seeOther)
             let again = try await client.postSignIn([
                 ("email", "editor@example.org"), ("password", WebHarness.password),
@@ -208,8 +211,8 @@ import Testing
     }
 
     @Test func aPasswordLinkSetsAStrongPasswordOnceAndHistoryNeverHoldsIt() async throws {
-        let harness = try WebHarness()
-        let link = try harness.store.addUser(email: "new@example.org", name: "New Person", role: .editor)
+        let harness = try await WebHarness()
+        let link = try await harness.store.addUser(email: "new@example.org", name: "New Person", role: .editor)
         try await harness.test { client in
             let path = "/set-password/\(link.token)"
             #expect(try await client.get(path).status == .ok)
@@ -239,7 +242,7 @@ import Testing
 
 extension SessionTests {
     @Test func textTypedAfterTheSessionExpiredComesBackAfterSigningInAndIsSentOnlyWhenAsked() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             harness.clock.advance(31 * 60)
@@ -277,13 +280,13 @@ extension SessionTests {
             // The browser sends the same form on: now it is recorded.
             let sent = try await client.post("/activities/GP/decisions", fields, cookie: cookie)
             #expect(sent.status == .seeOther)
-            #expect(try harness.store.decisions(activity: "GP").contains { $0.key == "evening" })
+            await #expect(try harness.store.decisions(activity: "GP").contains { $0.key == "evening" })
             #expect(try harness.strings("SELECT id FROM formDraft").isEmpty)
         }
     }
 
     @Test func aDraftHoldingAParticipantsDetailsGoesWhenTheyAreErased() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         try await harness.test { client in
             let publisher = try await client.signIn(.publisher)
             harness.clock.advance(31 * 60)
@@ -292,7 +295,7 @@ extension SessionTests {
                 [("csrf", publisher.csrf), ("change-ref", "P-1"), ("change-email", "jo.bloggs@example.org")],
                 cookie: publisher.cookie)
             #expect(try harness.strings("SELECT id FROM formDraft").count == 1)
-            _ = try harness.store.eraseParticipant(ref: "P-1", contributions: false)
+            _ = try await harness.store.eraseParticipant(ref: "P-1", contributions: false)
             #expect(try harness.strings("SELECT id FROM formDraft").isEmpty)
         }
     }

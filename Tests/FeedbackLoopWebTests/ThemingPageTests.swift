@@ -9,9 +9,10 @@ import Testing
 /// Theming at the size of a real consultation.
 @Suite struct ThemingPageTests {
     @Test func aThemeIsCreatedOnThePageAndEveryMatchingViewLinkedAtOnce() async throws {
-        let harness = try WebHarness()
+        let harness = try await WebHarness()
         for number in 1...30 {
-            _ = try harness.store.addContribution(activity: "GP", text: "Parking at the surgery is hard (\(number))")
+            _ = try await harness.store.addContribution(
+                activity: "GP", text: "Parking at the surgery is hard (\(number))")
         }
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
@@ -44,7 +45,7 @@ import Testing
             #expect(linked.status == .seeOther)
             let after = try await client.get(try #require(linked.headers[.location]), cookie: editor.cookie).body.text
             #expect(after.contains("30 contributions linked to theme parking."))
-            #expect(try harness.store.contributions(activity: "GP", theme: "parking").count == 30)
+            await #expect(try harness.store.contributions(activity: "GP", theme: "parking").count == 30)
 
             // Themed ones can be shown, ticked a page at a time and moved to another theme.
             let themed = try await client.get(
@@ -56,7 +57,7 @@ import Testing
                 [("csrf", editor.csrf), ("show", "theme:parking"), ("size", "25"), ("action", "select-page")],
                 cookie: editor.cookie)
             #expect(ticked.body.text.components(separatedBy: " checked>").count - 1 == 25)
-            let first = try #require(try harness.store.contributions(activity: "GP", theme: "parking").first)
+            let first = try await #require(try harness.store.contributions(activity: "GP", theme: "parking").first)
             let moved = try await client.post(
                 "/activities/GP/theming",
                 [
@@ -64,7 +65,8 @@ import Testing
                     ("action", "link"),
                 ], cookie: editor.cookie)
             #expect(moved.status == .seeOther)
-            #expect(try harness.store.contributions(activity: "GP", number: first.number).first?.themes == ["phone"])
+            await #expect(
+                try harness.store.contributions(activity: "GP", number: first.number).first?.themes == ["phone"])
         }
     }
 }

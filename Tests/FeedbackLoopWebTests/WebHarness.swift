@@ -25,29 +25,30 @@ struct WebHarness: Sendable {
     /// The store's clock, which a test can move on.
     let clock = TestClock()
 
-    init(secureCookies: Bool = false) throws {
+    init(secureCookies: Bool = false) async throws {
         let clock = clock
         store = try EngagementStore.inMemory(actor: "setup", clock: { clock.now })
         server = WebServer(store: store, secureCookies: secureCookies, trustProxy: true)
         for role in StaffRole.allCases {
-            let link = try store.addUser(
+            let link = try await store.addUser(
                 email: "\(role.rawValue)@example.org", name: "\(role.rawValue.capitalized) User", role: role)
-            _ = try store.setPassword(token: link.token, hash: Self.hash)
+            _ = try await store.setPassword(token: link.token, hash: Self.hash)
         }
-        _ = try store.addActivity(
+        _ = try await store.addActivity(
             Activity(
                 ref: "GP", title: "Getting a GP appointment", purpose: "Understand booking",
                 canInfluence: "The phone line",
                 level: .consult, lead: "Editor User", service: "Primary care", publicContact: "engage@example.nhs.uk",
                 opens: try CalendarDate.parse("2026-01-05", field: "date"),
                 closes: try CalendarDate.parse("2026-02-27", field: "date")))
-        try store.addParticipant(
+        try await store.addParticipant(
             Participant(ref: "P-1", wantsFeedback: true),
             contact: ParticipantContact(participantId: 0, email: "jo.bloggs@example.org", prefers: .email))
-        _ = try store.addContribution(activity: "GP", text: "The phone queue is too long", participantRef: "P-1")
-        _ = try store.addContribution(activity: "GP", text: "Online booking is confusing")
-        _ = try store.addTheme(activity: "GP", key: "phone", said: "Waiting on the phone", contributions: [.single(1)])
-        _ = try store.addDecision(
+        _ = try await store.addContribution(activity: "GP", text: "The phone queue is too long", participantRef: "P-1")
+        _ = try await store.addContribution(activity: "GP", text: "Online booking is confusing")
+        _ = try await store.addTheme(
+            activity: "GP", key: "phone", said: "Waiting on the phone", contributions: [.single(1)])
+        _ = try await store.addDecision(
             activity: "GP",
             Decision(
                 activityId: 0, key: "call-back", text: "We will add a call-back option", status: .planned,

@@ -14,7 +14,7 @@ import Testing
         ProcessInfo.processInfo.environment[variable] ?? root.appending(path: path).path
     }
 
-    @Test func everyWebPageHasNoWCAGViolations() throws {
+    @Test func everyWebPageHasNoWCAGViolations() async throws {
         let python = Self.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
         let axe = Self.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
         try #require(

@@ -141,7 +141,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func badInputIsRefusedWithOneLineAndChangesNothing(arguments: [String], mentions: String) throws {
+    func badInputIsRefusedWithOneLineAndChangesNothing(arguments: [String], mentions: String) async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let before = try yswd.fingerprint()
@@ -175,7 +175,7 @@ import Testing
     ]
 
     @Test(arguments: listMistakes)
-    func aValueNotInTheListIsACommandLineMistake(arguments: [String], mentions: [String]) throws {
+    func aValueNotInTheListIsACommandLineMistake(arguments: [String], mentions: [String]) async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let before = try yswd.fingerprint()

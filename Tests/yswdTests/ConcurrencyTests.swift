@@ -3,7 +3,7 @@ import GRDB
 import Testing
 
 @Suite struct ConcurrencyTests {
-    @Test func twoProcessesAddingContributionsAtOnceBothSucceed() throws {
+    @Test func twoProcessesAddingContributionsAtOnceBothSucceed() async throws {
         let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
         let perWriter = 40
@@ -31,7 +31,7 @@ import Testing
         }
         let queue = try DatabaseQueue(path: yswd.database)
         defer { try? queue.close() }
-        let (count, entries) = try queue.read { db in
+        let (count, entries) = try await queue.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM contribution")!,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM history WHERE entity = 'contribution'")!
@@ -40,7 +40,7 @@ import Testing
         #expect(count == 2 * perWriter)
         #expect(entries == 2 * perWriter)
         for number in 1...2 {
-            let texts = try queue.read { db in
+            let texts = try await queue.read { db in
                 try String.fetchAll(
                     db, sql: "SELECT text FROM contribution WHERE text LIKE ?", arguments: ["writer \(number) %"])
             }
@@ -52,7 +52,7 @@ import Testing
 @Suite struct LongWriteTests {
     /// The import parses and stages the whole file before it takes the write lock, so another
     /// writer started while it reads is not kept waiting for it.
-    @Test func aLongImportAndAConcurrentAddBothSucceed() throws {
+    @Test func aLongImportAndAConcurrentAddBothSucceed() async throws {
         let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
         var csv = "Id,Text,Who,Email\n"
@@ -81,14 +81,14 @@ import Testing
         #expect(importStillRunning, "the add did not wait for the import to finish")
         let queue = try DatabaseQueue(path: yswd.database)
         defer { try? queue.close() }
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM contribution") } == 300_001)
+        await #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM contribution") } == 300_001)
     }
 }
 
 @Suite struct ErasureCommandTests {
     /// While another program holds a read transaction, the write-ahead log cannot be emptied: the
     /// erasure says so (exit 3), and `--finish` completes it once the reader has gone.
-    @Test func anErasureBlockedByAReaderSaysSoAndFinishLeavesNoCopyInTheFiles() throws {
+    @Test func anErasureBlockedByAReaderSaysSoAndFinishLeavesNoCopyInTheFiles() async throws {
         let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
         let secrets = ["zed.quarry@example.org", "07700 900987", "17 Quarrymans Way, Zedtown", "My quokka diary"]

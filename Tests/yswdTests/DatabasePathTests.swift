@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DatabasePathTests {
     @Test(arguments: [["activity", "list"], ["history"], ["participant", "add", "P-1"], ["backup", "copy.sqlite"]])
-    func everyCommandButInitNeedsTheDatabase(arguments: [String]) throws {
+    func everyCommandButInitNeedsTheDatabase(arguments: [String]) async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         let result = try yswd.run(arguments)
@@ -16,7 +16,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: yswd.database))
     }
 
-    @Test func initCreatesTheDefaultDatabaseOwnerOnly() throws {
+    @Test func initCreatesTheDefaultDatabaseOwnerOnly() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         #expect(try yswd.ok("init") == "Created the yswd database yswd.sqlite.\n")
@@ -25,7 +25,7 @@ import Testing
         #expect(try yswd.ok("init").contains("already a yswd database"))
     }
 
-    @Test func theDatabaseComesFromTheOptionThenTheEnvironment() throws {
+    @Test func theDatabaseComesFromTheOptionThenTheEnvironment() async throws {
         var yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init", "--database", "chosen.sqlite")
@@ -36,7 +36,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: yswd.database))
     }
 
-    @Test func globalOptionsMayComeBeforeTheCommand() throws {
+    @Test func globalOptionsMayComeBeforeTheCommand() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("--database", "first.sqlite", "init")
@@ -46,7 +46,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: yswd.database))
     }
 
-    @Test func aFolderAPathUnderAFileAndAForeignFileAreRefusedUntouched() throws {
+    @Test func aFolderAPathUnderAFileAndAForeignFileAreRefusedUntouched() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try FileManager.default.createDirectory(atPath: yswd.folder + "/records", withIntermediateDirectories: false)
@@ -66,13 +66,13 @@ import Testing
         #expect(try String(contentsOfFile: yswd.folder + "/notes.txt", encoding: .utf8) == "shopping list")
     }
 
-    @Test func aDatabaseFromANewerYswdIsRefused() throws {
+    @Test func aDatabaseFromANewerYswdIsRefused() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
         do {
             let queue = try DatabaseQueue(path: yswd.database)
-            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_later')") }
+            try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_later')") }
             try queue.close()
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct ExternalFormatTests {
-    @Test func themingImportedResponsesInBulk() throws {
+    @Test func themingImportedResponsesInBulk() async throws {
         let yswd = try ImportCommandTests.prepared([
             "survey.csv": Data("Text\nThe PHONE queue\nNo phone answer\nParking\nPhoné menu\n".utf8)
         ])
@@ -35,7 +35,7 @@ import Testing
 
         """
 
-    @Test func decidimProgressKeepsTwoDecimalsBothWays() throws {
+    @Test func decidimProgressKeepsTwoDecimalsBothWays() async throws {
         let results = """
             id;title/en;progress
             1;Call-back service;46.33
@@ -53,7 +53,7 @@ import Testing
         for progress in [";46.33;", ";12.5;", ";100;"] { #expect(exported.contains(progress), "\(exported)") }
     }
 
-    @Test func decidimResultsComeInAsDecisionsAndGoBackOut() throws {
+    @Test func decidimResultsComeInAsDecisionsAndGoBackOut() async throws {
         let yswd = try ImportCommandTests.prepared(["results.csv": Data(Self.results.utf8)])
         defer { yswd.remove() }
         #expect(
@@ -95,7 +95,7 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before)
     }
 
-    @Test func openConsultDatasets() throws {
+    @Test func openConsultDatasets() async throws {
         let yswd = try ImportCommandTests.prepared([:])
         defer { yswd.remove() }
         try yswd.ok("config", "set", "organisation", "Coventry ICB")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct HardeningTests {
     static func prepared(_ files: [String: Data] = [:]) throws -> Yswd { try ImportCommandTests.prepared(files) }
 
-    @Test func aFileThatIsOnlyAByteOrderMarkIsRefusedNotACrash() throws {
+    @Test func aFileThatIsOnlyAByteOrderMarkIsRefusedNotACrash() async throws {
         let yswd = try Self.prepared(["bom.csv": Data([0xEF, 0xBB, 0xBF])])
         defer { yswd.remove() }
         let before = try yswd.fingerprint()
@@ -16,7 +16,7 @@ import Testing
         #expect(try yswd.fingerprint() == before)
     }
 
-    @Test func aNulByteIsRefusedWithItsLineAndColumnAndNothingIsStored() throws {
+    @Test func aNulByteIsRefusedWithItsLineAndColumnAndNothingIsStored() async throws {
         let yswd = try Self.prepared(["nul.csv": Data("Id,Text\nR1,fine\nR2,cut\u{0}here\n".utf8)])
         defer { yswd.remove() }
         let before = try yswd.fingerprint()
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: [false, true])
-    func aResponseIdRepeatedInOneFileNamesBothLines(withThemes: Bool) throws {
+    func aResponseIdRepeatedInOneFileNamesBothLines(withThemes: Bool) async throws {
         let csv =
             withThemes
             ? "Id,Text,Themes\nR1,one,phones\nR2,two,phones\nR1,three,phones\n" : "Id,Text\nR1,one\nR2,two\nR1,three\n"
@@ -47,7 +47,7 @@ import Testing
         #expect(try yswd.fingerprint() == before)
     }
 
-    @Test func anImportIsOneHistoryEntryHoweverOftenARespondentRepeats() throws {
+    @Test func anImportIsOneHistoryEntryHoweverOftenARespondentRepeats() async throws {
         let csv = """
             Id,Text,Who,Email,Ok
             R1,one,P-9,p9@example.org,yes
@@ -61,7 +61,7 @@ import Testing
         try yswd.ok("participant", "add", "P-1", "--email", "p1@example.org")
         let queue = try DatabaseQueue(path: yswd.database)
         defer { try? queue.close() }
-        let historyBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM history")! }
+        let historyBefore = try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM history")! }
         try yswd.ok([
             "contribution", "import", "GP", "repeat.csv", "--text-column", "Text", "--id-column", "Id",
             "--participant-column", "Who", "--email-column", "Email", "--wants-feedback-column", "Ok",
@@ -83,7 +83,7 @@ import Testing
         #expect(email == "p9@example.net", "the last email given wins")
     }
 
-    @Test func markingAThemedContributionOutOfScopeNeedsUnlinkAndHistoryNamesTheThemes() throws {
+    @Test func markingAThemedContributionOutOfScopeNeedsUnlinkAndHistoryNamesTheThemes() async throws {
         let yswd = try BadInputTests.prepared()
         defer { yswd.remove() }
         let refused = try yswd.run(["contribution", "update", "GP", "1", "--out-of-scope", "about parking"])
@@ -105,7 +105,7 @@ import Testing
         #expect(listed.contains("out of scope: about parking"))
     }
 
-    @Test func aBackupStoppedPartWayLeavesNothingAtItsNameAndARetrySucceeds() throws {
+    @Test func aBackupStoppedPartWayLeavesNothingAtItsNameAndARetrySucceeds() async throws {
         let yswd = try BadInputTests.prepared()
         defer { yswd.remove() }
         try FileManager.default.createDirectory(
@@ -120,7 +120,7 @@ import Testing
         #expect(try copy.fingerprint() == yswd.fingerprint())
     }
 
-    @Test func aBackupKilledPartWayLeavesNoFileAtTheTarget() throws {
+    @Test func aBackupKilledPartWayLeavesNoFileAtTheTarget() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -150,7 +150,7 @@ import Testing
 }
 
 extension HardeningTests {
-    @Test func historyCanBeFilteredByWhoAndWhatAndSaysEachChangeInWords() throws {
+    @Test func historyCanBeFilteredByWhoAndWhatAndSaysEachChangeInWords() async throws {
         let yswd = try BadInputTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("--actor", "Sam Patel", "theme", "update", "GP", "phone", "--said", "Phones are always engaged")

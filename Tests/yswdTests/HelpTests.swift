@@ -16,7 +16,7 @@ import Testing
         return [path] + (try names.flatMap { try commandPaths(yswd, under: path + [$0]) })
     }
 
-    @Test func everyExampleFitsAnEightyColumnTerminalWithoutBreakingMidCommand() throws {
+    @Test func everyExampleFitsAnEightyColumnTerminalWithoutBreakingMidCommand() async throws {
         var yswd = try Yswd()
         defer { yswd.remove() }
         yswd.environment["COLUMNS"] = "80"
@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    @Test func theVersionComesFromOnePlaceAndHelpShowsIt() throws {
+    @Test func theVersionComesFromOnePlaceAndHelpShowsIt() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         let version = try yswd.ok("--version").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -49,7 +49,7 @@ import Testing
         #expect(try yswd.ok("--help").contains("This is yswd \(version)."))
     }
 
-    @Test func globalOptionsComeBeforeAnyCommandEvenOnesThatIgnoreThem() throws {
+    @Test func globalOptionsComeBeforeAnyCommandEvenOnesThatIgnoreThem() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         #expect(try yswd.ok("--database", "x.sqlite", "templates", "--out", "t").hasPrefix("Wrote "))
@@ -59,7 +59,7 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("nope.sqlite"))
     }
 
-    @Test func datesAreTakenAsYYYYMMDDOrDDMMYYYY() throws {
+    @Test func datesAreTakenAsYYYYMMDDOrDDMMYYYY() async throws {
         let yswd = try BadInputTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("decision", "update", "GP", "callback", "--due", "30/04/2027")
@@ -70,7 +70,7 @@ import Testing
     }
 
     /// Bash's script holds only option names and the values offered, so each value found is offered.
-    @Test func completionsOfferTheValuesOfEveryEnumeratedOption() throws {
+    @Test func completionsOfferTheValuesOfEveryEnumeratedOption() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         let script = try yswd.ok("--generate-completion-script", "bash")

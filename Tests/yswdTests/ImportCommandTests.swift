@@ -32,7 +32,7 @@ import Testing
         "Themes",
     ]
 
-    @Test func aSurveyExportIsImportedOnceWithConsentAndThemes() throws {
+    @Test func aSurveyExportIsImportedOnceWithConsentAndThemes() async throws {
         let yswd = try Self.prepared(["survey.csv": Data(Self.survey.utf8)])
         defer { yswd.remove() }
         let dry = try yswd.ok(
@@ -74,7 +74,7 @@ import Testing
         #expect((entries.last?["after"] as? String)?.contains("\"file\":\"survey.csv\"") == true)
     }
 
-    @Test func anExcelExportIsReadAsWindows1252WithoutBeingTold() throws {
+    @Test func anExcelExportIsReadAsWindows1252WithoutBeingTold() async throws {
         let bytes = Data("Text\nCaf".utf8) + Data([0xE9, 0x20, 0x93, 0x6F, 0x6B, 0x94]) + Data("\n".utf8)
         let yswd = try Self.prepared(["excel.csv": bytes])
         defer { yswd.remove() }
@@ -109,7 +109,7 @@ import Testing
         "--email-column", "Email address", "--contact-wants-feedback",
     ]
 
-    @Test func aRealSurveyExportListsEveryBadRowThenImportsWithAMethodMap() throws {
+    @Test func aRealSurveyExportListsEveryBadRowThenImportsWithAMethodMap() async throws {
         let yswd = try Self.prepared(["export.csv": Self.realExport])
         defer { yswd.remove() }
         let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
@@ -155,7 +155,7 @@ import Testing
         #expect(try yswd.ok("history", "--format", "json").contains("leftOutRows"))
     }
 
-    @Test func anEmailAlreadyOnRecordIsThatParticipant() throws {
+    @Test func anEmailAlreadyOnRecordIsThatParticipant() async throws {
         let yswd = try Self.prepared(["replies.csv": Data("Views,Email\nMore buses,JO@example.org\n".utf8)])
         defer { yswd.remove() }
         try yswd.ok("participant", "add", "P-OLD", "--email", "jo@example.org")
@@ -170,7 +170,7 @@ import Testing
 
     static let methods = "survey, focus-group, interview, drop-in, outreach, online, public-meeting, other"
 
-    @Test func semicolonFilesWithABOMAndCRLF() throws {
+    @Test func semicolonFilesWithABOMAndCRLF() async throws {
         let text = "\u{FEFF}Id;Comment\r\n1;\"Parking; and more\"\r\n2;Buses\r\n"
         let yswd = try Self.prepared(["export.csv": Data(text.utf8)])
         defer { yswd.remove() }
@@ -226,7 +226,7 @@ import Testing
     ]
 
     @Test(arguments: badFiles)
-    func aBadFileChangesNothing(name: String, content: String, extra: [String], mentions: String) throws {
+    func aBadFileChangesNothing(name: String, content: String, extra: [String], mentions: String) async throws {
         let yswd = try Self.prepared(["bad.csv": Data(content.utf8)])
         defer { yswd.remove() }
         let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
@@ -240,7 +240,7 @@ import Testing
             try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before, "\(name): the database file changed")
     }
 
-    @Test func anUnknownActivityOrMissingFileChangesNothing() throws {
+    @Test func anUnknownActivityOrMissingFileChangesNothing() async throws {
         let yswd = try Self.prepared(["ok.csv": Data("Text\nhello\n".utf8)])
         defer { yswd.remove() }
         let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))

@@ -75,13 +75,13 @@ import Testing
         }
     }
 
-    @Test func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() throws {
+    @Test func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() async throws {
         let seed = ProcessInfo.processInfo.environment["YSWD_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
         var random = SeededGenerator(seed: seed)
         let store = try EngagementStore.inMemory(actor: "fuzz")
-        try store.addActivity(
+        try await store.addActivity(
             Activity(ref: "GP", title: "GP access", purpose: "Find out", canInfluence: "Booking", level: .consult))
-        try store.addTheme(activity: "GP", key: "phones", said: "Phones are busy")
+        try await store.addTheme(activity: "GP", key: "phones", said: "Phones are busy")
         var outcomes = (imported: 0, refused: 0)
         for run in 0..<2_000 {
             let base = Array(Self.seeds[run % Self.seeds.count].utf8)
@@ -92,7 +92,7 @@ import Testing
                 let reader = CSVReader(
                     data: Data(input), delimiter: UInt8(ascii: run % 3 == 1 ? ";" : ","), maxFieldBytes: 4096)
                 var rows = try ContributionRows(reader: reader, columns: Self.columns, fileHash: "abc", fileSize: 1)
-                let report = try store.importContributions(
+                let report = try await store.importContributions(
                     activity: "GP", rows: &rows, source: ImportSource(name: "fuzz.csv", sha256: "abc"),
                     createThemes: run % 2 == 0)
                 let after = try Self.counts(store)
@@ -122,7 +122,7 @@ import Testing
     }
 
     /// The same through the command line: exit 0, or exit 2 with one line, and the file unchanged.
-    @Test func mutatedExportsThroughTheCommandLineExitZeroOrTwo() throws {
+    @Test func mutatedExportsThroughTheCommandLineExitZeroOrTwo() async throws {
         var random = SeededGenerator(seed: 7)
         let yswd = try ImportCommandTests.prepared([:])
         defer { yswd.remove() }

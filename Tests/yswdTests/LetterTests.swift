@@ -28,7 +28,7 @@ import Testing
         return yswd
     }
 
-    @Test func theNameAndSixAddressLinesPrintInsideTheWindowInBothLetterFormats() throws {
+    @Test func theNameAndSixAddressLinesPrintInsideTheWindowInBothLetterFormats() async throws {
         let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
         try #require(
             FileManager.default.isExecutableFile(atPath: python),
@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test func lettersGreetPeopleAsTheyWouldExpect() throws {
+    @Test func lettersGreetPeopleAsTheyWouldExpect() async throws {
         let yswd = try Self.withLetters()
         defer { yswd.remove() }
         let letter = try String(contentsOfFile: yswd.folder + "/followups/P-7-letter.html", encoding: .utf8)
@@ -72,7 +72,7 @@ import Testing
         #expect(mailing.contains("P-2,letter,,participant,"))
     }
 
-    @Test func anAddressOfMoreThanSixLinesIsRefusedWhenRecorded() throws {
+    @Test func anAddressOfMoreThanSixLinesIsRefusedWhenRecorded() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         let before = try yswd.fingerprint()

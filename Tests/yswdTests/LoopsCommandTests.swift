@@ -45,7 +45,7 @@ import Testing
 
     /// `--state` lists the loops in that state, closed ones included, and says so when there are none
     /// (issue 19: `--state closed` said "No open feedback loops").
-    @Test func aStateFilterNamesTheStateWhenNothingIsInIt() throws {
+    @Test func aStateFilterNamesTheStateWhenNothingIsInIt() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let none = try yswd.ok("loops", "--as-of", "2026-03-05", "--state", "closed")
@@ -54,7 +54,7 @@ import Testing
         #expect(ready.contains("GP,GP access,ready-to-publish"))
     }
 
-    @Test func jsonRowsHaveStableKeys() throws {
+    @Test func jsonRowsHaveStableKeys() async throws {
 
         let yswd = try Self.prepared()
         defer { yswd.remove() }
@@ -76,7 +76,7 @@ import Testing
         #expect(later.contains("1 commitment overdue"))
     }
 
-    @Test func theDigestIsOneMessagePerLead() throws {
+    @Test func theDigestIsOneMessagePerLead() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         try yswd.ok(
@@ -93,7 +93,7 @@ import Testing
             try yswd.ok("loops", "--digest", "--as-of", "2026-01-10").contains("No activity is overdue or due soon"))
     }
 
-    @Test func checkAndShowHoldTheActivityToThePrinciples() throws {
+    @Test func checkAndShowHoldTheActivityToThePrinciples() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let check = try yswd.ok("check", "GP", "--as-of", "2026-03-05", "--format", "json")
@@ -111,7 +111,7 @@ import Testing
         #expect(timely.contains("open for 27 days before it closed, less than the 28 days people need"))
     }
 
-    @Test func settingsChangeTheRulesAndLandInHistory() throws {
+    @Test func settingsChangeTheRulesAndLandInHistory() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         #expect(try yswd.ok("config", "set", "min-window-days", "21") == "Set min-window-days to 21.\n")
@@ -137,7 +137,7 @@ import Testing
     ]
 
     @Test(arguments: badInputs)
-    func badInputIsRefusedAndChangesNothing(arguments: [String], mentions: String) throws {
+    func badInputIsRefusedAndChangesNothing(arguments: [String], mentions: String) async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let before = try yswd.fingerprint()
@@ -149,7 +149,7 @@ import Testing
         #expect(try yswd.fingerprint() == before)
     }
 
-    @Test func generateFillsAnEmptyDatabaseAsOneBatch() throws {
+    @Test func generateFillsAnEmptyDatabaseAsOneBatch() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -163,7 +163,7 @@ import Testing
 
 /// Issue 19, findings 4, 6 and 13 through the command line.
 @Suite struct PublishingRulesTests {
-    @Test func unthemedViewsStopAnUpdateUnlessEarlyAndTheUpdateSaysSo() throws {
+    @Test func unthemedViewsStopAnUpdateUnlessEarlyAndTheUpdateSaysSo() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("contribution", "add", "GP", "--text", "Not themed yet")
@@ -180,7 +180,7 @@ import Testing
         #expect(early.stderr.contains("the update says 2 views are not yet grouped into themes"))
     }
 
-    @Test func checkWarnsOfADoneDecisionThatStillPromises() throws {
+    @Test func checkWarnsOfADoneDecisionThatStillPromises() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok(
@@ -193,7 +193,7 @@ import Testing
         #expect(publish.stderr.contains("decision signs is done, but its text still says what we will do"))
     }
 
-    @Test func oneFollowUpOwedIsSingular() throws {
+    @Test func oneFollowUpOwedIsSingular() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--record", "--out", "u.html", "--as-of", "2026-03-10")

@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test(arguments: cases.indices)
-    func isRefusedAndChangesNothing(index: Int) throws {
+    func isRefusedAndChangesNothing(index: Int) async throws {
         let (arguments, mentions) = Self.cases[index]
         let yswd = try Self.prepared()
         defer { yswd.remove() }

@@ -50,7 +50,7 @@ import Testing
             ?? "closed"
     }
 
-    @Test func aRecordedUpdateIsKeptExactlyAndMovesTheLoopOn() throws {
+    @Test func aRecordedUpdateIsKeptExactlyAndMovesTheLoopOn() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         #expect(try state(yswd) == "ready-to-publish")
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test(arguments: ["txt", "html", "md", "json", "csv", "easy-read"])
-    func erasureRedactsAStoredQuoteAndKeepsTheHash(format: String) throws {
+    func erasureRedactsAStoredQuoteAndKeepsTheHash(format: String) async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--format", format, "--record", "--out", "update")
@@ -119,7 +119,7 @@ import Testing
         #expect(file.range(of: Data(Self.quote.utf8)) == nil, "the quote is nowhere in the database file")
     }
 
-    @Test func aPrivacyFindingStopsPublicationUntilWaived() throws {
+    @Test func aPrivacyFindingStopsPublicationUntilWaived() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         try yswd.ok("theme", "update", "GP", "parking", "--said", "Parking is hard, ring me on 07700 900123")
@@ -137,7 +137,7 @@ import Testing
         #expect(try yswd.ok("history", "GP", "--format", "json").contains(id), "the waiver is in history")
     }
 
-    @Test func lettersNeedTheSendersAddressAndLargePrintIsALetter() throws {
+    @Test func lettersNeedTheSendersAddressAndLargePrintIsALetter() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         try yswd.ok("participant", "add", "P-5", "--prefers", "large-print", "--wants-feedback", "--name", "Ann Smith")
@@ -164,7 +164,7 @@ import Testing
         #expect(plain.contains("Dear participant,") && plain.contains("Reference: GP"))
     }
 
-    @Test func followUpsArePrivateAndPersonal() throws {
+    @Test func followUpsArePrivateAndPersonal() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         let result = try yswd.run(["followups", "GP", "--out", "private/followups"])
@@ -185,7 +185,7 @@ import Testing
         #expect(try yswd.ok("followups", "--help").contains("0700"))
     }
 
-    @Test func theSiteListsEveryRecordedUpdate() throws {
+    @Test func theSiteListsEveryRecordedUpdate() async throws {
         let yswd = try Self.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--format", "html", "--record", "--as-of", "2026-03-10")
@@ -218,7 +218,7 @@ import Testing
         #expect(!latest.contains("This update was replaced"))
     }
 
-    @Test func demoWritesItsSampleUpdate() throws {
+    @Test func demoWritesItsSampleUpdate() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         let output = try yswd.ok("demo", "--database", "demo.sqlite")

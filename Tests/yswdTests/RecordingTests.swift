@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct RecordingTests {
-    @Test func aWorkflowIsRecordedAndShown() throws {
+    @Test func aWorkflowIsRecordedAndShown() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -50,7 +50,7 @@ import Testing
         #expect(decoded?.first(where: { $0["key"] as? String == "phones" })?["answer"] as? String == "explained")
     }
 
-    @Test func listingsComeAsTableJSONAndCSV() throws {
+    @Test func listingsComeAsTableJSONAndCSV() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -74,7 +74,7 @@ import Testing
         #expect(try yswd.ok("participant", "list", "--format", "json") == "[\n\n]\n")
     }
 
-    @Test func updatesReplaceListsAndClearFields() throws {
+    @Test func updatesReplaceListsAndClearFields() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -96,7 +96,7 @@ import Testing
         #expect(history.contains(#"partners: “Age UK”, “Mind” → “Carers Trust”"#))
     }
 
-    @Test func erasureRemovesContactDetailsAndSaysWhatItDid() throws {
+    @Test func erasureRemovesContactDetailsAndSaysWhatItDid() async throws {
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
@@ -114,7 +114,7 @@ import Testing
         #expect(bytes.range(of: Data("secret@example.org".utf8)) == nil)
     }
 
-    @Test func demoBuildsASampleInANewFileAndIgnoresTheEnvironment() throws {
+    @Test func demoBuildsASampleInANewFileAndIgnoresTheEnvironment() async throws {
         var yswd = try Yswd()
         defer { yswd.remove() }
         yswd.environment["YSWD_DATABASE"] = "real.sqlite"

@@ -7,7 +7,7 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
     }
 
-    @Test func oneUpdateInThreeFormatsIsOneUpdate() throws {
+    @Test func oneUpdateInThreeFormatsIsOneUpdate() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok(
@@ -46,7 +46,7 @@ import Testing
         #expect(letter.contains("Reference: GP/1"))
     }
 
-    @Test func aRenditionIsNotAddedOnceTheRecordHasChanged() throws {
+    @Test func aRenditionIsNotAddedOnceTheRecordHasChanged() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--record", "--format", "html", "--out", "u.html")
@@ -59,7 +59,7 @@ import Testing
         #expect(none.status == 2 && none.stderr.contains("7"))
     }
 
-    @Test func erasureTakesAQuoteOutOfEveryRendition() throws {
+    @Test func erasureTakesAQuoteOutOfEveryRendition() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--record", "--format", "html", "--format", "easy-read", "--out", "u")
@@ -77,7 +77,7 @@ import Testing
 
 /// A rendition added with a privacy finding allowed records the waiver, with the rendition, in one write.
 @Suite struct RenditionWaiverTests {
-    @Test func aWaiverGivenWhileAddingARenditionIsInHistory() throws {
+    @Test func aWaiverGivenWhileAddingARenditionIsInHistory() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("theme", "update", "GP", "parking", "--said", "Parking is hard, ring me on 07700 900123")

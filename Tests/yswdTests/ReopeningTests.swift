@@ -27,7 +27,7 @@ import Testing
         return try #require(rows.first { $0["ref"] as? String == "GP" })
     }
 
-    @Test func aWholeReopeningIsToldWithItsReasons() throws {
+    @Test func aWholeReopeningIsToldWithItsReasons() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         let today = Self.today()
@@ -147,7 +147,7 @@ import Testing
 
 /// Issue 19, finding 3: a decision changed twice keeps each change's own reason.
 @Suite struct ChangeReasonTests {
-    @Test func twoChangesToOneDecisionEachKeepTheirReason() throws {
+    @Test func twoChangesToOneDecisionEachKeepTheirReason() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         let today = ReopeningTests.today()
@@ -172,7 +172,7 @@ import Testing
         } ?? ""
     }
 
-    @Test func aContributionMovesWithItsReasonAndCanBeTakenOutOfOneTheme() throws {
+    @Test func aContributionMovesWithItsReasonAndCanBeTakenOutOfOneTheme() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok("publish", "GP", "--format", "html", "--record", "--out", "update-1.html")
@@ -197,7 +197,7 @@ import Testing
 /// Issue 19, finding 7: a change follow-up tells each person about their own themes as they were
 /// told them, a theme removed included, and where their view went.
 @Suite struct PersonalChangeTests {
-    @Test func someoneWhoseThemeWasRemovedHearsWhatHappenedToItAndWhereTheirViewWent() throws {
+    @Test func someoneWhoseThemeWasRemovedHearsWhatHappenedToItAndWhereTheirViewWent() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         let today = ReopeningTests.today()
@@ -225,7 +225,7 @@ import Testing
 
 /// Issue 19, finding 10: `publish --strict` checks every sentence of the easy read page.
 @Suite struct StrictEasyReadTests {
-    @Test func aLongSummaryIsRefusedUnderStrict() throws {
+    @Test func aLongSummaryIsRefusedUnderStrict() async throws {
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         let summary = "We asked what makes booking a GP appointment hard so that we can fix the parts we control"

@@ -74,7 +74,7 @@ import Testing
         return ["met", "atRisk", "notMet", "notRecorded", "notYetDue"].map { verdicts[$0] ?? -1 }
     }
 
-    @Test func everyFigureIsAsJudged() throws {
+    @Test func everyFigureIsAsJudged() async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         let report = try Self.report(yswd)
@@ -125,7 +125,7 @@ import Testing
     }
 
     /// Each chart's bars, read back from the SVG, are the figures in its table.
-    @Test func everyChartMatchesItsTable() throws {
+    @Test func everyChartMatchesItsTable() async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         let html = try yswd.ok("report", "--year", "2026", "--as-of", "2027-03-31")
@@ -166,7 +166,7 @@ import Testing
         }
     }
 
-    @Test func loopsCheckAndActivitiesFilterByOrganisation() throws {
+    @Test func loopsCheckAndActivitiesFilterByOrganisation() async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         let loops = try yswd.ok("loops", "--organisation", "trust", "--as-of", "2027-03-31", "--format", "csv")
@@ -189,7 +189,7 @@ import Testing
         #expect(!(try yswd.ok("organisation", "list")).contains("spare"))
     }
 
-    @Test func thePrivacyGuardChecksTheReport() throws {
+    @Test func thePrivacyGuardChecksTheReport() async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         try yswd.ok(
@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test(arguments: ["html", "md", "txt"])
-    func goldenReport(format: String) throws {
+    func goldenReport(format: String) async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         let output = try yswd.ok("report", "--year", "2026", "--as-of", "2027-03-31", "--format", format)
@@ -247,7 +247,7 @@ import Testing
         #expect(try yswd.fingerprint() == before)
     }
 
-    @Test func theHTMLReportHasNoWCAGViolations() throws {
+    @Test func theHTMLReportHasNoWCAGViolations() async throws {
         let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
         let axe = AccessibilityTests.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
         try #require(FileManager.default.isExecutableFile(atPath: python), "the browser check needs \(python)")
@@ -270,7 +270,7 @@ import Testing
     }
 
     /// Issue 19, finding 12: printed on A4, no table breaks a word (nor loses one off the page).
-    @Test func thePrintedReportBreaksNoWord() throws {
+    @Test func thePrintedReportBreaksNoWord() async throws {
         let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
         try #require(FileManager.default.isExecutableFile(atPath: python), "the print check needs \(python)")
         let yswd = try Self.template.copy()
@@ -292,7 +292,7 @@ import Testing
     }
 
     /// Issue 19, finding 12: the report reads as it should be pasted into an annual report.
-    @Test func theReportIsReadyToPaste() throws {
+    @Test func theReportIsReadyToPaste() async throws {
         let yswd = try Self.template.copy()
         defer { yswd.remove() }
         // A view given before the period is not counted in it.

@@ -50,7 +50,7 @@ import Testing
         (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
     }
 
-    @Test func slowHeaderConnectionsAreClosedAndTheirMemoryGivenBack() throws {
+    @Test func slowHeaderConnectionsAreClosedAndTheirMemoryGivenBack() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.python), "run `bash scripts/test` first")
         let yswd = try Yswd.withActivity("GP")
         defer { yswd.remove() }
@@ -65,7 +65,7 @@ import Testing
         #expect(output.contains("0 still open"), "\(output)")
     }
 
-    @Test func aServerKilledMidUploadLeavesNothingAndErasureFindsNothingEither() throws {
+    @Test func aServerKilledMidUploadLeavesNothingAndErasureFindsNothingEither() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.python), "run `bash scripts/test` first")
         let yswd = try Yswd.withActivity("GP")
         defer { yswd.remove() }
