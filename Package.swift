@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "yswd", targets: ["yswd"]),
         .library(name: "FeedbackLoop", targets: ["FeedbackLoop"]),
         .library(name: "FeedbackLoopStore", targets: ["FeedbackLoopStore"]),
+        .library(name: "FeedbackLoopSQLite", targets: ["FeedbackLoopSQLite"]),
         .library(name: "FeedbackLoopImport", targets: ["FeedbackLoopImport"]),
         .library(name: "FeedbackLoopPublish", targets: ["FeedbackLoopPublish"]),
     ],
@@ -25,11 +26,15 @@ let package = Package(
         // The pure domain: values, rules, loop states. No I/O.
         .target(name: "FeedbackLoop"),
 
-        // The one owner of the database: schema, history, queries.
+        // The record as async protocols by area, and the values they take and give: all the rooms
+        // above the store see. No database driver.
+        .target(name: "FeedbackLoopStore", dependencies: ["FeedbackLoop"]),
+
+        // The SQLite engine (GRDB): the embedded default. Schema, history triggers, queries.
         .target(
-            name: "FeedbackLoopStore",
+            name: "FeedbackLoopSQLite",
             dependencies: [
-                "FeedbackLoop", .product(name: "GRDB", package: "GRDB.swift"),
+                "FeedbackLoop", "FeedbackLoopStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -57,7 +62,8 @@ let package = Package(
             name: "FeedbackLoopWorkflows", dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish"]),
 
         // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
-        .target(name: "FeedbackLoopSynthetic", dependencies: ["FeedbackLoop", "FeedbackLoopStore"]),
+        .target(
+            name: "FeedbackLoopSynthetic", dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite"]),
 
         // The staff web app (`yswd serve`): routes, sessions, forms, view models. Thin: it calls the
         // same store, import and publish code the command line calls.
@@ -81,6 +87,7 @@ let package = Package(
             dependencies: [
                 "FeedbackLoop",
                 "FeedbackLoopStore",
+                "FeedbackLoopSQLite",
                 "FeedbackLoopImport",
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
@@ -103,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: [
-                "FeedbackLoopStore", "FeedbackLoop", "FeedbackLoopSynthetic",
+                "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "FeedbackLoopSynthetic",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -111,7 +118,8 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopWebTests",
             dependencies: [
-                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoop", "FeedbackLoopPublish", "FeedbackLoopImport",
+                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "FeedbackLoopPublish",
+                "FeedbackLoopImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -120,7 +128,8 @@ let package = Package(
         .testTarget(
             name: "yswdTests",
             dependencies: [
-                "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopSynthetic",
+                "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopImport",
+                "FeedbackLoopSynthetic",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

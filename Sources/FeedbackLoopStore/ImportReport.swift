@@ -54,6 +54,10 @@ public struct ImportReport: Sendable, Equatable {
         }
         return sentence
     }
+
+    package init(batchId: Int64? = nil) {
+        self.batchId = batchId
+    }
 }
 
 /// A row the record cannot take, found while staging or writing (a repeated id, an unknown theme,

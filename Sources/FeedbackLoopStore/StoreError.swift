@@ -115,7 +115,7 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
                 + " " + fix(.unlinkWhenOutOfScope(themes: themes.count))
         case .database(_, true):
             return
-                "another change kept the database busy for over \(Int(EngagementStore.busyTimeout)) seconds, so"
+                "another change kept the database busy for over \(Int(StorePolicy.busyTimeout)) seconds, so"
                 + " nothing was written; try again when it has finished"
         case .unreadable(let column):
             return "the database holds a value in column \(column) that yswd cannot read; the file may have been"
@@ -188,7 +188,7 @@ public enum StoreError: UserFacingError, Equatable, Sendable {
 extension Optional where Wrapped == Int64 {
     /// The id of a row that has been saved or fetched, which always has one.
     /// - Throws: ``StoreError/database(message:busy:)`` for a row that was never saved: a defect.
-    func saved() throws -> Int64 {
+    package func saved() throws -> Int64 {
         guard let self else { throw StoreError.database(message: "a row was used before it was saved", busy: false) }
         return self
     }

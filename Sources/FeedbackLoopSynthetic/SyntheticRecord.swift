@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 
@@ -14,7 +15,7 @@ public struct GenerateReport: Sendable, Equatable {
     public var updates = 0
 }
 
-extension EngagementStore {
+extension SQLiteStore {
     /// Builds a synthetic but realistic record as one batch (one history entry): activities in
     /// every state with dates around `today`, contributions, themes, decisions, explanations,
     /// participants and, for every other activity closed more than 30 days, a recorded update.

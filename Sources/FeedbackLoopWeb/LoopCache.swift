@@ -3,7 +3,7 @@ import FeedbackLoopStore
 
 /// Every open loop, most overdue first, judged once and kept up to date as the record changes (a
 /// write through this server, or by the command line in another process: history says which
-/// activities changed since ``EngagementStore/changeToken()`` was read). The rules themselves stay in
+/// activities changed since ``RecordStore/changeToken()`` was read). The rules themselves stay in
 /// `FeedbackLoop`; this only remembers their answers.
 ///
 /// Reading every summary takes about a second on a large record, so after a change only the

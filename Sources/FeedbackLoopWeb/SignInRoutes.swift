@@ -123,8 +123,8 @@ struct SignInRoutes {
 
     /// The one answer to a sign-in that does not succeed, whatever the reason.
     static let refused =
-        "Enter a correct email address and password. After \(EngagementStore.failuresBeforeLock) failed tries,"
-        + " wait \(Int(EngagementStore.lockWindow / 60)) minutes before you try again."
+        "Enter a correct email address and password. After \(StorePolicy.failuresBeforeLock) failed tries,"
+        + " wait \(Int(StorePolicy.lockWindow / 60)) minutes before you try again."
 
     /// What the owner of an account is told when they next sign in after it was locked.
     static func lockNotice(_ locks: [AccountLockRecord]) -> String {

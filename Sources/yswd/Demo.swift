@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopPublish
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 
@@ -25,7 +26,7 @@ extension Yswd {
 
         func run() async throws {
             let path = try database ?? Self.temporaryDatabasePath()
-            let store = try EngagementStore.open(path: path, mode: .createNew, actor: actor).store
+            let store = try SQLiteStore.open(path: path, mode: .createNew, actor: actor).store
             let today = CalendarDate(Date(), in: TimeZone(identifier: "Europe/London") ?? .current)
             try await SampleRecord(today: today).build(in: store)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 
 extension Yswd {
@@ -15,7 +16,7 @@ extension Yswd {
 
         func run() async throws {
             let path = store.databasePath
-            let (_, created) = try EngagementStore.open(path: path, mode: .createIfMissing, actor: store.actorName)
+            let (_, created) = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: store.actorName)
             print(
                 created ? "Created the yswd database \(path)." : "\(path) is already a yswd database; it is up to date."
             )

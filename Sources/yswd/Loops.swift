@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 
@@ -64,7 +65,7 @@ extension Yswd {
 
         func run() async throws {
             if printSQL {
-                print(EngagementStore.loopSummarySQL + ";")
+                print(SQLiteStore.loopSummarySQL + ";")
                 return
             }
             try rules.check()

@@ -158,7 +158,7 @@ extension Yswd.ParticipantCommand {
                 With --contributions, the text of what they said is erased too; their theme links and counts stay.
                 This cannot be undone (backups taken earlier still hold the details).
 
-                If another program is reading the database, the erasure waits up to \(Int(EngagementStore.erasureTimeout)) \
+                If another program is reading the database, the erasure waits up to \(Int(StorePolicy.erasureTimeout)) \
                 seconds for it; if it is
                 still reading, the record is erased but a copy may remain in the database files, and yswd exits with
                 status 3. Run the same command with --finish when nothing else is using the database.

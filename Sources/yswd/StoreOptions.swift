@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 
@@ -26,8 +27,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the existing database.
     /// - Parameter concurrentReads: for the web app, which answers many requests at once.
-    func open(concurrentReads: Bool = false) throws -> EngagementStore {
-        try EngagementStore.open(
+    func open(concurrentReads: Bool = false) throws -> SQLiteStore {
+        try SQLiteStore.open(
             path: databasePath, mode: .existing, actor: actorName, concurrentReads: concurrentReads
         ).store
     }

@@ -1,21 +1,22 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Synchronization
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 @Suite struct BackupTests {
     @Test func aBackupTakenDuringWritesIsConsistent() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("yswd.sqlite")
-        let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").store
+        let store = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: "a").store
         try await store.addActivity(sampleActivity())
 
         // A second connection, as another yswd process would have, writes while backups are taken.
         let writes = Task {
-            let other = try EngagementStore.open(path: path, actor: "b").store
+            let other = try SQLiteStore.open(path: path, actor: "b").store
             for number in 1...300 {
                 try await other.addContribution(activity: "GP-ACCESS", text: "View number \(number)")
             }
@@ -31,7 +32,7 @@ import Testing
         for backup in backups {
             let permissions = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
             #expect(permissions == 0o600)
-            let copy = try EngagementStore.open(path: backup, actor: "c").store
+            let copy = try SQLiteStore.open(path: backup, actor: "c").store
             await #expect(try copy.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
             // Consistent: every contribution in the copy has its history entry, and no more.
             let (contributions, entries) = try await copy.database.read { db in
@@ -46,7 +47,7 @@ import Testing
 
     @Test func aBackupNeverOverwritesAFile() async throws {
         let folder = try TemporaryFolder()
-        let store = try EngagementStore.open(path: folder.file("yswd.sqlite"), mode: .createIfMissing, actor: "a").store
+        let store = try SQLiteStore.open(path: folder.file("yswd.sqlite"), mode: .createIfMissing, actor: "a").store
         let existing = folder.file("keep.sqlite")
         try Data("precious".utf8).write(to: URL(fileURLWithPath: existing))
         await #expect(throws: StoreError.fileExists(path: existing)) { try await store.backup(to: existing) }

@@ -1,11 +1,12 @@
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Testing
 
 /// The contributions query the web app's theming, theme and contribution pages narrow in SQL.
 @Suite struct ContributionQueryTests {
     @Test func contributionsNarrowByTextThemeAndNumber() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try await store.addActivity(
             Activity(ref: "GP", title: "t", purpose: "p", canInfluence: "c", level: .consult))
         _ = try await store.addContribution(activity: "GP", text: "The CAFÉ is dear")
@@ -22,7 +23,7 @@ import Testing
 
 extension ContributionQueryTests {
     @Test func contributionsAreNumberedWithinTheirActivityAndANumberIsNeverGivenTwice() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         for ref in ["GP", "PHARMACY"] {
             _ = try await store.addActivity(
                 Activity(ref: ref, title: "t", purpose: "p", canInfluence: "c", level: .consult))

@@ -1,15 +1,16 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 @Suite struct ErasureTests {
     @Test func erasureLeavesNoContactDetailsAnywhereInTheFile() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("yswd.sqlite")
-        let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "a").store
+        let store = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: "a").store
         let email = "jo.private.person@example.org"
         let phone = "07700 900461"
         let address = "17 Secret Gardens, Coventry"
@@ -45,7 +46,7 @@ import Testing
         let participant = try await #require(try store.participants().first)
         #expect(participant.erased)
         #expect(participant.contactOnFile.isEmpty)
-        await #expect(try store.contributions(activity: "GP-ACCESS").first?.text == EngagementStore.erasedText)
+        await #expect(try store.contributions(activity: "GP-ACCESS").first?.text == SQLiteStore.erasedText)
         // History says the erasure happened, without the details.
         await #expect(try store.history().contains { $0.redactedAt != nil && $0.entity == "participantContact" })
         await #expect(throws: StoreError.participantErased("P-9")) {
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func withoutContributionsTheirWordsStay() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         try await store.addActivity(sampleActivity())
         try await store.addParticipant(
             Participant(ref: "P-1"), contact: ParticipantContact(participantId: 0, email: "p1@example.org"))
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func erasingSomeoneUnknownIsRefused() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         await #expect(throws: StoreError.unknownParticipant("P-404")) {
             try await store.eraseParticipant(ref: "P-404", contributions: true)
         }

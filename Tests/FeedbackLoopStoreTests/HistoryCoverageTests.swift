@@ -1,8 +1,9 @@
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 /// History covers every column of every table: each insert, update and delete trigger names each
 /// column (as `NEW.column` or `OLD.column`), except those listed here with the reason.
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func everyColumnOfEveryTableIsInItsHistory() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         try await store.database.read { db in
             let tables = try String.fetchAll(
                 db,

@@ -1,13 +1,14 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 @Suite struct HistoryTests {
     @Test func insertUpdateAndDeleteAreRecordedWithActorTimeAndValues() async throws {
-        let store = try EngagementStore.inMemory(actor: "jo.bloggs", clock: pinnedClock)
+        let store = try SQLiteStore.inMemory(actor: "jo.bloggs", clock: pinnedClock)
         try await store.addActivity(sampleActivity())
         try await store.updateActivity(ref: "GP-ACCESS") { $0.title = "Booking a GP appointment" }
         let added = try await store.addContribution(activity: "GP-ACCESS", text: "The phone line is always busy")
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func historyIsListedPerActivityAndSinceADate() async throws {
-        let store = try EngagementStore.inMemory(clock: pinnedClock)
+        let store = try SQLiteStore.inMemory(clock: pinnedClock)
         try await store.addActivity(sampleActivity("A"))
         try await store.addActivity(sampleActivity("B"))
         try await store.addTheme(activity: "B", key: "parking", said: "Parking is hard")
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func historyCannotBeChangedOrDeleted() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         try await store.addActivity(sampleActivity())
         await #expect(throws: DatabaseError.self) {
             try await store.database.write { try $0.execute(sql: "DELETE FROM history") }
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func rowsWrittenByABatchAreNotRecordedOneByOne() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         try await store.addActivity(sampleActivity())
         try await store.database.write { db in
             try db.execute(
@@ -75,12 +76,12 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("record.sqlite")
         do {
-            let store = try EngagementStore.open(path: path, mode: .createIfMissing, actor: "first", clock: pinnedClock)
+            let store = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: "first", clock: pinnedClock)
                 .store
             try await store.addActivity(sampleActivity())
             try await store.updateActivity(ref: "GP-ACCESS") { $0.lead = "Priya Shah" }
         }
-        let reopened = try EngagementStore.open(path: path, actor: "second").store
+        let reopened = try SQLiteStore.open(path: path, actor: "second").store
         let entries = try await reopened.history(activity: "GP-ACCESS")
         #expect(entries.map(\.action) == ["insert", "update"])
         #expect(entries.allSatisfy { $0.actor == "first" })

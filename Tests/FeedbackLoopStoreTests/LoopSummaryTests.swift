@@ -1,15 +1,16 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 @Suite struct LoopSummaryTests {
     /// A small record with one of everything the summary counts.
-    private func record() async throws -> EngagementStore {
-        let store = try EngagementStore.inMemory(clock: pinnedClock)
+    private func record() async throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory(clock: pinnedClock)
         try await store.addActivity(sampleActivity("GP"))
         try await store.addActivity(sampleActivity("OTHER"))
         try await store.addParticipant(
@@ -88,11 +89,11 @@ import Testing
     }
 
     @Test func theSummaryQueryNeverScansEveryContribution() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try await store.generate(activities: 40, contributions: 2_000, seed: 3, today: date("2026-11-27"))
         try await store.database.write { try $0.execute(sql: "ANALYZE") }
         let plan = try await store.database.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EngagementStore.loopSummarySQL).map {
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.loopSummarySQL).map {
                 $0["detail"] as String
             }
         }
@@ -103,8 +104,8 @@ import Testing
     }
 
     @Test func generateIsRepeatableAndOneBatch() async throws {
-        func build() async throws -> (EngagementStore, GenerateReport) {
-            let store = try EngagementStore.inMemory(actor: "bench", clock: pinnedClock)
+        func build() async throws -> (SQLiteStore, GenerateReport) {
+            let store = try SQLiteStore.inMemory(actor: "bench", clock: pinnedClock)
             let report = try await store.generate(
                 activities: 60, contributions: 3_000, seed: 42, today: date("2026-11-27"))
             return (store, report)
@@ -135,7 +136,7 @@ import Testing
     }
 
     @Test func oneActivitysSummaryIsTheSameAsInTheWholeList() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try await store.generate(activities: 30, contributions: 2_000, seed: 11, today: date("2026-11-27"))
         let all = try await store.loopSummaries()
         #expect(all.contains { $0.owedFollowUps > 0 } && all.contains { $0.unreachable > 0 })
@@ -147,7 +148,7 @@ import Testing
     }
 
     @Test func generateRefusesARecordThatHoldsData() async throws {
-        let store = try EngagementStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         try await store.addActivity(sampleActivity())
         let before = try fingerprint(store)
         await #expect(throws: StoreError.notEmpty) {
@@ -161,7 +162,7 @@ import Testing
     }
 
     @Test func settingsAreStoredAndChangesRecorded() async throws {
-        let store = try EngagementStore.inMemory(actor: "jo")
+        let store = try SQLiteStore.inMemory(actor: "jo")
         await #expect(try store.settings() == TeamSettings())
         try await store.setSetting(.dueSoonDays, to: "21")
         try await store.setSetting(.dueSoonDays, to: "7")
@@ -176,7 +177,7 @@ import Testing
     }
 
     @Test func checkInputsKnowWhenTheFeedbackDateWasPromisedAndWhatCameBefore() async throws {
-        let store = try EngagementStore.inMemory(clock: pinnedClock)
+        let store = try SQLiteStore.inMemory(clock: pinnedClock)
         var first = sampleActivity("GP-2025")
         first.title = "Booking a GP appointment"
         first.opens = date("2025-01-06")

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Issue 22: the CLI, the web app and the workflows know the store only by its own API. No module
-/// but the store imports GRDB, and no public declaration of the store names a GRDB type, save the
-/// record conformances of domain types listed here, which go when domain types stop being table rows.
+/// Issue 22: the CLI, the web app and the workflows know the store only by its protocols. No module
+/// but the SQLite engine imports GRDB, the protocols import no driver, and no public declaration of
+/// the engine names a GRDB type, save the record conformances of domain types listed here, which go
+/// when domain types stop being table rows.
 @Suite struct PublicSurfaceTests {
     static let sources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "Sources")
@@ -13,8 +14,8 @@ import Testing
         return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
     }
 
-    @Test func onlyTheStoreImportsGRDB() async throws {
-        let outside = Self.files(under: Self.sources).filter { !$0.path.contains("/Sources/FeedbackLoopStore/") }
+    @Test func onlyTheSQLiteEngineImportsGRDB() async throws {
+        let outside = Self.files(under: Self.sources).filter { !$0.path.contains("/Sources/FeedbackLoopSQLite/") }
         #expect(outside.count > 50)
         for file in outside {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -31,7 +32,7 @@ import Testing
             "public init(row: Row) throws", "public func encode(to container: inout PersistenceContainer) throws",
         ]
         var found: [String] = []
-        for file in Self.files(under: Self.sources.appending(path: "FeedbackLoopStore")) {
+        for file in Self.files(under: Self.sources.appending(path: "FeedbackLoopSQLite")) {
             for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
                 let declaration = line.trimmingCharacters(in: .whitespaces)
                 guard declaration.hasPrefix("public "), declaration.contains(grdb),

@@ -1,17 +1,18 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 /// What the store reads for an update: themes in order of views, honest counts, chosen quotes,
 /// and the participants' details that could appear in its texts.
 @Suite struct PublishingStoreTests {
     /// Three themes: `few` and `outside` with 1 view each, `many` with 3 (one anonymous, one person
     /// twice); contribution 6 is out of scope. P-1 may be quoted; P-2 may not.
-    static func store() async throws -> EngagementStore {
-        let store = try EngagementStore.inMemory(clock: pinnedClock)
+    static func store() async throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory(clock: pinnedClock)
         try await store.addActivity(sampleActivity())
         try await store.addParticipant(
             Participant(ref: "P-1", mayQuote: true),
@@ -149,8 +150,8 @@ import Testing
             db.add(function: DatabaseFunction("yswd_now", argumentCount: 0, pure: false) { _ in "2026-01-01" })
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let before = try #require(EngagementStore.knownMigrations.first { $0.hasPrefix("0007") })
-        try EngagementStore.migrator.migrate(queue, upTo: before)
+        let before = try #require(SQLiteStore.knownMigrations.first { $0.hasPrefix("0007") })
+        try SQLiteStore.migrator.migrate(queue, upTo: before)
         try await queue.write { db in
             try db.execute(
                 sql: """
@@ -159,14 +160,14 @@ import Testing
                     """)
         }
         try queue.close()
-        let store = try EngagementStore.open(path: path, actor: "test").store
+        let store = try SQLiteStore.open(path: path, actor: "test").store
         await #expect(try store.activity(ref: "OLD").publicSummary == "What we asked, in plain words")
     }
 
     @Test func aNewEasyReadWordingChangesTheAnswer() async throws {
         let store = try await Self.store()
         func signatures() throws -> [String: String] {
-            try store.database.read { db in try EngagementStore.answerSignatures(db, activityId: 1) }
+            try store.database.read { db in try SQLiteStore.answerSignatures(db, activityId: 1) }
         }
         let before = try signatures()
         try await store.updateTheme(activity: "GP-ACCESS", key: "few", said: nil, easyRead: "A few people said this.")

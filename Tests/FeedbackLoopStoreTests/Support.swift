@@ -1,8 +1,9 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 /// A pinned clock, so history times are known.
 let pinnedNow = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z
@@ -29,7 +30,7 @@ func sampleActivity(_ ref: String = "GP-ACCESS") -> Activity {
 }
 
 /// Every row of every table, as text: equal fingerprints mean an unchanged record.
-func fingerprint(_ store: EngagementStore) throws -> String {
+func fingerprint(_ store: SQLiteStore) throws -> String {
     try store.database.read { db in
         let tables = try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -40,7 +41,7 @@ func fingerprint(_ store: EngagementStore) throws -> String {
     }
 }
 
-func historyRows(_ store: EngagementStore, entity: String) throws -> [Row] {
+func historyRows(_ store: SQLiteStore, entity: String) throws -> [Row] {
     try store.database.read { db in
         try Row.fetchAll(db, sql: "SELECT * FROM history WHERE entity = ? ORDER BY id", arguments: [entity])
     }

@@ -1,14 +1,15 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 @Suite struct UpdateStoreTests {
     /// An answered activity with one participant owed a follow-up.
-    func answered() async throws -> EngagementStore {
-        let store = try EngagementStore.inMemory(actor: "test", clock: pinnedClock)
+    func answered() async throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory(actor: "test", clock: pinnedClock)
         try await store.addActivity(sampleActivity())
         try await store.addParticipant(
             Participant(ref: "P-1", wantsFeedback: true, mayQuote: true),
@@ -21,7 +22,7 @@ import Testing
         return store
     }
 
-    func record(_ store: EngagementStore, bytes: String = "update") async throws -> PublishedUpdate {
+    func record(_ store: SQLiteStore, bytes: String = "update") async throws -> PublishedUpdate {
         let snapshot = try await store.updateSnapshot(ref: "GP-ACCESS", asOf: date("2026-03-10"))
         return try await store.recordUpdate(
             ref: "GP-ACCESS",
@@ -30,7 +31,7 @@ import Testing
                 sha256: String(repeating: "a", count: 64), data: Data("{}".utf8), quotes: [], waivers: []))
     }
 
-    func latest(_ store: EngagementStore) async throws -> LoopSummary { try await store.loopSummaries()[0] }
+    func latest(_ store: SQLiteStore) async throws -> LoopSummary { try await store.loopSummaries()[0] }
 
     /// Issue 22, first step: every row is read by column name; a value that cannot be read is an
     /// error naming its column (never a crash, never a silent default), and never quotes the value.

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 import HTTPTypes
@@ -82,12 +83,12 @@ import Testing
 
     /// The write routes, as the router has them.
     static let writes: [String] = {
-        let store = try! EngagementStore.inMemory()
+        let store = try! SQLiteStore.inMemory()
         return WebServer(store: store).router().routes.filter { $0.method == .post }.map(\.description).sorted()
     }()
 
     @Test func everyWriteRouteHasADoorAndAFormHere() async throws {
-        let server = WebServer(store: try EngagementStore.inMemory())
+        let server = WebServer(store: try SQLiteStore.inMemory())
         let routes = server.router().routes.filter { $0.method == .post }.map(\.description)
         #expect(routes.count > 20)
         for route in routes {
@@ -102,7 +103,7 @@ import Testing
 
     @Test(arguments: writes)
     func aWriteRouteRefusesEveryoneItShouldAndWritesNothing(route: String) async throws {
-        let server = WebServer(store: try EngagementStore.inMemory())
+        let server = WebServer(store: try SQLiteStore.inMemory())
         _ = server.router()
         guard case .change(let needs) = try #require(server.rules.door(route)) else { return }
         let (path, form) = try #require(Self.forms[route])

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 import HTTPTypes
@@ -113,7 +114,7 @@ extension ImportFlowTests {
             let editor = try await client.signIn(.editor)
             _ = try await client.upload(Self.export, csrf: editor.csrf, session: editor)
             #expect(try harness.strings("SELECT id FROM importUpload").count == 1)
-            harness.clock.advance(EngagementStore.uploadLifetime + 60)
+            harness.clock.advance(SQLiteStore.uploadLifetime + 60)
             _ = try await client.signIn(.viewer)
             #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
         }

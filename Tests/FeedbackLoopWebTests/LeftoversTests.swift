@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
 import HTTPTypes
@@ -33,7 +34,7 @@ import Testing
             _ = try await client.upload(Data("Text\r\nHello\r\n".utf8), csrf: editor.csrf, session: editor)
             _ = try await client.upload(Data("Text\r\nAgain\r\n".utf8), csrf: editor.csrf, session: editor)
         }
-        harness.clock.advance(EngagementStore.uploadLifetime + 60)
+        harness.clock.advance(SQLiteStore.uploadLifetime + 60)
         try await harness.store.sweepPrivateLeftovers()
         #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
 

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopStore
 import Foundation
 import GRDB
 import HTTPTypes
@@ -9,13 +10,13 @@ import NIOCore
 import Synchronization
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 @testable import FeedbackLoopWeb
 
 /// A record with one activity and a user of each role, and the web app over it, tested through
 /// its router (every middleware runs; no network).
 struct WebHarness: Sendable {
-    let store: EngagementStore
+    let store: SQLiteStore
     let server: WebServer
     static let password = "kettle orbit lantern moss"
     /// A cheap hash of ``password``, so setting up users does not take a second each.
@@ -27,7 +28,7 @@ struct WebHarness: Sendable {
 
     init(secureCookies: Bool = false) async throws {
         let clock = clock
-        store = try EngagementStore.inMemory(actor: "setup", clock: { clock.now })
+        store = try SQLiteStore.inMemory(actor: "setup", clock: { clock.now })
         server = WebServer(store: store, secureCookies: secureCookies, trustProxy: true)
         for role in StaffRole.allCases {
             let link = try await store.addUser(

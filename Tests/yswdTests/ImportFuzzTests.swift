@@ -1,11 +1,12 @@
 import FeedbackLoop
 import FeedbackLoopImport
+import FeedbackLoopStore
 import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing
 
-@testable import FeedbackLoopStore
+@testable import FeedbackLoopSQLite
 
 /// Mutated survey exports, fed to the reader and the import: none may crash yswd, each ends in
 /// success or one plain error naming its line, and a failed import writes nothing.
@@ -67,7 +68,7 @@ import Testing
         themes: "Themes")
 
     /// The row counts of every table of the record: equal when nothing was written.
-    static func counts(_ store: EngagementStore) throws -> [Int] {
+    static func counts(_ store: SQLiteStore) throws -> [Int] {
         try store.database.read { db in
             try [
                 "contribution", "participant", "participantContact", "theme", "themeContribution", "history", "batch",
@@ -78,7 +79,7 @@ import Testing
     @Test func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() async throws {
         let seed = ProcessInfo.processInfo.environment["YSWD_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
         var random = SeededGenerator(seed: seed)
-        let store = try EngagementStore.inMemory(actor: "fuzz")
+        let store = try SQLiteStore.inMemory(actor: "fuzz")
         try await store.addActivity(
             Activity(ref: "GP", title: "GP access", purpose: "Find out", canInfluence: "Booking", level: .consult))
         try await store.addTheme(activity: "GP", key: "phones", said: "Phones are busy")
