@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -28,7 +32,9 @@ let package = Package(
 
         // The record as async protocols by area, and the values they take and give: all the rooms
         // above the store see. No database driver.
-        .target(name: "FeedbackLoopStore", dependencies: ["FeedbackLoop"]),
+        .target(
+            name: "FeedbackLoopStore",
+            dependencies: ["FeedbackLoop", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The SQLite engine (GRDB): the embedded default. Schema, history triggers, queries.
         .target(
@@ -36,6 +42,19 @@ let package = Package(
             dependencies: [
                 "FeedbackLoop", "FeedbackLoopStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // The PostgreSQL engine (postgres-nio): for hosts that serve many organisations on several app
+        // servers. The same protocols, the same history and rules, written in PostgreSQL's dialect.
+        .target(
+            name: "FeedbackLoopPostgres",
+            dependencies: [
+                "FeedbackLoop", "FeedbackLoopStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedMigrations"]
@@ -88,6 +107,7 @@ let package = Package(
                 "FeedbackLoop",
                 "FeedbackLoopStore",
                 "FeedbackLoopSQLite",
+                "FeedbackLoopPostgres",
                 "FeedbackLoopImport",
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
@@ -101,6 +121,16 @@ let package = Package(
         .executableTarget(name: "MigrationEmbedder", path: "Plugins/MigrationEmbedder"),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
 
+        // What the tests share: a record on either engine, and a throwaway PostgreSQL database for each.
+        .target(
+            name: "YswdTestSupport",
+            dependencies: [
+                "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/Support"
+        ),
+
         .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
         .testTarget(name: "FeedbackLoopImportTests", dependencies: ["FeedbackLoopImport", "FeedbackLoop"]),
         .testTarget(
@@ -110,7 +140,8 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopStoreTests",
             dependencies: [
-                "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "FeedbackLoopSynthetic",
+                "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopPostgres", "FeedbackLoop",
+                "FeedbackLoopSynthetic", "YswdTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -118,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "FeedbackLoopWebTests",
             dependencies: [
-                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "FeedbackLoopPublish",
+                "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "YswdTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"), "FeedbackLoopPublish",
                 "FeedbackLoopImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -27,7 +27,7 @@ enum LoopSummaryQuery {
                      EXISTS (SELECT 1 FROM decisionTheme dt JOIN decision d ON d.id = dt.decisionId
                              WHERE dt.themeId = t.id AND dt.outcome = 'partly' AND d.status <> 'dropped'),
                      EXISTS (SELECT 1 FROM explanation e WHERE e.themeId = t.id)))
-                 FROM theme t WHERE t.activityId = a.id) AS themes,
+                 FROM (SELECT id FROM theme WHERE activityId = a.id ORDER BY key) AS t) AS themes,
                 (SELECT json_group_array(json_object('due', d.due, 'decision', d.key)) FROM decision d
                  WHERE d.activityId = a.id AND d.status IN ('planned', 'in-progress') AND d.due IS NOT NULL) AS commitments,
                 (SELECT count(*) FROM decision d
@@ -103,59 +103,19 @@ enum LoopSummaryQuery {
         """
 
     static func summary(_ row: Row, timeZone: TimeZone) throws(StoreError) -> LoopSummary {
-        var summary = LoopSummary(
+        let summary = LoopSummary(
             ref: try row.read("ref"), title: try row.read("title"), lead: try row.read("lead"),
             service: try row.read("service"), level: try row.read("level"),
             opens: try row.read("opens"), closes: try row.read("closes"), cadenceWeeks: try row.read("cadenceWeeks"),
             feedbackBy: try row.read("feedbackBy"), contributions: try row.read("contributions"),
             unthemed: try row.read("unthemed"),
             commitmentsWithoutDue: try row.read("undated"))
-        // Theme facts: [adopted, partly, explained] per theme, each 0 or 1.
-        summary.themes = try row.readJSON("themes", as: [[Int]].self, empty: []).compactMap { facts in
-            facts.count == 3 ? ThemeFacts(adopted: facts[0] != 0, partly: facts[1] != 0, explained: facts[2] != 0) : nil
-        }
-        // Open commitments: {due, decision}.
-        summary.openCommitments = try row.readJSON("commitments", as: [Commitment].self, empty: [])
-        // Follow-ups: [prefers, email, address, phone, people] per group with the same details on file.
-        for group in try row.readJSON("followUps", as: [FollowUpGroup].self, empty: []) {
-            summary.owedFollowUps += group.people
-            if !group.contact.isReachable { summary.unreachable += group.people }
-        }
-        // The latest update: [published, uncovered at, reopened at]; times are dated in the team's time zone.
-        let update = try row.readJSON("latestUpdate", as: [String?].self, empty: []).map {
-            $0.flatMap { day($0, in: timeZone) }
-        }
-        if let published = update.first ?? nil {
-            summary.latestUpdate = UpdateFacts(
-                published: published, uncoveredSince: update.count > 1 ? update[1] : nil,
-                reopenedSince: update.count > 2 ? update[2] : nil)
-        }
-        return summary
-    }
-
-    /// A date (`YYYY-MM-DD`), or the day of a UTC time as history records it, in `timeZone`.
-    static func day(_ text: String, in timeZone: TimeZone) -> CalendarDate? {
-        if text.count == 10 { return try? CalendarDate.parse(text, field: "date") }
-        guard let instant = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else {
-            return nil
-        }
-        return CalendarDate(instant, in: timeZone)
-    }
-
-    /// Participants owed a follow-up who share a preferred format and the kinds of contact on file.
-    private struct FollowUpGroup: Decodable {
-        var contact: FollowUpContact
-        var people: Int
-
-        init(from decoder: any Decoder) throws {
-            var fields = try decoder.unkeyedContainer()
-            let prefers = try fields.decodeIfPresent(String.self).flatMap(PreferredFormat.init(rawValue:))
-            // SQLite's booleans are the numbers 0 and 1.
-            contact = FollowUpContact(
-                prefers: prefers, hasEmail: try fields.decode(Int.self) != 0,
-                hasAddress: try fields.decode(Int.self) != 0, hasPhone: try fields.decode(Int.self) != 0)
-            people = try fields.decode(Int.self)
-        }
+        return try LoopSummaryParts.completing(
+            summary,
+            with: .init(
+                themes: try row.read("themes"), commitments: try row.read("commitments"),
+                followUps: try row.read("followUps"), latestUpdate: try row.read("latestUpdate")),
+            timeZone: timeZone)
     }
 }
 

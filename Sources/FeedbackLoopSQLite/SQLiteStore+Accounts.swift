@@ -5,9 +5,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// How long a link to set a password stays valid.
-    public static let passwordLinkLifetime: TimeInterval = 24 * 3600
-
     /// Adds a member of staff, with a link to set their password.
     public func addUser(email: String, name: String, role: StaffRole) async throws -> PasswordLink {
         let email = try EntryRules.email(email, field: .argument("EMAIL"))
@@ -85,12 +82,12 @@ extension SQLiteStore {
     }
 
     private func newPasswordLink(_ db: Database, userId: Int64) throws -> PasswordLink {
-        let token = Self.randomToken()
-        let expires = Self.timestamp(clock().addingTimeInterval(Self.passwordLinkLifetime))
+        let token = Secrets.randomToken()
+        let expires = Self.timestamp(clock().addingTimeInterval(StorePolicy.passwordLinkLifetime))
         try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [userId])
         try db.execute(
             sql: "INSERT INTO passwordLink (tokenHash, userId, expiresAt) VALUES (?, ?, ?)",
-            arguments: [Self.hash(token), userId, expires])
+            arguments: [Secrets.hash(token), userId, expires])
         guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
             throw StoreError.passwordLinkInvalid
         }
@@ -103,7 +100,7 @@ extension SQLiteStore {
                 db,
                 sql: """
                     \(userColumns) WHERE id = (SELECT userId FROM passwordLink WHERE tokenHash = ? AND expiresAt > ?)
-                    """, arguments: [hash(token), now])
+                    """, arguments: [Secrets.hash(token), now])
         else { throw StoreError.passwordLinkInvalid }
         return try account(row)
     }
@@ -124,18 +121,5 @@ extension SQLiteStore {
             id: try row.read("id"), email: try row.read("email"), name: try row.read("name"), role: role,
             hasPassword: try row.read("hasPassword"), createdAt: try row.read("createdAt"),
             disabledAt: try row.read("disabledAt"))
-    }
-
-    /// 32 random bytes as URL-safe text: session ids, CSRF tokens, link tokens.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// The SHA-256 of a secret, as hex: what the database keeps instead of the secret.
-    static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

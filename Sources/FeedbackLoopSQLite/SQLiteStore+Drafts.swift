@@ -4,9 +4,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// How long a draft is kept.
-    public static let draftLifetime: TimeInterval = 30 * 60
-
     /// Keeps a form for the account whose session expired as it was sent, replacing any draft of
     /// theirs: fields are `[name, value]` pairs, secrets already left out.
     public func keepDraft(userId: Int64, path: String, fields: [[String]]) async throws {
@@ -14,7 +11,7 @@ extension SQLiteStore {
         try await writing { db in
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE userId = ? OR createdAt <= ?",
-                arguments: [userId, Self.timestamp(self.clock().addingTimeInterval(-Self.draftLifetime))])
+                arguments: [userId, Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.draftLifetime))])
             try db.execute(
                 sql: "INSERT INTO formDraft (userId, path, fields, createdAt) VALUES (?, ?, ?, ?)",
                 arguments: [userId, path, json, self.now])
@@ -30,7 +27,7 @@ extension SQLiteStore {
                     sql: """
                         SELECT * FROM formDraft WHERE userId = ? AND createdAt > ? ORDER BY id DESC LIMIT 1
                         """,
-                    arguments: [userId, Self.timestamp(self.clock().addingTimeInterval(-Self.draftLifetime))])
+                    arguments: [userId, Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.draftLifetime))])
             else { return nil }
             let fields = try JSONDecoder().decode(
                 [[String]].self, from: Data((try row.read("fields", as: String.self)).utf8))

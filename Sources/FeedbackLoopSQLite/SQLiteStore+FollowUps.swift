@@ -117,18 +117,3 @@ extension SQLiteStore {
         }
     }
 }
-
-/// A participant's last follow-up, as `[sent, update number, themes told about]`.
-private struct LastFollowUp: Decodable {
-    var sent: String
-    var update: Int?
-    /// Nil for a follow-up recorded before yswd kept them.
-    var themes: [String]?
-
-    init(from decoder: any Decoder) throws {
-        var fields = try decoder.unkeyedContainer()
-        sent = try fields.decode(String.self)
-        update = try fields.decodeIfPresent(Int.self)
-        themes = try fields.decodeIfPresent([String].self)
-    }
-}

@@ -53,7 +53,8 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT participant.*, participantContact.email, participantContact.phone,
-                           participantContact.address, participantContact.prefers,
+                           participantContact.address, participantContact.prefers, participantContact.name,
+                           participantContact.salutation,
                            (SELECT count(*) FROM contribution WHERE participantId = participant.id) AS contributions
                     FROM participant LEFT JOIN participantContact ON participantContact.participantId = participant.id
                     WHERE participant.wantsFeedback OR NOT ?
@@ -61,9 +62,9 @@ extension SQLiteStore {
                     """, arguments: [wantsFeedback]
             ).map { row in
                 let contact = ParticipantContact(
-                    participantId: try row.read("id"), email: try row.read("email"), phone: try row.read("phone"),
-                    address: try row.read("address"),
-                    prefers: try row.read("prefers"))
+                    participantId: try row.read("id"), name: try row.read("name"), email: try row.read("email"),
+                    phone: try row.read("phone"), address: try row.read("address"), prefers: try row.read("prefers"),
+                    salutation: try row.read("salutation"))
                 return ParticipantSummary(
                     ref: try row.read("ref"), wantsFeedback: try row.read("wantsFeedback"),
                     mayQuote: try row.read("mayQuote"),
@@ -116,7 +117,7 @@ extension SQLiteStore {
                 updatesRedacted = try Self.redactQuotes(db, participantId: id, at: self.now)
                 try db.execute(
                     sql: "UPDATE contribution SET text = ? WHERE participantId = ? AND text <> ?",
-                    arguments: [Self.erasedText, id, Self.erasedText])
+                    arguments: [StorePolicy.erasedText, id, StorePolicy.erasedText])
                 redacted =
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM contribution WHERE participantId = ?", arguments: [id]) ?? 0
@@ -127,7 +128,7 @@ extension SQLiteStore {
                             after = CASE WHEN after IS NULL THEN NULL ELSE json_set(after, '$.text', ?) END
                         WHERE entity = 'contribution'
                           AND entityId IN (SELECT id FROM contribution WHERE participantId = ?)
-                        """, arguments: [self.now, Self.erasedText, Self.erasedText, id])
+                        """, arguments: [self.now, StorePolicy.erasedText, StorePolicy.erasedText, id])
             }
             try db.execute(
                 sql: """
@@ -208,7 +209,4 @@ extension SQLiteStore {
         }
         return true
     }
-
-    /// The text that replaces an erased participant's contributions.
-    public static let erasedText = "[erased at the participant's request]"
 }

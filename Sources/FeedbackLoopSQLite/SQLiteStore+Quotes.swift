@@ -99,7 +99,7 @@ extension SQLiteStore {
         if try row.read("erasedAt", as: String?.self) != nil { return .erased(participant: participant) }
         if !(try row.read("mayQuote", as: Bool.self)) { return .noConsent(participant: participant) }
         if try row.read("outOfScope", as: String?.self) != nil { return .outOfScope }
-        if try row.read("text", as: String.self) == erasedText { return .erasedText }
+        if try row.read("text", as: String.self) == StorePolicy.erasedText { return .erasedText }
         if !(try row.read("linked", as: Bool.self)) { return .notLinked(theme: theme.key) }
         return nil
     }

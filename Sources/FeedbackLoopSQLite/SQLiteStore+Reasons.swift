@@ -97,61 +97,10 @@ extension SQLiteStore {
                 ORDER BY id
                 """, arguments: [activityId, start, since ?? "", last])
         let changes = try rows.map { row in
-            HistoryChange(
-                at: try row.read("at"), entity: try row.read("entity"), before: Self.jsonObject(try row.read("before")),
-                after: Self.jsonObject(try row.read("after")))
+            ChangeWindows.Change(
+                at: try row.read("at"), entity: try row.read("entity"), before: try row.read("before"),
+                after: try row.read("after"))
         }
-        var result: [ChangeReason] = []
-        var lower = start
-        var index = 0
-        while index < reasons.count {
-            // Reasons given at one time belong to one change.
-            let at = reasons[index].at
-            let window = changes.filter { $0.at > lower && $0.at <= at }
-            while index < reasons.count, reasons[index].at == at {
-                var reason = reasons[index]
-                let fields = window.flatMap { $0.fields(for: reason.subject, theme: reason.theme) }
-                reason.changed =
-                    fields.isEmpty ? nil : fields.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-                result.append(reason)
-                index += 1
-            }
-            lower = at
-        }
-        return result
-    }
-
-    private static func jsonObject(_ text: String?) -> [String: String]? {
-        guard let text, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-        else { return nil }
-        return object.mapValues { value in value is NSNull ? "" : "\(value)" }
-    }
-}
-
-/// One history row of an answer's parts, as the fields it changed.
-private struct HistoryChange {
-    var at: String
-    var entity: String
-    var before: [String: String]?
-    var after: [String: String]?
-
-    /// The fields this row changed in `subject` (`decision KEY`, `explanation`, `theme`) of `theme`.
-    func fields(for subject: String, theme: String) -> [String] {
-        let row = after ?? before ?? [:]
-        switch entity {
-        case "decision":
-            guard subject == "decision \(row["key"] ?? "")" else { return [] }
-        case "decisionTheme":
-            return subject == "decision \(row["decision"] ?? "")" ? ["responds"] : []
-        case "explanation":
-            guard subject == "explanation", row["theme"] == theme else { return [] }
-        case "theme":
-            guard subject == "theme", row["key"] == theme else { return [] }
-        default:
-            return []
-        }
-        guard let before else { return ["added"] }
-        guard let after else { return ["removed"] }
-        return after.keys.sorted().filter { before[$0] != after[$0] }
+        return ChangeWindows.attach(reasons, changes: changes, start: start)
     }
 }

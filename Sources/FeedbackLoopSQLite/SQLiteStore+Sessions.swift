@@ -106,11 +106,11 @@ extension SQLiteStore {
     /// Starts a session for an account that has just signed in: always a new id.
     public func startSession(userId: Int64) async throws -> WebSession {
         try await writing { db in
-            let id = Self.randomToken()
-            let csrf = Self.randomToken()
+            let id = Secrets.randomToken()
+            let csrf = Secrets.randomToken()
             try db.execute(
                 sql: "INSERT INTO webSession (idHash, userId, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Self.hash(id), userId, csrf, self.now, self.now])
+                arguments: [Secrets.hash(id), userId, csrf, self.now, self.now])
             // Sessions that timed out are cleared as new ones start; so are uploads and drafts past
             // their time, which may hold what participants said and their details.
             try db.execute(
@@ -122,7 +122,7 @@ extension SQLiteStore {
                 arguments: [Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.attemptLifetime))])
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE createdAt <= ?",
-                arguments: [Self.timestamp(self.clock().addingTimeInterval(-Self.draftLifetime))])
+                arguments: [Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.draftLifetime))])
             guard let row = try Row.fetchOne(db, sql: "\(Self.userColumns) WHERE id = ?", arguments: [userId]) else {
                 throw StoreError.passwordLinkInvalid
             }
@@ -142,7 +142,7 @@ extension SQLiteStore {
     public func lookUpSession(id: String, idle: TimeInterval, absolute: TimeInterval) async throws -> (
         session: WebSession?, expiredUserId: Int64?
     ) {
-        let hash = Self.hash(id)
+        let hash = Secrets.hash(id)
         let clockNow = clock()
         let found = try await reading { db -> (WebSession, createdAt: String, lastSeen: String)? in
             guard
@@ -185,13 +185,13 @@ extension SQLiteStore {
     public func setNotice(session id: String, _ notice: String) async throws {
         try await writing { db in
             try db.execute(
-                sql: "UPDATE webSession SET notice = ? WHERE idHash = ?", arguments: [notice, Self.hash(id)])
+                sql: "UPDATE webSession SET notice = ? WHERE idHash = ?", arguments: [notice, Secrets.hash(id)])
         }
     }
 
     public func endSession(id: String) async throws {
         try await writing { db in
-            try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Self.hash(id)])
+            try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Secrets.hash(id)])
         }
     }
 }

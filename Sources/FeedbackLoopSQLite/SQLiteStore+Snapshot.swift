@@ -114,7 +114,7 @@ extension SQLiteStore {
         }
         var quotes: [String: [Quote]] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: sql, arguments: ["a": activityId, "erased": Self.erasedText, "limit": perTheme])
+            db, sql: sql, arguments: ["a": activityId, "erased": StorePolicy.erasedText, "limit": perTheme])
         while let row = try rows.next() {
             quotes[try row.read("key", as: String.self), default: []].append(
                 Quote(
@@ -156,12 +156,9 @@ extension SQLiteStore {
                     """, arguments: ["words": list])
             var seen = Set(terms)
             while let row = try details.next() {
-                let forms =
-                    ((try row.read("name", as: String?.self)).map(PersonalDetails.nameForms) ?? [])
-                    + ((try row.read("address", as: String?.self)).map(PersonalDetails.addressForms) ?? [])
-                for form in forms where words.contains(PersonalDetails.firstWord(form)) && seen.insert(form).inserted {
-                    terms.append(form)
-                }
+                PrivateTerms.addForms(
+                    name: try row.read("name"), address: try row.read("address"), words: words, to: &terms,
+                    seen: &seen)
             }
             return terms
         }
@@ -179,8 +176,6 @@ extension SQLiteStore {
                     UNION SELECT decidedBy FROM decision WHERE decidedBy IS NOT NULL
                     """)
         }
-        return names.filter { name in
-            name.split(whereSeparator: { !$0.isLetter }).contains { words.contains(PersonalDetails.key(String($0))) }
-        }
+        return PrivateTerms.staff(names, words: words)
     }
 }

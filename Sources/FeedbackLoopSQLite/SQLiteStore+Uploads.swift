@@ -4,9 +4,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// How long an upload waits to be imported before it is deleted.
-    public static let uploadLifetime: TimeInterval = 86_400
-
     /// Keeps an upload until it is imported or abandoned; returns its id. Uploads past their
     /// lifetime are deleted first: they hold what participants said.
     public func keepUpload(activity ref: String, userId: Int64, fileName: String, content: Data) async throws -> String
@@ -34,7 +31,9 @@ extension SQLiteStore {
                         SELECT importUpload.* FROM importUpload JOIN activity ON activity.id = importUpload.activityId
                         WHERE importUpload.id = ? AND activity.ref = ? AND userId = ? AND createdAt > ?
                         """,
-                    arguments: [id, ref, userId, Self.timestamp(self.clock().addingTimeInterval(-Self.uploadLifetime))])
+                    arguments: [
+                        id, ref, userId, Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.uploadLifetime)),
+                    ])
             else { return nil }
             let choices = (try row.read("choices", as: String?.self)).flatMap {
                 try? JSONDecoder().decode([String: [String]].self, from: Data($0.utf8))
@@ -65,7 +64,7 @@ extension SQLiteStore {
             try Self.removeOldUploads(db, now: self.clock())
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE createdAt <= ?",
-                arguments: [Self.timestamp(self.clock().addingTimeInterval(-Self.draftLifetime))])
+                arguments: [Self.timestamp(self.clock().addingTimeInterval(-StorePolicy.draftLifetime))])
         }
     }
 
@@ -78,7 +77,7 @@ extension SQLiteStore {
     static func removeOldUploads(_ db: Database, now: Date) throws {
         try db.execute(
             sql: "DELETE FROM importUpload WHERE createdAt <= ?",
-            arguments: [timestamp(now.addingTimeInterval(-uploadLifetime))])
+            arguments: [timestamp(now.addingTimeInterval(-StorePolicy.uploadLifetime))])
     }
 
     /// What the team said each value of a method column means, from earlier imports.

@@ -16,4 +16,12 @@ public enum StorePolicy {
     public static let lockWindow: TimeInterval = 15 * 60
     /// How long sign-in attempts (with their client addresses) are kept.
     public static let attemptLifetime: TimeInterval = 30 * 24 * 3600
+    /// How long an upload waits to be imported before it is deleted.
+    public static let uploadLifetime: TimeInterval = 86_400
+    /// The text that replaces an erased participant's contributions.
+    public static let erasedText = "[erased at the participant's request]"
+    /// How long a form kept when its session expired (a draft) is kept.
+    public static let draftLifetime: TimeInterval = 30 * 60
+    /// How long a link to set a password stays valid.
+    public static let passwordLinkLifetime: TimeInterval = 24 * 3600
 }

@@ -49,7 +49,7 @@ extension Yswd.ActivityCommand {
                 level: level)
             try details.apply(to: &activity)
             try activity.validate()
-            let store = try store.open()
+            let store = try await store.open()
             if let key = details.organisation { activity.organisationId = try await store.organisation(key: key).id }
             try await store.addActivity(activity)
             print("Added activity \(activity.ref).")
@@ -90,7 +90,7 @@ extension Yswd.ActivityCommand {
             let title = try Parse.text(title, field: .entry("title"))
             let purpose = try Parse.text(purpose, field: .entry("purpose"))
             let canInfluence = try Parse.text(canInfluence, field: .entry("can-influence"))
-            let store = try store.open()
+            let store = try await store.open()
             var organisation: Int64?
             if let key = details.organisation { organisation = try await store.organisation(key: key).id }
             let chosen = organisation

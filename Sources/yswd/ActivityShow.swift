@@ -25,7 +25,7 @@ extension Yswd.ActivityCommand {
 
         func run() async throws {
             try rules.check()
-            let store = try store.open()
+            let store = try await store.open()
             let record = try await store.activityRecord(ref: ref)
             let (loopRules, today) = try await rules.resolve(store)
             let input = try await store.checkInputs(activity: ref)[0]

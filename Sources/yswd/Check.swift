@@ -28,7 +28,7 @@ extension Yswd {
 
         func run() async throws {
             try rules.check()
-            let store = try store.open()
+            let store = try await store.open()
             let (loopRules, today) = try await rules.resolve(store)
             let checks = PrincipleChecks(settings: loopRules.settings)
             let results = try await store.checkInputs(activity: activity, organisation: organisation).map { input in

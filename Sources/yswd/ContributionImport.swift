@@ -111,7 +111,7 @@ extension Yswd.ContributionCommand {
         func run() async throws {
             _ = try EntryRules.number(maxFieldKB, field: .entry("max-field-kb"), in: 1...102_400)
             let given = try methodMapping()
-            let store = try store.open()
+            let store = try await store.open()
             _ = try await store.activity(ref: activity)
             let sniff = try FileSniff.sniff(path: file)
             let encoding = encoding ?? sniff.encoding

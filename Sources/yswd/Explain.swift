@@ -121,7 +121,11 @@ extension Yswd {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.open().backup(to: file)
+            let database = try store.openFile(
+                for: "yswd backup",
+                instead: "back up a PostgreSQL database with pg_dump (pg_dump --format=custom --file=FILE DATABASE), as"
+                    + " the README's Hosting section shows")
+            try await database.backup(to: file)
             print("Backed up \(store.databasePath) to \(file).")
         }
     }

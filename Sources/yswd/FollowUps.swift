@@ -61,7 +61,7 @@ extension Yswd {
             let date = try Parse.date(asOf, field: .entry("as-of"))
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
-            let store = try self.store.open()
+            let store = try await self.store.open()
             let batch = try await FollowUpBatch.prepare(
                 store: store, ref: activity, templates: templates, asOf: date, allowing: allowed)
             let followUps = batch.followUps

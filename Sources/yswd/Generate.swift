@@ -36,7 +36,9 @@ extension Yswd {
             _ = try EntryRules.number(activities, field: .entry("activities"), in: 1...1_000_000)
             _ = try EntryRules.number(contributions, field: .entry("contributions"), in: 0...100_000_000)
             let asOf = try Parse.date(asOf, field: .entry("as-of"))
-            let store = try store.open()
+            let store = try store.openFile(
+                for: "yswd generate",
+                instead: "give --database a file name to generate a record into")
             let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
             let started = Date()
             let report = try await store.generate(

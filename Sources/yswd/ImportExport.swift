@@ -46,7 +46,7 @@ extension Yswd.ImportCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             _ = try await store.activity(ref: activity)
             let results = try DecidimResults.read(path: file, locale: locale)
             let decisions = results.map { result in
@@ -129,7 +129,7 @@ extension Yswd.ExportCommand {
             guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
                 throw CommandError("--out \(out) is not a folder; create it first")
             }
-            let store = try store.open()
+            let store = try await store.open()
             let (loopRules, today) = try await rules.resolve(store)
             let recorded = try await store.recordedDates()
             let activities = await Dictionary(uniqueKeysWithValues: try store.activities().map { ($0.ref, $0) })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackLoopPostgres
 import FeedbackLoopSQLite
 import FeedbackLoopStore
 
@@ -10,15 +11,26 @@ extension Yswd {
                 """
                 Example:
                   yswd init --database /srv/engagement/yswd.sqlite
+                  yswd init --database postgres://yswd@db.example.org/engagement
                 """))
 
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let path = store.databasePath
-            let (_, created) = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: store.actorName)
+            let address = try store.address
+            let created: Bool
+            switch address {
+            case .sqlite(let path):
+                created = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: store.actorName).created
+            case .postgres(let server):
+                let (opened, made) = try await PostgresStore.open(
+                    server, mode: .createIfMissing, actor: store.actorName)
+                opened.close()
+                created = made
+            }
+            let name = address.shown
             print(
-                created ? "Created the yswd database \(path)." : "\(path) is already a yswd database; it is up to date."
+                created ? "Created the yswd database \(name)." : "\(name) is already a yswd database; it is up to date."
             )
         }
     }

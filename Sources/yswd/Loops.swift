@@ -70,7 +70,7 @@ extension Yswd {
             }
             try rules.check()
             let states = state
-            let store = try store.open()
+            let store = try await store.open()
             let (rules, today) = try await rules.resolve(store)
             // Open loops by default; the loops in the states asked for, closed ones included, with --state.
             let summaries = try await store.loopSummaries(

@@ -55,8 +55,8 @@ extension Yswd.OrganisationCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            await Listing.print(
-                try store.open().organisations(), as: listing.format, empty: "No organisations recorded.")
+            Listing.print(
+                try await store.open().organisations(), as: listing.format, empty: "No organisations recorded.")
         }
     }
 

@@ -181,7 +181,7 @@ extension Yswd.ParticipantCommand {
         }
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             if finish {
                 do {
                     let finished = try await store.finishErasure(ref: ref)

@@ -112,7 +112,7 @@ extension Yswd {
             for format in formats where template.folder != nil && format.template == nil {
                 note("note: --template is not used for \(format.rawValue), which is open data")
             }
-            let store = try self.store.open()
+            let store = try await self.store.open()
             // A rendition added to an update says what that update said, as of its day.
             var earlier: PublishedUpdate?
             if let addTo { earlier = try await store.update(ref: activity, number: addTo) }

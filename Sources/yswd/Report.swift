@@ -71,7 +71,7 @@ extension Yswd {
             }
             let asOf = try Parse.date(asOf, field: .entry("as-of"))
             if let out { try OutputPaths.checkFile(out) }
-            let store = try self.store.open()
+            let store = try await self.store.open()
             let settings = try await store.settings()
             let judged = asOf ?? min(period.to, settings.today())
             let (inputs, extras, organisations) = try await store.reportFacts(

@@ -37,7 +37,7 @@ extension Yswd {
         func run() async throws {
             _ = try EntryRules.number(port, field: .entry("port"), in: 1...65_535)
             _ = try EntryRules.number(maxConnections, field: .entry("max-connections"), in: 1...100_000)
-            let store = try store.open(concurrentReads: true)
+            let store = try await store.open(concurrentReads: true)
             print("yswd is serving \(self.store.databasePath) at http://\(host):\(port)/ (stop it with Ctrl-C).")
             try await WebServer(
                 store: store, host: host, port: port, secureCookies: secureCookies, trustProxy: trustProxy,

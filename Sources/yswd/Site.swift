@@ -40,7 +40,7 @@ extension Yswd {
         func run() async throws {
             try OutputPaths.checkFolder(out)
             let templates = try template.load(required: SiteBuilder.requiredTemplates)
-            let store = try self.store.open()
+            let store = try await self.store.open()
             let updates = try await store.allUpdates()
             let settings = try await store.settings()
             let files = SiteBuilder(

@@ -90,7 +90,7 @@ extension Yswd.ThemeCommand {
 
         func run() async throws {
             let reason = try change.value()
-            let store = try store.open()
+            let store = try await store.open()
             if move {
                 let moved = try await store.linkTheme(
                     activity: activity, key: key, contributions: try Parse.selections(contributions), move: true,

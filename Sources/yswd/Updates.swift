@@ -42,7 +42,7 @@ extension Yswd {
         }
 
         func run() async throws {
-            let store = try self.store.open()
+            let store = try await self.store.open()
             if let show {
                 let update = try await store.update(ref: activity, number: show)
                 let format = rendition?.rawValue ?? update.format

@@ -58,7 +58,8 @@ extension Yswd.UserCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            await address.announce(try store.open().addUser(email: email, name: name, role: role), action: "Added")
+            address.announce(
+                try await store.open().addUser(email: email, name: name, role: role), action: "Added")
         }
     }
 
@@ -75,8 +76,9 @@ extension Yswd.UserCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            await Listing.print(
-                try store.open().users(), as: listing.format, empty: "No users yet: add one with `yswd user add`.")
+            Listing.print(
+                try await store.open().users(), as: listing.format, empty: "No users yet: add one with `yswd user add`."
+            )
         }
     }
 
@@ -145,7 +147,7 @@ extension Yswd.UserCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            await address.announce(try store.open().resetUser(email: email), action: "Reset")
+            address.announce(try await store.open().resetUser(email: email), action: "Reset")
         }
     }
 }

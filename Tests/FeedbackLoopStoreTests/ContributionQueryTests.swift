@@ -2,11 +2,12 @@ import FeedbackLoop
 import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Testing
+import YswdTestSupport
 
 /// The contributions query the web app's theming, theme and contribution pages narrow in SQL.
 @Suite struct ContributionQueryTests {
-    @Test func contributionsNarrowByTextThemeAndNumber() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: Engine.available) func contributionsNarrowByTextThemeAndNumber(engine: Engine) async throws {
+        let store = try await engine.store()
         _ = try await store.addActivity(
             Activity(ref: "GP", title: "t", purpose: "p", canInfluence: "c", level: .consult))
         _ = try await store.addContribution(activity: "GP", text: "The CAFÉ is dear")
@@ -22,8 +23,10 @@ import Testing
 }
 
 extension ContributionQueryTests {
-    @Test func contributionsAreNumberedWithinTheirActivityAndANumberIsNeverGivenTwice() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: Engine.available) func contributionsAreNumberedWithinTheirActivityAndANumberIsNeverGivenTwice(
+        engine: Engine
+    ) async throws {
+        let store = try await engine.store()
         for ref in ["GP", "PHARMACY"] {
             _ = try await store.addActivity(
                 Activity(ref: ref, title: "t", purpose: "p", canInfluence: "c", level: .consult))

@@ -3,6 +3,7 @@ import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+import YswdTestSupport
 
 @testable import FeedbackLoopSQLite
 
@@ -46,7 +47,7 @@ import Testing
         let participant = try await #require(try store.participants().first)
         #expect(participant.erased)
         #expect(participant.contactOnFile.isEmpty)
-        await #expect(try store.contributions(activity: "GP-ACCESS").first?.text == SQLiteStore.erasedText)
+        await #expect(try store.contributions(activity: "GP-ACCESS").first?.text == StorePolicy.erasedText)
         // History says the erasure happened, without the details.
         await #expect(try store.history().contains { $0.redactedAt != nil && $0.entity == "participantContact" })
         await #expect(throws: StoreError.participantErased("P-9")) {
@@ -68,8 +69,8 @@ import Testing
         #expect(!history.contains("p1@example.org"))
     }
 
-    @Test func erasingSomeoneUnknownIsRefused() async throws {
-        let store = try SQLiteStore.inMemory()
+    @Test(arguments: Engine.available) func erasingSomeoneUnknownIsRefused(engine: Engine) async throws {
+        let store = try await engine.store()
         await #expect(throws: StoreError.unknownParticipant("P-404")) {
             try await store.eraseParticipant(ref: "P-404", contributions: true)
         }

@@ -3,6 +3,7 @@ import FeedbackLoopStore
 import Foundation
 import GRDB
 import Testing
+import YswdTestSupport
 
 @testable import FeedbackLoopSQLite
 
@@ -29,8 +30,8 @@ import Testing
         #expect(contribution[1]["after"] == nil as String?)
     }
 
-    @Test func historyIsListedPerActivityAndSinceADate() async throws {
-        let store = try SQLiteStore.inMemory(clock: pinnedClock)
+    @Test(arguments: Engine.available) func historyIsListedPerActivityAndSinceADate(engine: Engine) async throws {
+        let store = try await engine.store(clock: pinnedClock)
         try await store.addActivity(sampleActivity("A"))
         try await store.addActivity(sampleActivity("B"))
         try await store.addTheme(activity: "B", key: "parking", said: "Parking is hard")

@@ -4,6 +4,7 @@ import FeedbackLoopSynthetic
 import Foundation
 import GRDB
 import Testing
+import YswdTestSupport
 
 @testable import FeedbackLoopSQLite
 
@@ -161,8 +162,8 @@ import Testing
         await #expect(try store.activities().count == 6)
     }
 
-    @Test func settingsAreStoredAndChangesRecorded() async throws {
-        let store = try SQLiteStore.inMemory(actor: "jo")
+    @Test(arguments: Engine.available) func settingsAreStoredAndChangesRecorded(engine: Engine) async throws {
+        let store = try await engine.store(actor: "jo")
         await #expect(try store.settings() == TeamSettings())
         try await store.setSetting(.dueSoonDays, to: "21")
         try await store.setSetting(.dueSoonDays, to: "7")
@@ -176,8 +177,10 @@ import Testing
         await #expect(try store.history().count == 2)
     }
 
-    @Test func checkInputsKnowWhenTheFeedbackDateWasPromisedAndWhatCameBefore() async throws {
-        let store = try SQLiteStore.inMemory(clock: pinnedClock)
+    @Test(arguments: Engine.available) func checkInputsKnowWhenTheFeedbackDateWasPromisedAndWhatCameBefore(
+        engine: Engine
+    ) async throws {
+        let store = try await engine.store(clock: pinnedClock)
         var first = sampleActivity("GP-2025")
         first.title = "Booking a GP appointment"
         first.opens = date("2025-01-06")

@@ -23,6 +23,35 @@ import Testing
         }
     }
 
+    @Test func onlyThePostgreSQLEngineImportsPostgresNIOAndTheProtocolsImportNoDriver() async throws {
+        let sources = Self.files(under: Self.sources)
+        for file in sources where !file.path.contains("/Sources/FeedbackLoopPostgres/") {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("import PostgresNIO"), "\(file.lastPathComponent) imports PostgresNIO")
+        }
+        let protocols = Self.files(under: Self.sources.appending(path: "FeedbackLoopStore"))
+        #expect(protocols.count > 10)
+        for file in protocols {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains(/import (GRDB|PostgresNIO|NIO)/), "\(file.lastPathComponent) imports a driver")
+        }
+    }
+
+    @Test func noPublicDeclarationOfThePostgreSQLEngineNamesAPostgresNIOType() async throws {
+        let driver =
+            /\b(PostgresConnection|PostgresClient|PostgresQuery|PostgresRow|PostgresRandomAccessRow|PSQLError|PostgresBindings|PostgresSession|Logger)\b/
+        var found: [String] = []
+        for file in Self.files(under: Self.sources.appending(path: "FeedbackLoopPostgres")) {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let declaration = line.trimmingCharacters(in: .whitespaces)
+                if declaration.hasPrefix("public "), declaration.contains(driver) {
+                    found.append("\(file.lastPathComponent): \(declaration)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func noPublicDeclarationOfTheStoreNamesAGRDBType() async throws {
         let grdb =
             /\b(Database|DatabaseWriter|DatabaseReader|DatabaseQueue|DatabasePool|Row|StatementArguments|DatabaseValue|PersistenceContainer|Configuration|FetchableRecord|PersistableRecord|TableRecord|Column)\b/

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import PropertyBased
 import Testing
+import YswdTestSupport
 
 @testable import FeedbackLoopSQLite
 
@@ -43,6 +44,30 @@ import Testing
                 let all = try await store.loopSummaries().filter { $0.ref == ref }
                 #expect(one == all, "\(ref) alone and in the whole list")
             }
+            // PostgreSQL's fragments (written in its dialect beside SQLite's) give the same facts for
+            // the same record, so they agree with the Swift rules too.
+            if Engine.available.contains(.postgres), checked.takePostgresTurn() {
+                let postgres = try await Engine.postgres.store(clock: pinnedClock)
+                try await spec.build(postgres)
+                let onPostgres = try await postgres.loopSummaries()
+                let onSQLite = try await store.loopSummaries()
+                #expect(
+                    onPostgres == onSQLite,
+                    "loops on PostgreSQL: \(zip(onPostgres, onSQLite).filter { $0 != $1 }.first.map { "\($0)\n   \($1)" } ?? "")"
+                )
+                for ref in (1...RecordSpec.activities).map({ "A\($0)" }) {
+                    #expect(
+                        try await postgres.followUpRecipients(ref: ref)
+                            == (try await store.followUpRecipients(ref: ref)),
+                        "follow-up recipients of \(ref) on PostgreSQL")
+                    #expect(
+                        try await postgres.updateSnapshot(ref: ref, asOf: date("2026-03-02"), quotesPerTheme: 0)
+                            .answerSignatures
+                            == (try await store.updateSnapshot(ref: ref, asOf: date("2026-03-02"), quotesPerTheme: 0)
+                                .answerSignatures),
+                        "answer signatures of \(ref), byte for byte")
+                }
+            }
         }
         // The random records exercise every branch of both rules.
         let totals = checked.totals
@@ -54,6 +79,16 @@ import Testing
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var values = (themes: 0, owed: 0, unreachable: 0)
+
+    private var postgresTurns = 0
+
+    /// Whether this record is also built on PostgreSQL: the first 12, to keep the run short.
+    func takePostgresTurn() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        postgresTurns += 1
+        return postgresTurns <= 12
+    }
 
     func add(themes: Int, owed: Int, unreachable: Int) {
         lock.lock()
@@ -156,7 +191,7 @@ struct RecordSpec: Sendable, CustomStringConvertible {
     }
 
     /// Writes the record through the store's own API.
-    func build(_ store: SQLiteStore) async throws {
+    func build(_ store: any RecordStore) async throws {
         var coins = self.coins[...]
         func toss() -> Bool { coins.popFirst() ?? false }
         let refs = people.indices.map { "P\($0)" }
@@ -222,7 +257,7 @@ struct RecordSpec: Sendable, CustomStringConvertible {
         }
     }
 
-    static func sendSome(_ store: SQLiteStore, _ ref: String, _ toss: () -> Bool) async throws {
+    static func sendSome(_ store: any RecordStore, _ ref: String, _ toss: () -> Bool) async throws {
         let sent = try await store.followUpRecipients(ref: ref).filter { _ in toss() }
         try await store.recordFollowUps(
             ref: ref, sent.map { ($0.participantId, $0.prefers ?? .email) }, on: date("2026-03-01"))

@@ -109,7 +109,7 @@ import Testing
         let (path, form) = try #require(Self.forms[route])
         let harness = try await WebHarness()
         try await harness.test { client in
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             var sessions: [StaffRole: Session] = [:]
             for role in StaffRole.allCases { sessions[role] = try await client.signIn(role) }
             let allowed = try #require(sessions[needs])
@@ -135,7 +135,7 @@ import Testing
                 #expect(below.status == .forbidden, "\(path) as \(role)")
                 #expect(below.body.text.contains("needs the \(needs.rawValue) role"))
             }
-            #expect(try harness.fingerprint() == before, "\(path): a refused request changed the record")
+            await #expect(try harness.fingerprint() == before, "\(path): a refused request changed the record")
 
             let done = try await client.post(path, form + [("csrf", allowed.csrf)], cookie: allowed.cookie)
             #expect(![.unauthorized, .forbidden].contains(done.status), "\(path) as \(needs): \(done.status)")
@@ -180,7 +180,7 @@ import Testing
             let editor = try await client.signIn(.editor)
             let viewer = try await client.signIn(.viewer)
             let file = Data("Text\r\nHi\r\n".utf8)
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             #expect(try await client.upload(file, csrf: editor.csrf, session: nil).status == .unauthorized)
             #expect(try await client.upload(file, csrf: nil, session: editor).status == .forbidden)
             #expect(try await client.upload(file, csrf: viewer.csrf, session: editor).status == .forbidden)
@@ -188,7 +188,7 @@ import Testing
             #expect(
                 try await client.upload(file, csrf: editor.csrf, session: editor, origin: "http://evil.example").status
                     == .forbidden)
-            #expect(try harness.fingerprint() == before)
+            await #expect(try harness.fingerprint() == before)
             // The old way, the token in the address, is refused.
             var old = try await client.upload(file, csrf: nil, session: editor, query: "?csrf=\(editor.csrf)")
             #expect(old.status == .forbidden)

@@ -23,7 +23,7 @@ import Testing
                 Data("Text\r\nHi\r\n".utf8), name: "", csrf: editor.csrf, session: editor)
             #expect(response.status == .unsupportedMediaType)
             #expect(response.body.text.contains("A file with no name is not a CSV file"))
-            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+            await #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
         }
     }
 
@@ -34,9 +34,9 @@ import Testing
             _ = try await client.upload(Data("Text\r\nHello\r\n".utf8), csrf: editor.csrf, session: editor)
             _ = try await client.upload(Data("Text\r\nAgain\r\n".utf8), csrf: editor.csrf, session: editor)
         }
-        harness.clock.advance(SQLiteStore.uploadLifetime + 60)
+        harness.clock.advance(StorePolicy.uploadLifetime + 60)
         try await harness.store.sweepPrivateLeftovers()
-        #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+        await #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
 
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
@@ -44,7 +44,7 @@ import Testing
         }
         _ = try? await harness.store.eraseParticipant(ref: "P-1", contributions: false)
         _ = try await harness.store.finishErasure(ref: "P-1")
-        #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+        await #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
     }
 
     @Test func uploadFoldersEarlierVersionsLeftAreRemoved() async throws {
@@ -73,7 +73,7 @@ import Testing
             #expect(response.status == .badRequest)
             let expected = longLine ? "longer than 64 KB" : "The file has 600 columns"
             #expect(response.body.text.contains(expected))
-            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty, "nothing kept")
+            await #expect(try harness.strings("SELECT id FROM importUpload").isEmpty, "nothing kept")
         }
     }
 

@@ -98,7 +98,7 @@ import Testing
         let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             let response = try await client.post(
                 "/activities",
                 [
@@ -115,7 +115,7 @@ import Testing
             #expect(body.contains("31/02/2027 is not a real date"))
             #expect(body.contains(">Kept purpose</textarea>"))
             #expect(body.contains("<title>Error: "))
-            #expect(try harness.fingerprint() == before)
+            await #expect(try harness.fingerprint() == before)
         }
     }
 
@@ -144,7 +144,7 @@ import Testing
         _ = try await harness.store.addContribution(activity: "MH", text: "Not about GPs")
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             for (path, form) in [
                 ("/activities/GP/themes", [("theme-key", "x"), ("theme-said", "x"), ("theme-contribution", "3")]),
                 ("/activities/GP/theming", [("contribution", "3"), ("theme", "phone"), ("action", "link")]),
@@ -160,7 +160,7 @@ import Testing
                     "\(path): \(response.body.text.firstMatch(of: /<ul>\n<li>.*<\/li>/).map { String($0.output) } ?? "")"
                 )
             }
-            #expect(try harness.fingerprint() == before)
+            await #expect(try harness.fingerprint() == before)
         }
     }
 
@@ -198,8 +198,8 @@ import Testing
                 cookie: admin.cookie)
             #expect(erased.body.text.contains("Erased P-1"))
         }
-        #expect(!(try harness.fingerprint()).contains("jo.bloggs"), "the email is still in the record")
-        #expect(
+        await #expect(!(try harness.fingerprint()).contains("jo.bloggs"), "the email is still in the record")
+        await #expect(
             try harness.strings("SELECT coalesce(before, '') || coalesce(after, '') FROM history").allSatisfy {
                 !$0.contains("jo.bloggs")
             })
@@ -243,14 +243,14 @@ import Testing
         let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             let refused = try await client.post(
                 "/activities/GP/decisions/call-back",
                 [("csrf", editor.csrf), ("text", "We will add a call-back option"), ("status", "done")],
                 cookie: editor.cookie)
             #expect(refused.status == .badRequest)
             #expect(refused.body.text.contains("is marked done, but its text still says"))
-            #expect(try harness.fingerprint() == before)
+            await #expect(try harness.fingerprint() == before)
             let done = try await client.post(
                 "/activities/GP/decisions/call-back",
                 [("csrf", editor.csrf), ("text", "We added a call-back option"), ("status", "done")],
@@ -269,13 +269,13 @@ import Testing
             let text = try await client.get("/activities/GP/preview/txt", cookie: publisher.cookie).body.text
             #expect(text.contains("Preview – not published") && text.contains("<pre"))
 
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             let fields = [("csrf", publisher.csrf), ("format", "html"), ("channel", "web"), ("early", "1")]
             let first = try await client.post(
                 "/activities/GP/publish", fields + [("action", "check")], cookie: publisher.cookie)
             #expect(first.body.text.contains("<dt>Views not yet themed</dt><dd>1 view."))
             #expect(first.body.text.contains("This is the activity’s first update."))
-            #expect(try harness.fingerprint() == before, "checking writes nothing")
+            await #expect(try harness.fingerprint() == before, "checking writes nothing")
             // Answered in full, it is published, then the answer changes: the next check lists the change.
             _ = try await harness.store.linkTheme(activity: "GP", key: "phone", contributions: [.single(2)])
             _ = try await harness.store.explain(
@@ -328,7 +328,7 @@ import Testing
         let harness = try await WebHarness()
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             let asks: [(String, [(String, String)], String)] = [
                 ("/activities/GP/decisions/call-back", [("action", "remove")], "Remove decision call-back?"),
                 ("/activities/GP/themes/phone", [("action", "remove")], "Remove theme phone?"),
@@ -340,7 +340,7 @@ import Testing
                 #expect(asked.body.text.contains("<h1>\(heading)</h1>"), "\(path)")
                 #expect(asked.body.text.contains("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"))
             }
-            #expect(try harness.fingerprint() == before, "asking writes nothing")
+            await #expect(try harness.fingerprint() == before, "asking writes nothing")
             let removed = try await client.post(
                 "/activities/GP/themes/phone", [("csrf", editor.csrf), ("action", "remove"), ("confirmed", "yes")],
                 cookie: editor.cookie)
@@ -497,7 +497,7 @@ import Testing
             let (spreadsheet, said) = try await upload(name: "export.csv", content: "PK\u{3}\u{4}rest of a zip")
             #expect(
                 spreadsheet == .unsupportedMediaType && said.contains("export.csv is a spreadsheet, not a CSV file"))
-            #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
+            await #expect(try harness.strings("SELECT id FROM importUpload").isEmpty)
         }
     }
 }
@@ -508,12 +508,12 @@ extension PageTests {
         try await harness.test { client in
             let editor = try await client.signIn(.editor)
             // Removing a decision that is not there: the store names it, and nothing is written.
-            let before = try harness.fingerprint()
+            let before = try await harness.fingerprint()
             let response = try await client.post(
                 "/activities/GP/decisions/nope", [("csrf", editor.csrf), ("action", "remove")], cookie: editor.cookie)
             #expect(response.status == .notFound)
             #expect(response.body.text.contains("nope"))
-            #expect(try harness.fingerprint() == before)
+            await #expect(try harness.fingerprint() == before)
         }
     }
 }

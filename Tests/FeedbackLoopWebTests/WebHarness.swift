@@ -6,17 +6,24 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
+import Logging
 import NIOCore
+import PostgresNIO
 import Synchronization
 import Testing
+import YswdTestSupport
 
+@testable import FeedbackLoopPostgres
 @testable import FeedbackLoopSQLite
 @testable import FeedbackLoopWeb
 
 /// A record with one activity and a user of each role, and the web app over it, tested through
 /// its router (every middleware runs; no network).
+///
+/// It runs on SQLite, or on PostgreSQL with `YSWD_TEST_ENGINE=postgres` (`scripts/test` runs the web
+/// tests both ways).
 struct WebHarness: Sendable {
-    let store: SQLiteStore
+    let store: any RecordStore
     let server: WebServer
     static let password = "kettle orbit lantern moss"
     /// A cheap hash of ``password``, so setting up users does not take a second each.
@@ -28,7 +35,7 @@ struct WebHarness: Sendable {
 
     init(secureCookies: Bool = false) async throws {
         let clock = clock
-        store = try SQLiteStore.inMemory(actor: "setup", clock: { clock.now })
+        store = try await Engine.chosen.store(actor: "setup", clock: { clock.now })
         server = WebServer(store: store, secureCookies: secureCookies, trustProxy: true)
         for role in StaffRole.allCases {
             let link = try await store.addUser(
@@ -63,18 +70,76 @@ struct WebHarness: Sendable {
     }
 
     /// The first column of every row `sql` returns, as text.
-    func strings(_ sql: String) throws -> [String] {
-        try store.database.read { db in try String.fetchAll(db, sql: sql) }
+    func strings(_ sql: String) async throws -> [String] {
+        if let sqlite = store as? SQLiteStore {
+            return try await sqlite.database.read { db in try String.fetchAll(db, sql: sql) }
+        }
+        return try await postgres { connection in
+            var values: [String] = []
+            for try await row in try await connection.query(
+                PostgresQuery(unsafeSQL: "SELECT (q.value)::text FROM (\(sql)) AS q(value)"), logger: Self.logger)
+            {
+                values.append(try row.decode(String.self))
+            }
+            return values
+        }
     }
 
-    /// A fingerprint of everything the record holds but sessions, sign-in bookkeeping and drafts.
-    func fingerprint() throws -> String {
-        try store.database.read { db in
+    static let logger = Logger(label: "yswd.tests")
+
+    /// Runs `body` on a connection to the PostgreSQL database the store uses.
+    private func postgres<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        guard let store = store as? PostgresStore else { throw CancellationError() }
+        let address = store.address
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(
+                host: address.host, port: address.port, username: address.user, password: address.password,
+                database: address.database, tls: .disable), id: 1, logger: Self.logger)
+        do {
+            let value = try await body(connection)
+            try await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// A fingerprint of everything the record holds but sessions, sign-in bookkeeping, drafts and
+    /// uploads waiting to be imported (whose choices are kept as they are made).
+    func fingerprint() async throws -> String {
+        guard let sqlite = store as? SQLiteStore else {
+            return try await postgres { connection in
+                var tables: [String] = []
+                for try await row in try await connection.query(
+                    """
+                    SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()
+                      AND table_name NOT IN ('websession', 'signinattempt', 'formdraft', 'activitysearch', 'importupload')
+                    ORDER BY table_name
+                    """, logger: Self.logger)
+                {
+                    tables.append(try row.decode(String.self))
+                }
+                var text = ""
+                for table in tables {
+                    text += "\(table):"
+                    for try await row in try await connection.query(
+                        PostgresQuery(unsafeSQL: "SELECT t::text FROM \"\(table)\" AS t ORDER BY t::text"),
+                        logger: Self.logger)
+                    {
+                        text += try row.decode(String.self) + "|"
+                    }
+                    text += "\n"
+                }
+                return text
+            }
+        }
+        return try await sqlite.database.read { db in
             let tables = try String.fetchAll(
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table'
-                      AND name NOT IN ('webSession', 'signInAttempt', 'sqlite_sequence', 'formDraft') AND name NOT LIKE 'activitySearch%'
+                      AND name NOT IN ('webSession', 'signInAttempt', 'sqlite_sequence', 'formDraft', 'importUpload') AND name NOT LIKE 'activitySearch%'
                     ORDER BY name
                     """)
             return try tables.map { table in

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Issue 22: `--database postgres://…` reaches a PostgreSQL server, and each way of getting it wrong
+/// gets one sentence naming what is wrong (never the password) and status 2. The tests that need a
+/// server run when `YSWD_PG_URL` names one (`scripts/test` starts a throwaway cluster).
+@Suite struct PostgresCommandTests {
+    static let server = ProcessInfo.processInfo.environment["YSWD_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The server's URL for another database, and the same with a wrong password.
+    static func url(_ database: String, password: String? = nil) throws -> String {
+        let server = try #require(server)
+        var components = try #require(URLComponents(string: server))
+        components.path = "/" + database
+        if let password { components.password = password }
+        return try #require(components.string)
+    }
+
+    @Test(arguments: [
+        ("postgres://db.example.org/engagement", "it names no user"),
+        ("postgres://yswd@/engagement", "it names no server"),
+        ("postgres://yswd@db.example.org", "it names no database"),
+        ("postgres://yswd:s3cret@db.example.org:99999/x", "port 99999 is not a port"),
+        ("postgres://yswd@db.example.org/x?sslmode=always", "sslmode 'always' is not one of"),
+        ("postgres://yswd@db.example.org/x?pool=3", "yswd does not know the option 'pool'"),
+    ])
+    func aMalformedURLIsNamedWithoutItsPassword(url: String, problem: String) async throws {
+        let yswd = try Yswd()
+        let result = try yswd.run(["loops", "--database", url])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(problem), "\(result.stderr)")
+        #expect(!result.stderr.contains("s3cret"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func anUnreachableServerIsNamed() async throws {
+        let yswd = try Yswd()
+        let result = try yswd.run(["loops", "--database", "postgres://yswd:s3cret@127.0.0.1:1/engagement"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("the PostgreSQL server at 127.0.0.1:1 could not be reached (connection refused)"))
+        #expect(!result.stderr.contains("s3cret"))
+    }
+
+    @Test(.enabled(if: server != nil))
+    func initCreatesTheRecordAndEachWrongTurnIsNamed() async throws {
+        let yswd = try Yswd()
+        let name = "cli_\(UInt32.random(in: 0...UInt32.max))"
+        let unknown = try yswd.run(["init", "--database", try Self.url(name)])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("there is no database \(name) on the PostgreSQL server"))
+
+        let wrong = try yswd.run(["init", "--database", try Self.url("postgres", password: "not-it")])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("refused the user name or password for yswd"))
+        #expect(!wrong.stderr.contains("not-it"))
+
+        // Once yswd has made its tables, the record opens.
+        try yswd.ok("init", "--database", try Self.url("postgres"))
+        try yswd.ok("activity", "list", "--database", try Self.url("postgres"))
+        let empty = try yswd.run(["activity", "list", "--database", try Self.url("template1")])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("holds no yswd record yet; run yswd init"), "\(empty.stderr)")
+    }
+
+    @Test(.enabled(if: server != nil))
+    func aRecordOnPostgreSQLIsKeptWithItsHistory() async throws {
+        let yswd = try Yswd()
+        let database = try Self.url("postgres")
+        try yswd.ok("init", "--database", database)
+        let again = try yswd.ok("init", "--database", database)
+        #expect(again.contains("is already a yswd database; it is up to date"))
+        #expect(!again.contains(try #require(URLComponents(string: database)?.password)))
+        let ref = "PG-\(UInt32.random(in: 0...UInt32.max))"
+        try yswd.ok(
+            "activity", "add", ref, "--title", "Getting a GP appointment", "--purpose", "Hear why booking is hard",
+            "--can-influence", "The booking line", "--level", "consult", "--database", database)
+        #expect(try yswd.ok("activity", "list", "--database", database).contains(ref))
+        #expect(try yswd.ok("history", ref, "--database", database).contains("Added activity \(ref)"))
+        let backup = try yswd.run(["backup", "copy.sqlite", "--database", database])
+        #expect(backup.status == 2)
+        #expect(
+            backup.stderr.contains(
+                "yswd backup works on a SQLite file only; back up a PostgreSQL database with pg_dump"))
+    }
+}
