@@ -161,6 +161,7 @@ let package = Package(
             name: "yswdTests",
             dependencies: [
                 "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopImport",
+                "YswdTestSupport",
                 "FeedbackLoopSynthetic",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -55,6 +55,25 @@ public actor PostgresTestServer {
         return address
     }
 
+    /// The folder of a database's table files, under the cluster's data folder.
+    public static func folder(of database: String, in data: String) async throws -> String {
+        let admin = try address("postgres")
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(
+                host: admin.host, port: admin.port, username: admin.user, password: admin.password,
+                database: "postgres",
+                tls: .disable), id: 1, logger: .init(label: "yswd.tests"))
+        defer { Task { try? await connection.close() } }
+        var oid: Int64?
+        for try await row in try await connection.query(
+            "SELECT oid::bigint FROM pg_database WHERE datname = \(database)", logger: .init(label: "yswd.tests"))
+        {
+            oid = try row.decode(Int64.self)
+        }
+        guard let oid else { throw ServerError.noSuchDatabase(database: database, server: admin.server) }
+        return data + "/base/\(oid)"
+    }
+
     /// Runs one statement on the server's maintenance database.
     public static func administer(_ sql: String) async throws {
         let admin = try address("postgres")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YswdTestSupport
 
 /// Issue 22: `--database postgres://…` reaches a PostgreSQL server, and each way of getting it wrong
 /// gets one sentence naming what is wrong (never the password) and status 2. The tests that need a
@@ -82,5 +83,44 @@ import Testing
         #expect(
             backup.stderr.contains(
                 "yswd backup works on a SQLite file only; back up a PostgreSQL database with pg_dump"))
+    }
+
+    /// The cluster's folder, when the tests started it (`scripts/postgres`) and may read its files.
+    static let dataFolder = ProcessInfo.processInfo.environment["YSWD_PG_DIR"].map { $0 + "/data" }
+
+    @Test(.enabled(if: server != nil && dataFolder.map { FileManager.default.isReadableFile(atPath: $0) } == true))
+    func afterAnErasureNoTableFileHoldsTheDetails() async throws {
+        let address = try await PostgresTestServer.shared.newDatabase()
+        let server = try #require(Self.server)
+        var url = try #require(URLComponents(string: server))
+        url.path = "/" + address.database
+        let database = try #require(url.string)
+        let yswd = try Yswd()
+        let email = "erase.\(UUID().uuidString.prefix(8).lowercased())@example.org"
+        let said = "Secret \(UUID().uuidString) words"
+        try yswd.ok(
+            "activity", "add", "GP", "--title", "t", "--purpose", "p", "--can-influence", "c", "--level", "consult",
+            "--database", database)
+        try yswd.ok("participant", "add", "P-1", "--email", email, "--wants-feedback", "--database", database)
+        try yswd.ok("contribution", "add", "GP", "--text", said, "--participant", "P-1", "--database", database)
+
+        // The details are in the table files until the erasure (once written out by a checkpoint)…
+        let folder = try await PostgresTestServer.folder(of: address.database, in: try #require(Self.dataFolder))
+        try await PostgresTestServer.administer("CHECKPOINT")
+        #expect(try Self.files(in: folder, holding: email).count > 0, "the check can see the details at all")
+        try yswd.ok("participant", "erase", "P-1", "--contributions", "--database", database)
+        try await PostgresTestServer.administer("CHECKPOINT")
+        // …and in none after it (the write-ahead log keeps them until it is recycled: see Hosting).
+        #expect(try Self.files(in: folder, holding: email).isEmpty)
+        #expect(try Self.files(in: folder, holding: said).isEmpty)
+    }
+
+    /// The table files of a database that hold `text`.
+    static func files(in folder: String, holding text: String) throws -> [String] {
+        let needle = Data(text.utf8)
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        return files.filter { name in
+            (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))?.range(of: needle) != nil
+        }
     }
 }
