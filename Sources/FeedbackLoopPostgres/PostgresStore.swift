@@ -3,7 +3,6 @@ import FeedbackLoopStore
 import Foundation
 import Logging
 import NIOCore
-import NIOPosix
 import NIOSSL
 import PostgresNIO
 
@@ -19,7 +18,8 @@ public final class PostgresStore: Sendable {
     /// Who is making the changes, as history records them.
     public let actor: String
     let clock: @Sendable () -> Date
-    /// Where the database is, without its password.
+    /// Where the database is; its ``PostgresAddress/shown`` form, the one messages use, leaves out
+    /// the password.
     public let address: PostgresAddress
     let logger: Logger
 
@@ -45,7 +45,7 @@ public final class PostgresStore: Sendable {
         let logger = Logger(label: "yswd.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         // One connection first, to say plainly what is wrong (no server, wrong password, no
         // database) rather than have the pool retry in the background.
-        try await Self.checkConnection(address, configuration: configuration, logger: logger)
+        try await Self.checkConnection(address, logger: logger)
         let store = PostgresStore(
             pool: ConnectionPool(PostgresClient(configuration: configuration, backgroundLogger: logger)), actor: actor,
             clock: clock, address: address, logger: logger)
@@ -147,9 +147,7 @@ public final class PostgresStore: Sendable {
         return configuration
     }
 
-    private static func checkConnection(
-        _ address: PostgresAddress, configuration: PostgresClient.Configuration, logger: Logger
-    ) async throws {
+    private static func checkConnection(_ address: PostgresAddress, logger: Logger) async throws {
         let context: NIOSSLContext?
         do { context = try tlsSettings(address).map(NIOSSLContext.init(configuration:)) } catch {
             throw ServerError.secureConnectionFailed(server: address.server, reason: "\(error)")

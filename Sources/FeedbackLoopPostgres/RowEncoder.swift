@@ -70,8 +70,10 @@ private struct RowEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(Keyed<Key>(storage: storage))
     }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a row is keyed") }
-    func singleValueContainer() -> any SingleValueEncodingContainer { fatalError("a row is keyed") }
+    // A row is keyed: anything else refuses (throws) when used, so a value that is not a row is an
+    // error, never a crash.
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { SingleEncoder.RefusingList() }
+    func singleValueContainer() -> any SingleValueEncodingContainer { RefusingSingle() }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let storage: CellStorage
@@ -123,9 +125,9 @@ private struct RowEncoder: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey>
-        { fatalError("a column holds one value") }
+        { KeyedEncodingContainer(SingleEncoder.Refusing<NestedKey>()) }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            fatalError("a column holds one value")
+            SingleEncoder.RefusingList()
         }
         mutating func superEncoder() -> any Encoder { RowEncoder() }
         mutating func superEncoder(forKey key: Key) -> any Encoder { RowEncoder() }
@@ -183,4 +185,11 @@ private final class SingleEncoder: Encoder, SingleValueEncodingContainer {
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { RefusingList() }
         mutating func superEncoder() -> any Encoder { SingleEncoder() }
     }
+}
+
+/// A single value where a row was expected: every use refuses.
+private struct RefusingSingle: SingleValueEncodingContainer {
+    var codingPath: [any CodingKey] { [] }
+    mutating func encodeNil() throws { throw SingleEncoder.NotSingle.value }
+    mutating func encode<T: Encodable>(_ value: T) throws { throw SingleEncoder.NotSingle.value }
 }

@@ -74,13 +74,13 @@ public actor PostgresTestServer {
         return data + "/base/\(oid)"
     }
 
-    /// Runs one statement on the server's maintenance database.
-    public static func administer(_ sql: String) async throws {
-        let admin = try address("postgres")
+    /// Runs one statement on the server's maintenance database, or on `database`.
+    public static func administer(_ sql: String, database: String = "postgres") async throws {
+        let admin = try address(database)
         let connection = try await PostgresConnection.connect(
             configuration: .init(
                 host: admin.host, port: admin.port, username: admin.user, password: admin.password,
-                database: "postgres",
+                database: admin.database,
                 tls: .disable), id: 1, logger: .init(label: "yswd.tests"))
         defer { Task { try? await connection.close() } }
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: .init(label: "yswd.tests"))

@@ -104,7 +104,9 @@ import YswdTestSupport
         try yswd.ok("participant", "add", "P-1", "--email", email, "--wants-feedback", "--database", database)
         try yswd.ok("contribution", "add", "GP", "--text", said, "--participant", "P-1", "--database", database)
 
-        // The details are in the table files until the erasure (once written out by a checkpoint)…
+        // The details are in the table files until the erasure (once written out by a checkpoint),
+        // and the planner's statistics are gathered as a busy server would…
+        try await PostgresTestServer.administer("ANALYZE", database: address.database)
         let folder = try await PostgresTestServer.folder(of: address.database, in: try #require(Self.dataFolder))
         try await PostgresTestServer.administer("CHECKPOINT")
         #expect(try Self.files(in: folder, holding: email).count > 0, "the check can see the details at all")
