@@ -193,7 +193,10 @@ import Testing
             let fastest = times.mapValues { $0.min() ?? 0 }
             let spread = (fastest.values.max() ?? 0) - (fastest.values.min() ?? 0)
             print("sign-in fastest times (ms): \(fastest.mapValues { Int($0.rounded()) })")
-            #expect(spread < max(50, (fastest.values.min() ?? 0) * 0.3), "fastest times in ms: \(fastest)")
+            // A skipped check answers in a few milliseconds against a third of a second or more: the
+            // fastest case at least half the slowest's time holds either way, on a quiet machine or a busy one.
+            let (quickest, slowest) = (fastest.values.min() ?? 0, fastest.values.max() ?? 0)
+            #expect(spread < 50 || quickest >= slowest / 2, "fastest times in ms: \(fastest)")
         }
     }
 
