@@ -33,7 +33,7 @@ struct Yswd: AsyncParsableCommand {
             ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, Site.self, Report.self,
             Templates.self,
             UserCommand.self, Serve.self,
-            Generate.self, Backup.self, Demo.self,
+            Generate.self, Backup.self, Copy.self, Demo.self,
         ]
     )
 

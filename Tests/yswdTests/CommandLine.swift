@@ -93,7 +93,8 @@ struct Yswd {
     }
 
     /// Every row of every table: equal fingerprints mean the record did not change.
-    func fingerprint() throws -> String {
+    /// - Parameter skipping: tables left out (a search index's internal layout, say).
+    func fingerprint(skipping: Set<String> = []) throws -> String {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: database, configuration: configuration)
@@ -102,11 +103,18 @@ struct Yswd {
             let tables = try String.fetchAll(
                 db,
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            return try tables.map { table in
+            return try tables.filter { !skipping.contains($0) }.map { table in
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
                 return table + ":" + rows.map(\.description).sorted().joined(separator: "|")
             }.joined(separator: "\n")
         }
+    }
+
+    /// Changes the database behind yswd's back, as another program might.
+    func execute(_ sql: String) throws {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        try queue.write { try $0.execute(sql: sql) }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
