@@ -91,8 +91,15 @@ public final class PostgresStore: Sendable {
         try await mappingErrors {
             try await client.withTransaction(logger: logger) { connection in
                 let session = PostgresSession(connection: connection, logger: logger)
+                // Writes take turns, as SQLite's do: history's ids are then given out in the order
+                // writes commit, so a reader who has seen history up to an id has seen every change
+                // up to it (the change token, which app servers' loop caches rely on). Without the
+                // turn, a write that began first but committed last would hide below the token.
                 try await session.execute(
-                    "SELECT set_config('yswd.actor', \(actor), true), set_config('yswd.now', \(now), true)")
+                    """
+                    SELECT set_config('yswd.actor', \(actor), true), set_config('yswd.now', \(now), true),
+                        pg_advisory_xact_lock(hashtext('yswd writes'))
+                    """)
                 return try await body(session)
             }
         }
