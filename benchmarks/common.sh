@@ -20,3 +20,21 @@ peak_mb() { peak_kb "$@" | awk '{ printf "%d", $1 / 1024 }'; }
 
 # a / b to two decimals (b of 0 counts as 1).
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }'; }
+
+# PostgreSQL for a benchmark (ENGINE=postgres): the cluster YSWD_PG_URL names, else a throwaway
+# one started here with durable settings (fsync on); `postgres_stop` in the script's exit trap
+# stops a cluster started here.
+postgres_start() {
+    command -v psql >/dev/null || { echo "needs psql: apt-get install -y postgresql-15" >&2; exit 2; }
+    if [ -z "${YSWD_PG_URL:-}" ]; then
+        eval "$(scripts/postgres start)"
+        pg_started=$YSWD_PG_DIR
+    fi
+}
+postgres_stop() { [ -n "${pg_started:-}" ] && scripts/postgres stop "$pg_started"; return 0; }
+
+# The URL of a new, empty database NAME on that cluster (dropped first if it is there).
+postgres_database() {
+    psql "$YSWD_PG_URL" -qc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+    echo "${YSWD_PG_URL%/*}/$1"
+}

@@ -11,6 +11,12 @@
 # every 2 seconds. Prints requests per second,
 # p50/p95/p99 latency, errors, and how many writes succeeded. Targets: p95 under 300 ms; every write
 # succeeds (no "database is locked").
+#
+#   ENGINE=postgres bash benchmarks/web.sh …
+#
+# The same on PostgreSQL (the cluster YSWD_PG_URL names, or a throwaway one started here): the
+# record is copied into a new database, two `yswd serve` share it, and two wrk processes, each with
+# half the clients, load one server each at the same time (the writes go through the first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,11 +37,25 @@ db=$work/bench.sqlite
 port=$((18000 + RANDOM % 2000))
 base=http://127.0.0.1:$port
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+second=""
+engine=${ENGINE:-sqlite}
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null
+    [ -n "$second" ] && kill "$second" 2>/dev/null
+    rm -rf "$work"
+    [ "$engine" = postgres ] && postgres_stop
+    return 0
+}
 trap cleanup EXIT
 
 "$yswd" init --database "$db" >/dev/null
 "$yswd" generate --activities "$activities" --contributions "$contributions" --seed 7 --database "$db"
+if [ "$engine" = postgres ]; then
+    postgres_start
+    file=$db
+    db=$(postgres_database yswd_bench_web)
+    "$yswd" copy --from "$file" --to "$db" | tail -1
+fi
 ref=$("$yswd" activity list --format csv --database "$db" | sed -n 2p | cut -d, -f1)
 echo "store: $(du -h "$db" | cut -f1); writes go to $ref"
 
@@ -46,6 +66,12 @@ link=$("$yswd" user add bench@example.org --name "Bench Admin" --role admin --se
 "$yswd" serve --port "$port" --database "$db" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -s -o /dev/null "$base/sign-in" && break; sleep 0.1; done
+if [ "$engine" = postgres ]; then
+    other=http://127.0.0.1:$((port + 1))
+    "$yswd" serve --port "$((port + 1))" --database "$db" >"$work/serve2.log" 2>&1 &
+    second=$!
+    for _ in $(seq 100); do curl -s -o /dev/null "$other/sign-in" && break; sleep 0.1; done
+fi
 password="copper violin meadow tide"
 curl -s -o /dev/null -H "Origin: $base" --data-urlencode "password=$password" --data-urlencode "confirm=$password" "$link"
 # The sign-in form's token comes with its page, in the page and in a cookie.
@@ -96,11 +122,28 @@ web_writer=$!
 ) >"$work/cli-writes" &
 cli_writer=$!
 
+# One wrk with every client; on PostgreSQL, two at once with half each, one per server.
+load() {
+    if [ "$engine" = postgres ]; then
+        wrk -t1 -c"$((clients / 2))" -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" -s "$work/report.lua" \
+            "$base$1" >"$work/wrk-a" &
+        local first=$!
+        wrk -t1 -c"$((clients - clients / 2))" -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" \
+            -s "$work/report.lua" "$other$1" >"$work/wrk-b"
+        wait "$first"
+        echo " first server ($((clients / 2)) clients):"
+        sed -n '/requests\/s/,$p' "$work/wrk-a" | sed 's/^/  /'
+        echo " second server ($((clients - clients / 2)) clients):"
+        sed -n '/requests\/s/,$p' "$work/wrk-b" | sed 's/^/  /'
+    else
+        wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" -s "$work/report.lua" "$base$1" \
+            | sed -n '/requests\/s/,$p'
+    fi
+}
 echo "the dashboard (/):"
-wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" -s "$work/report.lua" "$base/" | sed -n '/requests\/s/,$p'
+load /
 echo "an activity's overview (/activities/$ref):"
-wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" -s "$work/report.lua" "$base/activities/$ref" \
-    | sed -n '/requests\/s/,$p'
+load "/activities/$ref"
 wait "$web_writer" "$cli_writer"
 web_ok=$(grep -c '^web-ok' "$work/web-writes" || true)
 web_failed=$(grep -c '^web-failed' "$work/web-writes" || true)

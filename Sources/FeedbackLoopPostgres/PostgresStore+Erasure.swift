@@ -123,7 +123,15 @@ extension PostgresStore {
                         PostgresQuery(unsafeSQL: "SET lock_timeout = '\(Int(StorePolicy.erasureTimeout))s'"),
                         logger: logger)
                     for table in Self.erasureTables {
+                        let before = try await Self.files(of: table, connection, logger: logger)
                         try await connection.query(PostgresQuery(unsafeSQL: "VACUUM FULL \(table)"), logger: logger)
+                        // Each rewritten table (and the TOAST table of its long values) is in new files;
+                        // the old ones are emptied as the rewrite commits. Files that stayed would
+                        // still hold what was erased: the erasure is then not complete.
+                        let after = try await Self.files(of: table, connection, logger: logger)
+                        guard Set(before).isDisjoint(with: after) else {
+                            throw StoreError.database(message: "\(table) was not rewritten", busy: true)
+                        }
                     }
                     try await connection.query("RESET lock_timeout", logger: logger)
                 }
@@ -143,6 +151,19 @@ extension PostgresStore {
                 """)
         }
         return true
+    }
+
+    /// The file numbers of a table and of its TOAST table.
+    private static func files(of table: String, _ connection: PostgresConnection, logger: Logger) async throws
+        -> [Int64]
+    {
+        let name = table.lowercased()
+        return try await connection.query(
+            """
+            SELECT pg_relation_filenode(oid)::bigint AS node FROM pg_class
+            WHERE oid = \(name)::regclass OR oid = (SELECT reltoastrelid FROM pg_class WHERE oid = \(name)::regclass)
+            """, logger: logger
+        ).collect().map { try $0.decode(Int64.self) }
     }
 
     /// Replaces an erased participant's quotes in every published update and rendition.

@@ -118,6 +118,8 @@ extension PostgresStore: RecordTransfer {
                     try await session.execute(
                         PostgresQuery(unsafeSQL: "ALTER TABLE \(Self.quoted(table.name)) ENABLE TRIGGER USER"))
                 }
+                // The planner's statistics for the rows just loaded (autovacuum would gather them later).
+                try await session.execute("ANALYZE")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopPostgres
 import FeedbackLoopSQLite
 import FeedbackLoopStore
 import Foundation
@@ -65,7 +66,9 @@ extension Yswd {
 
         func run() async throws {
             if printSQL {
-                print(SQLiteStore.loopSummarySQL + ";")
+                // The dialect of the engine --database names (it is not opened).
+                let postgres = if case .postgres = try store.address { true } else { false }
+                print((postgres ? PostgresStore.loopSummarySQL : SQLiteStore.loopSummarySQL) + ";")
                 return
             }
             try rules.check()
