@@ -5,7 +5,7 @@ import GRDB
 /// Lookups by the names users type, each failing with the message a user can act on.
 extension SQLiteStore {
     static func activity(_ db: Database, ref: String) throws -> Activity {
-        guard let activity = try Activity.filter(Column("ref") == ref).fetchOne(db) else {
+        guard let activity = try Activity.rows.filter(Column("ref") == ref).one(db) else {
             throw StoreError.unknownActivity(ref)
         }
         return activity
@@ -19,7 +19,7 @@ extension SQLiteStore {
     }
 
     static func theme(_ db: Database, activityId: Int64, activityRef: String, key: String) throws -> Theme {
-        guard let theme = try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchOne(db)
+        guard let theme = try Theme.rows.filter(Column("activityId") == activityId && Column("key") == key).one(db)
         else {
             let known = try String.fetchAll(
                 db, sql: "SELECT key FROM theme WHERE activityId = ? ORDER BY key", arguments: [activityId])
@@ -30,8 +30,8 @@ extension SQLiteStore {
 
     static func decision(_ db: Database, activityId: Int64, activityRef: String, key: String) throws -> Decision {
         guard
-            var decision = try Decision.filter(Column("activityId") == activityId && Column("key") == key)
-                .fetchOne(db)
+            var decision = try Decision.rows.filter(Column("activityId") == activityId && Column("key") == key)
+                .one(db)
         else {
             let known = try String.fetchAll(
                 db, sql: "SELECT key FROM decision WHERE activityId = ? ORDER BY key", arguments: [activityId])
@@ -53,7 +53,7 @@ extension SQLiteStore {
     }
 
     static func participant(_ db: Database, ref: String) throws -> Participant {
-        guard let participant = try Participant.filter(Column("ref") == ref).fetchOne(db) else {
+        guard let participant = try Participant.rows.filter(Column("ref") == ref).one(db) else {
             throw StoreError.unknownParticipant(ref)
         }
         return participant

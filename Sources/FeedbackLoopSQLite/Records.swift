@@ -2,7 +2,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 import GRDB
 
-// The domain values are the store's records: each table's columns are the value's properties.
+// Domain values as column values.
 
 extension CalendarDate: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
@@ -20,46 +20,104 @@ extension Outcome: DatabaseValueConvertible {}
 extension DeliveryStatus: DatabaseValueConvertible {}
 extension ReasonCategory: DatabaseValueConvertible {}
 
-extension Activity: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "activity"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+/// A domain value that is one row of a table: its columns are the value's properties.
+/// Internal: the domain types are not GRDB records, and only this engine knows their rows.
+protocol TableValue: Codable, Sendable {
+    static var tableName: String { get }
+    /// Takes the id the database gave a new row.
+    mutating func inserted(id: Int64)
 }
 
-extension Participant: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "participant"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+/// A ``TableValue`` as GRDB reads and writes it.
+struct Stored<Value: TableValue>: FetchableRecord, MutablePersistableRecord, Codable {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
+    init(from decoder: any Decoder) throws { value = try Value(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+
+    static var databaseTableName: String { Value.tableName }
+    mutating func didInsert(_ inserted: InsertionSuccess) { value.inserted(id: inserted.rowID) }
 }
 
-extension ParticipantContact: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "participantContact"
+extension TableValue {
+    /// The table's rows, to filter and fetch.
+    static var rows: QueryInterfaceRequest<Stored<Self>> { Stored<Self>.all() }
+
+    mutating func insert(_ db: Database) throws {
+        var row = Stored(self)
+        try row.insert(db)
+        self = row.value
+    }
+
+    func update(_ db: Database) throws { try Stored(self).update(db) }
+
+    @discardableResult
+    func delete(_ db: Database) throws -> Bool { try Stored(self).delete(db) }
 }
 
-extension Contribution: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "contribution"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension QueryInterfaceRequest {
+    /// The first row's value.
+    func one<Value>(_ db: Database) throws -> Value? where RowDecoder == Stored<Value> {
+        try fetchOne(db)?.value
+    }
+
+    /// Every row's value.
+    func every<Value>(_ db: Database) throws -> [Value] where RowDecoder == Stored<Value> {
+        try fetchAll(db).map(\.value)
+    }
 }
 
-extension Theme: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "theme"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension Activity: TableValue {
+    static let tableName = "activity"
+    mutating func inserted(id: Int64) { self.id = id }
 }
 
-extension Explanation: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "explanation"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension Participant: TableValue {
+    static let tableName = "participant"
+    mutating func inserted(id: Int64) { self.id = id }
 }
 
-extension Evaluation: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "evaluation"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension ParticipantContact: TableValue {
+    static let tableName = "participantContact"
+    func inserted(id: Int64) {}
+}
+
+extension Contribution: TableValue {
+    static let tableName = "contribution"
+    mutating func inserted(id: Int64) { self.id = id }
+}
+
+extension Theme: TableValue {
+    static let tableName = "theme"
+    mutating func inserted(id: Int64) { self.id = id }
+}
+
+extension Explanation: TableValue {
+    static let tableName = "explanation"
+    mutating func inserted(id: Int64) { self.id = id }
+}
+
+extension Evaluation: TableValue {
+    static let tableName = "evaluation"
+    mutating func inserted(id: Int64) { self.id = id }
+}
+
+extension Organisation: TableValue {
+    static let tableName = "organisation"
+    mutating func inserted(id: Int64) { self.id = id }
 }
 
 /// A decision's own columns; the themes it responds to live in `decisionTheme`.
-extension Decision: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "decision"
+struct DecisionRow: FetchableRecord, MutablePersistableRecord {
+    var value: Decision
 
-    public init(row: Row) throws {
-        self.init(
+    init(_ value: Decision) { self.value = value }
+
+    static let databaseTableName = "decision"
+
+    init(row: Row) throws {
+        value = Decision(
             id: try row.read("id"), activityId: try row.read("activityId"), key: try row.read("key"),
             text: try row.read("text"),
             decidedBy: try row.read("decidedBy"), decidedOn: try row.read("decidedOn"), status: try row.read("status"),
@@ -70,23 +128,43 @@ extension Decision: FetchableRecord, MutablePersistableRecord {
             easyRead: try row.read("easyRead"))
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["activityId"] = activityId
-        container["key"] = key
-        container["text"] = text
-        container["decidedBy"] = decidedBy
-        container["decidedOn"] = decidedOn
-        container["status"] = status
-        container["due"] = due
-        container["impact"] = impact
-        container["description"] = description
-        container["starts"] = starts
-        container["progress"] = progress
-        container["parentId"] = parentId
-        container["externalId"] = externalId
-        container["easyRead"] = easyRead
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = value.id
+        container["activityId"] = value.activityId
+        container["key"] = value.key
+        container["text"] = value.text
+        container["decidedBy"] = value.decidedBy
+        container["decidedOn"] = value.decidedOn
+        container["status"] = value.status
+        container["due"] = value.due
+        container["impact"] = value.impact
+        container["description"] = value.description
+        container["starts"] = value.starts
+        container["progress"] = value.progress
+        container["parentId"] = value.parentId
+        container["externalId"] = value.externalId
+        container["easyRead"] = value.easyRead
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    mutating func didInsert(_ inserted: InsertionSuccess) { value.id = inserted.rowID }
+}
+
+extension Decision {
+    static var rows: QueryInterfaceRequest<DecisionRow> { DecisionRow.all() }
+
+    mutating func insert(_ db: Database) throws {
+        var row = DecisionRow(self)
+        try row.insert(db)
+        self = row.value
+    }
+
+    func update(_ db: Database) throws { try DecisionRow(self).update(db) }
+
+    @discardableResult
+    func delete(_ db: Database) throws -> Bool { try DecisionRow(self).delete(db) }
+}
+
+extension QueryInterfaceRequest where RowDecoder == DecisionRow {
+    func one(_ db: Database) throws -> Decision? { try fetchOne(db)?.value }
+    func every(_ db: Database) throws -> [Decision] { try fetchAll(db).map(\.value) }
 }

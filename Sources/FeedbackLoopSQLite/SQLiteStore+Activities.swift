@@ -12,7 +12,7 @@ extension SQLiteStore {
         try activity.validate()
         return try await writing { [activity] db in
             var activity = activity
-            if try Activity.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
+            if try Activity.rows.filter(Column("ref") == activity.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateActivity(activity.ref)
             }
             if activity.organisationId == nil, let key = try Self.settings(db).defaultOrganisation {
@@ -43,13 +43,13 @@ extension SQLiteStore {
         -> [Activity]
     {
         try await reading { db in
-            var request = Activity.order(Column("ref"))
+            var request = Activity.rows.order(Column("ref"))
             if let service { request = request.filter(Column("service") == service) }
             if let lead { request = request.filter(Column("lead") == lead) }
             if let organisation {
                 request = request.filter(Column("organisationId") == (try Self.organisation(db, key: organisation).id))
             }
-            return try request.fetchAll(db)
+            return try request.every(db)
         }
     }
 
@@ -68,7 +68,7 @@ extension SQLiteStore {
                 contributions: try Self.contributionCounts(db, activityId: id),
                 themes: try Self.themeSummaries(db, activityId: id),
                 decisions: try Self.decisions(db, activityId: id),
-                evaluation: try Evaluation.filter(Column("activityId") == id).fetchOne(db))
+                evaluation: try Evaluation.rows.filter(Column("activityId") == id).one(db))
         }
     }
 

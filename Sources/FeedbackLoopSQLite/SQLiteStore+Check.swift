@@ -9,11 +9,11 @@ extension SQLiteStore {
     public func checkInputs(activity ref: String?, organisation: String?) async throws -> [CheckInput] {
         try await reading { db in
             if let ref { _ = try Self.activityId(db, ref: ref) }
-            var request = Activity.filter(ref == nil || Column("ref") == ref)
+            var request = Activity.rows.filter(ref == nil || Column("ref") == ref)
             if let organisation {
                 request = request.filter(Column("organisationId") == (try Self.organisation(db, key: organisation).id))
             }
-            let activities = try request.order(Column("ref")).fetchAll(db)
+            let activities = try request.order(Column("ref")).every(db)
             // One activity reads only its own rows; every activity, every row in one pass each.
             let only = ref == nil ? nil : activities.first?.id
             let summaries = Dictionary(
@@ -38,7 +38,7 @@ extension SQLiteStore {
                 )
                 .map { (try $0.read("activityId", as: Int64.self), try $0.read("methods", as: Int.self)) })
             let evaluations = Dictionary(
-                uniqueKeysWithValues: try Evaluation.filter(only == nil || Column("activityId") == only).fetchAll(db)
+                uniqueKeysWithValues: try Evaluation.rows.filter(only == nil || Column("activityId") == only).every(db)
                     .map { ($0.activityId, $0) })
             var keywords = KeywordCache()
             // Every activity at once: earlier similar activities from one pass over the search index.

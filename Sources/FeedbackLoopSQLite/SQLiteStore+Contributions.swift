@@ -79,7 +79,7 @@ extension SQLiteStore {
     public func removeContribution(activity ref: String, number: Int64) async throws {
         try await writing { db in
             let contribution = try Self.contribution(db, activity: ref, number: number)
-            try Contribution.deleteOne(db, key: contribution.id)
+            try Stored<Contribution>.deleteOne(db, key: contribution.id)
         }
     }
 
@@ -104,8 +104,10 @@ extension SQLiteStore {
     static func contribution(_ db: Database, activity ref: String, number: Int64) throws -> Contribution {
         let activityId = try activityId(db, ref: ref)
         guard
-            let contribution = try Contribution.filter(Column("activityId") == activityId && Column("number") == number)
-                .fetchOne(db)
+            let contribution = try Contribution.rows.filter(
+                Column("activityId") == activityId && Column("number") == number
+            )
+            .one(db)
         else { throw StoreError.unknownContribution(number) }
         return contribution
     }

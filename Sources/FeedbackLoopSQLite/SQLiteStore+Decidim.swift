@@ -72,7 +72,7 @@ extension SQLiteStore {
     private static func freeDecisionKey(_ db: Database, activityId: Int64, wanted: String) throws -> String {
         var key = wanted
         var number = 1
-        while try Decision.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
+        while try Decision.rows.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
             number += 1
             key = "\(wanted)-\(number)"
         }

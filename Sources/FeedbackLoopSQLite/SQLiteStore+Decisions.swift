@@ -13,7 +13,7 @@ extension SQLiteStore {
         return try await writing { [decision] db in
             var decision = decision
             decision.activityId = try Self.activityId(db, ref: ref)
-            if try Decision.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
+            if try Decision.rows.filter(Column("activityId") == decision.activityId && Column("key") == decision.key)
                 .fetchCount(db) > 0
             {
                 throw StoreError.duplicateDecision(activity: ref, key: decision.key)
@@ -78,7 +78,7 @@ extension SQLiteStore {
     }
 
     static func decisions(_ db: Database, activityId: Int64) throws -> [Decision] {
-        try Decision.filter(Column("activityId") == activityId).order(Column("key")).fetchAll(db).map {
+        try Decision.rows.filter(Column("activityId") == activityId).order(Column("key")).every(db).map {
             var decision = $0
             decision.responds = try responses(db, decisionId: decision.id.saved())
             return decision

@@ -17,7 +17,7 @@ extension SQLiteStore {
             var evaluation = Evaluation(
                 activityId: activityId, worked: worked, improve: improve, participantsInvolved: participantsInvolved,
                 sharedWith: sharedWith)
-            if let existing = try Evaluation.filter(Column("activityId") == activityId).fetchOne(db) {
+            if let existing = try Evaluation.rows.filter(Column("activityId") == activityId).one(db) {
                 evaluation.id = existing.id
                 try evaluation.update(db)
                 return true

@@ -2,11 +2,6 @@ import FeedbackLoop
 import FeedbackLoopStore
 import GRDB
 
-extension Organisation: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "organisation"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-}
-
 extension OrganisationKind: DatabaseValueConvertible {}
 
 extension SQLiteStore {
@@ -19,7 +14,7 @@ extension SQLiteStore {
         organisation.name = try requireText(organisation.name, field: .entry("name"))
         return try await writing { [organisation] db in
             var organisation = organisation
-            if try Organisation.filter(Column("key") == organisation.key).fetchCount(db) > 0 {
+            if try Organisation.rows.filter(Column("key") == organisation.key).fetchCount(db) > 0 {
                 throw StoreError.duplicateOrganisation(organisation.key)
             }
             try organisation.insert(db)
@@ -45,7 +40,7 @@ extension SQLiteStore {
     public func removeOrganisation(key: String) async throws {
         try await writing { db in
             let organisation = try Self.organisation(db, key: key)
-            let used = try Activity.filter(Column("organisationId") == organisation.id).fetchCount(db)
+            let used = try Activity.rows.filter(Column("organisationId") == organisation.id).fetchCount(db)
             guard used == 0 else { throw StoreError.organisationInUse(key: key, activities: used) }
             try organisation.delete(db)
         }
@@ -95,7 +90,7 @@ extension SQLiteStore {
     }
 
     static func organisation(_ db: Database, key: String) throws -> Organisation {
-        guard let organisation = try Organisation.filter(Column("key") == key).fetchOne(db) else {
+        guard let organisation = try Organisation.rows.filter(Column("key") == key).one(db) else {
             throw StoreError.unknownOrganisation(
                 key: key,
                 known: try String.fetchAll(

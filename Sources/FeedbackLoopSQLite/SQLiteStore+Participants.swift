@@ -12,7 +12,7 @@ extension SQLiteStore {
         let contact = try contact.checked(against: nil)
         return try await writing { [participant] db in
             var participant = participant
-            if try Participant.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
+            if try Participant.rows.filter(Column("ref") == participant.ref).fetchCount(db) > 0 {
                 throw StoreError.duplicateParticipant(participant.ref)
             }
             try participant.insert(db)
@@ -30,7 +30,7 @@ extension SQLiteStore {
         try await writing { db in
             var participant = try Self.participant(db, ref: ref)
             if participant.isErased { throw StoreError.participantErased(ref) }
-            let stored = try ParticipantContact.fetchOne(db, key: participant.id.saved())
+            let stored = try Stored<ParticipantContact>.fetchOne(db, key: participant.id.saved())?.value
             var contact = try stored ?? ParticipantContact(participantId: participant.id.saved())
             try change(&participant, &contact)
             contact = try contact.checked(against: stored)
@@ -88,7 +88,7 @@ extension SQLiteStore {
         let report = try await writing { db -> ErasureReport in
             var participant = try Self.participant(db, ref: ref)
             let id = try participant.id.saved()
-            let contact = try ParticipantContact.fetchOne(db, key: id)
+            let contact = try Stored<ParticipantContact>.fetchOne(db, key: id)?.value
             // An upload waiting to be imported, or a form kept after a session expired, that holds their
             // details goes too.
             for detail in [contact?.email, contact?.phone].compactMap({ $0 }) where !detail.isEmpty {
@@ -106,7 +106,7 @@ extension SQLiteStore {
             try db.execute(
                 sql: "DELETE FROM formDraft WHERE instr(fields, ?) > 0",
                 arguments: [String(decoding: try JSONEncoder().encode(ref), as: UTF8.self)])
-            let contactRemoved = try ParticipantContact.deleteOne(db, key: id)
+            let contactRemoved = try Stored<ParticipantContact>.deleteOne(db, key: id)
             if participant.erasedAt == nil {
                 participant.erasedAt = self.now
                 try participant.update(db)

@@ -11,12 +11,13 @@ extension SQLiteStore {
         // Each word as a quoted prefix term, so nothing typed is read as search syntax.
         let query = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
         return try await reading { db in
-            try Activity.fetchAll(
+            try Stored<Activity>.fetchAll(
                 db,
                 sql: """
                     SELECT activity.* FROM activitySearch JOIN activity ON activity.id = activitySearch.rowid
                     WHERE activitySearch MATCH ? ORDER BY rank LIMIT ?
-                    """, arguments: [query, limit])
+                    """, arguments: [query, limit]
+            ).map(\.value)
         }
     }
 }

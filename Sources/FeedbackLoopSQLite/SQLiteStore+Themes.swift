@@ -16,7 +16,7 @@ extension SQLiteStore {
         let easyRead = try easyRead.map { try EntryRules.easyRead($0) }
         return try await writing { db in
             let activityId = try Self.activityId(db, ref: ref)
-            if try Theme.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
+            if try Theme.rows.filter(Column("activityId") == activityId && Column("key") == key).fetchCount(db) > 0 {
                 throw StoreError.duplicateTheme(activity: ref, key: key)
             }
             return try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "theme", reason: reason)
@@ -189,7 +189,7 @@ extension SQLiteStore {
     private static func saveExplanation(
         _ db: Database, theme: Theme, why: String, reason: ReasonCategory, easyRead: String?
     ) throws -> Bool {
-        if var existing = try Explanation.filter(Column("themeId") == theme.id.saved()).fetchOne(db) {
+        if var existing = try Explanation.rows.filter(Column("themeId") == theme.id.saved()).one(db) {
             existing.why = why
             existing.reason = reason
             existing.easyRead = easyRead
@@ -228,7 +228,7 @@ extension SQLiteStore {
             let theme = try Self.theme(db, activityId: activityId, activityRef: ref, key: key)
             try Self.answerChange(db, activityId: activityId, activityRef: ref, subject: "explanation", reason: reason)
             {
-                guard try Explanation.filter(Column("themeId") == theme.id.saved()).deleteAll(db) > 0 else {
+                guard try Explanation.rows.filter(Column("themeId") == theme.id.saved()).deleteAll(db) > 0 else {
                     throw StoreError.noExplanation(activity: ref, theme: key)
                 }
             }

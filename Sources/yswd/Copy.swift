@@ -20,7 +20,7 @@ extension Yswd {
 
                 Examples:
                   yswd copy --from yswd.sqlite --to postgres://yswd@db.example.org/engagement
-                  yswd copy --from postgres://yswd@db.example.org/engagement --to restored.sqlite
+                  yswd copy --from postgres://yswd@db.example.org/engagement --to copy.sqlite
                 """))
 
         @Option(
