@@ -35,6 +35,7 @@ postgres_stop() { [ -n "${pg_started:-}" ] && scripts/postgres stop "$pg_started
 
 # The URL of a new, empty database NAME on that cluster (dropped first if it is there).
 postgres_database() {
-    psql "$YSWD_PG_URL" -qc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" psql "$YSWD_PG_URL" -qc "DROP DATABASE IF EXISTS $1" \
+        -c "CREATE DATABASE $1" >/dev/null
     echo "${YSWD_PG_URL%/*}/$1"
 }

@@ -60,9 +60,9 @@ CREATE TEMP TABLE staging ("Response ID" text, "Submitted" text, "How" text, "Co
 \\copy staging FROM '$work/responses.csv' WITH (FORMAT csv, HEADER true)
 BEGIN;
 INSERT INTO batch (kind, description, actor, at) VALUES ('import', 'benchmark', 'psql', '2026-11-27T00:00:00.000Z');
-INSERT INTO contribution (activityId, text, method, received, sourceId, sourceColumn, batchId)
+INSERT INTO contribution (activityId, text, method, received, sourceId, sourceColumn, batchId, number)
     SELECT (SELECT id FROM activity WHERE ref = 'BENCH'), "Comment", "How", "Submitted", "Response ID", 'Comment',
-        currval(pg_get_serial_sequence('batch', 'id'))
+        currval(pg_get_serial_sequence('batch', 'id')), row_number() OVER ()
     FROM staging;
 COMMIT;
 SQL

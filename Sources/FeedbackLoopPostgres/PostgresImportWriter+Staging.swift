@@ -5,10 +5,8 @@ import PostgresNIO
 
 /// Staging: the rows an import read, copied into temporary tables that only its transaction sees.
 extension PostgresImportWriter {
-    /// Copies the staged rows and people into this transaction's temporary tables.
-    mutating func stage(_ staged: StagedImport) async throws {
-        report.rows = staged.rows
-        report.blankCells = staged.blankCells
+    /// Creates this transaction's temporary tables.
+    func createStaging() async throws {
         try await session.execute(
             """
             CREATE TEMP TABLE importRow (position bigint NOT NULL, line bigint NOT NULL, participantRef text,
@@ -20,21 +18,31 @@ extension PostgresImportWriter {
             CREATE TEMP TABLE importPerson (ref text PRIMARY KEY, line bigint NOT NULL, wantsFeedback bigint,
                 mayQuote bigint, email text, phone text) ON COMMIT DROP
             """)
-        try await copy(
-            "importrow",
-            [
-                "position", "line", "participantRef", "text", "method", "received", "sourceId", "sourceColumn",
-                "themeKeys",
-            ],
-            staged.contributions.enumerated().map { index, row in
-                [
-                    String(index), String(row.line), row.participantRef, row.text, row.method, row.received,
-                    row.sourceId, row.sourceColumn, row.themeKeys.isEmpty ? nil : Self.arrayLiteral(row.themeKeys),
-                ]
-            })
+    }
+
+    /// Copies the contributions into `importRow` as the feed reads them.
+    func stageRows<Stream>(from feed: ImportFeed<Stream>) async throws {
+        try await session.connection.copyFrom(
+            table: "importrow",
+            columns: [
+                "position", "line", "participantref", "text", "method", "received", "sourceid", "sourcecolumn",
+                "themekeys",
+            ], logger: session.logger
+        ) { writer in
+            for try await chunk in feed.chunks {
+                try await writer.write(chunk)
+                feed.taken()
+            }
+        }
+    }
+
+    /// Copies the people the file names into `importPerson`, in the order the file first names them.
+    mutating func stagePeople(_ found: ImportFeed<some ImportedRowStream>.Outcome) async throws {
+        report.rows = found.rows
+        report.blankCells = found.blankCells
         try await copy(
             "importperson", ["ref", "line", "wantsFeedback", "mayQuote", "email", "phone"],
-            staged.people.sorted { $0.value.line < $1.value.line }.map { ref, person in
+            found.people.sorted { $0.value.line < $1.value.line }.map { ref, person in
                 [
                     ref, String(person.line), person.wantsFeedback.map { $0 ? "1" : "0" },
                     person.mayQuote.map { $0 ? "1" : "0" }, person.email, person.phone,
@@ -50,7 +58,7 @@ extension PostgresImportWriter {
         ) { writer in
             var buffer = ByteBuffer()
             for row in rows {
-                buffer.writeString(row.map(Self.copyField).joined(separator: "\t") + "\n")
+                buffer.writeCopyRow(row)
                 if buffer.readableBytes > 1 << 20 {
                     try await writer.write(buffer)
                     buffer.clear()

@@ -7,6 +7,11 @@ struct PostgresSession: Sendable {
     let connection: PostgresConnection
     let logger: Logger
 
+    /// Waits for this write's turn: held until the transaction ends (see ``PostgresStore/writing(takingTurn:_:)``).
+    func takeTurn() async throws {
+        try await execute("SELECT pg_advisory_xact_lock(hashtext('yswd writes'))")
+    }
+
     /// Runs a statement, keeping no rows.
     func execute(_ query: PostgresQuery) async throws {
         try await connection.query(query, logger: logger)

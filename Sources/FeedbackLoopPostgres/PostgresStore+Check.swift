@@ -50,16 +50,23 @@ extension PostgresStore {
             uniqueKeysWithValues: try await session.all(
                 Evaluation.self, "SELECT * FROM evaluation WHERE \(only)::bigint IS NULL OR activityId = \(only)"
             ).map { ($0.activityId, $0) })
-        var index = SimilarityIndex()
-        for row in try await session.rows(
-            "SELECT s.activityId AS id, a.ref, a.opens, s.title, s.purpose, s.themes FROM activitySearch s JOIN activity a ON a.id = s.activityId"
-        ) {
-            index.add(
-                id: try row.read("id"), ref: try row.read("ref"), opens: try row.read("opens"),
-                title: try row.read("title"), purpose: try row.read("purpose"), themes: try row.read("themes"))
+        // Every activity at once: earlier similar activities from one pass over the search rows; one
+        // activity: only the candidates the search index finds.
+        var similar: [Int64: [String]] = [:]
+        if let only {
+            similar[only] = try await similarEarlier(session, activityId: only)
+        } else {
+            var index = SimilarityIndex()
+            for row in try await session.rows(
+                "SELECT s.activityId AS id, a.ref, a.opens, s.title, s.purpose, s.themes FROM activitySearch s JOIN activity a ON a.id = s.activityId"
+            ) {
+                index.add(
+                    id: try row.read("id"), ref: try row.read("ref"), opens: try row.read("opens"),
+                    title: try row.read("title"), purpose: try row.read("purpose"), themes: try row.read("themes"))
+            }
+            index.finish()
+            similar = index.similarEarlier()
         }
-        index.finish()
-        let similar = index.similarEarlier()
         return try activities.compactMap { activity in
             let id = try activity.id.saved()
             guard let summary = summaries[activity.ref] else { return nil }
@@ -69,6 +76,49 @@ extension PostgresStore {
                 similarEarlier: similar[id] ?? [], evaluation: evaluations[id], updates: updates[id] ?? [],
                 organisation: organisations[id])
         }
+    }
+
+    /// Refs of activities that opened before this one whose title, purpose and themes share enough
+    /// words (none, for an activity with no opening date), as on SQLite: candidates share at least
+    /// half of the title's (longest four) keywords, found by the search index; the most recent
+    /// earlier ones are then held to the whole rule.
+    private static func similarEarlier(_ session: PostgresSession, activityId: Int64) async throws -> [String] {
+        func words(_ row: PostgresRandomAccessRow) throws -> (title: Set<String>, all: Set<String>) {
+            let title = try row.read("title", as: String.self)
+            let rest = "\(try row.read("purpose", as: String.self)) \(try row.read("themes", as: String.self))"
+            return (Similarity.keywords(title), Similarity.keywords(title + " " + rest))
+        }
+        guard
+            let ownRow = try await session.rows(
+                "SELECT title, purpose, themes FROM activitySearch WHERE activityId = \(activityId)"
+            ).first
+        else { return [] }
+        let own = try words(ownRow)
+        let titleWords = own.title.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4).map { "'\($0)'" }
+        guard !titleWords.isEmpty else { return [] }
+        var groups: [String] = []
+        if titleWords.count <= 2 {
+            groups = titleWords
+        } else {
+            for (index, first) in titleWords.enumerated() {
+                for second in titleWords.dropFirst(index + 1) { groups.append("(\(first) & \(second))") }
+            }
+        }
+        let candidates = try await session.rows(
+            """
+            SELECT a.ref, s.title, s.purpose, s.themes
+            FROM activitySearch s JOIN activity a ON a.id = s.activityId JOIN activity own ON own.id = \(activityId)
+            WHERE s.document @@ to_tsquery('simple', yswd_fold(\(groups.joined(separator: " | "))))
+              AND a.id <> own.id AND a.opens < own.opens
+            ORDER BY a.opens DESC, a.id DESC LIMIT 50
+            """)
+        var similar: [String] = []
+        for candidate in candidates where similar.count < 3 {
+            if Similarity.isSimilar(titleWords: own.title, words: own.all, to: try words(candidate).all) {
+                similar.append(try candidate.read("ref", as: String.self))
+            }
+        }
+        return similar
     }
 
     /// When each activity's feedback date was first set: history's first record of it with one.

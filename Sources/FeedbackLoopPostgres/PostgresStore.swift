@@ -87,7 +87,11 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction, with history's actor and clock set for it; a server error
     /// becomes a ``StoreError`` or ``ServerError`` a user can read.
-    func writing<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+    /// - Parameter takingTurn: false for a write that first stages a long import in temporary
+    ///   tables, and takes its turn (``PostgresSession/takeTurn()``) only before writing the record.
+    func writing<T: Sendable>(takingTurn: Bool = true, _ body: (PostgresSession) async throws -> T) async throws
+        -> T
+    {
         try await mappingErrors {
             try await client.withTransaction(logger: logger) { connection in
                 let session = PostgresSession(connection: connection, logger: logger)
@@ -96,10 +100,8 @@ public final class PostgresStore: Sendable {
                 // up to it (the change token, which app servers' loop caches rely on). Without the
                 // turn, a write that began first but committed last would hide below the token.
                 try await session.execute(
-                    """
-                    SELECT set_config('yswd.actor', \(actor), true), set_config('yswd.now', \(now), true),
-                        pg_advisory_xact_lock(hashtext('yswd writes'))
-                    """)
+                    "SELECT set_config('yswd.actor', \(actor), true), set_config('yswd.now', \(now), true)")
+                if takingTurn { try await session.takeTurn() }
                 return try await body(session)
             }
         }
