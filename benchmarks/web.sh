@@ -57,7 +57,7 @@ if [ "$engine" = postgres ]; then
     "$yswd" copy --from "$file" --to "$db" | tail -1
 fi
 ref=$("$yswd" activity list --format csv --database "$db" | sed -n 2p | cut -d, -f1)
-echo "store: $(du -h "$db" | cut -f1); writes go to $ref"
+echo "store: $( [ "$engine" = postgres ] && echo PostgreSQL || du -h "$db" | cut -f1); writes go to $ref"
 
 loops_ms=$(median_ms "$yswd" loops --format json --database "$db")
 echo "yswd loops --format json: ${loops_ms} ms (median of $runs), for reference"
