@@ -10,7 +10,7 @@ enum LoopSummaryQuery {
     /// The query, with an optional extra condition on the activity (aliased `a`).
     static func sql(where condition: String? = nil) -> String {
         """
-        \(owed)SELECT a.ref, a.title, a.lead, a.service, a.level, a.opens, a.closes, a.cadenceWeeks, a.feedbackBy,
+        \(owed(only: condition))SELECT a.ref, a.title, a.lead, a.service, a.level, a.opens, a.closes, a.cadenceWeeks, a.feedbackBy,
             (SELECT count(*) FROM contribution c WHERE c.activityId = a.id) AS contributions,
             (SELECT count(*) FROM contribution c
              WHERE c.activityId = a.id AND c.outOfScope IS NULL AND c.themeLinks = 0) AS unthemed,
@@ -32,8 +32,11 @@ enum LoopSummaryQuery {
         """
     }
 
-    /// Participants owed a follow-up, grouped by activity, preferred format and contact on file.
-    private static let owed = """
+    /// Participants owed a follow-up, grouped by activity, preferred format and contact on file; with
+    /// a condition, only for the activities it lets through (PostgreSQL does not carry the outer
+    /// query's filter into this aggregate, which would otherwise read every activity's contributions).
+    private static func owed(only condition: String?) -> String {
+        """
         WITH owed AS (
             SELECT activityId, json_agg(json_build_array(prefers, email, address, phone, people))::text AS groups
             FROM (
@@ -43,13 +46,15 @@ enum LoopSummaryQuery {
                 FROM participant p
                 JOIN contribution c ON c.participantId = p.id AND c.themeLinks > 0
                 LEFT JOIN participantContact pc ON pc.participantId = p.id
-                WHERE \(FollowUpRule.owedSQL(activity: "c.activityId"))
+                WHERE \(FollowUpRule.owedSQL(activity: "c.activityId"))\(
+                    condition.map { "\n          AND c.activityId IN (SELECT a.id FROM activity a WHERE \($0))" } ?? "")
                 GROUP BY 1, 2, 3, 4, 5
             ) AS grouped
             GROUP BY activityId
         )
 
         """
+    }
 
     /// The latest update's date; the first change to an answer after it when it no longer reports
     /// every theme's current answer; and what reopened the loop it answered.
