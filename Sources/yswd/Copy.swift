@@ -71,7 +71,7 @@ extension Yswd {
             guard differing.isEmpty else { throw CopyError.fingerprintsDiffer(tables: differing) }
             print(
                 "Copied \(counted(rows, "row")) in \(counted(outcome.target.count, "table")) from \(source.shownAddress)"
-                    + " to \(to.hasPrefix("postgres") ? (try? DatabaseAddress.parse(to).shown) ?? to : to);"
+                    + " to \(target.shown);"
                     + " every table's row count and content fingerprint match.")
         }
 
