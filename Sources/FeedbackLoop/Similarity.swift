@@ -31,4 +31,17 @@ public enum Similarity {
     public static func isSimilar(titleWords: Set<String>, words: Set<String>, to candidate: Set<String>) -> Bool {
         words.intersection(candidate).count >= 2 && titleWords.intersection(candidate).count * 2 >= titleWords.count
     }
+
+    /// The word groups a candidate must contain one of to be worth holding to the whole rule: it
+    /// must share at least half of the title's longest four keywords, so any one of them when the
+    /// title has two or fewer, else any two. The search index finds candidates by these.
+    public static func candidateGroups(titleWords: Set<String>) -> [[String]] {
+        let longest = titleWords.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4)
+        guard longest.count > 2 else { return longest.map { [$0] } }
+        var groups: [[String]] = []
+        for (index, first) in longest.enumerated() {
+            for second in longest.dropFirst(index + 1) { groups.append([first, second]) }
+        }
+        return groups
+    }
 }

@@ -94,16 +94,10 @@ extension PostgresStore {
             ).first
         else { return [] }
         let own = try words(ownRow)
-        let titleWords = own.title.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4).map { "'\($0)'" }
-        guard !titleWords.isEmpty else { return [] }
-        var groups: [String] = []
-        if titleWords.count <= 2 {
-            groups = titleWords
-        } else {
-            for (index, first) in titleWords.enumerated() {
-                for second in titleWords.dropFirst(index + 1) { groups.append("(\(first) & \(second))") }
-            }
+        let groups = Similarity.candidateGroups(titleWords: own.title).map { group in
+            "(" + group.map { "'\($0)'" }.joined(separator: " & ") + ")"
         }
+        guard !groups.isEmpty else { return [] }
         let candidates = try await session.rows(
             """
             SELECT a.ref, s.title, s.purpose, s.themes

@@ -112,16 +112,10 @@ extension SQLiteStore {
         guard let own = try keywords.words(db, activityId) else { return [] }
         // Candidates share at least half of the title's (longest four) keywords, as the similarity
         // rule asks; the most recent earlier ones are then held to the whole rule.
-        let titleWords = own.title.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(4).map { "\"\($0)\"" }
-        guard !titleWords.isEmpty else { return [] }
-        var groups: [String] = []
-        if titleWords.count <= 2 {
-            groups = titleWords
-        } else {
-            for (index, first) in titleWords.enumerated() {
-                for second in titleWords.dropFirst(index + 1) { groups.append("(\(first) AND \(second))") }
-            }
+        let groups = Similarity.candidateGroups(titleWords: own.title).map { group in
+            "(" + group.map { "\"\($0)\"" }.joined(separator: " AND ") + ")"
         }
+        guard !groups.isEmpty else { return [] }
         let candidates = try Row.fetchAll(
             db,
             sql: """

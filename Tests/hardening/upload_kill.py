@@ -8,48 +8,14 @@
 
 Prints what happened; exits 1 when a step does not go as a browser would see it.
 """
-import http.client
 import os
-import re
 import signal
 import socket
 import sys
 import time
 import urllib.parse
 
-PASSWORD = "kettle orbit lantern moss"
-
-
-def request(base, method, path, body=None, cookies=None, content_type=None):
-    host = urllib.parse.urlparse(base)
-    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
-    headers = {"Origin": base}
-    if cookies:
-        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    if content_type:
-        headers["Content-Type"] = content_type
-    connection.request(method, path, body=body, headers=headers)
-    response = connection.getresponse()
-    text = response.read().decode("utf-8", "replace")
-    for header, value in response.getheaders():
-        if header.lower() == "set-cookie":
-            name, _, rest = value.partition("=")
-            cookies[name] = rest.split(";")[0]
-    connection.close()
-    return response.status, text
-
-
-def csrf(text):
-    match = re.search(r'name="csrf" value="([^"]+)"', text)
-    return match.group(1) if match else ""
-
-
-def sign_in(base, email, cookies):
-    status, page = request(base, "GET", "/sign-in", cookies=cookies)
-    form = urllib.parse.urlencode({"email": email, "password": PASSWORD, "csrf": csrf(page), "next": "/"})
-    status, _ = request(base, "POST", "/sign-in", form, cookies, "application/x-www-form-urlencoded")
-    if status != 303:
-        raise SystemExit(f"signing in gave {status}")
+from web_client import PASSWORD, csrf, request, sign_in
 
 
 def multipart(token, content):

@@ -10,12 +10,16 @@ import Testing
     final class Server {
         let process = Process()
         let port: Int
-        init(_ yswd: Yswd, port: Int, temporary: String) throws {
+        convenience init(_ yswd: Yswd, port: Int, temporary: String) throws {
+            try self.init(database: yswd.database, port: port, temporary: temporary)
+        }
+        /// - Parameter temporary: the server's TMPDIR, when a test looks in it.
+        init(database: String, port: Int, temporary: String? = nil) throws {
             self.port = port
             process.executableURL = Yswd.binary
-            process.arguments = ["serve", "--port", String(port), "--database", yswd.database]
+            process.arguments = ["serve", "--port", String(port), "--database", database]
             var environment = ProcessInfo.processInfo.environment
-            environment["TMPDIR"] = temporary
+            if let temporary { environment["TMPDIR"] = temporary }
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             try process.run()

@@ -6,21 +6,7 @@ import Testing
 /// show the same loops after every write (each server's loop cache learns of the others' writes
 /// from history).
 @Suite struct TwoServerTests {
-    /// One `yswd serve` on a port, on the given database.
-    final class Server {
-        let process = Process()
-        init(database: String, port: Int) throws {
-            process.executableURL = Yswd.binary
-            process.arguments = ["serve", "--port", String(port), "--database", database]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            try WebBrowserTests.waitForPort(port)
-        }
-        func stop() {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-    }
+    typealias Server = ServerHardeningTests.Server
 
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
         try ServerHardeningTests.script("two_servers.py", arguments)
