@@ -1,5 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopPostgres
+import FeedbackLoopSQLite
 import FeedbackLoopStore
 import FeedbackLoopSynthetic
 import Foundation
@@ -36,13 +38,16 @@ extension Yswd {
             _ = try EntryRules.number(activities, field: .entry("activities"), in: 1...1_000_000)
             _ = try EntryRules.number(contributions, field: .entry("contributions"), in: 0...100_000_000)
             let asOf = try Parse.date(asOf, field: .entry("as-of"))
-            let store = try store.openFile(
-                for: "yswd generate",
-                instead: "give --database a file name to generate a record into")
-            let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
             let started = Date()
-            let report = try await store.generate(
-                activities: activities, contributions: contributions, seed: seed, today: today, force: force)
+            let report: GenerateReport
+            if case .postgres(let server) = try store.address {
+                report = try await generate(into: server, asOf: asOf)
+            } else {
+                let store = try store.openFile(for: "yswd generate", instead: "give --database a file name")
+                let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
+                report = try await store.generate(
+                    activities: activities, contributions: contributions, seed: seed, today: today, force: force)
+            }
             let counts = [
                 counted(report.activities, "activity", plural: "activities"),
                 counted(report.contributions, "contribution"), counted(report.participants, "participant"),
@@ -53,6 +58,29 @@ extension Yswd {
                 "Generated \(counts.joined(separator: ", ")), with \(counted(report.updates, "recorded update")), "
                     + "as batch \(report.batchId) "
                     + String(format: "in %.1f s.", Date().timeIntervalSince(started)))
+        }
+
+        /// On PostgreSQL the record is built in a scratch SQLite file, then copied into the database in
+        /// one transaction, as `yswd copy` does: the database must hold no record yet.
+        private func generate(into server: PostgresAddress, asOf: CalendarDate?) async throws -> GenerateReport {
+            let target = try await PostgresStore.open(server, mode: .existing, actor: store.actorName).store
+            defer { target.close() }
+            for table in RecordLayout.tables where try await target.rowCount(of: table) > 0 {
+                throw ServerError.notOnThisEngine(
+                    what: "adding to a record (yswd generate --force)",
+                    instead: "\(target.shownAddress) already holds one; generate into an empty database")
+            }
+            let today: CalendarDate = if let asOf { asOf } else { try await target.settings().today() }
+            let folder = FileManager.default.temporaryDirectory.appending(path: "yswd-generate-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let scratch = try SQLiteStore.open(
+                path: folder.appending(path: "record.sqlite").path, mode: .createIfMissing, actor: store.actorName
+            ).store
+            let report = try await scratch.generate(
+                activities: activities, contributions: contributions, seed: seed, today: today)
+            _ = try await RecordCopy.copy(from: scratch, to: target)
+            return report
         }
     }
 }

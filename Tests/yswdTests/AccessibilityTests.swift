@@ -6,7 +6,7 @@ import Testing
 ///
 /// Needs Debian's chromium and chromium-driver, a Python with selenium, and axe.min.js; `.ci/run`
 /// installs them (into .build/axe-venv and .build/axe). YSWD_AXE_PYTHON and YSWD_AXE_JS point elsewhere.
-@Suite struct AccessibilityTests {
+@Suite(.onSQLite("the browser tests run on one engine")) struct AccessibilityTests {
     static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

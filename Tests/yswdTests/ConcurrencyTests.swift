@@ -18,9 +18,8 @@ import Testing
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", script, "sh", String(number)]
             process.currentDirectoryURL = URL(fileURLWithPath: yswd.folder)
-            var environment = ProcessInfo.processInfo.environment
+            var environment = yswd.processEnvironment
             environment["YSWD"] = Yswd.binary.path()
-            environment["YSWD_DATABASE"] = nil
             process.environment = environment
             try process.run()
             return process
@@ -29,22 +28,11 @@ import Testing
             writer.waitUntilExit()
             #expect(writer.terminationStatus == 0)
         }
-        let queue = try DatabaseQueue(path: yswd.database)
-        defer { try? queue.close() }
-        let (count, entries) = try await queue.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM contribution")!,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM history WHERE entity = 'contribution'")!
-            )
-        }
-        #expect(count == 2 * perWriter)
-        #expect(entries == 2 * perWriter)
+        #expect(try yswd.number("SELECT count(*) FROM contribution") == 2 * perWriter)
+        #expect(try yswd.number("SELECT count(*) FROM history WHERE entity = 'contribution'") == 2 * perWriter)
         for number in 1...2 {
-            let texts = try await queue.read { db in
-                try String.fetchAll(
-                    db, sql: "SELECT text FROM contribution WHERE text LIKE ?", arguments: ["writer \(number) %"])
-            }
-            #expect(Set(texts) == Set((1...perWriter).map { "writer \(number) view \($0)" }))
+            let texts = try yswd.rows("SELECT text FROM contribution WHERE text LIKE 'writer \(number) %'")
+            #expect(Set(texts.map { $0[0] }) == Set((1...perWriter).map { "writer \(number) view \($0)" }))
         }
     }
 }
@@ -69,6 +57,7 @@ import Testing
             "--participant-column", "Who", "--email-column", "Email",
         ]
         importer.currentDirectoryURL = URL(fileURLWithPath: yswd.folder)
+        importer.environment = yswd.processEnvironment
         importer.standardOutput = FileHandle.nullDevice
         try importer.run()
         usleep(300_000)
@@ -79,13 +68,11 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         #expect(importer.terminationStatus == 0)
         #expect(importStillRunning, "the add did not wait for the import to finish")
-        let queue = try DatabaseQueue(path: yswd.database)
-        defer { try? queue.close() }
-        await #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM contribution") } == 300_001)
+        #expect(try yswd.number("SELECT count(*) FROM contribution") == 300_001)
     }
 }
 
-@Suite struct ErasureCommandTests {
+@Suite(.onSQLite("a reader holding SQLite's write-ahead log")) struct ErasureCommandTests {
     /// While another program holds a read transaction, the write-ahead log cannot be emptied: the
     /// erasure says so (exit 3), and `--finish` completes it once the reader has gone.
     @Test func anErasureBlockedByAReaderSaysSoAndFinishLeavesNoCopyInTheFiles() async throws {

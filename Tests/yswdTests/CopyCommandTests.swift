@@ -4,7 +4,7 @@ import YswdTestSupport
 
 /// Issue 22: `yswd copy` moves a whole record between engines, ids and history included, into an
 /// empty database only, and ends by comparing every table's row count and content fingerprint.
-@Suite struct CopyCommandTests {
+@Suite(.onSQLite("it runs on both engines itself")) struct CopyCommandTests {
     static let matched = "every table's row count and content fingerprint match"
 
     /// A new, empty yswd database on the test server, as a URL the command takes.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct DatabasePathTests {
+@Suite(.onSQLite("the database file and its path")) struct DatabasePathTests {
     @Test(arguments: [["activity", "list"], ["history"], ["participant", "add", "P-1"], ["backup", "copy.sqlite"]])
     func everyCommandButInitNeedsTheDatabase(arguments: [String]) async throws {
         let yswd = try Yswd()

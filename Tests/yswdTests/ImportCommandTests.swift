@@ -112,7 +112,7 @@ import Testing
     @Test func aRealSurveyExportListsEveryBadRowThenImportsWithAMethodMap() async throws {
         let yswd = try Self.prepared(["export.csv": Self.realExport])
         defer { yswd.remove() }
-        let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
+        let before = try yswd.snapshot()
         let refused = try yswd.run(["contribution", "import", "GP", "export.csv"] + Self.realOptions)
         #expect(refused.status == 2)
         let lines: [String] = refused.stderr.split(separator: "\n").map(String.init)
@@ -128,7 +128,7 @@ import Testing
         let emailLine = "  line 4, column Email address: ‘not-an-email’ is not an email address"
         #expect(lines.contains { (line: String) in line.hasPrefix(emailLine) })
         #expect(lines.count == 7, "\(refused.stderr)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before)
+        #expect(try yswd.snapshot() == before)
 
         let mapped =
             Self.realOptions + [
@@ -229,7 +229,7 @@ import Testing
     func aBadFileChangesNothing(name: String, content: String, extra: [String], mentions: String) async throws {
         let yswd = try Self.prepared(["bad.csv": Data(content.utf8)])
         defer { yswd.remove() }
-        let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
+        let before = try yswd.snapshot()
         let result = try yswd.run(["contribution", "import", "GP", "bad.csv", "--text-column", "Text"] + extra)
         #expect(result.status == 2, "\(name)")
         #expect(result.stderr.hasPrefix("error: "), "\(name)")
@@ -237,19 +237,19 @@ import Testing
         #expect(result.stderr.contains(mentions), "\(name): \(result.stderr)")
         #expect(!result.stderr.contains("\u{1B}"), "\(name): no control character is echoed")
         #expect(
-            try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before, "\(name): the database file changed")
+            try yswd.snapshot() == before, "\(name): the database file changed")
     }
 
     @Test func anUnknownActivityOrMissingFileChangesNothing() async throws {
         let yswd = try Self.prepared(["ok.csv": Data("Text\nhello\n".utf8)])
         defer { yswd.remove() }
-        let before = try Data(contentsOf: URL(fileURLWithPath: yswd.database))
+        let before = try yswd.snapshot()
         let unknown = try yswd.run(["contribution", "import", "NOPE", "ok.csv", "--text-column", "Text"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("there is no activity 'NOPE'"))
         let missing = try yswd.run(["contribution", "import", "GP", "nowhere.csv", "--text-column", "Text"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nowhere.csv cannot be read"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: yswd.database)) == before)
+        #expect(try yswd.snapshot() == before)
     }
 }

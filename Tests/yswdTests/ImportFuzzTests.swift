@@ -76,7 +76,8 @@ import Testing
         }
     }
 
-    @Test func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() async throws {
+    @Test(.onSQLite("it imports into an in-memory SQLite store, not through the command line"))
+    func twoThousandMutatedExportsNeverCrashAndFailWholeWithALine() async throws {
         let seed = ProcessInfo.processInfo.environment["YSWD_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127
         var random = SeededGenerator(seed: seed)
         let store = try SQLiteStore.inMemory(actor: "fuzz")

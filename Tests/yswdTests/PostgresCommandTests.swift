@@ -5,7 +5,7 @@ import YswdTestSupport
 /// Issue 22: `--database postgres://…` reaches a PostgreSQL server, and each way of getting it wrong
 /// gets one sentence naming what is wrong (never the password) and status 2. The tests that need a
 /// server run when `YSWD_PG_URL` names one (`scripts/test` starts a throwaway cluster).
-@Suite struct PostgresCommandTests {
+@Suite(.onSQLite("it runs on PostgreSQL itself")) struct PostgresCommandTests {
     static let server = ProcessInfo.processInfo.environment["YSWD_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// The server's URL for another database, and the same with a wrong password.

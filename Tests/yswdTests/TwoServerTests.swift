@@ -5,7 +5,7 @@ import Testing
 /// too: a session made on one works on the other, no write is lost or refused, and both dashboards
 /// show the same loops after every write (each server's loop cache learns of the others' writes
 /// from history).
-@Suite struct TwoServerTests {
+@Suite(.onSQLite("it runs on PostgreSQL itself")) struct TwoServerTests {
     typealias Server = ServerHardeningTests.Server
 
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {

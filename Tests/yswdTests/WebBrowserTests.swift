@@ -7,7 +7,7 @@ import Testing
 /// follow-up sent, changes the published decision with a reason, reads it in history, builds the
 /// site and signs out; axe-core checks every page on the way at three widths, forms showing errors
 /// included, and no page scrolls sideways at 320 px.
-@Suite(.serialized) struct WebBrowserTests {
+@Suite(.serialized, .onSQLite("the browser tests run on one engine")) struct WebBrowserTests {
     @Test func anOfficerClosesALoopInTheBrowser() async throws {
         let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
         let axe = AccessibilityTests.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
