@@ -115,14 +115,16 @@ public struct LoopRules: Sendable {
             let status = status(of: summary, asOf: today)
             if include(status) { statuses.append(status) }
         }
-        return statuses.sorted { a, b in
+        return statuses.sorted(by: Self.comesBefore)
+    }
 
-            switch (a.daysOverdue, b.daysOverdue) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.summary.ref < b.summary.ref
-            }
+    /// Whether `a` is listed before `b`: the most overdue first, then by ref.
+    public static func comesBefore(_ a: LoopStatus, _ b: LoopStatus) -> Bool {
+        switch (a.daysOverdue, b.daysOverdue) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.summary.ref < b.summary.ref
         }
     }
 }

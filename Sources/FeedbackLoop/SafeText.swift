@@ -47,7 +47,11 @@ public enum SafeText {
     /// Text for a staff page or a message: unpaired direction controls removed (``bidi(_:)``) and
     /// every other control character written out (``shown(_:directionControls:)``).
     public static func display(_ text: String) -> String {
-        shown(bidi(text), directionControls: false, carriageReturns: false)
+        // Most text is printable ASCII, with line breaks and tabs: nothing to remove or write out.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+            return text
+        }
+        return shown(bidi(text), directionControls: false, carriageReturns: false)
     }
 
     /// Text as an error or a terminal may show it: each control character (an escape, a bell, a

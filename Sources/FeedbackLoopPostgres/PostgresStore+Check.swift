@@ -101,9 +101,9 @@ extension PostgresStore {
         let candidates = try await session.rows(
             """
             SELECT a.ref, s.title, s.purpose, s.themes
-            FROM activitySearch s JOIN activity a ON a.id = s.activityId JOIN activity own ON own.id = \(activityId)
+            FROM activitySearch s JOIN activity a ON a.id = s.activityId
             WHERE s.document @@ to_tsquery('simple', yswd_fold(\(groups.joined(separator: " | "))))
-              AND a.id <> own.id AND a.opens < own.opens
+              AND a.id <> \(activityId) AND a.opens < (SELECT opens FROM activity WHERE id = \(activityId))
             ORDER BY a.opens DESC, a.id DESC LIMIT 50
             """)
         var similar: [String] = []

@@ -2,6 +2,7 @@ import FeedbackLoop
 import FeedbackLoopStore
 import Foundation
 import Hummingbird
+import Mustache
 
 /// The dashboard: every open loop, most overdue first, with filters and the digest per lead.
 struct DashboardRoutes {
@@ -17,14 +18,12 @@ struct DashboardRoutes {
                 state: query["state"].map(String.init) ?? "", mine: query["mine"] == "1",
                 page: max(1, query["page"].flatMap { Int($0) } ?? 1))
             let reading = try await loops.loops()
-            let today = reading.today
-            var statuses = reading.statuses
-            let leads = Set(statuses.compactMap(\.summary.lead)).sorted()
-            let services = Set(statuses.compactMap(\.summary.service)).sorted()
-            statuses.removeAll { !filter.keeps($0, me: account.name) }
+            // The whole list is shared with the cache, not copied, unless a filter leaves some out.
+            let statuses =
+                filter.keepsAll ? reading.statuses : reading.statuses.filter { filter.keeps($0, me: account.name) }
             var page = DashboardPage(
                 frame: Frame(filter.title, context: context, section: "loops"), filter: filter, statuses: statuses,
-                leads: leads, services: services, today: today, pageSize: Self.pageSize)
+                leads: reading.leads, services: reading.services, today: reading.today, pageSize: Self.pageSize)
             page.catchingUp = !reading.current
             return Pages.render("dashboard", page)
         }
@@ -50,6 +49,9 @@ struct DashboardFilter: Sendable {
             of: "Loops, ", with: "Loops: ")
     }
 
+    /// Whether every loop is kept: no filter is chosen.
+    var keepsAll: Bool { lead.isEmpty && service.isEmpty && state.isEmpty && !mine }
+
     func keeps(_ status: LoopStatus, me: String) -> Bool {
         (lead.isEmpty || status.summary.lead == lead) && (service.isEmpty || status.summary.service == service)
             && (state.isEmpty || status.state.rawValue == state || (state == "overdue" && status.isOverdue))
@@ -71,10 +73,20 @@ struct DashboardFilter: Sendable {
 }
 
 /// One choice in a filter's list.
-struct Choice: Sendable {
+struct Choice: Sendable, MustacheParent {
     var value: String
     var label: String
     var selected: Bool
+
+    /// Read by name without reflection: a filter's list can run to hundreds of choices.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
+    }
 }
 
 struct DashboardPage: Sendable {
@@ -123,7 +135,7 @@ struct DashboardPage: Sendable {
 }
 
 /// One loop, as a row of the dashboard.
-struct LoopRowView: Sendable {
+struct LoopRowView: Sendable, MustacheParent {
     var ref: String
     var link: String
     var title: String
@@ -144,6 +156,22 @@ struct LoopRowView: Sendable {
         when = status.timingPhrase
         lead = status.summary.lead ?? "No lead"
         nextStep = status.nextStep.capitalisedFirst
+    }
+
+    /// Read by name without reflection, as every row of every dashboard is.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "ref": ref
+        case "link": link
+        case "title": title
+        case "state": state
+        case "stateLabel": stateLabel
+        case "tagClass": tagClass
+        case "when": when
+        case "lead": lead
+        case "nextStep": nextStep
+        default: nil
+        }
     }
 }
 

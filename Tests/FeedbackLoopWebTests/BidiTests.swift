@@ -92,6 +92,11 @@ import Testing
         #expect(SafeText.shown("line one\nline two\ttab") == "line one\nline two\ttab")
         #expect(SafeText.display("(\u{202E}planned)") == "(planned)")
         #expect(SafeText.display("one\r\ntwo\u{7}") == "one\r\ntwo\\u{7}", "a page keeps a Windows line break")
+        #expect(SafeText.display("plain \"ASCII\" <text>\tand\r\n a tab") == "plain \"ASCII\" <text>\tand\r\n a tab")
+        #expect(
+            "<\u{338}script a='b'>&".htmlEscaped == "&lt;\u{338}script a=&#39;b&#39;&gt;&amp;",
+            "a combining mark hides no <")
+        #expect("Café 🙂".htmlEscaped == "Café 🙂")
         #expect(SafeText.shown("one\rtwo") == "one\\u{D}two", "a terminal does not")
     }
 }
