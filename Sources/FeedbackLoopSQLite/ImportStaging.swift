@@ -12,9 +12,15 @@ struct ImportStaging {
     private let insertRow, upsertPerson: Statement
     private(set) var rows = 0
     private(set) var blankCells = 0
+    /// How many contributions are staged (rows of `importRow`, numbered 1… in file order), and how
+    /// many name themes: the write phase skips what no row needs.
+    private(set) var contributions: Int64 = 0
+    private(set) var themed = 0
 
     init(_ db: Database) throws {
         self.db = db
+        // No rollback journal for the temporary tables: a failed import drops them whole.
+        try db.execute(sql: "PRAGMA temp.journal_mode = OFF")
         try db.execute(
             sql: """
                 CREATE TEMP TABLE importRow (line INTEGER NOT NULL, participantRef TEXT, text TEXT NOT NULL,
@@ -52,6 +58,8 @@ struct ImportStaging {
         var keys: [String] = []
         for key in row.themes where !keys.contains(key) { keys.append(key) }
         let themeKeys = keys.isEmpty ? nil : Self.jsonArray(keys)
+        if themeKeys != nil { themed += row.contributions.count }
+        contributions += Int64(row.contributions.count)
         for contribution in row.contributions {
             try insertRow.runRaw(
                 .integer(Int64(row.line)), .text(personKey), .text(contribution.text),

@@ -72,6 +72,11 @@ import Testing
         #expect(entries.filter { $0["action"] as? String == "batch" }.count == 2)
         #expect(!entries.contains { $0["entity"] as? String == "contribution" })
         #expect((entries.last?["after"] as? String)?.contains("\"file\":\"survey.csv\"") == true)
+        // The import set the table's insert triggers aside for its one statement: they are back, so a
+        // contribution added by hand is numbered next and has its own history entry.
+        #expect(try yswd.ok("contribution", "add", "GP", "--text", "By hand") == "Added contribution 4 to GP.\n")
+        let after = try yswd.ok("history", "GP", "--format", "json")
+        #expect(after.contains(#""entity" : "contribution""#) && after.contains("By hand"), "\(after)")
     }
 
     @Test func anExcelExportIsReadAsWindows1252WithoutBeingTold() async throws {
