@@ -1,6 +1,7 @@
 import FeedbackLoop
 import FeedbackLoopStore
 import Foundation
+import Mustache
 import Testing
 import YswdTestSupport
 
@@ -46,6 +47,21 @@ import YswdTestSupport
             #expect(reading.statuses.map(\.state) == whole.map(\.state))
             #expect(reading.statuses.map(\.daysOverdue) == whole.map(\.daysOverdue))
             #expect(reading.leads == ["Jo", "Sam"])
+        }
+    }
+}
+
+/// Views read by name without reflection must answer for every field they have, or a template
+/// would silently show nothing where a field is named.
+@Suite struct ViewFieldTests {
+    @Test func everyFieldOfAViewReadByNameIsFound() async throws {
+        let summary = LoopSummary(ref: "A1", title: "Activity", lead: "Jo")
+        let status = LoopRules(settings: TeamSettings()).status(of: summary, asOf: CalendarDate(dayNumber: 20_000))
+        let views: [any MustacheParent] = [LoopRowView(status), Choice(value: "v", label: "l", selected: true)]
+        for view in views {
+            let labels = Mirror(reflecting: view).children.compactMap(\.label)
+            #expect(!labels.isEmpty)
+            for label in labels { #expect(view.child(named: label) != nil, "\(type(of: view)).\(label)") }
         }
     }
 }
