@@ -29,21 +29,27 @@ extension SQLiteStore {
             var staging = try ImportStaging(db)
             defer { staging.drop() }
             var invalid = InvalidRows(problems: [], rows: 0)
-            // Phase 1: only the temporary tables are written, so no lock is taken on the record.
+            // Phase 1: only the temporary tables are written, so no lock is taken on the record. The
+            // file is read on another thread meanwhile.
+            let pipeline = ImportPipeline(stream)
+            defer { pipeline.finish() }
             try db.inTransaction(.deferred) {
-                while true {
-                    let row: ImportedRow?
-                    do { row = try stream.value.next() } catch let bad as InvalidRows {
-                        invalid.rows += bad.rows
-                        if invalid.problems.count < Self.problemsKept { invalid.problems += bad.problems }
-                        continue
+                while let batch = pipeline.next() {
+                    for item in batch.items {
+                        switch item {
+                        case .row(let row):
+                            try staging.stage(row)
+                            if staging.rows % 1000 == 0 { progress(batch.progress, staging.rows) }
+                        case .invalid(let bad):
+                            invalid.rows += bad.rows
+                            if invalid.problems.count < Self.problemsKept { invalid.problems += bad.problems }
+                        }
                     }
-                    guard let row else { break }
-                    try staging.stage(row)
-                    if staging.rows % 1000 == 0 { progress(stream.value.progress, staging.rows) }
+                    if let failure = batch.failure { throw failure }
                 }
                 return .commit
             }
+            pipeline.finish()
             if invalid.rows > 0 && !skipInvalid { throw invalid }
             // Phase 2: the one write, with a larger page cache so the record's indexes are updated
             // in memory: the lock is held as briefly as possible.
