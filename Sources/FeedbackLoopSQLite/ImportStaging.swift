@@ -33,14 +33,7 @@ struct ImportStaging {
                 INSERT INTO temp.importRow (line, participantRef, text, method, received, sourceId, sourceColumn,
                     themeKeys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        upsertPerson = try db.makeStatement(
-            sql: """
-                INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ref) DO UPDATE SET wantsFeedback = coalesce(excluded.wantsFeedback, wantsFeedback),
-                    mayQuote = coalesce(excluded.mayQuote, mayQuote), email = coalesce(excluded.email, email),
-                    phone = coalesce(excluded.phone, phone)
-                """)
+        upsertPerson = try db.makeStatement(sql: Self.upsertPersonSQL)
     }
 
     /// Stages one row: its participant (merged with earlier rows naming the same ref) and each of
@@ -76,6 +69,16 @@ struct ImportStaging {
     }
 
     static let contactPrefix = "contact: "
+
+    /// Stages a person, merged with what earlier rows gave for the same key: a later value wins
+    /// where the row gives one.
+    static let upsertPersonSQL = """
+        INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (ref) DO UPDATE SET wantsFeedback = coalesce(excluded.wantsFeedback, wantsFeedback),
+            mayQuote = coalesce(excluded.mayQuote, mayQuote), email = coalesce(excluded.email, email),
+            phone = coalesce(excluded.phone, phone)
+        """
 
     /// A source id (and column) staged twice is an error naming both lines: of all the repeats,
     /// the one whose second use comes first in the file.

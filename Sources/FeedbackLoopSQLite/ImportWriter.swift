@@ -118,14 +118,7 @@ struct ImportWriter {
                 WHERE importRow.participantRef = found.staged;
                 DELETE FROM temp.importPerson WHERE ref IN (SELECT staged FROM temp.importRef);
                 """)
-        let upsert = try db.makeStatement(
-            sql: """
-                INSERT INTO temp.importPerson (ref, line, wantsFeedback, mayQuote, email, phone)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ref) DO UPDATE SET wantsFeedback = coalesce(excluded.wantsFeedback, wantsFeedback),
-                    mayQuote = coalesce(excluded.mayQuote, mayQuote), email = coalesce(excluded.email, email),
-                    phone = coalesce(excluded.phone, phone)
-                """)
+        let upsert = try db.makeStatement(sql: ImportStaging.upsertPersonSQL)
         for row in staged {
             let key: String = try row.read("ref")
             try upsert.execute(arguments: [
