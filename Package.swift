@@ -14,7 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // The pure domain: values, rules, loop states. No I/O.
@@ -75,10 +77,23 @@ let package = Package(
             ]
         ),
 
+        // GOV.UK Notify's API: signed requests (HS256 tokens through jwt-kit) sent with async-http-client, its
+        // rate limit, its refusals in words, and its rules for the addresses and numbers it accepts.
+        .target(
+            name: "FeedbackLoopNotify",
+            dependencies: [
+                "FeedbackLoop", .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+
         // The steps that join the store and the renderers (publish an update, write follow-ups), shared
         // by both front doors so neither holds a step of its own.
         .target(
-            name: "FeedbackLoopWorkflows", dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish"]),
+            name: "FeedbackLoopWorkflows",
+            dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish", "FeedbackLoopNotify"]),
 
         // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
         .target(
@@ -90,7 +105,7 @@ let package = Package(
             name: "FeedbackLoopWeb",
             dependencies: [
                 "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopImport", "FeedbackLoopPublish",
-                "FeedbackLoopWorkflows", .product(name: "Hummingbird", package: "hummingbird"),
+                "FeedbackLoopWorkflows", "FeedbackLoopNotify", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -112,7 +127,7 @@ let package = Package(
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
                 "FeedbackLoopWeb",
-                "FeedbackLoopWorkflows",
+                "FeedbackLoopWorkflows", "FeedbackLoopNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -127,6 +142,11 @@ let package = Package(
             dependencies: [
                 "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Support"
         ),

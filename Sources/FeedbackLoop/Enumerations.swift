@@ -52,7 +52,7 @@ public enum FeedbackChannel: String, RecordEnumeration {
 
 /// The format a participant prefers for a personal follow-up.
 public enum PreferredFormat: String, RecordEnumeration {
-    case email, letter
+    case email, text, letter
     case largePrint = "large-print"
     case easyRead = "easy-read"
     case phone, none

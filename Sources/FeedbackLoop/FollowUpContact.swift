@@ -8,6 +8,9 @@ public struct FollowUpContact: Sendable, Hashable {
     public var hasEmail: Bool
     public var hasAddress: Bool
     public var hasPhone: Bool
+    /// A sending service could not deliver by their channel for good (a bounce, a returned letter),
+    /// and their details have not changed since.
+    public var failed = false
 
     public init(prefers: PreferredFormat?, hasEmail: Bool, hasAddress: Bool, hasPhone: Bool) {
         self.prefers = prefers
@@ -24,11 +27,12 @@ public struct FollowUpContact: Sendable, Hashable {
     /// Whether a follow-up in their format can reach them. Letters and large print go by post; easy read by post, or by email
     /// when there is no address.
     public var isReachable: Bool {
-        switch prefers {
+        if failed { return false }
+        return switch prefers {
         case .email: hasEmail
         case .letter, .largePrint: hasAddress
         case .easyRead: hasAddress || hasEmail
-        case .phone: hasPhone
+        case .phone, .text: hasPhone
         case .none?: false
         case nil: hasEmail || hasAddress || hasPhone
         }

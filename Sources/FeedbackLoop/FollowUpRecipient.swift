@@ -20,6 +20,8 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var lastUpdate: Int?
     /// The themes their last follow-up told them about; nil when not recorded (before yswd kept them).
     public var toldThemes: [String]?
+    /// The channel a sending service could not deliver to for good, since their details last changed.
+    public var failedChannel: SendingChannel?
 
     public init(
         participantId: Int64, ref: String, prefers: PreferredFormat? = nil, name: String? = nil,
@@ -36,7 +38,10 @@ public struct FollowUpRecipient: Sendable, Equatable {
     }
 
     public var contact: FollowUpContact {
-        FollowUpContact(prefers: prefers, hasEmail: email != nil, hasAddress: address != nil, hasPhone: phone != nil)
+        var contact = FollowUpContact(
+            prefers: prefers, hasEmail: email != nil, hasAddress: address != nil, hasPhone: phone != nil)
+        contact.failed = failedChannel != nil
+        return contact
     }
 
     /// Whether their follow-up goes by post: a letter, a large print letter, or easy read to a postal
@@ -45,7 +50,7 @@ public struct FollowUpRecipient: Sendable, Equatable {
         switch format {
         case .letter?, .largePrint?: true
         case .easyRead?: address != nil
-        case .email?, .phone?, .none?, nil: false
+        case .email?, .text?, .phone?, .none?, nil: false
         }
     }
 

@@ -31,6 +31,7 @@ public enum FollowUpStatus: Sendable, Equatable {
     public static func channel(_ format: PreferredFormat) -> String {
         switch format {
         case .email: "email"
+        case .text: "text message"
         case .letter: "letter"
         case .largePrint: "large print letter"
         case .easyRead: "easy read"
@@ -46,6 +47,7 @@ public enum FollowUpStatus: Sendable, Equatable {
         case .letter, .largePrint: "postal address"
         case .easyRead: "postal or email address"
         case .phone: "phone number"
+        case .text: "mobile phone number"
         case .none: "contact details"
         }
     }

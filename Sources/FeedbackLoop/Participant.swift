@@ -60,6 +60,11 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
         if let address, address != stored?.address {
             contact.address = try PostalAddress.checked(address, field: .entry("address"))
         }
+        if prefers == .text, let phone = contact.phone, phone != stored?.phone || stored?.prefers != .text,
+            NotifyPhone.normalised(phone) == nil
+        {
+            throw .notMobile(field: .entry("phone"), value: phone)
+        }
         return contact
     }
 

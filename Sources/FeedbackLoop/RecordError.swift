@@ -32,6 +32,12 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case weakPassword(String)
     /// A postal address with more lines than a letter's window holds.
     case addressTooLong(field: Field, lines: Int)
+    /// A postal address GOV.UK Notify would not print a letter to; `problem` says which rule it breaks.
+    case addressRefused(field: Field, problem: String)
+    /// A value that is not what the field takes; `expected` says what it does.
+    case notExpected(field: Field, value: String, expected: String)
+    /// A number that cannot take text messages, for someone who prefers them.
+    case notMobile(field: Field, value: String)
     /// A decision marked done whose text still promises ("We will …").
     case doneStillPromised(decision: String, text: String)
 
@@ -44,7 +50,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             .notPositive(let field, _), .unknownField(let field, _, _), .invalidIdentifier(let field, _, _),
             .invalidEmail(let field, _), .invalidPhone(let field, _), .outOfRange(let field, _, _),
             .invalidWebAddress(let field, _), .tooLong(let field, _, _), .invalidFolder(let field, _),
-            .addressTooLong(let field, _):
+            .addressTooLong(let field, _), .addressRefused(let field, _), .notMobile(let field, _),
+            .notExpected(let field, _, _):
             field
         case .closesBeforeOpens, .closesWithCadence: .entry("closes")
         case .invalidContributionSelection, .reversedRange: .entry("contribution")
@@ -121,6 +128,13 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .addressTooLong(_, let lines):
             return "\(option) has \(lines) lines; a letter's address can have at most \(PostalAddress.maxLines), with"
                 + " the name above them, to fit an envelope's window: join some lines, such as the town and postcode"
+        case .addressRefused(_, let problem):
+            return "\(option) cannot be used for letters: \(problem)"
+        case .notExpected(_, let value, let expected):
+            return "\(option) '\(value)' is not \(expected)"
+        case .notMobile(_, let value):
+            return "\(option) '\(value)' cannot receive text messages; for someone who prefers text, give a UK mobile"
+                + " number (07…) or an international number starting with + and the country code"
         case .doneStillPromised(let decision, let text):
             let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
             return "decision \(decision) is marked done, but its text still says \"\(shown)\"; give what was done"

@@ -29,8 +29,27 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var sessionIdleMinutes = 30
     /// Hours after signing in after which a web app session ends, however busy.
     public var sessionHours = 12
+    /// GOV.UK Notify's template ids, one per channel (its "sms" is a text message).
+    public var notifyEmailTemplate: String?
+    public var notifySMSTemplate: String?
+    public var notifyLetterTemplate: String?
+    /// Where Notify's API is: its public address unless tests or staging point elsewhere.
+    public var notifyBaseURL = "https://api.notifications.service.gov.uk"
+    /// Requests a minute yswd keeps under: Notify's limit is 3,000 a minute per key.
+    public var notifyRateLimit = 3000
+    /// The path of `yswd serve` Notify sends delivery receipts to.
+    public var notifyCallbackPath = "/notify/delivery-receipts"
 
     public init() {}
+
+    /// The Notify template id set for a channel.
+    public func notifyTemplate(_ channel: SendingChannel) -> String? {
+        switch channel {
+        case .email: notifyEmailTemplate
+        case .text: notifySMSTemplate
+        case .letter: notifyLetterTemplate
+        }
+    }
 
     /// A setting's name, as `yswd config set` takes it.
     public enum Key: String, CaseIterable, Sendable {
@@ -47,6 +66,21 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case sessionIdleMinutes = "session-idle-minutes"
         case sessionHours = "session-hours"
         case siteFolder = "site-folder"
+        case notifyEmailTemplate = "notify-email-template"
+        case notifySMSTemplate = "notify-sms-template"
+        case notifyLetterTemplate = "notify-letter-template"
+        case notifyBaseURL = "notify-base-url"
+        case notifyRateLimit = "notify-rate-limit"
+        case notifyCallbackPath = "notify-callback-path"
+
+        /// The setting that holds a channel's template id.
+        public static func notifyTemplate(_ channel: SendingChannel) -> Key {
+            switch channel {
+            case .email: .notifyEmailTemplate
+            case .text: .notifySMSTemplate
+            case .letter: .notifyLetterTemplate
+            }
+        }
 
         public static func parse(_ text: String) throws(RecordError) -> Key {
             guard let key = Key(rawValue: text.lowercased()) else {
@@ -65,6 +99,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
                 case .feedbackWeeks: EntryRules.weeks
                 case .sessionIdleMinutes: 5...480
                 case .sessionHours: 1...72
+                case .notifyRateLimit: 1...100_000
                 default: EntryRules.days
                 }
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -82,6 +117,34 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .minWindowDays: minWindowDays = try number()
         case .sessionIdleMinutes: sessionIdleMinutes = try number()
         case .sessionHours: sessionHours = try number()
+        case .notifyRateLimit: notifyRateLimit = try number()
+        case .notifyEmailTemplate, .notifySMSTemplate, .notifyLetterTemplate:
+            let id = text.trimmed.lowercased()
+            guard UUID(uuidString: id) != nil else {
+                throw .notExpected(
+                    field: .setting(key.rawValue), value: text,
+                    expected: "a Notify template id; copy it from the template's page in Notify (36 characters,"
+                        + " like 8e222534-7f05-4972-86e3-17c5d9f894e2)")
+            }
+            switch key {
+            case .notifyEmailTemplate: notifyEmailTemplate = id
+            case .notifySMSTemplate: notifySMSTemplate = id
+            default: notifyLetterTemplate = id
+            }
+        case .notifyBaseURL:
+            let url = try requireText(text, field: .setting("notify-base-url"))
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                parsed.host?.isEmpty == false
+            else { throw .invalidWebAddress(field: .setting("notify-base-url"), value: text) }
+            notifyBaseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        case .notifyCallbackPath:
+            let path = text.trimmed
+            guard path.hasPrefix("/"), path.count > 1, !path.contains(" "), !path.contains("?") else {
+                throw .notExpected(
+                    field: .setting("notify-callback-path"), value: text,
+                    expected: "a path on yswd serve's web address; use one like /notify/delivery-receipts")
+            }
+            notifyCallbackPath = path
         case .siteFolder:
             let folder = try requireText(text, field: .setting("site-folder"))
             guard folder.hasPrefix("/") else { throw .invalidFolder(field: .setting("site-folder"), value: text) }
@@ -112,6 +175,12 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .minWindowDays: String(minWindowDays)
         case .sessionIdleMinutes: String(sessionIdleMinutes)
         case .sessionHours: String(sessionHours)
+        case .notifyEmailTemplate: notifyEmailTemplate
+        case .notifySMSTemplate: notifySMSTemplate
+        case .notifyLetterTemplate: notifyLetterTemplate
+        case .notifyBaseURL: notifyBaseURL
+        case .notifyRateLimit: String(notifyRateLimit)
+        case .notifyCallbackPath: notifyCallbackPath
         case .siteFolder: siteFolder
         case .timeZone: timeZone
         case .organisation: organisation

@@ -40,8 +40,9 @@ enum LoopSummaryQuery {
         WITH owed AS (
             SELECT activityId, json_agg(json_build_array(prefers, email, address, phone, people))::text AS groups
             FROM (
-                SELECT c.activityId, pc.prefers, (pc.email IS NOT NULL)::int AS email,
-                    (pc.address IS NOT NULL)::int AS address, (pc.phone IS NOT NULL)::int AS phone,
+                SELECT c.activityId, pc.prefers, (pc.email IS NOT NULL AND pc.failedChannel IS NULL)::int AS email,
+                    (pc.address IS NOT NULL AND pc.failedChannel IS NULL)::int AS address,
+                    (pc.phone IS NOT NULL AND pc.failedChannel IS NULL)::int AS phone,
                     count(DISTINCT p.id) AS people
                 FROM participant p
                 JOIN contribution c ON c.participantId = p.id AND c.themeLinks > 0
@@ -120,7 +121,9 @@ extension PostgresStore {
     static func followUpCurrent(activity: String) -> String {
         """
         EXISTS (SELECT 1 FROM followUp f WHERE f.activityId = \(activity) AND f.participantId = p.id
-                AND f.signature = \(AnswerSignature.participant(activity: activity, participant: "p.id")))
+                AND f.signature = \(AnswerSignature.participant(activity: activity, participant: "p.id"))
+                AND (f.deliveryId IS NULL OR NOT EXISTS (SELECT 1 FROM delivery d WHERE d.id = f.deliveryId
+                     AND d.status IN ('permanent-failure', 'returned'))))
         """
     }
 

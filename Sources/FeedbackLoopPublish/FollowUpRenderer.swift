@@ -8,6 +8,11 @@ public struct FollowUp: Sendable, Equatable {
     /// The file name in the follow-ups folder.
     public var fileName: String
     public var bytes: Data
+    /// The subject line (emails; the heading of a letter Notify prints).
+    public var subject = ""
+    /// The text a sending service (GOV.UK Notify) sends for the email, text message or letter: plain
+    /// text, without the email's subject line. Nil for formats staff deliver themselves.
+    public var sendingText: String?
 }
 
 /// Renders personal follow-ups and the mail-merge list; touches no database.
@@ -103,10 +108,25 @@ public struct FollowUpRenderer: Sendable {
                 context.changedSince = recipient.lastSent?.spoken
             }
             let (template, suffix) = Self.template(for: format)
-            return FollowUp(
+            let rendered = templates.render(template, context)
+            var followUp = FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",
-                bytes: Data(templates.render(template, context).utf8))
+                bytes: Data(rendered.utf8))
+            followUp.subject = context.subject ?? ""
+            switch format {
+            case .email: followUp.sendingText = Self.withoutSubject(rendered)
+            case .text: followUp.sendingText = rendered.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .letter: followUp.sendingText = templates.render("followup-notify-letter.txt", context)
+            case .largePrint, .easyRead, .phone, .none: break
+            }
+            return followUp
         }
+    }
+
+    /// An email's text without its first line, "Subject: …", and the blank line after it.
+    static func withoutSubject(_ text: String) -> String {
+        guard text.hasPrefix("Subject:"), let end = text.firstIndex(of: "\n") else { return text }
+        return String(text[end...]).trimmingCharacters(in: .newlines)
     }
 
     /// An address as lines: split at line breaks and commas, each trimmed and bidi-safe.
@@ -141,6 +161,7 @@ public struct FollowUpRenderer: Sendable {
         case .largePrint: ("followup-large-print", "large-print-letter.html")
         case .easyRead: ("followup-easy-read", "easy-read.html")
         case .phone: ("followup-phone.txt", "call-script.txt")
+        case .text: ("followup-text.txt", "text-message.txt")
         case .none: ("followup-email.txt", "email.txt")
         }
     }

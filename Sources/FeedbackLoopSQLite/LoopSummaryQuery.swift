@@ -45,8 +45,9 @@ enum LoopSummaryQuery {
         WITH owed AS (
             SELECT activityId, json_group_array(json_array(prefers, email, address, phone, people)) AS groups
             FROM (
-                SELECT c.activityId, pc.prefers, pc.email IS NOT NULL AS email, pc.address IS NOT NULL AS address,
-                    pc.phone IS NOT NULL AS phone, count(DISTINCT p.id) AS people
+                SELECT c.activityId, pc.prefers, pc.email IS NOT NULL AND pc.failedChannel IS NULL AS email,
+                    pc.address IS NOT NULL AND pc.failedChannel IS NULL AS address,
+                    pc.phone IS NOT NULL AND pc.failedChannel IS NULL AS phone, count(DISTINCT p.id) AS people
                 FROM participant p INDEXED BY participant_wants_feedback
                 CROSS JOIN contribution c INDEXED BY contribution_themed_participant
                 LEFT JOIN participantContact pc ON pc.participantId = p.id
@@ -92,8 +93,9 @@ enum LoopSummaryQuery {
     private static let owedForOne = """
         (SELECT json_group_array(json_array(prefers, email, address, phone, people))
                  FROM (
-                     SELECT pc.prefers, pc.email IS NOT NULL AS email, pc.address IS NOT NULL AS address,
-                         pc.phone IS NOT NULL AS phone, count(*) AS people
+                     SELECT pc.prefers, pc.email IS NOT NULL AND pc.failedChannel IS NULL AS email,
+                    pc.address IS NOT NULL AND pc.failedChannel IS NULL AS address,
+                         pc.phone IS NOT NULL AND pc.failedChannel IS NULL AS phone, count(*) AS people
                      FROM (SELECT DISTINCT participantId FROM contribution INDEXED BY contribution_activity_participant
                            WHERE activityId = a.id AND participantId IS NOT NULL AND themeLinks > 0) AS named
                      JOIN participant p ON p.id = named.participantId

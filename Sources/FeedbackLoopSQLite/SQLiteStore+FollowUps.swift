@@ -9,7 +9,9 @@ extension SQLiteStore {
     static func followUpCurrent(activity: String) -> String {
         """
         EXISTS (SELECT 1 FROM followUp f WHERE f.activityId = \(activity) AND f.participantId = p.id
-                AND f.signature = \(AnswerSignature.participant(activity: activity, participant: "p.id")))
+                AND f.signature = \(AnswerSignature.participant(activity: activity, participant: "p.id"))
+                AND (f.deliveryId IS NULL OR NOT EXISTS (SELECT 1 FROM delivery d WHERE d.id = f.deliveryId
+                     AND d.status IN ('permanent-failure', 'returned'))))
         """
     }
 
@@ -24,7 +26,7 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation,
+                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation, pc.failedChannel,
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
@@ -52,6 +54,8 @@ extension SQLiteStore {
                     address: try row.read("address"),
                     themes: try row.read("themes", as: String?.self)?.split(separator: "\u{1F}").map(String.init) ?? [])
                 recipient.salutation = try row.read("salutation")
+                recipient.failedChannel = try row.read("failedChannel", as: String?.self).flatMap(
+                    SendingChannel.init(rawValue:))
                 if let last = try row.readJSON("lastSent", as: LastFollowUp?.self, empty: nil) {
                     recipient.lastSent = try? CalendarDate.parse(last.sent, field: "date")
                     recipient.lastUpdate = last.update

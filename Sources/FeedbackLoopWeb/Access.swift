@@ -70,3 +70,23 @@ enum Access {
 struct SignInRedirect: Error {
     var returnTo: String
 }
+
+extension Access {
+    /// A machine's request: its `Authorization: Bearer` token must equal the record's secret `secret`,
+    /// compared in constant time. Refused with 401 without a token (or with none set), 403 when wrong.
+    static func bearer(_ request: Request, secret: NotifySecretName, store: any RecordStore) async throws {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
+            let expected = try await store.notifySecret(secret)
+        else {
+            throw Refusal(status: .unauthorized, title: "A token is needed", message: "Send the bearer token.")
+        }
+        let given = Array(header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces).utf8)
+        let wanted = Array(expected.utf8)
+        // Every byte is compared whatever the others hold, so timing says nothing of the token.
+        var difference = UInt8(given.count == wanted.count ? 0 : 1)
+        for index in 0..<wanted.count { difference |= wanted[index] ^ (index < given.count ? given[index] : 0) }
+        guard difference == 0 else {
+            throw Refusal(status: .forbidden, title: "Wrong token", message: "The bearer token is not the one set.")
+        }
+    }
+}

@@ -9,6 +9,7 @@ import Hummingbird
 /// marking them sent. They hold contact details, so publishers and admins only.
 struct FollowUpRoutes {
     let store: any RecordStore
+    let jobs: NotifyJobs
 
     func add(to routes: Routes) {
         routes.page("/activities/{ref}/follow-ups", needs: .publisher) { request, context, _ in
@@ -71,6 +72,9 @@ struct FollowUpRoutes {
             await page.fill(
                 try FollowUpBatch.prepare(store: store, ref: ref), given: try store.givenFollowUps(ref: ref), form: form
             )
+            page.fillDeliveries(
+                try await store.deliveries(ref: ref), running: jobs.isRunning(ref), stopped: jobs.stopReason(ref),
+                canSend: try await store.notifySecret(.apiKey) != nil)
         } catch let error as any UserFacingError {
             page.problem = Self.fix(error, activity: activity)
         }
@@ -121,6 +125,20 @@ struct FollowUpPage: Sendable {
     var hasGiven = false
     var problem: Problem?
     var personError: String?
+    /// Follow-ups sent through GOV.UK Notify: each person's latest, and the line that sums them up.
+    var deliveries: [Delivery] = []
+    var hasDeliveries = false
+    var tally: String?
+    var sending: String?
+    var canSend = false
+
+    struct Delivery: Sendable {
+        var ref: String
+        var channel: String
+        var status: String
+        var problem: String?
+        var fix: String?
+    }
     var hasErrors: Bool
     var errors: [FieldError]
 
@@ -150,6 +168,44 @@ struct FollowUpPage: Sendable {
         personError = errors.first { $0.field == "person" }?.message
         hasErrors = !errors.isEmpty
         self.errors = errors
+    }
+
+    /// Each person's latest delivery, newest first, with the words for its status.
+    mutating func fillDeliveries(_ records: [DeliveryRecord], running: Bool, stopped: String?, canSend: Bool) {
+        var seen = Set<String>()
+        let latest = records.filter { seen.insert($0.ref).inserted }
+        deliveries = latest.map { record in
+            let failure = DeliveryTally.failure(record.channel, record.status)
+            return Delivery(
+                ref: record.ref, channel: record.channel.spoken.capitalisedFirst,
+                status: failure?.capitalisedFirst ?? Self.words(record.status),
+                problem: record.problem,
+                fix: failure == nil ? nil : "/participants?change=\(record.ref)#change-ref")
+        }
+        hasDeliveries = !deliveries.isEmpty
+        let tally = DeliveryTally(latest.map { ($0.channel, $0.status) })
+        self.tally = tally.isEmpty ? nil : tally.sentence.capitalisedFirst + "."
+        let waiting = latest.filter { $0.status == .queued || $0.status == .sending }.count
+        if waiting > 0 {
+            sending =
+                running
+                ? "Sending now: \(counted(waiting, "follow-up")) still to go. Reload this page to see how far it has got."
+                : "\(counted(waiting, "follow-up")) waiting to be sent."
+        }
+        if let stopped { sending = "Sending stopped: \(stopped)." }
+        self.canSend = canSend
+    }
+
+    static func words(_ status: MessageStatus) -> String {
+        switch status {
+        case .queued: "Waiting to be sent"
+        case .sending: "Being sent"
+        case .accepted: "Accepted by Notify"
+        case .delivered: "Delivered"
+        case .received: "Posted"
+        case .cancelled: "Not sent: already followed up"
+        default: status.rawValue.capitalisedFirst
+        }
     }
 
     mutating func fill(_ batch: FollowUpBatch, given: [GivenFollowUp], form: FormData?) {

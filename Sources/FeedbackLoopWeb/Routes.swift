@@ -16,6 +16,9 @@ enum Door: Sendable, Equatable {
     case upload(StaffRole)
     /// Open to anyone: signing in, setting a password from a link, the stylesheet.
     case open
+    /// A machine's request carrying a bearer token, checked in constant time against a secret of the
+    /// record: GOV.UK Notify's delivery receipts (401 without it, 403 when wrong).
+    case machine(NotifySecretName)
 }
 
 /// What a change's handler is given once its door has let it through.
@@ -88,6 +91,19 @@ struct Routes {
         router.post(path) { request, context in
             let account = try Access.upload(request, context, needs: role)
             return try await handler(request, context, account)
+        }
+    }
+
+    /// A route for a machine that proves itself with a bearer token: the record's secret `secret`.
+    func machine(
+        _ path: RouterPath, token secret: NotifySecretName,
+        _ handler: @escaping @Sendable (Request, StaffContext) async throws -> Response
+    ) {
+        rules.record(.post, path.description, .machine(secret))
+        let store = store
+        router.post(path) { request, context in
+            try await Access.bearer(request, secret: secret, store: store)
+            return try await handler(request, context)
         }
     }
 

@@ -23,11 +23,16 @@ public struct WebServer: Sendable {
     public var trustProxy: Bool
     /// The most connections served at once.
     public var maxConnections: Int
+    /// Where GOV.UK Notify sends delivery receipts (the notify-callback-path setting).
+    public var notifyCallbackPath: String
 
     public init(
         store: any RecordStore, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-        trustProxy: Bool = false, maxConnections: Int = 1000
+        trustProxy: Bool = false, maxConnections: Int = 1000,
+        notifyCallbackPath: String = TeamSettings().notifyCallbackPath
     ) {
+        self.notifyCallbackPath = notifyCallbackPath
+        jobs = NotifyJobs(store: store)
         self.maxConnections = maxConnections
         self.store = store
         self.host = host
@@ -38,6 +43,8 @@ public struct WebServer: Sendable {
 
     /// Every route's door, filled as ``router()`` adds them.
     let rules = AccessRules()
+    /// The follow-ups being sent through Notify from this server.
+    let jobs: NotifyJobs
 
     /// Every route, behind the middleware every request passes, each added with its door.
     public func router() -> Router<StaffContext> {
@@ -61,7 +68,8 @@ public struct WebServer: Sendable {
         ThemingRoutes(store: store).add(to: routes)
         ImportRoutes(store: store).add(to: routes)
         PublishingRoutes(store: store).add(to: routes)
-        FollowUpRoutes(store: store).add(to: routes)
+        FollowUpRoutes(store: store, jobs: jobs).add(to: routes)
+        NotifyRoutes(store: store, jobs: jobs, callbackPath: notifyCallbackPath).add(to: routes)
         UserRoutes(store: store).add(to: routes)
         ParticipantRoutes(store: store).add(to: routes)
         OrganisationRoutes(store: store).add(to: routes)
@@ -106,6 +114,7 @@ public struct WebServer: Sendable {
     public func run() async throws {
         try await store.sweepPrivateLeftovers()
         Self.removeLegacyUploadFolders()
+        await jobs.resume()
         var logger = Logger(label: "yswd")
         logger.logLevel = .notice
         Self.allowEnoughFiles()

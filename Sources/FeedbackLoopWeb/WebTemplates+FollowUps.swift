@@ -29,6 +29,26 @@ extension WebTemplates {
         </form>
         {{/hasRows}}
         {{^hasRows}}{{^problem}}<p>Nobody is owed a follow-up now.</p>{{/problem}}{{/hasRows}}
+        {{#canSend}}{{#hasRows}}
+        <h2>Send through GOV.UK Notify</h2>
+        <p>Notify sends the emails and text messages and prints and posts the letters. You will be asked to confirm first.</p>
+        <form method="post" action="{{path}}/follow-ups/send" novalidate>
+        {{> csrf}}
+        <div class="actions"><button type="submit">Send follow-ups</button></div>
+        </form>
+        {{/hasRows}}{{/canSend}}
+        {{#sending}}<div class="notice" role="status"><p>{{sending}}</p></div>{{/sending}}
+        {{#hasDeliveries}}
+        <h2>Sent through GOV.UK Notify</h2>
+        {{#tally}}<p>{{tally}}</p>{{/tally}}
+        <div class="scroll" role="region" aria-labelledby="sent-caption" tabindex="0">
+        <table>
+        <caption id="sent-caption" class="skip">Follow-ups sent through GOV.UK Notify</caption>
+        <thead><tr><th scope="col">Participant</th><th scope="col">Channel</th><th scope="col">Status</th></tr></thead>
+        <tbody>{{#deliveries}}<tr><td>{{ref}}</td><td>{{channel}}</td><td>{{status}}{{#problem}} ({{problem}}){{/problem}}{{#fix}} <a href="{{fix}}">Check {{ref}}’s details</a>{{/fix}}</td></tr>{{/deliveries}}</tbody>
+        </table>
+        </div>
+        {{/hasDeliveries}}
         {{#hasGiven}}<h2>Already told</h2><ul>{{#given}}<li>{{.}}</li>{{/given}}</ul>{{/hasGiven}}
         <p><a href="{{path}}">Back to the activity</a></p>
         {{> bottom}}

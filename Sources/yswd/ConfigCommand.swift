@@ -1,6 +1,8 @@
 import ArgumentParser
 import FeedbackLoop
+import FeedbackLoopNotify
 import FeedbackLoopStore
+import Foundation
 
 extension Yswd {
     struct ConfigCommand: AsyncParsableCommand {
@@ -16,6 +18,16 @@ extension Yswd {
                 timezone         the time zone "today" is read in (Europe/London)
                 organisation     the organisation's name, as published
                 public-contact   where participants can ask questions, as published
+                notify-api-key, notify-callback-token
+                                 GOV.UK Notify's API key and the token its delivery receipts carry: secret, set
+                                 with --from-file (a file, or - for standard input), never shown whole
+                notify-email-template, notify-sms-template, notify-letter-template
+                                 the ids of the three Notify templates (see the README)
+                notify-base-url  Notify's API address (https://api.notifications.service.gov.uk)
+                notify-rate-limit
+                                 requests a minute to keep under (3000, Notify's limit)
+                notify-callback-path
+                                 where yswd serve takes Notify's receipts (/notify/delivery-receipts)
                 """),
             subcommands: [Set.self, Unset.self, List.self])
     }
@@ -30,24 +42,84 @@ extension Yswd.ConfigCommand {
                 Examples:
                   yswd config set due-soon-days 21
                   yswd config set organisation "Coventry and Warwickshire ICB"
+                  yswd config set notify-api-key --from-file -
                 """))
 
         @Argument(help: "The setting's name.")
-        var key: TeamSettings.Key
+        var name: String
+        @Option(help: "Read the value from this file (- for standard input): how the secrets are set.")
+        var fromFile: String?
         @Argument(parsing: .allUnrecognized, help: "The new value.")
         var values: [String] = []
         @OptionGroup var store: StoreOptions
 
+        /// Every name `config set` takes: the settings, then the secrets.
+        static var names: [String] {
+            TeamSettings.Key.allCases.map(\.rawValue) + NotifySecretName.allCases.map(\.rawValue)
+        }
+
         func validate() throws {
-            if values.isEmpty { throw ValidationError("Missing expected argument '<value>'.") }
+            if !Self.names.contains(name.lowercased()) {
+                throw ValidationError(
+                    "The value '\(name)' is invalid for '<name>'. Please provide one of: "
+                        + Self.names.joined(separator: ", ") + ".")
+            }
+            if values.isEmpty, fromFile == nil { throw ValidationError("Missing expected argument '<value>'.") }
+            if !values.isEmpty, fromFile != nil {
+                throw ValidationError("give the value or --from-file, not both")
+            }
         }
 
         func run() async throws {
-            let value = values.joined(separator: " ")
+            if let secret = NotifySecretName(rawValue: name.lowercased()) {
+                try await setSecret(secret)
+                return
+            }
+            let key = try TeamSettings.Key.parse(name)
+            let value = try fromFile.map(Self.read) ?? values.joined(separator: " ")
             var checked = TeamSettings()
             try checked.set(key, to: value)  // bad values fail before the database is opened
             let settings = try await store.open().setSetting(key, to: value)
             print("Set \(key.rawValue) to \(settings.value(of: key) ?? value).")
+        }
+
+        /// A secret is never typed on the command line (shell history and the process list would show it),
+        /// never echoed, and checked before it is kept.
+        private func setSecret(_ secret: NotifySecretName) async throws {
+            guard let fromFile else {
+                throw CommandError(
+                    "\(secret.rawValue) is secret: give it with --from-file PATH, or --from-file - and paste it,"
+                        + " so it stays out of your shell's history")
+            }
+            let value = try Self.read(fromFile).trimmingCharacters(in: .whitespacesAndNewlines)
+            switch secret {
+            case .apiKey: _ = try NotifyKey(parsing: value)
+            case .callbackToken:
+                guard value.count >= 16, value.count <= 256, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                    throw CommandError(
+                        "that callback token cannot be used: use 16 to 256 letters, digits and symbols, no spaces,"
+                            + " the same as the token you give Notify")
+                }
+            }
+            try await store.open().setNotifySecret(secret, value)
+            print("Set \(secret.rawValue) (…\(value.suffix(4))).")
+        }
+
+        static func read(_ path: String) throws -> String {
+            let data: Data
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: path) else {
+                    throw CommandError(
+                        "--from-file \(path) cannot be read; give a file that exists, or - for standard input")
+                }
+                data = contents
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandError("--from-file \(path) is not UTF-8 text")
+            }
+            return text
         }
     }
 
@@ -61,10 +133,24 @@ extension Yswd.ConfigCommand {
                 """))
 
         @Argument(help: "The setting's name.")
-        var key: TeamSettings.Key
+        var name: String
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            if !Set.names.contains(name.lowercased()) {
+                throw ValidationError(
+                    "The value '\(name)' is invalid for '<name>'. Please provide one of: "
+                        + Set.names.joined(separator: ", ") + ".")
+            }
+        }
+
         func run() async throws {
+            if let secret = NotifySecretName(rawValue: name.lowercased()) {
+                try await store.open().setNotifySecret(secret, nil)
+                print("Unset \(secret.rawValue).")
+                return
+            }
+            let key = try TeamSettings.Key.parse(name)
             let settings = try await store.open().unsetSetting(key)
             print(settings.value(of: key).map { "Set \(key.rawValue) back to \($0)." } ?? "Unset \(key.rawValue).")
         }
@@ -83,8 +169,14 @@ extension Yswd.ConfigCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let settings = try await store.open().settings()
-            let rows = TeamSettings.Key.allCases.map { SettingRow(key: $0.rawValue, value: settings.value(of: $0)) }
+            let store = try await store.open()
+            let settings = try await store.settings()
+            var rows = TeamSettings.Key.allCases.map { SettingRow(key: $0.rawValue, value: settings.value(of: $0)) }
+            for secret in NotifySecretName.allCases {
+                // Secrets are shown by their last four characters only.
+                let value = try await store.notifySecret(secret)
+                rows.append(SettingRow(key: secret.rawValue, value: value.map { "set (…\($0.suffix(4)))" }))
+            }
             Listing.print(rows, as: listing.format, empty: "")
         }
     }

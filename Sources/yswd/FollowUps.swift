@@ -107,6 +107,7 @@ extension Yswd {
             case .letter?, .largePrint?: "postal address"
             case .easyRead?: "postal or email address"
             case .phone?: "phone number"
+            case .text?: "mobile phone number"
             case .none?, nil: "contact details"
             }
         }

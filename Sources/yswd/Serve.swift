@@ -41,7 +41,7 @@ extension Yswd {
             print("yswd is serving \(self.store.databasePath) at http://\(host):\(port)/ (stop it with Ctrl-C).")
             try await WebServer(
                 store: store, host: host, port: port, secureCookies: secureCookies, trustProxy: trustProxy,
-                maxConnections: maxConnections
+                maxConnections: maxConnections, notifyCallbackPath: try await store.settings().notifyCallbackPath
             ).run()
         }
     }

@@ -26,6 +26,8 @@ import Testing
         "contactKey": "derived: the words a contact's name and address are looked up by, kept by triggers on"
             + " participantContact, whose own history records the name and address",
         "signInAttempt": "itself the record of sign-ins; a lockout they cause is recorded in accountLock's history",
+        "notifySecret": "secret: the Notify API key and callback token, kept out of history on purpose; setting one"
+            + " is recorded in history by its name and last four characters only",
     ]
 
     /// Columns history need not record, by table, and why.

@@ -15,7 +15,7 @@ import Testing
             ])
         #expect(
             PreferredFormat.allCases.map(\.rawValue) == [
-                "email", "letter", "large-print", "easy-read", "phone", "none",
+                "email", "text", "letter", "large-print", "easy-read", "phone", "none",
             ])
         #expect(Outcome.allCases.map(\.rawValue) == ["adopted", "partly"])
         #expect(DeliveryStatus.allCases.map(\.rawValue) == ["planned", "in-progress", "done", "dropped"])

@@ -7,7 +7,8 @@ import Testing
         let settings = TeamSettings()
         #expect(
             TeamSettings.Key.allCases.map { settings.value(of: $0) } == [
-                "12", "14", "28", "28", "Europe/London", nil, nil, nil, nil, nil, "30", "12", nil,
+                "12", "14", "28", "28", "Europe/London", nil, nil, nil, nil, nil, "30", "12", nil, nil, nil, nil,
+                "https://api.notifications.service.gov.uk", "3000", "/notify/delivery-receipts",
             ])
     }
 

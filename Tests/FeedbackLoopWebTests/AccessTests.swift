@@ -63,6 +63,7 @@ import Testing
             "/activities/GP/themes/phone/quotes", [("contribution", "1"), ("action", "add")]
         ),
         "POST /activities/{ref}/follow-ups/sent": ("/activities/GP/follow-ups/sent", [("person", "P-1")]),
+        "POST /activities/{ref}/follow-ups/send": ("/activities/GP/follow-ups/send", [("confirmed", "yes")]),
         "POST /participants": (
             "/participants", [("ref", "P-9"), ("email", "p9@example.org"), ("wants-feedback", "1")]
         ),
@@ -97,6 +98,7 @@ import Testing
             case .change, .upload: #expect(Self.forms[route] != nil, "\(route) needs a form in AccessTests.forms")
             case .open: #expect(["POST /sign-in", "POST /set-password/{token}"].contains(route), "\(route) is open")
             case .page: Issue.record("\(route) is a write route with a page's door")
+            case .machine: #expect(route == "POST /notify/delivery-receipts", "\(route) takes a bearer token")
             }
         }
     }

@@ -161,7 +161,10 @@ import Testing
         (["activity", "update", "GP", "--level", "shout"], ["'shout'", "--level", "'co-produce'"]),
         (["activity", "update", "GP", "--method", "carrier-pigeon"], ["'carrier-pigeon'", "survey, focus-group"]),
         (["activity", "update", "GP", "--feedback-channel", "fax"], ["'fax'", "web, email, letter"]),
-        (["participant", "update", "P-1", "--prefers", "fax"], ["'fax'", "email, letter, large-print, easy-read"]),
+        (
+            ["participant", "update", "P-1", "--prefers", "fax"],
+            ["'fax'", "email, text, letter, large-print, easy-read"]
+        ),
         (["contribution", "add", "GP", "--text", "x", "--method", "telepathy"], ["'telepathy'", "--method"]),
         (["decision", "update", "GP", "callback", "--status", "finished"], ["'finished'", "--status", "'dropped'"]),
         (["explain", "GP", "phone", "--why", "x", "--reason", "money"], ["'money'", "outside-control, cost"]),

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import YswdTestSupport
+
+/// Issue 23: follow-ups sent through GOV.UK Notify (a fake that follows its documented API), each
+/// exactly once, with Notify's refusals in words.
+@Suite(.serialized) struct NotifyCommandTests {
+    /// The published record of PublishCommandTests, with people who prefer each channel, set up to send
+    /// to `notify`.
+    static func prepared(_ notify: FakeNotify, people: Int = 0) throws -> Yswd {
+        let yswd = try PublishCommandTests.prepared()
+        try yswd.ok("publish", "GP", "--format", "html", "--out", "update.html", "--record")
+        try yswd.ok(
+            "participant", "add", "P-T", "--phone", "07700 900123", "--prefers", "text", "--wants-feedback")
+        try yswd.ok(
+            "participant", "update", "P-2", "--name", "Mrs Amina Khan", "--address", "2 Elm Road, Coventry CV1 2AB")
+        try yswd.ok("contribution", "add", "GP", "--text", "Text me", "--participant", "P-T")
+        for index in 0..<people {
+            try yswd.ok(
+                "participant", "add", "E-\(index)", "--email", "e\(index)@example.org", "--prefers", "email",
+                "--wants-feedback")
+            try yswd.ok("contribution", "add", "GP", "--text", "Views \(index)", "--participant", "E-\(index)")
+        }
+        try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5-\(5 + people)")
+        try setUp(yswd, notify)
+        return yswd
+    }
+
+    static func setUp(_ yswd: Yswd, _ notify: FakeNotify) throws {
+        try FakeNotify.apiKey.write(toFile: yswd.folder + "/key.txt", atomically: true, encoding: .utf8)
+        try yswd.ok("config", "set", "notify-api-key", "--from-file", "key.txt")
+        try FileManager.default.removeItem(atPath: yswd.folder + "/key.txt")
+        try yswd.ok("config", "set", "notify-base-url", notify.baseURL)
+        try yswd.ok("config", "set", "notify-email-template", FakeNotify.emailTemplate)
+        try yswd.ok("config", "set", "notify-sms-template", FakeNotify.smsTemplate)
+        try yswd.ok("config", "set", "notify-letter-template", FakeNotify.letterTemplate)
+    }
+
+    @Test func aWholeSendGoesByEmailTextAndLetterOnceEach() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        let dry = try yswd.ok("notify", "send", "GP", "--dry-run")
+        #expect(dry.contains("Would send 1 email, 1 text message, 1 letter"), "\(dry)")
+        #expect(await notify.state.messages.isEmpty)
+
+        let sent = try yswd.run(["notify", "send", "GP"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Sent 3 follow-ups"), "\(sent.stdout)")
+        let counts = await notify.state.countsByRecipient()
+        #expect(counts == ["p1@example.org": 1, "+447700900123": 1, "Mrs Amina Khan": 1])
+        let letter = try #require(await notify.state.messages.first { $0.type == "letter" })
+        #expect(letter.personalisation["address_line_2"] == "2 Elm Road")
+        #expect(letter.personalisation["address_line_4"] == "CV1 2AB")
+        #expect(letter.personalisation["body"]?.contains("You are receiving this letter") == true)
+        // P-3 prefers a phone call but has no number: listed, not a failure of the run.
+        #expect(sent.stderr.contains("not sent: P-3: no contact details for their format"), "\(sent.stderr)")
+        let again = try yswd.run(["notify", "send", "GP"])
+        #expect(again.status == 2, "\(again.stdout)")
+        #expect(await notify.state.messages.count == 3)
+        let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
+        #expect(status.components(separatedBy: ",accepted,").count == 4, "\(status)")
+    }
+
+    @Test func retriesAfterRateLimitAndServerErrorsAndRecordsOneRefusal() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        await notify.state.fail(next: [429, 500, 503])
+        await notify.state.refuse("+447700900123")
+        let sent = try yswd.run(["notify", "send", "GP"])
+        #expect(sent.status == 3, "\(sent.stdout) \(sent.stderr)")
+        #expect(sent.stdout.contains("Not sent: P-T: Notify refused it"), "\(sent.stdout)")
+        #expect(!sent.stdout.contains("+447700900123"), "the number is never shown")
+        #expect(await notify.state.messages.count == 2)
+        // P-T is unreachable by text until their number changes; then owed again.
+        let unreachable = try yswd.run(["notify", "send", "GP", "--channel", "text", "--dry-run"])
+        #expect(unreachable.status == 2 && unreachable.stderr.contains("not sent: P-T"), "\(unreachable.stderr)")
+        try yswd.ok("participant", "update", "P-T", "--phone", "07700 900456")
+        let owed = try yswd.ok("notify", "send", "GP", "--channel", "text", "--dry-run")
+        #expect(owed.contains("Would send 1 text message"), "\(owed)")
+    }
+
+    @Test func aRefusedKeyOrClockStopsTheRunAtOnceAndSendsNothing() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        let wrong = "yswd_test-\(FakeNotify.serviceId)-00000000-0000-4000-8000-000000000000"
+        try wrong.write(toFile: yswd.folder + "/wrong.txt", atomically: true, encoding: .utf8)
+        try yswd.ok("config", "set", "notify-api-key", "--from-file", "wrong.txt")
+        let sent = try yswd.run(["notify", "send", "GP"])
+        #expect(sent.status == 2)
+        #expect(sent.stderr.contains("refused the API key"), "\(sent.stderr)")
+        #expect(await notify.state.messages.isEmpty)
+        let check = try yswd.run(["notify", "check"])
+        #expect(check.status == 2 && check.stderr.contains("refused the API key"), "\(check.stderr)")
+    }
+
+    @Test func checkNamesEachMisconfiguration() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        #expect(try yswd.ok("notify", "check").contains("Letter: template \(FakeNotify.letterTemplate) is ready"))
+        await notify.state.removeTemplate(FakeNotify.emailTemplate)
+        await notify.state.setTemplate(FakeNotify.smsTemplate, type: "email", subject: "s", body: "((body))")
+        await notify.state.setTemplate(FakeNotify.letterTemplate, type: "letter", subject: "Hello", body: "((body))")
+        let check = try yswd.run(["notify", "check"])
+        #expect(check.status == 2)
+        #expect(
+            check.stdout.contains("Email: the email template \(FakeNotify.emailTemplate) is not in this Notify service")
+        )
+        #expect(check.stdout.contains("is an email template in Notify; set a text message template"), "\(check.stdout)")
+        #expect(check.stdout.contains("lacks ((subject)), ((reference))"), "\(check.stdout)")
+        try yswd.ok("config", "unset", "notify-api-key")
+        let none = try yswd.run(["notify", "check"])
+        #expect(none.status == 2 && none.stderr.contains("no GOV.UK Notify API key is set"))
+        try "not-a-key".write(toFile: yswd.folder + "/bad.txt", atomically: true, encoding: .utf8)
+        let bad = try yswd.run(["config", "set", "notify-api-key", "--from-file", "bad.txt"])
+        #expect(bad.status == 2 && bad.stderr.contains("that is not a GOV.UK Notify API key"))
+        let template = try yswd.run(["config", "set", "notify-email-template", "abc"])
+        #expect(template.status == 2 && template.stderr.contains("'abc' is not a Notify template id"))
+    }
+
+    @Test func theKeyIsInNoHistoryExportOrOutput() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        try yswd.ok("notify", "send", "GP")
+        try FileManager.default.createDirectory(atPath: yswd.folder + "/open", withIntermediateDirectories: true)
+        var outputs = [
+            try yswd.ok("history", "--format", "json"), try yswd.ok("config", "list", "--format", "json"),
+            try yswd.ok("export", "openconsult", "--out", "open"),
+            try yswd.ok("notify", "status", "GP", "--format", "json"),
+        ]
+        outputs.append(try yswd.run(["notify", "check"]).stdout)
+        for output in outputs { #expect(!output.contains(FakeNotify.secret)) }
+        for file in try FileManager.default.contentsOfDirectory(atPath: yswd.folder + "/open") {
+            let text = try String(contentsOfFile: yswd.folder + "/open/" + file, encoding: .utf8)
+            #expect(!text.contains(FakeNotify.secret), "\(file)")
+        }
+        #expect(try yswd.ok("config", "list").contains("set (…22b0)"))
+    }
+
+    /// `yswd notify send` killed at random moments, then resumed: everyone gets exactly one message.
+    @Test func killedAtRandomMomentsEveryoneGetsExactlyOneMessage() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify, people: 40)
+        defer { yswd.remove() }
+        try yswd.ok("config", "set", "notify-rate-limit", "1200")
+        for round in 0..<10 {
+            let process = Process()
+            process.executableURL = Yswd.binary
+            process.arguments = ["notify", "send", "GP"]
+            process.currentDirectoryURL = URL(fileURLWithPath: yswd.folder)
+            process.environment = yswd.processEnvironment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(for: .milliseconds(Int.random(in: 150...600) + round * 20))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let last = try yswd.run(["notify", "send", "GP"])
+        #expect([0, 2].contains(last.status), "\(last.stderr)")
+        let counts = await notify.state.countsByRecipient()
+        #expect(counts.count == 43, "everyone owed got a message: \(counts.count)")
+        #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts.filter { $0.value > 1 })")
+        let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
+        #expect(status.components(separatedBy: ",accepted,").count == 44, "\(status)")
+        #expect(!status.contains(",sending,") && !status.contains(",queued,"))
+    }
+}
