@@ -182,7 +182,7 @@ let package = Package(
             name: "yswdTests",
             dependencies: [
                 "yswd", "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoopImport",
-                "YswdTestSupport",
+                "YswdTestSupport", "FeedbackLoopWeb", "FeedbackLoopPostgres",
                 "FeedbackLoopSynthetic",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

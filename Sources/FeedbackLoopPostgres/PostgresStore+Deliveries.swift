@@ -243,6 +243,35 @@ extension PostgresStore {
         }
     }
 
+    public func latestDeliveries(refs: [String]?) async throws
+        -> [String: [(channel: SendingChannel, status: MessageStatus)]]
+    {
+        let rows = try await reading { session in
+            try await session.rows(
+                """
+                SELECT DISTINCT ON (d.activityId, d.participantId) a.ref, d.channel, d.status
+                FROM delivery d JOIN activity a ON a.id = d.activityId
+                WHERE (\(refs)::text[] IS NULL OR a.ref = ANY(\(refs)::text[]))
+                ORDER BY d.activityId, d.participantId, d.id DESC
+                """
+            ).map { row in
+                (
+                    ref: try row.read("ref", as: String.self), channel: try row.read("channel", as: String.self),
+                    status: try row.read("status", as: String.self)
+                )
+            }
+        }
+        var latest: [String: [(channel: SendingChannel, status: MessageStatus)]] = [:]
+        for row in rows {
+            latest[row.ref, default: []].append(
+                (
+                    try SendingChannel.parse(row.channel, field: "delivery.channel"),
+                    try MessageStatus.parse(row.status, field: "delivery.status")
+                ))
+        }
+        return latest
+    }
+
     public func activitiesSending() async throws -> [String] {
         try await reading { session in
             try await session.values(

@@ -234,6 +234,34 @@ extension SQLiteStore {
         }
     }
 
+    public func latestDeliveries(refs: [String]?) async throws
+        -> [String: [(channel: SendingChannel, status: MessageStatus)]]
+    {
+        let wanted = try refs.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let rows = try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.ref, d.channel, d.status FROM delivery d JOIN activity a ON a.id = d.activityId
+                    WHERE (:refs IS NULL OR a.ref IN (SELECT value FROM json_each(:refs)))
+                      AND d.id = (SELECT max(id) FROM delivery
+                                  WHERE activityId = d.activityId AND participantId = d.participantId)
+                    """, arguments: ["refs": wanted]
+            ).map { row in
+                (ref: row["ref"] as String, channel: row["channel"] as String, status: row["status"] as String)
+            }
+        }
+        var latest: [String: [(channel: SendingChannel, status: MessageStatus)]] = [:]
+        for row in rows {
+            latest[row.ref, default: []].append(
+                (
+                    try SendingChannel.parse(row.channel, field: "delivery.channel"),
+                    try MessageStatus.parse(row.status, field: "delivery.status")
+                ))
+        }
+        return latest
+    }
+
     public func activitiesSending() async throws -> [String] {
         try await reading { db in
             try String.fetchAll(

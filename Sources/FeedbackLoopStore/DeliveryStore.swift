@@ -102,6 +102,10 @@ public protocol DeliveryStore: Sendable {
     /// Notify ids of the activity's (or every activity's) deliveries whose status can still change.
     func openDeliveries(ref: String?) async throws -> [String]
 
+    /// Each person's latest delivery (its channel and status), for the activities `refs` names (all,
+    /// when nil), by activity ref: what ``DeliveryTally`` counts.
+    func latestDeliveries(refs: [String]?) async throws -> [String: [(channel: SendingChannel, status: MessageStatus)]]
+
     /// The refs of activities with follow-ups queued or being sent: what a restarted web app resumes.
     func activitiesSending() async throws -> [String]
 

@@ -25,6 +25,12 @@ struct DashboardRoutes {
                 frame: Frame(filter.title, context: context, section: "loops"), filter: filter, statuses: statuses,
                 leads: reading.leads, services: reading.services, today: reading.today, pageSize: Self.pageSize)
             page.catchingUp = !reading.current
+            // What Notify told of the follow-ups sent, for the loops on this page.
+            let sent = try await store.latestDeliveries(refs: page.rows.map(\.ref))
+            for index in page.rows.indices {
+                guard let latest = sent[page.rows[index].ref] else { continue }
+                page.rows[index].delivery = DeliveryTally(latest).sentence.capitalisedFirst
+            }
             return Pages.render("dashboard", page)
         }
     }
@@ -145,6 +151,8 @@ struct LoopRowView: Sendable, MustacheParent {
     var when: String
     var lead: String
     var nextStep: String
+    /// Follow-ups sent through Notify: "12 told · 1 email bounced: check their details".
+    var delivery: String?
 
     init(_ status: LoopStatus) {
         ref = status.summary.ref
@@ -170,6 +178,7 @@ struct LoopRowView: Sendable, MustacheParent {
         case "when": when
         case "lead": lead
         case "nextStep": nextStep
+        case "delivery": delivery
         default: nil
         }
     }

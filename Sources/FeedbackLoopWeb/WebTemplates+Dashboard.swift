@@ -26,7 +26,7 @@ extension WebTemplates {
         {{#rows}}
         <tr><td><a href="{{link}}">{{title}}</a><br><span class="hint">{{ref}}</span></td>
         <td><strong class="tag {{tagClass}}">{{stateLabel}}</strong></td><td>{{when}}</td><td>{{lead}}</td>
-        <td>{{nextStep}}</td></tr>
+        <td>{{nextStep}}{{#delivery}}<br><a href="{{link}}/follow-ups">{{delivery}}</a>{{/delivery}}</td></tr>
         {{/rows}}
         </tbody>
         </table></div>

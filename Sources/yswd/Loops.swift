@@ -97,6 +97,16 @@ extension Yswd {
                     ? "No open feedback loops"
                     : "No feedback loops are \(states.map(\.rawValue).joined(separator: " or "))"
                 Listing.print(rows, as: listing.format, empty: "\(empty) as of \(today.spoken).")
+                // Follow-ups sent through Notify: who was told, and whose message failed.
+                if listing.format == .table, !rows.isEmpty {
+                    let sent = try await store.latestDeliveries(refs: rows.map(\.ref))
+                    let lines = rows.compactMap { row in
+                        sent[row.ref].map { "\(row.ref): " + DeliveryTally($0).sentence }
+                    }
+                    if !lines.isEmpty {
+                        print("\nFollow-ups sent through GOV.UK Notify:\n" + lines.joined(separator: "\n"))
+                    }
+                }
             }
             if let failOn, statuses.contains(where: failOn.matches) { throw ExitCode(1) }
         }

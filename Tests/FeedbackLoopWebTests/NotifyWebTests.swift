@@ -92,6 +92,11 @@ import YswdTestSupport
             #expect(after.contains("Email bounced <a href=\"/participants?change=P-1#change-ref\">"), "\(after)")
             // P-1 cannot be reached by email until their address changes.
             #expect(after.contains("Cannot be reached"), "\(after)")
+            let dashboard = try await client.get("/", cookie: session.cookie).body.text
+            #expect(
+                dashboard.contains(
+                    "<a href=\"/activities/GP/follow-ups\">0 told · 1 email bounced: check their details</a>"),
+                "\(dashboard)")
         }
     }
 }

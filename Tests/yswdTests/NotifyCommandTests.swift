@@ -1,6 +1,11 @@
+import FeedbackLoopPostgres
+import FeedbackLoopSQLite
+import FeedbackLoopStore
 import Foundation
 import Testing
 import YswdTestSupport
+
+@testable import FeedbackLoopWeb
 
 /// Issue 23: follow-ups sent through GOV.UK Notify (a fake that follows its documented API), each
 /// exactly once, with Notify's refusals in words.
@@ -75,6 +80,10 @@ import YswdTestSupport
         #expect(sent.stdout.contains("Not sent: P-T: Notify refused it"), "\(sent.stdout)")
         #expect(!sent.stdout.contains("+447700900123"), "the number is never shown")
         #expect(await notify.state.messages.count == 2)
+        let loops = try yswd.ok("loops")
+        #expect(
+            loops.contains("GP: 0 told · 2 on their way · 1 text message refused by Notify: check their details"),
+            "\(loops)")
         // P-T is unreachable by text until their number changes; then owed again.
         let unreachable = try yswd.run(["notify", "send", "GP", "--channel", "text", "--dry-run"])
         #expect(unreachable.status == 2 && unreachable.stderr.contains("not sent: P-T"), "\(unreachable.stderr)")
@@ -174,5 +183,40 @@ import YswdTestSupport
         let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
         #expect(status.components(separatedBy: ",accepted,").count == 44, "\(status)")
         #expect(!status.contains(",sending,") && !status.contains(",queued,"))
+    }
+
+    /// The record `yswd` works on, opened here as the web app opens it.
+    static func open(_ yswd: Yswd) async throws -> any RecordStore {
+        switch try DatabaseAddress.parse(yswd.database) {
+        case .sqlite(let path): try SQLiteStore.open(path: path, mode: .existing, actor: "web").store
+        case .postgres(let server): try await PostgresStore.open(server, mode: .existing, actor: "web").store
+        }
+    }
+
+    /// Two senders at once: `yswd notify send` and the web app's background job, on one activity.
+    @Test func theCommandLineAndTheWebAppsJobAtOnceSendEachPersonOneMessage() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify, people: 60)
+        defer { yswd.remove() }
+        let store = try await Self.open(yswd)
+        let jobs = NotifyJobs(store: store)
+        let process = Process()
+        process.executableURL = Yswd.binary
+        process.arguments = ["notify", "send", "GP"]
+        process.currentDirectoryURL = URL(fileURLWithPath: yswd.folder)
+        process.environment = yswd.processEnvironment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        jobs.start("GP")
+        process.waitUntilExit()
+        for _ in 0..<300 where jobs.isRunning("GP") { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!jobs.isRunning("GP") && jobs.stopReason("GP") == nil, "\(jobs.stopReason("GP") ?? "")")
+        let counts = await notify.state.countsByRecipient()
+        #expect(counts.count == 63, "everyone owed got a message: \(counts.count)")
+        #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts.filter { $0.value > 1 })")
+        let accepted = try await store.deliveries(ref: "GP").filter { $0.status == .accepted }
+        #expect(accepted.count == 63)
     }
 }
