@@ -47,12 +47,25 @@ public final class FakeNotify: Sendable {
             FakeNotify.smsTemplate: ("sms", nil, "((body))"),
             FakeNotify.letterTemplate: ("letter", "((subject))", "((body))\n\nReference: ((reference))"),
         ]
+        /// Where Notify sends delivery receipts, with the token it was given; nil sends none.
+        public var receipts: (url: String, token: String)?
+        /// Recipients whose messages bounce (permanent-failure); the rest are delivered.
+        public var bouncing: Set<String> = []
         public var requests = 0
         public var rateLimited = 0
 
         public func setRate(_ perMinute: Int?) { self.perMinute = perMinute }
         public func fail(next statuses: [Int]) { failures += statuses }
         public func refuse(_ recipient: String) { refused.insert(recipient) }
+        public func sendReceipts(to url: String, token: String, bouncing: Set<String> = []) {
+            receipts = (url, token)
+            self.bouncing = bouncing
+        }
+        /// The receipt a message gets: where to, and the status it reports.
+        func receipt(for id: String) -> (url: String, token: String, status: String)? {
+            guard let receipts, let message = messages.first(where: { $0.id == id }) else { return nil }
+            return (receipts.url, receipts.token, bouncing.contains(message.to) ? "permanent-failure" : "delivered")
+        }
         public func setTemplate(_ id: String, type: String, subject: String?, body: String) {
             templates[id] = (type, subject, body)
         }
@@ -168,6 +181,17 @@ public final class FakeNotify: Sendable {
             let type = context.parameters.get("id") ?? ""
             let data = try await request.body.collect(upTo: 1 << 20)
             let (status, answer) = await state.take(Data(buffer: data), type: type)
+            // As Notify does, a receipt follows a moment later to the service's callback.
+            if status == 201,
+                let id = (try? JSONSerialization.jsonObject(with: answer) as? [String: Any])?["id"] as? String,
+                let receipt = await state.receipt(for: id)
+            {
+                Task {
+                    try? await Task.sleep(for: .milliseconds(300))
+                    _ = try? await Self.postReceipt(
+                        state: state, id: id, status: receipt.status, to: receipt.url, token: receipt.token)
+                }
+            }
             return Self.response(status, answer)
         }
         router.get("/v2/notifications") { request, _ -> Response in
@@ -249,6 +273,11 @@ public final class FakeNotify: Sendable {
 
     /// Sends Notify's delivery receipt for message `id` (its status now) to `url` with `token`.
     public func sendReceipt(id: String, status: String, to url: String, token: String) async throws -> Int {
+        try await Self.postReceipt(state: state, id: id, status: status, to: url, token: token)
+    }
+
+    static func postReceipt(state: State, id: String, status: String, to url: String, token: String) async throws -> Int
+    {
         await state.setStatus(id: id, status)
         guard let message = await state.message(id: id) else { return 0 }
         let body: [String: Any] = [

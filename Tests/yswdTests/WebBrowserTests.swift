@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YswdTestSupport
 
 /// The staff web app end to end, in real headless Chromium, with no command line after the first
 /// admin: an officer sets a password, signs in, adds an activity, imports an Excel export, creates
@@ -65,6 +66,73 @@ import Testing
         // The site is in the folder the officer set.
         #expect(FileManager.default.fileExists(atPath: site + "/index.html"))
         #expect(FileManager.default.fileExists(atPath: site + "/updates/E2E-GP-1.html"))
+    }
+
+    /// Issue 23: follow-ups sent from the web app through Notify (the fake), and a bounce that comes back
+    /// by receipt shown on the follow-ups page and the dashboard.
+    @Test func anOfficerSendsFollowUpsAndSeesABounce() async throws {
+        let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
+        let axe = AccessibilityTests.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python) && FileManager.default.fileExists(atPath: axe),
+            "the browser test needs \(python) with selenium and \(axe): run `bash scripts/test`")
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        try yswd.ok("init")
+        let port = 20_000 + Int(getpid() % 2_000)
+        let base = "http://127.0.0.1:\(port)"
+        let added = try yswd.ok(
+            "user", "add", "officer@example.org", "--name", "Olive Officer", "--role", "admin", "--server", base)
+        let link = try #require(added.split(separator: "\n").last.map(String.init))
+        try yswd.ok(
+            "activity", "add", "N-GP", "--title", "Getting a GP appointment", "--purpose",
+            "Find out why booking is hard",
+            "--can-influence", "The booking line", "--level", "consult", "--opens", "2026-01-05", "--closes",
+            "2026-02-27", "--feedback-by", "2026-04-30", "--feedback-channel", "email",
+            "--public-contact", "engagement@example.nhs.uk")
+        for (ref, email) in [("P-OK", "ok@example.org"), ("P-BOUNCE", "bounce@example.org")] {
+            try yswd.ok("participant", "add", ref, "--email", email, "--prefers", "email", "--wants-feedback")
+            try yswd.ok("contribution", "add", "N-GP", "--text", "The phone queue is long", "--participant", ref)
+        }
+        try yswd.ok("theme", "add", "N-GP", "phone", "--said", "Phones are busy", "--contribution", "1-2")
+        try yswd.ok(
+            "decision", "add", "N-GP", "callback", "--text", "We added a call-back option", "--responds-to", "phone",
+            "--status", "done")
+        try yswd.ok("publish", "N-GP", "--format", "html", "--out", "update.html", "--record")
+        try NotifyCommandTests.setUp(yswd, notify)
+        try "receipt-token-0123456789abcdef".write(
+            toFile: yswd.folder + "/token.txt", atomically: true, encoding: .utf8)
+        try yswd.ok("config", "set", "notify-callback-token", "--from-file", "token.txt")
+        await notify.state.sendReceipts(
+            to: base + "/notify/delivery-receipts", token: "receipt-token-0123456789abcdef",
+            bouncing: ["bounce@example.org"])
+
+        let server = Process()
+        server.executableURL = Yswd.binary
+        server.arguments = ["serve", "--port", String(port), "--database", yswd.database]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        try Self.waitForPort(port)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: python)
+        browser.arguments = [
+            AccessibilityTests.root.appending(path: "Tests/accessibility/web_notify.py").path, axe, base, link,
+        ]
+        let pipe = Pipe()
+        browser.standardOutput = pipe
+        browser.standardError = pipe
+        try browser.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        #expect(browser.terminationStatus == 0, "the browser test failed:\n\(output)")
+        #expect(output.contains(" 0 violations"), "\(output)")
+        #expect(await notify.state.countsByRecipient() == ["ok@example.org": 1, "bounce@example.org": 1])
     }
 
     /// Waits until the server accepts connections, up to 20 seconds.
