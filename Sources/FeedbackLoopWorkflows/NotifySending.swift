@@ -53,7 +53,8 @@ public struct NotifySending: Sendable {
     /// The follow-ups of `batch` that Notify can send: of `refs` only (when given), of `channel` only
     /// (when given). Throws when a channel with something to send has no template.
     public static func plan(
-        _ batch: FollowUpBatch, settings: TeamSettings, refs: [String] = [], channel: SendingChannel? = nil
+        _ batch: FollowUpBatch, settings: TeamSettings, refs: [String] = [], channel: SendingChannel? = nil,
+        needsTemplates: Bool = true
     ) throws -> NotifySending {
         var planned: [Planned] = []
         var unsendable: [Skipped] = []
@@ -65,9 +66,8 @@ public struct NotifySending: Sendable {
                 continue
             }
             if let channel, channel != sending { continue }
-            guard let template = settings.notifyTemplate(sending) else {
-                throw NotifyError.noTemplate(channel: sending)
-            }
+            let template = settings.notifyTemplate(sending) ?? ""
+            if needsTemplates, template.isEmpty { throw NotifyError.noTemplate(channel: sending) }
             let to: NotifyMessage.Recipient
             switch sending {
             case .email:
@@ -101,6 +101,36 @@ public struct NotifySending: Sendable {
         }
         return NotifySending(
             planned: planned, unsendable: unsendable, byHand: byHand, activity: batch.activity, today: batch.today)
+    }
+
+    /// The spreadsheets Notify's own upload page takes, one per channel with anything to send: the
+    /// recipient's columns (`email address`, `phone number`, or `address line 1` to `address line 7`) and
+    /// the template's placeholders. UTF-8 CSV.
+    public var uploadSheets: [(channel: SendingChannel, csv: String)] {
+        SendingChannel.allCases.compactMap { channel in
+            let rows = planned.filter { $0.channel == channel }
+            guard !rows.isEmpty else { return nil }
+            let placeholders = NotifySetup.placeholders(channel)
+            let recipient =
+                switch channel {
+                case .email: ["email address"]
+                case .text: ["phone number"]
+                case .letter: (1...7).map { "address line \($0)" }
+                }
+            var csv = Escape.csvLine(recipient + placeholders)
+            for row in rows {
+                let to: [String] =
+                    switch row.message.recipient {
+                    case .email(let address): [address]
+                    // No leading "+", which a spreadsheet could take for a formula: 07… and 00… instead.
+                    case .phone(let number):
+                        [number.hasPrefix("+44") ? "0" + number.dropFirst(3) : "00" + number.dropFirst()]
+                    case .address(let lines): (0..<7).map { $0 < lines.count ? lines[$0] : "" }
+                    }
+                csv += Escape.csvLine(to + placeholders.map { row.message.personalisation[$0] ?? "" })
+            }
+            return (channel, csv)
+        }
     }
 
     /// This process, as a delivery's claim names it: host, process id, and a random part.

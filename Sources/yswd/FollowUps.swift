@@ -49,6 +49,12 @@ extension Yswd {
         var allowed: [String] = []
         @Option(help: "The date sent (YYYY-MM-DD; default: today in the team's time zone).")
         var asOf: String?
+        @Option(
+            help: ArgumentHelp(
+                "files (one per person, and mailing.csv), or notify-csv: for each channel, the spreadsheet GOV.UK"
+                    + " Notify's upload page takes (email.csv, text-messages.csv, letters.csv).",
+                valueName: "format"))
+        var format: FollowUpFiles = .files
 
         func validate() throws {
             if !sentTo.isEmpty, !markSent {
@@ -77,6 +83,10 @@ extension Yswd {
 
             try OutputPaths.makeFolder(out, privateOnly: true)
             let folder = URL(fileURLWithPath: out)
+            if format == .notifyCSV {
+                try await writeSheets(batch, store: store, folder: folder)
+                return
+            }
             for followUp in followUps {
                 try OutputPaths.write(
                     followUp.bytes, to: folder.appending(path: followUp.fileName).path, privateOnly: true)
@@ -101,6 +111,35 @@ extension Yswd {
             }
         }
 
+        /// Notify's upload spreadsheets, for a team that sends through Notify's own pages.
+        private func writeSheets(_ batch: FollowUpBatch, store: any RecordStore, folder: URL) async throws {
+            let sending = try NotifySending.plan(
+                batch, settings: try await store.settings(), refs: sentTo, needsTemplates: false)
+            for skipped in sending.unsendable { note("left out: \(skipped.ref): \(skipped.why)") }
+            let names: [SendingChannel: String] = [
+                .email: "email.csv", .text: "text-messages.csv", .letter: "letters.csv",
+            ]
+            let sheets = sending.uploadSheets
+            for sheet in sheets {
+                try OutputPaths.write(
+                    Data(sheet.csv.utf8), to: folder.appending(path: names[sheet.channel] ?? "").path,
+                    privateOnly: true)
+            }
+            try await store.recordWaivers(ref: activity, batch.waivers)
+            let written = sheets.map { names[$0.channel] ?? "" }.joined(separator: ", ")
+            print(
+                "Wrote \(written.isEmpty ? "nothing" : written) for Notify's upload page to \(out) (private: readable by"
+                    + " you only): \(counted(sending.planned.count, "follow-up"))."
+                    + (sending.byHand.isEmpty
+                        ? ""
+                        : " \(counted(sending.byHand.count, "follow-up")) go by large print, easy read or phone:"
+                            + " write them with --format files."))
+            if markSent {
+                let marked = try await batch.markSent(in: store, refs: sending.planned.map(\.ref))
+                print("Recorded \(counted(marked, "follow-up")) as sent.")
+            }
+        }
+
         private static func needed(_ format: PreferredFormat?) -> String {
             switch format {
             case .email?: "email address"
@@ -112,4 +151,10 @@ extension Yswd {
             }
         }
     }
+}
+
+/// What `yswd followups` writes.
+enum FollowUpFiles: String, ExpressibleByArgument, CaseIterable {
+    case files
+    case notifyCSV = "notify-csv"
 }

@@ -68,6 +68,31 @@ import YswdTestSupport
         #expect(status.components(separatedBy: ",accepted,").count == 4, "\(status)")
     }
 
+    /// Without Notify's API: the spreadsheets Notify's upload page takes, one per channel.
+    @Test func notifyCSVWritesTheSpreadsheetsNotifysUploadPageTakes() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify)
+        defer { yswd.remove() }
+        try yswd.ok("config", "set", "postal-address", "Engagement team, 1 High Street, Coventry CV1 1AA")
+        let out = try yswd.ok("followups", "GP", "--format", "notify-csv", "--out", "sheets")
+        #expect(out.contains("Wrote email.csv, text-messages.csv, letters.csv"), "\(out)")
+        let email = try String(contentsOfFile: yswd.folder + "/sheets/email.csv", encoding: .utf8)
+        #expect(email.hasPrefix("email address,subject,body\r\np1@example.org,What happened to your views"), "\(email)")
+        let text = try String(contentsOfFile: yswd.folder + "/sheets/text-messages.csv", encoding: .utf8)
+        #expect(text.hasPrefix("phone number,body\r\n07700900123,"), "\(text)")
+        let letters = try String(contentsOfFile: yswd.folder + "/sheets/letters.csv", encoding: .utf8)
+        #expect(
+            letters.hasPrefix(
+                "address line 1,address line 2,address line 3,address line 4,address line 5,address line 6,"
+                    + "address line 7,subject,body,reference\r\nMrs Amina Khan,2 Elm Road,Coventry,CV1 2AB,,,,"),
+            "\(letters)")
+        let mode = try FileManager.default.attributesOfItem(atPath: yswd.folder + "/sheets/email.csv")[
+            .posixPermissions]
+        #expect(mode as? Int == 0o600, "the sheets hold contact details: owner only")
+        #expect(await notify.state.messages.isEmpty, "nothing is sent")
+    }
+
     @Test func retriesAfterRateLimitAndServerErrorsAndRecordsOneRefusal() async throws {
         let notify = try await FakeNotify()
         defer { notify.stop() }
