@@ -28,6 +28,8 @@ public enum NotifyError: Error, Equatable, Sendable, UserFacingError {
     case unexpected(status: Int, message: String)
     /// A base URL that is not http(s).
     case badBaseURL(String)
+    /// A callback token too short, too long, or with spaces.
+    case badCallbackToken
 
     public var description: String {
         switch self {
@@ -67,6 +69,9 @@ public enum NotifyError: Error, Equatable, Sendable, UserFacingError {
                 + " notify-base-url, and send again: what was not sent stays queued"
         case .unexpected(let status, let message):
             "GOV.UK Notify answered \(status) (\"\(message)\"), which yswd did not expect"
+        case .badCallbackToken:
+            "that callback token cannot be used: use 16 to 256 letters, digits and symbols, no spaces, the same as"
+                + " the token you give Notify"
         case .badBaseURL(let value):
             "notify-base-url '\(value)' is not a web address; use one like https://api.notifications.service.gov.uk"
         }

@@ -37,3 +37,18 @@ public struct NotifyKey: Sendable, Equatable, CustomStringConvertible, CustomDeb
     public var description: String { masked }
     public var debugDescription: String { masked }
 }
+
+/// The Notify secrets as typed: the API key (``NotifyKey``), or the token Notify is told to send with
+/// delivery receipts.
+public enum NotifySecretValue {
+    /// The value to keep, trimmed, once it is checked.
+    public static func checked(_ name: String, _ text: String) throws(NotifyError) -> String {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name == "notify-api-key" {
+            _ = try NotifyKey(parsing: value)
+        } else if value.count < 16 || value.count > 256 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+            throw .badCallbackToken
+        }
+        return value
+    }
+}

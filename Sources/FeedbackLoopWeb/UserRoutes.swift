@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopNotify
 import FeedbackLoopStore
 import Foundation
 import Hummingbird
@@ -65,6 +66,15 @@ struct UserRoutes {
             let (form, store, _) = change.parts
             var check = FormCheck(labels: Self.labels)
             do {
+                if let secret = NotifySecretName(rawValue: form.typed("key")) {
+                    // A secret is never shown back: an empty box leaves it as it is.
+                    let value = try NotifySecretValue.checked(secret.rawValue, form["value"] ?? "")
+                    try await store.setNotifySecret(secret, value)
+                    let label = UsersPage.settingWords[secret.rawValue]?.label ?? secret.rawValue
+                    return try await Pages.redirect(
+                        "/users#settings", saying: "\(label): saved (…\(value.suffix(4))).", store: store,
+                        context: context)
+                }
                 let key = try TeamSettings.Key.parse(form.typed("key"))
                 if let value = form["value"] {
                     _ = try await store.setSetting(key, to: value)
@@ -85,10 +95,15 @@ struct UserRoutes {
         _ context: StaffContext, form: FormData?, errors: [FieldError], link: (PasswordLink, Request)?
     ) async throws -> Response {
         let settings = try await store.settings()
+        var secrets: [String: String] = [:]
+        for secret in NotifySecretName.allCases {
+            secrets[secret.rawValue] = try await store.notifySecret(secret).map { "…" + $0.suffix(4) } ?? ""
+        }
         let view = await UsersPage(
             frame: Frame("Users and settings", context: context, section: "users"), accounts: try store.users(),
             locks: try store.currentLocks(),
-            settings: TeamSettings.Key.allCases.map { ($0.rawValue, settings.value(of: $0) ?? "") }, form: form,
+            settings: TeamSettings.Key.allCases.map { ($0.rawValue, settings.value(of: $0) ?? "") }
+                + NotifySecretName.allCases.map { ($0.rawValue, secrets[$0.rawValue] ?? "") }, form: form,
             errors: errors, link: link.map { Self.address($0.0, request: $0.1) }, linkFor: link?.0.account.email)
         return Pages.render("users", view, status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -127,6 +142,9 @@ struct UsersPage: Sendable {
         var hint: String
         var value: String
         var id: String
+        /// A secret: typed into a password box, never shown; `value` is its last four characters.
+        var secret = false
+        var isSet = false
     }
 
     /// Whether the account can sign in, and any lock on it now after failed sign-ins.
@@ -172,6 +190,21 @@ struct UsersPage: Sendable {
         ),
         "session-idle-minutes": ("Minutes idle before signing out", "From 5 to 480."),
         "session-hours": ("Hours a sign-in lasts", "From 1 to 72, used or not."),
+        "notify-api-key": (
+            "GOV.UK Notify API key",
+            "From Notify’s API integration page. Kept secret: it is never shown again, only its last 4 characters."
+        ),
+        "notify-callback-token": (
+            "Notify receipts token", "The bearer token you gave Notify for delivery receipts. Kept secret."
+        ),
+        "notify-email-template": ("Notify email template", "The template’s id, from its page in Notify."),
+        "notify-sms-template": ("Notify text message template", "The template’s id, from its page in Notify."),
+        "notify-letter-template": ("Notify letter template", "The template’s id, from its page in Notify."),
+        "notify-base-url": ("Notify’s web address", "Notify’s API. Change it only to try a test Notify."),
+        "notify-rate-limit": ("Notify requests a minute", "Sending keeps under this: Notify’s limit is 3,000."),
+        "notify-callback-path": (
+            "Notify receipts path", "Where this server takes Notify’s delivery receipts. Takes effect on restart."
+        ),
         "site-folder": (
             "Site folder on the server", "Where ‘Build the site’ writes the public site, such as /srv/yswd/site."
         ),
@@ -192,7 +225,15 @@ struct UsersPage: Sendable {
         }
         self.settings = settings.map {
             let words = Self.settingWords[$0.0] ?? (label: $0.0, hint: "")
-            return Setting(key: $0.0, label: words.label, hint: words.hint, value: $0.1, id: "setting-" + $0.0)
+            guard NotifySecretName(rawValue: $0.0) != nil else {
+                return Setting(key: $0.0, label: words.label, hint: words.hint, value: $0.1, id: "setting-" + $0.0)
+            }
+            var setting = Setting(
+                key: $0.0, label: words.label,
+                hint: words.hint + ($0.1.isEmpty ? " Not set." : " Set: it ends \($0.1)."), value: "",
+                id: "setting-" + $0.0)
+            setting.secret = true
+            return setting
         }
         email = TextField("email", "Email address", form: form, errors: errors)
         email.kind = "email"

@@ -36,7 +36,7 @@ extension WebTemplates {
         <thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
         <tbody>{{#settings}}<tr><td><strong>{{label}}</strong><br><span class="hint" id="{{id}}-hint">{{hint}}</span></td><td><form method="post" action="/settings" class="filters">{{> csrf}}
         <input type="hidden" name="key" value="{{key}}"><div class="field"><label for="{{id}}" class="skip">{{label}}</label>
-        <input type="text" id="{{id}}" name="value" value="{{value}}" aria-describedby="{{id}}-hint"></div><button type="submit" class="secondary">Save<span class="skip"> {{label}}</span></button></form></td></tr>{{/settings}}</tbody>
+        {{#secret}}<input type="password" id="{{id}}" name="value" value="" autocomplete="off" aria-describedby="{{id}}-hint">{{/secret}}{{^secret}}<input type="text" id="{{id}}" name="value" value="{{value}}" aria-describedby="{{id}}-hint">{{/secret}}</div><button type="submit" class="secondary">Save<span class="skip"> {{label}}</span></button></form></td></tr>{{/settings}}</tbody>
         </table></div>
         {{> bottom}}
         """

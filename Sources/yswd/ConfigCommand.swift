@@ -91,16 +91,7 @@ extension Yswd.ConfigCommand {
                     "\(secret.rawValue) is secret: give it with --from-file PATH, or --from-file - and paste it,"
                         + " so it stays out of your shell's history")
             }
-            let value = try Self.read(fromFile).trimmingCharacters(in: .whitespacesAndNewlines)
-            switch secret {
-            case .apiKey: _ = try NotifyKey(parsing: value)
-            case .callbackToken:
-                guard value.count >= 16, value.count <= 256, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-                    throw CommandError(
-                        "that callback token cannot be used: use 16 to 256 letters, digits and symbols, no spaces,"
-                            + " the same as the token you give Notify")
-                }
-            }
+            let value = try NotifySecretValue.checked(secret.rawValue, try Self.read(fromFile))
             try await store.open().setNotifySecret(secret, value)
             print("Set \(secret.rawValue) (…\(value.suffix(4))).")
         }

@@ -99,4 +99,27 @@ import YswdTestSupport
                 "\(dashboard)")
         }
     }
+
+    /// An admin sets the key in the web app; no page ever shows it again, nor does history.
+    @Test func theKeyIsSetInTheWebAppAndNeverShown() async throws {
+        let harness = try await WebHarness()
+        try await harness.test { client in
+            let session = try await client.signIn(.admin)
+            let bad = try await client.post(
+                "/settings", [("csrf", session.csrf), ("key", "notify-api-key"), ("value", "not-a-key")],
+                cookie: session.cookie)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.text.contains("That is not a GOV.UK Notify API key"), "\(bad.body.text)")
+            let saved = try await client.post(
+                "/settings", [("csrf", session.csrf), ("key", "notify-api-key"), ("value", FakeNotify.apiKey)],
+                cookie: session.cookie)
+            #expect(saved.status == .seeOther)
+            #expect(try await harness.store.notifySecret(.apiKey) == FakeNotify.apiKey)
+            for path in ["/users", "/history", "/history.csv"] {
+                let page = try await client.get(path, cookie: session.cookie).body.text
+                #expect(!page.contains(FakeNotify.secret), "\(path) shows the key")
+                if path == "/users" { #expect(page.contains("Set: it ends …22b0."), "\(page)") }
+            }
+        }
+    }
 }
