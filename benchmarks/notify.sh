@@ -2,7 +2,7 @@
 # Benchmark `yswd notify send` against GOV.UK Notify's rate limit, with a fake Notify
 # (benchmarks/fake_notify.py, which checks each token and refuses with 429 beyond the limit).
 #
-#   bash benchmarks/notify.sh [PEOPLE] [KILLS]     (default 10000 30)
+#   bash benchmarks/notify.sh [PEOPLE] [KILLS]     (default 10000 30; PEOPLE 0 skips part 1)
 #
 # 1. Sends PEOPLE follow-ups by email under a limit of 3,000 requests a minute, and prints the rate
 #    reached (target: at least 2,500 a minute), its ratio to the limit (the reference: the most
@@ -49,7 +49,7 @@ PY
     "$yswd" theme add GP phone --said "The phone line is busy" --contribution "1-$count" >/dev/null
     "$yswd" decision add GP callback --text "We added a call-back option" --responds-to phone \
         --status done >/dev/null
-    "$yswd" publish GP --format html --out "$work/update.html" --record >/dev/null
+    "$yswd" publish GP --format html --out "$work/update.html" --record >/dev/null 2>&1
     printf '%s' "yswd_bench-$service-$secret" | "$yswd" config set notify-api-key --from-file - >/dev/null
     "$yswd" config set notify-base-url "http://127.0.0.1:$port" >/dev/null
     "$yswd" config set notify-email-template 11111111-1111-4111-8111-111111111111 >/dev/null
@@ -67,6 +67,7 @@ fake() { # PER_MINUTE
 counts() { curl -sf "http://127.0.0.1:$port/_counts"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
+if [ "$people" -gt 0 ]; then
 echo "1. $people follow-ups by email, limit 3000 a minute"
 record "$work/send.sqlite" "$people" 3000
 fake 3000
@@ -80,6 +81,7 @@ rate=$(awk -v s="$sent" -v t="$seconds" 'BEGIN { printf "%d", s / t * 60 }')
 echo "   sent $sent in ${seconds} s: $rate a minute; ratio to the limit $(awk -v r="$rate" 'BEGIN { printf "%.2f", r / 3000 }')"
 echo "   requests refused for the rate: $(echo "$state" | field rate_limited); most messages to one person: $(echo "$state" | field most_to_one)"
 echo "   peak memory: $((peak / 1024)) MB"
+fi
 
 echo "2. SIGKILL at $kills random moments while sending 600, then resumed"
 record "$work/kill.sqlite" 600 30000

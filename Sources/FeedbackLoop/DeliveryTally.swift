@@ -53,7 +53,7 @@ public struct DeliveryTally: Sendable, Equatable {
         return parts.joined(separator: " · ") + (failures.isEmpty ? "" : ": check their details")
     }
 
-    private static func plural(_ words: String) -> String {
+    static func plural(_ words: String) -> String {
         words.replacingOccurrences(of: "email ", with: "emails ").replacingOccurrences(
             of: "message ", with: "messages "
         )

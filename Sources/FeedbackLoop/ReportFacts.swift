@@ -53,6 +53,9 @@ public struct ReportActivityFacts: Sendable {
     public var commitments: [CommitmentFacts]
     /// Follow-ups sent in the period.
     public var followUpsSent: Int
+    /// Those follow-ups by what became of them (confirmed delivered by channel, failed, marked sent by
+    /// hand), and the people owed one as the report is judged.
+    public var followUps = FollowUpFigures()
     /// Its themes' answers, and its theme with the most views that changed a decision: how
     /// people's views changed decisions.
     public var themes: [ReportThemeFacts]

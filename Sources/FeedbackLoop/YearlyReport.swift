@@ -103,6 +103,8 @@ public struct YearlyReport: Sendable, Equatable, Codable {
         public var overdueNow: [Count]
         public var commitments: Commitments
         public var followUpsSent: Int
+        /// What became of them: confirmed delivered by channel, failed, marked sent by hand.
+        public var followUps = FollowUpFigures()
         public var months: [Month]
         /// Loops reopened after their first update (a changed answer), and how many of the new
         /// updates came by their reopened due date.
@@ -265,6 +267,7 @@ extension YearlyReport {
             followUpsSent: activities.reduce(0) { $0 + $1.followUpsSent },
             months: period.months.map { Month(month: $0, published: published[$0] ?? 0, due: due[$0] ?? 0) },
             reopenings: reopenings.count, reopeningsOnTime: reopenings.onTime)
+        closingTheLoop.followUps = activities.reduce(FollowUpFigures()) { $0 + $1.followUps }
 
         // One scorecard per organisation with activities in the period, "not set" last.
         let keys = Set(activities.map { $0.organisation ?? Self.notSet })

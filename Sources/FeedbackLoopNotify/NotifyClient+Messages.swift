@@ -147,7 +147,9 @@ extension NotifyClient {
 
     /// The messages sent with `reference` (Notify keeps them 7 days).
     public func notifications(reference: String) async throws(NotifyError) -> [NotifyNotification] {
-        let query = reference.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? reference
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let query = reference.addingPercentEncoding(withAllowedCharacters: allowed) ?? reference
         let answer = try await request(.GET, "/v2/notifications?reference=\(query)")
         if let stop = Self.general(answer) { throw stop }
         guard answer.status == 200, let list = answer.json?["notifications"] as? [[String: Any]] else {

@@ -272,6 +272,40 @@ extension PostgresStore {
         return latest
     }
 
+    public func followUpFigures(from: CalendarDate?, to: CalendarDate?) async throws -> [String: FollowUpFigures] {
+        let from = from?.description
+        let to = to?.description
+        let rows = try await reading { session in
+            try await session.rows(
+                """
+                SELECT a.ref, d.channel, d.status, count(*) AS n
+                FROM followUp f JOIN activity a ON a.id = f.activityId LEFT JOIN delivery d ON d.id = f.deliveryId
+                WHERE (\(from)::text IS NULL OR f.sent >= \(from)) AND (\(to)::text IS NULL OR f.sent <= \(to))
+                GROUP BY 1, 2, 3
+                UNION ALL
+                SELECT a.ref, d.channel, d.status, count(*) AS n
+                FROM delivery d JOIN activity a ON a.id = d.activityId
+                WHERE d.status IN ('refused', 'unknown')
+                  AND (\(from)::text IS NULL OR substr(d.statusAt, 1, 10) >= \(from))
+                  AND (\(to)::text IS NULL OR substr(d.statusAt, 1, 10) <= \(to))
+                GROUP BY 1, 2, 3
+                """
+            ).map { row in
+                (
+                    ref: try row.read("ref", as: String.self), channel: try row.read("channel", as: String?.self),
+                    status: try row.read("status", as: String?.self), count: Int(try row.read("n", as: Int64.self))
+                )
+            }
+        }
+        var figures: [String: FollowUpFigures] = [:]
+        for row in rows {
+            figures[row.ref, default: FollowUpFigures()].add(
+                row.channel.flatMap(SendingChannel.init(rawValue:)), row.status.flatMap(MessageStatus.init(rawValue:)),
+                count: row.count)
+        }
+        return figures
+    }
+
     public func activitiesSending() async throws -> [String] {
         try await reading { session in
             try await session.values(

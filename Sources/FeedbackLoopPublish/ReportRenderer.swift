@@ -76,6 +76,14 @@ public enum ReportRenderer {
         return value == value.rounded() ? counted(Int(value), "day") : String(format: "%.1f days", value)
     }
 
+    /// What became of the follow-ups given in the period, when any was: confirmed delivered, failed, or
+    /// marked sent by hand and never confirmed.
+    static func followUpsText(_ loop: YearlyReport.ClosingTheLoop) -> String {
+        guard !loop.followUps.isEmpty else { return sentText(loop.followUpsSent) }
+        let figures = loop.followUps.sentence
+        return "Of the personal follow-ups given in the period, " + figures.prefix(1).lowercased() + figures.dropFirst()
+    }
+
     static func sentText(_ count: Int) -> String {
         "\(counted(count, "personal follow-up")) \(count == 1 ? "was" : "were") sent in the period."
     }
@@ -142,7 +150,7 @@ public enum ReportRenderer {
         let loop = report.closingTheLoop
         return "\(loop.onTime) of \(counted(loop.loopsDue, "loop")) due by \(e(spoken(report.period.asOf))) had an "
             + "update recorded by the due date (\(share(loop.onTimeShare))). The median time from closing to the "
-            + "first update was \(days(loop.medianDaysToFirstUpdate)). \(sentText(loop.followUpsSent)) "
+            + "first update was \(days(loop.medianDaysToFirstUpdate)). \(followUpsText(loop)) "
             + reopeningsText(loop)
     }
 

@@ -12,6 +12,8 @@ public struct SiteBuilder: Sendable {
     public var templates: TemplateSet
     public var organisation: String?
     public var baseURL: String?
+    /// Principle 7's figures by activity ref, published as `data/follow-ups.json`: counts only, never who.
+    public var followUps: [String: FollowUpFigures] = [:]
 
     /// The templates a site template folder must hold.
     public static let requiredTemplates = ["site-index", "site-update"]
@@ -98,8 +100,31 @@ public struct SiteBuilder: Sendable {
         }
         files["data/updates.csv"] = Data(UpdateRenderer.csv(entries.compactMap(\.content)).utf8)
         files["data/updates.json"] = UpdateRenderer.json(entries)
+        if !followUps.isEmpty { files["data/follow-ups.json"] = Self.followUpsJSON(followUps) }
         files["feed.atom"] = Data(feed(Array(zip(newest, entries.map(\.content)))).utf8)
         return files
+    }
+
+    /// `data/follow-ups.json`: for each activity given any follow-up, by ref, the follow-ups confirmed
+    /// delivered by channel, on the way, failed (by what happened), marked sent by hand (not confirmed),
+    /// and the people still owed one.
+    static func followUpsJSON(_ figures: [String: FollowUpFigures]) -> Data {
+        struct Entry: Encodable {
+            var activityRef: String
+            var delivered: [String: Int]
+            var onTheirWay: Int
+            var failed: [String: Int]
+            var sentByHandNotConfirmed: Int
+            var stillOwed: Int?
+        }
+        let entries = figures.sorted { $0.key < $1.key }.map {
+            Entry(
+                activityRef: $0.key, delivered: $0.value.told, onTheirWay: $0.value.onTheirWay, failed: $0.value.failed,
+                sentByHandNotConfirmed: $0.value.sentByHand, stillOwed: $0.value.owed)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(entries)) ?? Data("[]".utf8)
     }
 
     /// One entry of the site's `data/updates.json`.

@@ -262,6 +262,39 @@ extension SQLiteStore {
         return latest
     }
 
+    public func followUpFigures(from: CalendarDate?, to: CalendarDate?) async throws -> [String: FollowUpFigures] {
+        let rows = try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.ref, d.channel, d.status, count(*) AS n
+                    FROM followUp f JOIN activity a ON a.id = f.activityId LEFT JOIN delivery d ON d.id = f.deliveryId
+                    WHERE (:from IS NULL OR f.sent >= :from) AND (:to IS NULL OR f.sent <= :to)
+                    GROUP BY 1, 2, 3
+                    UNION ALL
+                    SELECT a.ref, d.channel, d.status, count(*) AS n
+                    FROM delivery d JOIN activity a ON a.id = d.activityId
+                    WHERE d.status IN ('refused', 'unknown')
+                      AND (:from IS NULL OR substr(d.statusAt, 1, 10) >= :from)
+                      AND (:to IS NULL OR substr(d.statusAt, 1, 10) <= :to)
+                    GROUP BY 1, 2, 3
+                    """, arguments: ["from": from?.description, "to": to?.description]
+            ).map { row in
+                (
+                    ref: row["ref"] as String, channel: row["channel"] as String?, status: row["status"] as String?,
+                    count: row["n"] as Int
+                )
+            }
+        }
+        var figures: [String: FollowUpFigures] = [:]
+        for row in rows {
+            figures[row.ref, default: FollowUpFigures()].add(
+                row.channel.flatMap(SendingChannel.init(rawValue:)), row.status.flatMap(MessageStatus.init(rawValue:)),
+                count: row.count)
+        }
+        return figures
+    }
+
     public func activitiesSending() async throws -> [String] {
         try await reading { db in
             try String.fetchAll(

@@ -106,6 +106,10 @@ public protocol DeliveryStore: Sendable {
     /// when nil), by activity ref: what ``DeliveryTally`` counts.
     func latestDeliveries(refs: [String]?) async throws -> [String: [(channel: SendingChannel, status: MessageStatus)]]
 
+    /// Principle 7's figures for each activity with any, by ref: the follow-ups given from `from` to
+    /// `to` (either open), confirmed delivered by channel, failed, or marked sent by hand.
+    func followUpFigures(from: CalendarDate?, to: CalendarDate?) async throws -> [String: FollowUpFigures]
+
     /// The refs of activities with follow-ups queued or being sent: what a restarted web app resumes.
     func activitiesSending() async throws -> [String]
 

@@ -1,6 +1,7 @@
 import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 import Hummingbird
 
@@ -57,10 +58,10 @@ struct SiteRoutes {
     private func build() async throws -> [String: Data] {
         let settings = try await store.settings()
         let updates = try await store.allUpdates()
+        var site = SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL)
+        site.followUps = try await FollowUpFigures.all(in: store)
         // Rendering every update holds a thread for long: NIO's thread pool, not Swift's few.
-        return try await Blocking.run {
-            SiteBuilder(organisation: settings.organisation, baseURL: settings.publicURL).build(updates)
-        }
+        return try await Blocking.run { [site] in site.build(updates) }
     }
 
     private func file(_ path: String) async throws -> Response {

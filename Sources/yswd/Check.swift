@@ -31,10 +31,22 @@ extension Yswd {
             let store = try await store.open()
             let (loopRules, today) = try await rules.resolve(store)
             let checks = PrincipleChecks(settings: loopRules.settings)
+            // Principle 7 in figures: who was told, by which channel, what failed, what nobody confirmed.
+            let figures = try await store.followUpFigures(from: nil, to: nil)
             let results = try await store.checkInputs(activity: activity, organisation: organisation).map { input in
-                ActivityCheck(
+                var check = ActivityCheck(
                     activity: input.activity.ref, title: input.activity.title,
                     principles: checks.verdicts(input.facts(loopRules.status(of: input.summary, asOf: today))))
+                if var given = figures[input.activity.ref] {
+                    given.owed = input.summary.owedFollowUps
+                    check.followUps = given
+                    if let index = check.principles.firstIndex(where: { $0.number == 7 }) {
+                        // Reasons are clauses joined by "; " with no full stop, as this one is.
+                        let figures = given.sentence.dropLast()
+                        check.principles[index].reason += "; " + figures.prefix(1).lowercased() + figures.dropFirst()
+                    }
+                }
+                return check
             }
             // Done, but still promising: the update would say "What we did: We will…".
             let checked = Set(results.map(\.activity))
@@ -72,6 +84,8 @@ struct ActivityCheck: Encodable {
     var activity: String
     var title: String
     var principles: [PrincipleVerdict]
+    /// Principle 7's figures, when any follow-up was given.
+    var followUps: FollowUpFigures?
 }
 
 /// One principle of one activity, as a table or CSV row.

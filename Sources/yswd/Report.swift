@@ -77,13 +77,17 @@ extension Yswd {
             let (inputs, extras, organisations) = try await store.reportFacts(
                 period: period, organisation: organisation)
             let rules = LoopRules(settings: settings)
+            let given = try await store.followUpFigures(from: period.from, to: period.to)
             let facts = inputs.map { input in
                 let extra = extras[input.activity.ref] ?? ReportExtras()
-                return ReportActivityFacts(
+                var facts = ReportActivityFacts(
                     principles: input.facts(rules.status(of: input.summary, asOf: judged)),
                     organisation: input.organisation, views: extra.views, people: extra.people,
                     commitments: extra.commitments, followUpsSent: extra.followUpsSent, themes: extra.themes,
                     example: extra.example)
+                facts.followUps = given[input.activity.ref] ?? FollowUpFigures()
+                facts.followUps.owed = input.summary.owedFollowUps
+                return facts
             }
             var report = YearlyReport(
                 period: period, asOf: judged, organisation: organisation, organisations: organisations,

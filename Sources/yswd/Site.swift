@@ -2,6 +2,7 @@ import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 
 extension Yswd {
@@ -43,10 +44,10 @@ extension Yswd {
             let store = try await self.store.open()
             let updates = try await store.allUpdates()
             let settings = try await store.settings()
-            let files = SiteBuilder(
-                templates: templates, organisation: settings.organisation, baseURL: baseURL ?? settings.publicURL
-            )
-            .build(updates)
+            var site = SiteBuilder(
+                templates: templates, organisation: settings.organisation, baseURL: baseURL ?? settings.publicURL)
+            site.followUps = try await FollowUpFigures.all(in: store)
+            let files = site.build(updates)
             try OutputPaths.makeFolder(out, privateOnly: false)
             let root = URL(fileURLWithPath: out)
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {

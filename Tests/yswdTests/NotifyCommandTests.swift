@@ -66,6 +66,23 @@ import YswdTestSupport
         #expect(await notify.state.messages.count == 3)
         let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
         #expect(status.components(separatedBy: ",accepted,").count == 4, "\(status)")
+
+        // Notify delivers two and posts the letter; --refresh asks it, and principle 7 counts them.
+        for message in await notify.state.messages {
+            await notify.state.setStatus(id: message.id, message.type == "letter" ? "received" : "delivered")
+        }
+        let refreshed = try yswd.ok("notify", "status", "GP", "--refresh", "--format", "csv")
+        #expect(refreshed.components(separatedBy: ",delivered,").count == 3, "\(refreshed)")
+        #expect(refreshed.contains(",received,"), "\(refreshed)")
+        let figures = "3 follow-ups were confirmed delivered (1 by email, 1 by text message, 1 by letter)"
+        #expect(try yswd.ok("check", "GP").contains(figures))
+        let report = try yswd.ok("report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "md")
+        #expect(report.contains("Of the personal follow-ups given in the period, \(figures)"), "\(report)")
+        try yswd.ok("site", "--out", "site")
+        let data = try String(contentsOfFile: yswd.folder + "/site/data/follow-ups.json", encoding: .utf8)
+        #expect(data.contains(#""delivered" : {"#) && data.contains(#""letter" : 1"#), "\(data)")
+        #expect(data.contains(#""stillOwed" : 0"#) || data.contains(#""stillOwed" : 1"#), "\(data)")
+        #expect(!data.contains("p1@example.org") && !data.contains("7700"), "counts only, never who")
     }
 
     /// Without Notify's API: the spreadsheets Notify's upload page takes, one per channel.
