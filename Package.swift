@@ -171,7 +171,7 @@ let package = Package(
             dependencies: [
                 "FeedbackLoopWeb", "FeedbackLoopStore", "FeedbackLoopSQLite", "FeedbackLoop", "YswdTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"), "FeedbackLoopPublish",
-                "FeedbackLoopImport",
+                "FeedbackLoopImport", "FeedbackLoopNotify",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -5,6 +5,9 @@ public enum FollowUpStatus: Sendable, Equatable {
     case owed(PreferredFormat)
     case unreachable(prefers: PreferredFormat?)
     case sentByHand(on: CalendarDate, format: PreferredFormat)
+    /// Owed, but a sending service could not deliver by their channel for good (a bounce, a returned
+    /// letter, an address or number refused), and their details have not changed since.
+    case deliveryFailed(SendingChannel)
 
     /// The status in words: "Owed: email", "Told by phone on 3 December 2026".
     public var sentence: String {
@@ -16,13 +19,15 @@ public enum FollowUpStatus: Sendable, Equatable {
                     ?? "no contact details")
         case .sentByHand(let day, .phone): "Told by phone on \(day.spoken)"
         case .sentByHand(let day, let format): "Sent by \(Self.channel(format)) on \(day.spoken)"
+        case .deliveryFailed(let channel):
+            "Cannot be reached: their last \(channel.spoken) could not be delivered; check their details"
         }
     }
 
     /// Whether they are still owed one (reachable or not).
     public var isOwed: Bool {
         switch self {
-        case .owed, .unreachable: true
+        case .owed, .unreachable, .deliveryFailed: true
         case .sentByHand: false
         }
     }

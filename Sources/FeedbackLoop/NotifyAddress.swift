@@ -18,6 +18,12 @@ public enum NotifyAddress {
     /// "Coventry", "CV1 2AB"), as Notify wants it last.
     public static func lines(name: String?, address: String) -> [String] {
         var lines = PostalAddress.lines(address)
+        // "United Kingdom" after a postcode says nothing Notify needs: the postcode goes last.
+        if lines.count >= 2, let last = lines.last, ukNames.contains(normalised(last)),
+            isUKPostcode(lines[lines.count - 2])
+        {
+            lines.removeLast()
+        }
         if let last = lines.last, !isUKPostcode(last), let match = last.firstMatch(of: trailingPostcode) {
             let town = last[..<match.range.lowerBound].trimmingCharacters(in: .whitespaces)
             lines.removeLast()
@@ -73,5 +79,9 @@ public enum NotifyAddress {
     nonisolated(unsafe) private static let postcode = /[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][ABD-HJLNP-UW-Z]{2}/
     nonisolated(unsafe) private static let trailingPostcode =
         /(?i)\s([A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][ABD-HJLNP-UW-Z]{2})$/
+    private static let ukNames: Set<String> = [
+        "uk", "u k", "united kingdom", "great britain", "gb", "england", "scotland", "wales", "cymru",
+        "northern ireland",
+    ]
     private static let noFixedAbode: Set<String> = ["nfa", "n f a", "no fixed abode", "no fixed address"]
 }

@@ -214,7 +214,8 @@ struct FollowUpPage: Sendable {
         rows = batch.recipients.enumerated().map { index, recipient in
             let followUp = written[recipient.ref]
             let status: FollowUpStatus =
-                followUp.map { .owed($0.format) } ?? .unreachable(prefers: recipient.prefers)
+                followUp.map { .owed($0.format) }
+                ?? recipient.failedChannel.map { .deliveryFailed($0) } ?? .unreachable(prefers: recipient.prefers)
             return Row(
                 id: index == 0 ? "person" : "person-\(index + 1)", ref: recipient.ref, name: recipient.name ?? "",
                 status: status.sentence, file: followUp?.fileName,

@@ -1,4 +1,5 @@
 import FeedbackLoop
+import FeedbackLoopNotify
 import FeedbackLoopStore
 import Foundation
 import HTTPTypes
@@ -91,7 +92,9 @@ import YswdTestSupport
             #expect(after.contains("0 told · 1 email bounced: check their details."), "\(after)")
             #expect(after.contains("Email bounced <a href=\"/participants?change=P-1#change-ref\">"), "\(after)")
             // P-1 cannot be reached by email until their address changes.
-            #expect(after.contains("Cannot be reached"), "\(after)")
+            #expect(
+                after.contains("Cannot be reached: their last email could not be delivered; check their details"),
+                "\(after)")
             let dashboard = try await client.get("/", cookie: session.cookie).body.text
             #expect(
                 dashboard.contains(
@@ -121,5 +124,39 @@ import YswdTestSupport
                 if path == "/users" { #expect(page.contains("Set: it ends …22b0."), "\(page)") }
             }
         }
+    }
+
+    /// A restarted server resumes what was queued and not sent.
+    @Test func aRestartedServerResumesWhatWasQueued() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let harness = try await WebHarness()
+        try await Self.setUp(harness, notify)
+        let people = try await harness.store.followUpRecipients(ref: "GP").map {
+            ($0.participantId, SendingChannel.email)
+        }
+        #expect(try await harness.store.queueDeliveries(ref: "GP", people) == 1)
+        #expect(try await harness.store.activitiesSending() == ["GP"])
+        let jobs = NotifyJobs(store: harness.store)
+        await jobs.resume()
+        #expect(try await Self.settled(harness.store).map(\.status) == [.accepted])
+        #expect(await notify.state.countsByRecipient() == ["jo.bloggs@example.org": 1])
+        #expect(try await harness.store.activitiesSending().isEmpty)
+    }
+
+    /// Notify refuses a token more than 30 seconds off: `notify check` says the clock is wrong.
+    @Test func aClockMoreThanThirtySecondsOffIsNamed() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let key = try NotifyKey(parsing: FakeNotify.apiKey)
+        let skewed = try await NotifyClient(key: key, baseURL: notify.baseURL, now: { Date().addingTimeInterval(45) })
+        await #expect(
+            throws: NotifyError.clockSkew(message: "Error: Your system clock must be accurate to within 30 seconds")
+        ) {
+            _ = try await skewed.template(id: FakeNotify.emailTemplate)
+        }
+        let right = try await NotifyClient(key: key, baseURL: notify.baseURL)
+        #expect(try await right.template(id: FakeNotify.emailTemplate)?.placeholders == ["subject", "body"])
+        #expect("\(key)" == "…22b0" && !"\(String(reflecting: key))".contains(FakeNotify.secret))
     }
 }

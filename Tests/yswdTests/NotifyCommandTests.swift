@@ -176,6 +176,21 @@ import YswdTestSupport
         #expect(template.status == 2 && template.stderr.contains("'abc' is not a Notify template id"))
     }
 
+    /// Text messages go to mobile numbers: a landline is refused for someone who prefers text, and
+    /// kept for a phone call.
+    @Test func aLandlineIsRefusedForTextMessagesOnly() async throws {
+        let yswd = try Yswd.withActivity("GP")
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["participant", "add", "P-L", "--phone", "024 7622 0381", "--prefers", "text"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--phone '024 7622 0381' cannot receive text messages"), "\(refused.stderr)")
+        #expect(try yswd.fingerprint() == before)
+        try yswd.ok("participant", "add", "P-L", "--phone", "024 7622 0381", "--prefers", "phone")
+        #expect(try yswd.run(["participant", "update", "P-L", "--prefers", "text"]).status == 2)
+        try yswd.ok("participant", "update", "P-L", "--prefers", "text", "--phone", "+48 601 234 567")
+    }
+
     @Test func theKeyIsInNoHistoryExportOrOutput() async throws {
         let notify = try await FakeNotify()
         defer { notify.stop() }
