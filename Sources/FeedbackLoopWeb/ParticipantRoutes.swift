@@ -119,7 +119,7 @@ struct ParticipantRoutes {
             rows: all[pages.range].map {
                 ParticipantsPage.Row(
                     ref: $0.ref, wantsFeedback: $0.wantsFeedback ? "Yes" : "No", mayQuote: $0.mayQuote ? "Yes" : "No",
-                    prefers: $0.prefers?.rawValue.readable ?? "",
+                    prefers: $0.prefers.map { $0 == .text ? "Text message" : $0.rawValue.readable } ?? "",
                     contact: $0.erased ? "Erased" : $0.contactOnFile.joined(separator: ", "),
                     contributions: String($0.contributions))
             }, pages: pages,
@@ -140,7 +140,10 @@ struct ParticipantRoutes {
             ],
             prefers: SelectField(
                 "prefers", "Preferred format for a follow-up",
-                choices: [("", "Not known")] + PreferredFormat.allCases.map { ($0.rawValue, $0.rawValue.readable) },
+                choices: [("", "Not known")]
+                    + PreferredFormat.allCases.map {
+                        ($0.rawValue, $0 == .text ? "Text message" : $0.rawValue.readable)
+                    },
                 form: form, errors: errors),
             erase: account.role.allows(.admin)
                 ? [
@@ -165,7 +168,9 @@ struct ParticipantRoutes {
                 SelectField(
                     "change-prefers", "Preferred format",
                     choices: [("", "Leave as it is")]
-                        + PreferredFormat.allCases.map { ($0.rawValue, $0.rawValue.readable) },
+                        + PreferredFormat.allCases.map {
+                            ($0.rawValue, $0 == .text ? "Text message" : $0.rawValue.readable)
+                        },
                     form: form, errors: errors),
             ],
             canErase: account.role.allows(.admin), notice: notice, errors: errors)

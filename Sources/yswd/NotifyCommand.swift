@@ -144,7 +144,8 @@ extension Yswd.NotifyCommand {
                 note("stopped: \(stopped.description)")
                 throw ExitCode(report.sent.isEmpty ? 2 : 3)
             }
-            if !report.refused.isEmpty || !report.uncertain.isEmpty || !sending.unsendable.isEmpty {
+            // People with no usable contact were listed above: not a failure of the run.
+            if !report.refused.isEmpty || !report.uncertain.isEmpty {
                 throw ExitCode(report.sent.isEmpty ? 2 : 3)
             }
         }

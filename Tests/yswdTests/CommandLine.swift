@@ -271,3 +271,29 @@ struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Runs blocking work (waiting on a process) on a thread of its own, not one of Swift's few shared
+/// ones, so a server in this process (the fake Notify) can answer the process meanwhile.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
+    }
+}
+
+extension Yswd {
+    /// ``run(_:)`` on a thread of its own (``offThePool(_:)``).
+    func running(_ arguments: [String]) async throws -> Result {
+        let copy = self
+        return try await offThePool { try copy.run(arguments) }
+    }
+
+    /// ``ok(_:)`` on a thread of its own (``offThePool(_:)``).
+    @discardableResult
+    func okRunning(_ arguments: String...) async throws -> String {
+        let copy = self
+        return try await offThePool { try copy.ok(arguments) }
+    }
+}
+
+extension Yswd: @unchecked Sendable {}
+extension Yswd.Result: Sendable {}

@@ -46,11 +46,11 @@ import YswdTestSupport
         defer { notify.stop() }
         let yswd = try Self.prepared(notify)
         defer { yswd.remove() }
-        let dry = try yswd.ok("notify", "send", "GP", "--dry-run")
+        let dry = try await yswd.okRunning("notify", "send", "GP", "--dry-run")
         #expect(dry.contains("Would send 1 email, 1 text message, 1 letter"), "\(dry)")
         #expect(await notify.state.messages.isEmpty)
 
-        let sent = try yswd.run(["notify", "send", "GP"])
+        let sent = try await yswd.running(["notify", "send", "GP"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("Sent 3 follow-ups"), "\(sent.stdout)")
         let counts = await notify.state.countsByRecipient()
@@ -61,24 +61,24 @@ import YswdTestSupport
         #expect(letter.personalisation["body"]?.contains("You are receiving this letter") == true)
         // P-3 prefers a phone call but has no number: listed, not a failure of the run.
         #expect(sent.stderr.contains("not sent: P-3: no contact details for their format"), "\(sent.stderr)")
-        let again = try yswd.run(["notify", "send", "GP"])
+        let again = try await yswd.running(["notify", "send", "GP"])
         #expect(again.status == 2, "\(again.stdout)")
         #expect(await notify.state.messages.count == 3)
-        let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
+        let status = try await yswd.okRunning("notify", "status", "GP", "--format", "csv")
         #expect(status.components(separatedBy: ",accepted,").count == 4, "\(status)")
 
         // Notify delivers two and posts the letter; --refresh asks it, and principle 7 counts them.
         for message in await notify.state.messages {
             await notify.state.setStatus(id: message.id, message.type == "letter" ? "received" : "delivered")
         }
-        let refreshed = try yswd.ok("notify", "status", "GP", "--refresh", "--format", "csv")
+        let refreshed = try await yswd.okRunning("notify", "status", "GP", "--refresh", "--format", "csv")
         #expect(refreshed.components(separatedBy: ",delivered,").count == 3, "\(refreshed)")
         #expect(refreshed.contains(",received,"), "\(refreshed)")
         let figures = "3 follow-ups were confirmed delivered (1 by email, 1 by text message, 1 by letter)"
-        #expect(try yswd.ok("check", "GP").contains(figures))
-        let report = try yswd.ok("report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "md")
+        #expect(try await yswd.okRunning("check", "GP").contains(figures))
+        let report = try await yswd.okRunning("report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "md")
         #expect(report.contains("Of the personal follow-ups given in the period, \(figures)"), "\(report)")
-        try yswd.ok("site", "--out", "site")
+        try await yswd.okRunning("site", "--out", "site")
         let data = try String(contentsOfFile: yswd.folder + "/site/data/follow-ups.json", encoding: .utf8)
         #expect(data.contains(#""delivered" : {"#) && data.contains(#""letter" : 1"#), "\(data)")
         #expect(data.contains(#""stillOwed" : 0"#) || data.contains(#""stillOwed" : 1"#), "\(data)")
@@ -92,7 +92,7 @@ import YswdTestSupport
         let yswd = try Self.prepared(notify)
         defer { yswd.remove() }
         try yswd.ok("config", "set", "postal-address", "Engagement team, 1 High Street, Coventry CV1 1AA")
-        let out = try yswd.ok("followups", "GP", "--format", "notify-csv", "--out", "sheets")
+        let out = try await yswd.okRunning("followups", "GP", "--format", "notify-csv", "--out", "sheets")
         #expect(out.contains("Wrote email.csv, text-messages.csv, letters.csv"), "\(out)")
         let email = try String(contentsOfFile: yswd.folder + "/sheets/email.csv", encoding: .utf8)
         #expect(email.hasPrefix("email address,subject,body\r\np1@example.org,What happened to your views"), "\(email)")
@@ -117,20 +117,20 @@ import YswdTestSupport
         defer { yswd.remove() }
         await notify.state.fail(next: [429, 500, 503])
         await notify.state.refuse("+447700900123")
-        let sent = try yswd.run(["notify", "send", "GP"])
+        let sent = try await yswd.running(["notify", "send", "GP"])
         #expect(sent.status == 3, "\(sent.stdout) \(sent.stderr)")
         #expect(sent.stdout.contains("Not sent: P-T: Notify refused it"), "\(sent.stdout)")
         #expect(!sent.stdout.contains("+447700900123"), "the number is never shown")
         #expect(await notify.state.messages.count == 2)
-        let loops = try yswd.ok("loops")
+        let loops = try await yswd.okRunning("loops")
         #expect(
             loops.contains("GP: 0 told · 2 on their way · 1 text message refused by Notify: check their details"),
             "\(loops)")
         // P-T is unreachable by text until their number changes; then owed again.
-        let unreachable = try yswd.run(["notify", "send", "GP", "--channel", "text", "--dry-run"])
+        let unreachable = try await yswd.running(["notify", "send", "GP", "--channel", "text", "--dry-run"])
         #expect(unreachable.status == 2 && unreachable.stderr.contains("not sent: P-T"), "\(unreachable.stderr)")
         try yswd.ok("participant", "update", "P-T", "--phone", "07700 900456")
-        let owed = try yswd.ok("notify", "send", "GP", "--channel", "text", "--dry-run")
+        let owed = try await yswd.okRunning("notify", "send", "GP", "--channel", "text", "--dry-run")
         #expect(owed.contains("Would send 1 text message"), "\(owed)")
     }
 
@@ -142,11 +142,11 @@ import YswdTestSupport
         let wrong = "yswd_test-\(FakeNotify.serviceId)-00000000-0000-4000-8000-000000000000"
         try wrong.write(toFile: yswd.folder + "/wrong.txt", atomically: true, encoding: .utf8)
         try yswd.ok("config", "set", "notify-api-key", "--from-file", "wrong.txt")
-        let sent = try yswd.run(["notify", "send", "GP"])
+        let sent = try await yswd.running(["notify", "send", "GP"])
         #expect(sent.status == 2)
         #expect(sent.stderr.contains("refused the API key"), "\(sent.stderr)")
         #expect(await notify.state.messages.isEmpty)
-        let check = try yswd.run(["notify", "check"])
+        let check = try await yswd.running(["notify", "check"])
         #expect(check.status == 2 && check.stderr.contains("refused the API key"), "\(check.stderr)")
     }
 
@@ -155,11 +155,13 @@ import YswdTestSupport
         defer { notify.stop() }
         let yswd = try Self.prepared(notify)
         defer { yswd.remove() }
-        #expect(try yswd.ok("notify", "check").contains("Letter: template \(FakeNotify.letterTemplate) is ready"))
+        #expect(
+            try await yswd.okRunning("notify", "check").contains(
+                "Letter: template \(FakeNotify.letterTemplate) is ready"))
         await notify.state.removeTemplate(FakeNotify.emailTemplate)
         await notify.state.setTemplate(FakeNotify.smsTemplate, type: "email", subject: "s", body: "((body))")
         await notify.state.setTemplate(FakeNotify.letterTemplate, type: "letter", subject: "Hello", body: "((body))")
-        let check = try yswd.run(["notify", "check"])
+        let check = try await yswd.running(["notify", "check"])
         #expect(check.status == 2)
         #expect(
             check.stdout.contains("Email: the email template \(FakeNotify.emailTemplate) is not in this Notify service")
@@ -167,10 +169,10 @@ import YswdTestSupport
         #expect(check.stdout.contains("is an email template in Notify; set a text message template"), "\(check.stdout)")
         #expect(check.stdout.contains("lacks ((subject)), ((reference))"), "\(check.stdout)")
         try yswd.ok("config", "unset", "notify-api-key")
-        let none = try yswd.run(["notify", "check"])
+        let none = try await yswd.running(["notify", "check"])
         #expect(none.status == 2 && none.stderr.contains("no GOV.UK Notify API key is set"))
         try "not-a-key".write(toFile: yswd.folder + "/bad.txt", atomically: true, encoding: .utf8)
-        let bad = try yswd.run(["config", "set", "notify-api-key", "--from-file", "bad.txt"])
+        let bad = try await yswd.running(["config", "set", "notify-api-key", "--from-file", "bad.txt"])
         #expect(bad.status == 2 && bad.stderr.contains("that is not a GOV.UK Notify API key"))
         let template = try yswd.run(["config", "set", "notify-email-template", "abc"])
         #expect(template.status == 2 && template.stderr.contains("'abc' is not a Notify template id"))
@@ -196,14 +198,14 @@ import YswdTestSupport
         defer { notify.stop() }
         let yswd = try Self.prepared(notify)
         defer { yswd.remove() }
-        try yswd.ok("notify", "send", "GP")
+        try await yswd.okRunning("notify", "send", "GP")
         try FileManager.default.createDirectory(atPath: yswd.folder + "/open", withIntermediateDirectories: true)
         var outputs = [
             try yswd.ok("history", "--format", "json"), try yswd.ok("config", "list", "--format", "json"),
             try yswd.ok("export", "openconsult", "--out", "open"),
-            try yswd.ok("notify", "status", "GP", "--format", "json"),
+            try await yswd.okRunning("notify", "status", "GP", "--format", "json"),
         ]
-        outputs.append(try yswd.run(["notify", "check"]).stdout)
+        outputs.append(try await yswd.running(["notify", "check"]).stdout)
         for output in outputs { #expect(!output.contains(FakeNotify.secret)) }
         for file in try FileManager.default.contentsOfDirectory(atPath: yswd.folder + "/open") {
             let text = try String(contentsOfFile: yswd.folder + "/open/" + file, encoding: .utf8)
@@ -232,12 +234,12 @@ import YswdTestSupport
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        let last = try yswd.run(["notify", "send", "GP"])
+        let last = try await yswd.running(["notify", "send", "GP"])
         #expect([0, 2].contains(last.status), "\(last.stderr)")
         let counts = await notify.state.countsByRecipient()
         #expect(counts.count == 43, "everyone owed got a message: \(counts.count)")
         #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts.filter { $0.value > 1 })")
-        let status = try yswd.ok("notify", "status", "GP", "--format", "csv")
+        let status = try await yswd.okRunning("notify", "status", "GP", "--format", "csv")
         #expect(status.components(separatedBy: ",accepted,").count == 44, "\(status)")
         #expect(!status.contains(",sending,") && !status.contains(",queued,"))
     }
@@ -267,7 +269,7 @@ import YswdTestSupport
         process.standardError = FileHandle.nullDevice
         try process.run()
         jobs.start("GP")
-        process.waitUntilExit()
+        try await offThePool { process.waitUntilExit() }
         for _ in 0..<300 where jobs.isRunning("GP") { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!jobs.isRunning("GP") && jobs.stopReason("GP") == nil, "\(jobs.stopReason("GP") ?? "")")
         let counts = await notify.state.countsByRecipient()

@@ -81,7 +81,7 @@ import YswdTestSupport
         let yswd = try Yswd()
         defer { yswd.remove() }
         try yswd.ok("init")
-        let port = 20_000 + Int(getpid() % 2_000)
+        let port = 26_000 + Int(getpid() % 2_000)
         let base = "http://127.0.0.1:\(port)"
         let added = try yswd.ok(
             "user", "add", "officer@example.org", "--name", "Olive Officer", "--role", "admin", "--server", base)
@@ -112,11 +112,18 @@ import YswdTestSupport
         let server = Process()
         server.executableURL = Yswd.binary
         server.arguments = ["serve", "--port", String(port), "--database", yswd.database]
-        server.standardOutput = FileHandle.nullDevice
+        let log = yswd.folder + "/serve.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let logFile = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        server.standardOutput = logFile
+        server.standardError = logFile
         try server.run()
         defer {
             server.terminate()
             server.waitUntilExit()
+            // The server's own log never shows the key or the receipts token.
+            let written = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            #expect(!written.contains(FakeNotify.secret) && !written.contains("receipt-token"), "\(written)")
         }
         try Self.waitForPort(port)
         let browser = Process()
@@ -128,8 +135,12 @@ import YswdTestSupport
         browser.standardOutput = pipe
         browser.standardError = pipe
         try browser.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        browser.waitUntilExit()
+        // Waited for off Swift's shared threads: the fake Notify in this process answers meanwhile.
+        let output = try await offThePool {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            browser.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
         #expect(browser.terminationStatus == 0, "the browser test failed:\n\(output)")
         #expect(output.contains(" 0 violations"), "\(output)")
         #expect(await notify.state.countsByRecipient() == ["ok@example.org": 1, "bounce@example.org": 1])
