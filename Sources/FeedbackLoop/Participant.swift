@@ -57,8 +57,12 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
         var contact = self
         if let email, email != stored?.email { contact.email = try EntryRules.email(email, field: .entry("email")) }
         if let phone, phone != stored?.phone { contact.phone = try EntryRules.phone(phone, field: .entry("phone")) }
-        if let address, address != stored?.address {
+        if let address, address != stored?.address || name != stored?.name {
             contact.address = try PostalAddress.checked(address, field: .entry("address"))
+            // Notify's rules, so a letter it prints is never refused for its address.
+            if let problem = NotifyAddress.problem(name: name, address: address) {
+                throw .addressRefused(field: .entry("address"), problem: problem)
+            }
         }
         if prefers == .text, let phone = contact.phone, phone != stored?.phone || stored?.prefers != .text,
             NotifyPhone.normalised(phone) == nil

@@ -113,7 +113,7 @@ extension NotifyClient {
         _ message: NotifyMessage, attempts: Int = 6, backoff: Duration = .milliseconds(500)
     ) async throws(NotifyError) -> Outcome {
         var wait = backoff
-        var last = ""
+        var last = (status: 0, message: "")
         for attempt in 1...max(1, attempts) {
             let answer: Answer
             do {
@@ -133,7 +133,7 @@ extension NotifyClient {
                 }
                 return .refused(message: scrubbed)
             case 429, 500...599:
-                last = "\(answer.status) \(text)"
+                last = (answer.status, text)
                 if attempt < attempts {
                     try? await Task.sleep(for: wait)
                     wait *= 2
@@ -142,7 +142,7 @@ extension NotifyClient {
                 throw .unexpected(status: answer.status, message: text)
             }
         }
-        throw .unreachable(url: baseURL, reason: "it kept answering \(last)")
+        throw .keptRefusing(status: last.status, message: last.message, tries: max(1, attempts))
     }
 
     /// The messages sent with `reference` (Notify keeps them 7 days).

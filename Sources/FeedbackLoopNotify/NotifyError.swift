@@ -30,6 +30,8 @@ public enum NotifyError: Error, Equatable, Sendable, UserFacingError {
     case badBaseURL(String)
     /// A callback token too short, too long, or with spaces.
     case badCallbackToken
+    /// Notify kept answering 429 (its rate limit) or a server error, however long yswd waited.
+    case keptRefusing(status: Int, message: String, tries: Int)
 
     public var description: String {
         switch self {
@@ -69,6 +71,10 @@ public enum NotifyError: Error, Equatable, Sendable, UserFacingError {
                 + " notify-base-url, and send again: what was not sent stays queued"
         case .unexpected(let status, let message):
             "GOV.UK Notify answered \(status) (\"\(message)\"), which yswd did not expect"
+        case .keptRefusing(let status, let message, let tries):
+            "GOV.UK Notify answered \(status) (\"\(message)\") \(tries) times in a row, waiting longer each time;"
+                + " what was not sent stays queued: send again later"
+                + (status == 429 ? ", or lower notify-rate-limit if another system sends with the same key" : "")
         case .badCallbackToken:
             "that callback token cannot be used: use 16 to 256 letters, digits and symbols, no spaces, the same as"
                 + " the token you give Notify"

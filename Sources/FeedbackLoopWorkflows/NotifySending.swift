@@ -204,7 +204,11 @@ public struct NotifySending: Sendable {
                             await outcomes.finished(index)
                             continue
                         }
-                        guard let plan = byPerson[claim.participantId] else { return }
+                        guard let plan = byPerson[claim.participantId] else {
+                            // Never so (claims look only among these people), but never leave one claimed.
+                            try await store.deliveryReleased(claim.id)
+                            return
+                        }
                         var message = plan.message
                         message.reference = claim.reference
                         do {

@@ -142,6 +142,9 @@ extension Yswd.NotifyCommand {
             }
             if let stopped = report.stopped {
                 note("stopped: \(stopped.description)")
+                if report.leftQueued > 0 {
+                    note("\(counted(report.leftQueued, "follow-up")) stay queued: run this again once it is put right")
+                }
                 throw ExitCode(report.sent.isEmpty ? 2 : 3)
             }
             // People with no usable contact were listed above: not a failure of the run.

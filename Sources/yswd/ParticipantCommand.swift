@@ -92,6 +92,12 @@ extension Yswd.ParticipantCommand {
                 ref: try requireText(ref, field: .argument("REF")), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
             try await store.open().addParticipant(participant, contact: details)
             print("Added participant \(participant.ref).")
+            if let address = details.address {
+                // Shown for checking: the lines a letter is addressed with.
+                print(
+                    "Letters go to: "
+                        + NotifyAddress.lines(name: details.name, address: address).joined(separator: " / ") + ".")
+            }
         }
     }
 
@@ -102,7 +108,7 @@ extension Yswd.ParticipantCommand {
                 """
                 Example:
                   yswd participant update P-0042 --prefers letter \\
-                    --address "1 High St, Coventry" --clear email
+                    --address "1 High St, Coventry CV1 1AA" --clear email
                 Fields --clear accepts: \(ContactField.allCases.map(\.rawValue).joined(separator: ", ")).
                 """))
 
@@ -127,6 +133,11 @@ extension Yswd.ParticipantCommand {
                 if let mayQuote { participant.mayQuote = mayQuote }
             }
             print("Updated participant \(ref).")
+            if let address = values.address {
+                print(
+                    "The address, as letters show it: "
+                        + NotifyAddress.lines(name: nil, address: address).joined(separator: " / ") + ".")
+            }
         }
     }
 

@@ -22,8 +22,8 @@ struct SampleRecord {
     private func addParticipants(_ store: any RecordStore) async throws {
         let people: [(String, PreferredFormat?, String?, String?, String?, Bool, Bool)] = [
             ("P-001", .email, "p001@example.org", nil, nil, true, true),
-            ("P-002", .letter, nil, nil, "12 Elm Road, Coventry", true, false),
-            ("P-003", .easyRead, nil, nil, "4 Mill Lane, Coventry", true, true),
+            ("P-002", .letter, nil, nil, "12 Elm Road, Coventry CV1 2EL", true, false),
+            ("P-003", .easyRead, nil, nil, "4 Mill Lane, Coventry CV1 4LA", true, true),
             ("P-004", .phone, nil, "07700 900123", nil, true, false),
             ("P-005", .email, nil, nil, nil, true, false),  // asked to hear back, but left no email
             ("P-006", PreferredFormat.none, nil, nil, nil, false, true),

@@ -14,7 +14,7 @@ import YswdTestSupport
         let store = try SQLiteStore.open(path: path, mode: .createIfMissing, actor: "a").store
         let email = "jo.private.person@example.org"
         let phone = "07700 900461"
-        let address = "17 Secret Gardens, Coventry"
+        let address = "17 Secret Gardens, Coventry CV1 2ZZ"
         let said = "My neighbour Dr Quentin Example told me the surgery lost my records"
         try await store.addActivity(sampleActivity())
         try await store.addParticipant(

@@ -16,7 +16,7 @@ import Testing
         try await store.addActivity(sampleActivity())
         try await store.addParticipant(
             Participant(ref: "P-1", mayQuote: true),
-            contact: ParticipantContact(participantId: 0, name: "Ann Smith", address: "12 Elm Road, Coventry"))
+            contact: ParticipantContact(participantId: 0, name: "Ann Smith", address: "12 Elm Road, Coventry CV1 2EL"))
         try await store.addParticipant(Participant(ref: "P-2"), contact: ParticipantContact(participantId: 0))
         for (text, who) in [("a", "P-1"), ("b", "P-1"), ("c", nil), ("d", "P-2"), ("e", "P-2"), ("f", "P-1")] {
             try await store.addContribution(activity: "GP-ACCESS", text: "View \(text)", participantRef: who)
@@ -97,7 +97,9 @@ import Testing
         let store = try await Self.store()
         let terms = try await store.privateTerms(ref: "GP-ACCESS", words: ["p-1", "12", "ann", "elm", "coventry"])
         #expect(
-            Set(terms) == ["P-1", "12 Elm Road, Coventry", "12 Elm Road", "Ann Smith", "Ann S.", "\"Ann\"", "'Ann'"])
+            Set(terms) == [
+                "P-1", "12 Elm Road, Coventry CV1 2EL", "12 Elm Road", "Ann Smith", "Ann S.", "\"Ann\"", "'Ann'",
+            ])
         await #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["smith", "road"]) == ["Smith, Ann"])
         await #expect(try store.privateTerms(ref: "GP-ACCESS", words: ["elm", "road"]).isEmpty)
     }
@@ -111,7 +113,8 @@ import Testing
         try await store.addActivity(other)
         try await store.addParticipant(
             Participant(ref: "P-9"),
-            contact: ParticipantContact(participantId: 0, name: "Zelda Quinn", address: "17 Hidden Lane, Rugby"))
+            contact: ParticipantContact(
+                participantId: 0, name: "Zelda Quinn", address: "17 Hidden Lane, Rugby CV21 2AA"))
         try await store.addContribution(activity: "OTHER", text: "Elsewhere", participantRef: "P-9")
         let words = PrivacyGuardWords.of("Z. Quinn of 17 Hidden Lane told us, as did P-9").union(["p-9"])
         let terms = try await store.privateTerms(ref: "GP-ACCESS", words: words)

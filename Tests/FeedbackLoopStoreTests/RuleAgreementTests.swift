@@ -202,7 +202,8 @@ struct RecordSpec: Sendable, CustomStringConvertible {
                 contact: ParticipantContact(
                     participantId: 0, email: person.email ? "\(ref.lowercased())@example.org" : nil,
                     phone: person.phone ? "07700 900\(100 + index)" : nil,
-                    address: person.address ? "1 High Street, Coventry" : nil, prefers: Self.formats[person.prefers]))
+                    address: person.address ? "1 High Street, Coventry CV1 1AA" : nil,
+                    prefers: Self.formats[person.prefers]))
         }
         for (number, activity) in activities.enumerated() {
             let ref = "A\(number + 1)"

@@ -35,7 +35,7 @@ import Testing
         _ = try await store.addContribution(activity: "GP", text: "Parking is \(o)hard", participantRef: "P-1")
         try await store.updateParticipant(ref: "P-1") { _, contact in
             contact.name = "Jo \(o)Bloggs"
-            contact.address = "1 High Street\(o), Coventry"
+            contact.address = "1 High Street\(o), Coventry CV1 1AA"
         }
         _ = try await store.updateUser(email: "viewer@example.org", role: nil, name: "Viewer \(o)User")
         try await store.setSetting(.organisation, to: "Coventry \(o)Health")

@@ -25,11 +25,12 @@ import Testing
         let yswd = try PublishCommandTests.prepared()
         defer { yswd.remove() }
         try yswd.ok(
-            "participant", "add", "P-5", "--address", "5 Mill Lane, Coventry", "--prefers", "easy-read",
+            "participant", "add", "P-5", "--address", "5 Mill Lane, Coventry CV1 5AB", "--prefers", "easy-read",
             "--wants-feedback")
         try yswd.ok("contribution", "add", "GP", "--text", "Easy read please", "--participant", "P-5")
         try yswd.ok(
-            "participant", "add", "P-6", "--name", "Ann Smith", "--address", "6 Mill Lane, Coventry", "--prefers",
+            "participant", "add", "P-6", "--name", "Ann Smith", "--address", "6 Mill Lane, Coventry CV1 6AB",
+            "--prefers",
             "large-print", "--wants-feedback")
         try yswd.ok("contribution", "add", "GP", "--text", "Big print please", "--participant", "P-6")
         try yswd.ok("theme", "link", "GP", "parking", "--contribution", "5", "--contribution", "6")

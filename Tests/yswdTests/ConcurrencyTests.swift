@@ -78,7 +78,9 @@ import Testing
     @Test func anErasureBlockedByAReaderSaysSoAndFinishLeavesNoCopyInTheFiles() async throws {
         let yswd = try Yswd.withActivity("A1")
         defer { yswd.remove() }
-        let secrets = ["zed.quarry@example.org", "07700 900987", "17 Quarrymans Way, Zedtown", "My quokka diary"]
+        let secrets = [
+            "zed.quarry@example.org", "07700 900987", "17 Quarrymans Way, Zedtown ZE1 0QQ", "My quokka diary",
+        ]
         try yswd.ok(
             "participant", "add", "P-1", "--email", secrets[0], "--phone", secrets[1], "--address", secrets[2],
             "--wants-feedback", "--may-quote")

@@ -8,7 +8,7 @@ import Testing
     static let sixLines = [
         "Flat 12 Harbour View Apartments 1AB", "The Old Cotton Mill by Canal Basin X",
         "17 Long Road off the Ring Road Nrth", "Lower Stoke and Upper Stoke Estate",
-        "Coventry and Warwickshire Distrct", "West Midlands CV1 3JH United Kingdm",
+        "Coventry and Warwickshire Distrct", "CV1 3JH",
     ]
 
     static func withLetters() throws -> Yswd {

@@ -134,6 +134,27 @@ import YswdTestSupport
         #expect(owed.contains("Would send 1 text message"), "\(owed)")
     }
 
+    /// Beyond Notify's rate (the fake's, set to 3 a minute), yswd waits longer each time, then stops:
+    /// the rest stay queued, and the next run sends them, nobody twice.
+    @Test func beyondNotifysRateTheRestStayQueuedForTheNextRun() async throws {
+        let notify = try await FakeNotify()
+        defer { notify.stop() }
+        let yswd = try Self.prepared(notify, people: 3)
+        defer { yswd.remove() }
+        await notify.state.setRate(3)
+        let first = try await yswd.running(["notify", "send", "GP", "--channel", "email"])
+        #expect(first.status == 3, "\(first.stdout) \(first.stderr)")
+        #expect(first.stderr.contains("answered 429"), "\(first.stderr)")
+        #expect(first.stderr.contains("stay queued"), "\(first.stderr)")
+        #expect(await notify.state.messages.count == 3)
+        #expect(await notify.state.rateLimited > 0)
+        await notify.state.setRate(nil)
+        let second = try await yswd.running(["notify", "send", "GP", "--channel", "email"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let counts = await notify.state.countsByRecipient()
+        #expect(counts.count == 4 && counts.values.allSatisfy { $0 == 1 }, "\(counts)")
+    }
+
     @Test func aRefusedKeyOrClockStopsTheRunAtOnceAndSendsNothing() async throws {
         let notify = try await FakeNotify()
         defer { notify.stop() }
@@ -191,6 +212,27 @@ import YswdTestSupport
         try yswd.ok("participant", "add", "P-L", "--phone", "024 7622 0381", "--prefers", "phone")
         #expect(try yswd.run(["participant", "update", "P-L", "--prefers", "text"]).status == 2)
         try yswd.ok("participant", "update", "P-L", "--prefers", "text", "--phone", "+48 601 234 567")
+    }
+
+    /// An address Notify would not print a letter to is refused when it is recorded, with the rule.
+    @Test(arguments: [
+        ("2 Elm Road, Coventry", "its last line, 'Coventry', is neither a UK postcode nor a country outside the UK"),
+        ("No fixed abode, Coventry, CV1 2AB", "it says the person has no fixed abode"),
+        ("2 Elm Road, =Coventry, CV1 2AB", "the line '=Coventry' starts with '='"),
+    ])
+    func anAddressNotifyWouldRefuseIsRefusedWhenRecorded(address: String, rule: String) async throws {
+        let yswd = try Yswd.withActivity("GP")
+        defer { yswd.remove() }
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["participant", "add", "P-A", "--name", "Jo Bloggs", "--address", address])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--address cannot be used for letters: \(rule)"), "\(refused.stderr)")
+        #expect(try yswd.fingerprint() == before)
+        let added = try yswd.ok(
+            "participant", "add", "P-A", "--name", "Jo Bloggs", "--address", "2 Elm Road, Coventry CV1 2AB")
+        #expect(
+            added.contains("Letters go to: Jo Bloggs / 2 Elm Road / Coventry / CV1 2AB."),
+            "shown for checking: \(added)")
     }
 
     @Test func theKeyIsInNoHistoryExportOrOutput() async throws {

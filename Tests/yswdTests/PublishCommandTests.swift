@@ -24,7 +24,8 @@ import Testing
             "participant", "add", "P-1", "--email", "p1@example.org", "--prefers", "email", "--wants-feedback",
             "--may-quote")
         try yswd.ok(
-            "participant", "add", "P-2", "--address", "2 Elm Road, Coventry", "--prefers", "letter", "--wants-feedback")
+            "participant", "add", "P-2", "--address", "2 Elm Road, Coventry CV1 2AB", "--prefers", "letter",
+            "--wants-feedback")
         try yswd.ok("participant", "add", "P-3", "--prefers", "phone", "--wants-feedback")
         try yswd.ok("participant", "add", "P-4", "--email", "p4@example.org")
         try yswd.ok("contribution", "add", "GP", "--text", quote, "--participant", "P-1", "--method", "survey")
@@ -153,7 +154,7 @@ import Testing
         try yswd.ok("config", "set", "postal-address", "Engagement team, 1 High Street, Coventry CV1 1AA")
         let made = try yswd.run(["followups", "GP", "--out", "letters"])
         #expect(made.stderr.contains("unreachable: P-5 prefers large-print but has no postal address on file"))
-        try yswd.ok("participant", "update", "P-5", "--address", "5 Mill Lane, Coventry")
+        try yswd.ok("participant", "update", "P-5", "--address", "5 Mill Lane, Coventry CV1 5AB")
         try yswd.ok("followups", "GP", "--out", "letters-2")
         let letter = try String(contentsOfFile: yswd.folder + "/letters-2/P-5-large-print-letter.html", encoding: .utf8)
         #expect(letter.contains("Dear Ann Smith,") && letter.contains("Yours sincerely,"))
