@@ -2,7 +2,7 @@
 -- - A new preferred format, `text` (a text message): participantContact and followUp are rebuilt for
 --   their checks. participantContact gains failedChannel: the channel a sending service could not
 --   deliver to for good (a bounce, a returned letter, a refused address); the person is unreachable
---   by it until their email, phone or address changes, which clears it.
+--   by it until their email, phone, address or preferred format changes, which clears it.
 -- - delivery: one row per follow-up sent through Notify, written before the request. A sender claims a
 --   row (queued -> sending) before it sends, so no follow-up is ever sent twice. It keeps the channel,
 --   Notify's id, the status and its times, never the address, number or text.
@@ -187,7 +187,8 @@ BEGIN
     );
 END;
 
--- The API key and the callback token: never in history, an export or a copy of settings.
+-- The API key and the callback token: never in history, an export or a page (`yswd copy` carries them
+-- to the new database with the rest of the record).
 CREATE TABLE notifySecret (
     name TEXT PRIMARY KEY CHECK (name IN ('notify-api-key', 'notify-callback-token')),
     value TEXT NOT NULL CHECK (value <> ''),

@@ -124,7 +124,8 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- The API key and the callback token: never in history, an export or a copy of settings.
+-- The API key and the callback token: never in history, an export or a page (`yswd copy` carries them
+-- to the new database with the rest of the record).
 CREATE TABLE notifySecret (
     name text PRIMARY KEY CHECK (name IN ('notify-api-key', 'notify-callback-token')),
     value text NOT NULL CHECK (value <> ''),
