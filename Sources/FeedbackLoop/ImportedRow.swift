@@ -64,8 +64,9 @@ public struct ImportedParticipant: Sendable, Equatable {
     }
 }
 
-/// A source of imported rows, read one at a time so memory stays flat.
-public protocol ImportedRowStream {
+/// A source of imported rows, read one at a time so memory stays flat. Its type may cross threads (an
+/// import reads the file on a thread of its own).
+public protocol ImportedRowStream: SendableMetatype {
     /// The next row, or nil at the end. Throws on a row that cannot be imported.
     mutating func next() throws -> ImportedRow?
     /// How far through its input the stream is, from 0 to 1, for progress reports.

@@ -113,7 +113,7 @@ import YswdTestSupport
         server.executableURL = Yswd.binary
         server.arguments = ["serve", "--port", String(port), "--database", yswd.database]
         let log = yswd.folder + "/serve.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let logFile = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         server.standardOutput = logFile
         server.standardError = logFile
