@@ -8,70 +8,7 @@ extension BuiltInTemplates {
 
         {{salutation}}
 
-        You are receiving this email because you took part in "{{title}}" and asked to hear what happened to your views.
-        {{#isChange}}
-
-        This is an update: something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed.
-
-        What has changed, and why:
-        {{#changes}}
-          * {{text}}
-        {{#reason}}
-            Why: {{reason}}
-        {{/reason}}
-        {{/changes}}
-
-        Here is where things stand now.
-        {{/isChange}}
-
-        {{#themes}}
-        You told us: {{youSaid}}
-        {{#hasDid}}
-          What we did:
-        {{#did}}
-            * {{text}}
-        {{/did}}
-        {{/hasDid}}
-        {{#hasWill}}
-          What we will do:
-        {{#will}}
-            * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}
-        {{/will}}
-        {{/hasWill}}
-        {{#weDidNot}}
-          {{heading}}:
-            {{because}}
-        {{#reason}}
-            Reason: {{reason}}
-        {{/reason}}
-        {{/weDidNot}}
-        {{#pending}}
-          {{pendingText}}
-        {{/pending}}
-
-        {{/themes}}
-        {{#updateURL}}
-        Read the full update: {{updateURL}}
-
-        {{/updateURL}}
-        {{#nextUpdate}}
-        Our next update will be by {{nextUpdate}}.
-
-        {{/nextUpdate}}
-        If you have questions, contact {{questions}}.
-
-        Thank you,
-        {{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}
-
-        Reference {{reference}}
-
-        """
-
-    /// The text of a letter GOV.UK Notify prints: the email's words, for paper.
-    static let followUpNotifyLetter = """
-        {{salutation}}
-
-        You are receiving this letter because you took part in "{{title}}" and asked to hear what happened to your views.
+        You are receiving this {{medium}} because you took part in "{{title}}" and asked to hear what happened to your views.
         {{#isChange}}
 
         This is an update: something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed.

@@ -13,7 +13,6 @@ enum BuiltInTemplates {
         "followup-large-print": followUpLargePrint, "letter-body": letterBody, "letter-header": letterHeader,
         "followup-easy-read": followUpEasyRead, "followup-phone.txt": followUpPhone,
         "followup-text.txt": followUpText,
-        "followup-notify-letter.txt": followUpNotifyLetter,
         "site-index": siteIndex, "site-update": siteUpdate,
     ].merging(Icons.all) { first, _ in first }
 

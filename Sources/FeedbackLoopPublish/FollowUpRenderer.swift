@@ -116,7 +116,11 @@ public struct FollowUpRenderer: Sendable {
             switch format {
             case .email: followUp.sendingText = Self.withoutSubject(rendered)
             case .text: followUp.sendingText = rendered.trimmingCharacters(in: .whitespacesAndNewlines)
-            case .letter: followUp.sendingText = templates.render("followup-notify-letter.txt", context)
+            case .letter:
+                // Notify prints the email's words, for paper.
+                var paper = context
+                paper.medium = "letter"
+                followUp.sendingText = Self.withoutSubject(templates.render("followup-email.txt", paper))
             case .largePrint, .easyRead, .phone, .none: break
             }
             return followUp

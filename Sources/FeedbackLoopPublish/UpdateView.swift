@@ -108,6 +108,8 @@ struct UpdatePage {
     /// A follow-up's own: the email subject, the greeting, the letter's addresses, the reference,
     /// the phone number to call and the link to the full update.
     var subject: String?
+    /// What a follow-up's text comes as: "email", or "letter" when Notify prints the email's words.
+    var medium = "email"
     /// The title as it reads inside a sentence ("your views on your experience of maternity care").
     var titleInSentence: String?
     var salutation: String?
