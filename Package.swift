@@ -89,11 +89,18 @@ let package = Package(
             ]
         ),
 
+        // Texts handed to translators and back: XLIFF 2.0 (written and read with FoundationXML, which is
+        // libxml2) and CSV.
+        .target(name: "FeedbackLoopTranslate", dependencies: ["FeedbackLoop", "FeedbackLoopImport"]),
+
         // The steps that join the store and the renderers (publish an update, write follow-ups), shared
         // by both front doors so neither holds a step of its own.
         .target(
             name: "FeedbackLoopWorkflows",
-            dependencies: ["FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish", "FeedbackLoopNotify"]),
+            dependencies: [
+                "FeedbackLoop", "FeedbackLoopStore", "FeedbackLoopPublish", "FeedbackLoopNotify",
+                "FeedbackLoopTranslate",
+            ]),
 
         // Synthetic but realistic records (`yswd generate`), written through the store's bulk writer.
         .target(
@@ -127,7 +134,7 @@ let package = Package(
                 "FeedbackLoopPublish",
                 "FeedbackLoopSynthetic",
                 "FeedbackLoopWeb",
-                "FeedbackLoopWorkflows", "FeedbackLoopNotify",
+                "FeedbackLoopWorkflows", "FeedbackLoopNotify", "FeedbackLoopTranslate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,6 +160,9 @@ let package = Package(
 
         .testTarget(name: "FeedbackLoopTests", dependencies: ["FeedbackLoop"]),
         .testTarget(name: "FeedbackLoopImportTests", dependencies: ["FeedbackLoopImport", "FeedbackLoop"]),
+        .testTarget(
+            name: "FeedbackLoopTranslateTests",
+            dependencies: ["FeedbackLoopTranslate", "FeedbackLoop", "FeedbackLoopPublish"]),
         .testTarget(
             name: "FeedbackLoopPublishTests", dependencies: ["FeedbackLoopPublish", "FeedbackLoop"],
             exclude: ["Fixtures"]

@@ -22,6 +22,8 @@ public struct FollowUpRecipient: Sendable, Equatable {
     public var toldThemes: [String]?
     /// The channel a sending service could not deliver to for good, since their details last changed.
     public var failedChannel: SendingChannel?
+    /// The language they hear back in (a BCP 47 tag); nil for the team's source language.
+    public var language: String?
 
     public init(
         participantId: Int64, ref: String, prefers: PreferredFormat? = nil, name: String? = nil,

@@ -36,10 +36,12 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
     public var phone: String?
     public var address: String?
     public var prefers: PreferredFormat?
+    /// The language they hear back in (a BCP 47 tag); nil for the team's source language.
+    public var language: String?
 
     public init(
         participantId: Int64, name: String? = nil, email: String? = nil, phone: String? = nil,
-        address: String? = nil, prefers: PreferredFormat? = nil, salutation: String? = nil
+        address: String? = nil, prefers: PreferredFormat? = nil, salutation: String? = nil, language: String? = nil
     ) {
         self.participantId = participantId
         self.name = name
@@ -48,7 +50,11 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
         self.phone = phone
         self.address = address
         self.prefers = prefers
+        self.language = language
     }
+
+    /// ``language`` as a tag, when one is recorded and still reads as one.
+    public var languageTag: LanguageTag? { language.flatMap { try? LanguageTag(parsing: $0) } }
 
     /// The contact with its email address and phone number checked in shape (``EntryRules``).
     /// Values unchanged from `stored` are taken as they are, so details recorded before these
@@ -75,6 +81,7 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
     /// Whether nothing is recorded.
     public var isEmpty: Bool {
         name == nil && salutation == nil && email == nil && phone == nil && address == nil && prefers == nil
+            && language == nil
     }
 
     /// The kinds of contact on file, for listings that must not show the details themselves.
@@ -89,7 +96,7 @@ public struct ParticipantContact: Sendable, Equatable, Codable {
 
 /// A private contact field that `participant update --clear FIELD` can empty.
 public enum ContactField: String, ClearableField {
-    case name, salutation, email, phone, address, prefers
+    case name, salutation, email, phone, address, prefers, language
 
     public func clear(in contact: inout ParticipantContact) {
         switch self {
@@ -99,6 +106,7 @@ public enum ContactField: String, ClearableField {
         case .phone: contact.phone = nil
         case .address: contact.address = nil
         case .prefers: contact.prefers = nil
+        case .language: contact.language = nil
         }
     }
 }

@@ -31,17 +31,22 @@ public enum PostalAddress {
     /// the title and family name ("Mrs Amina Khan" → "Dear Mrs Khan,"); else the name; else
     /// "Dear participant,".
     public static func greeting(name: String?, salutation: String?) -> String {
+        addressee(name: name, salutation: salutation).map { "Dear \($0)," } ?? "Dear participant,"
+    }
+
+    /// Whom a letter greets ("Mrs Khan"), as ``greeting(name:salutation:)`` does; nil for "participant".
+    public static func addressee(name: String?, salutation: String?) -> String? {
         func trimmed(_ text: String?) -> String? {
             text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        if let salutation = trimmed(salutation) { return "Dear \(salutation)," }
-        guard let name = trimmed(name) else { return "Dear participant," }
+        if let salutation = trimmed(salutation) { return salutation }
+        guard let name = trimmed(name) else { return nil }
         let words = name.split(whereSeparator: \.isWhitespace)
         if words.count >= 3, let first = words.first, let last = words.last,
             titles.contains(first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
         {
-            return "Dear \(first) \(last),"
+            return "\(first) \(last)"
         }
-        return "Dear \(name),"
+        return name
     }
 }

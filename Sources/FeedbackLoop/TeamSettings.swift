@@ -39,6 +39,9 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     public var notifyRateLimit = 3000
     /// The path of `yswd serve` Notify sends delivery receipts to.
     public var notifyCallbackPath = "/notify/delivery-receipts"
+    /// The languages the team publishes in, the source language first (its texts are the ones
+    /// translated). English alone unless set.
+    public var languages: [LanguageTag] = [.english]
 
     public init() {}
 
@@ -72,6 +75,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case notifyBaseURL = "notify-base-url"
         case notifyRateLimit = "notify-rate-limit"
         case notifyCallbackPath = "notify-callback-path"
+        case languages
 
         /// The setting that holds a channel's template id.
         public static func notifyTemplate(_ channel: SendingChannel) -> Key {
@@ -163,6 +167,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
             publicURL = url.hasSuffix("/") ? url : url + "/"
         case .defaultOrganisation:
             defaultOrganisation = try EntryRules.identifier(text, field: .setting("default-organisation"))
+        case .languages: languages = try LanguageTag.list(text, field: .setting("languages"))
         }
     }
 
@@ -188,6 +193,23 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .postalAddress: postalAddress
         case .publicURL: publicURL
         case .defaultOrganisation: defaultOrganisation
+        case .languages: languages.map(\.code).joined(separator: ",")
+        }
+    }
+
+    /// The language the record's texts are written in: the first of ``languages``.
+    public var sourceLanguage: LanguageTag { languages.first ?? .english }
+
+    /// The languages texts are translated into: all but the source language.
+    public var targetLanguages: [LanguageTag] { Array(languages.dropFirst()) }
+
+    /// `language` as the team uses it: refused unless it is one of ``languages``.
+    public func checkLanguage(_ language: LanguageTag, field: Field = .entry("language")) throws(RecordError) {
+        guard languages.contains(language) else {
+            throw .notExpected(
+                field: field, value: language.code,
+                expected: "one of the team's languages (\(languages.map(\.code).joined(separator: ", "))); add it with"
+                    + " yswd config set languages \(languages.map(\.code).joined(separator: ",")),\(language.code)")
         }
     }
 

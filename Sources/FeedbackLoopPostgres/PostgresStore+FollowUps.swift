@@ -10,7 +10,7 @@ extension PostgresStore {
         try await reading { session in
             let activityId = try await Self.activityId(session, ref: ref)
             let sql = """
-                SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation, pc.failedChannel,
+                SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation, pc.failedChannel, pc.language,
                     (SELECT string_agg(DISTINCT t.key, chr(31) ORDER BY t.key) FROM contribution c
                      JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
                      WHERE c.activityId = $1 AND c.participantId = p.id AND c.themeLinks > 0) AS themes,
@@ -33,6 +33,7 @@ extension PostgresStore {
                     address: try row.read("address"),
                     themes: try row.read("themes", as: String?.self)?.split(separator: "\u{1F}").map(String.init) ?? [])
                 recipient.salutation = try row.read("salutation")
+                recipient.language = try row.read("language", as: String?.self)
                 recipient.failedChannel = try row.read("failedChannel", as: String?.self).flatMap(
                     SendingChannel.init(rawValue:))
                 if let text = try row.read("lastSent", as: String?.self) {

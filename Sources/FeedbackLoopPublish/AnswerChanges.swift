@@ -233,44 +233,48 @@ extension UpdateView {
         guard easyRead else { return changeLine(change) }
         let was = change.wasEasyRead ?? change.was.map(sentence) ?? ""
         let now = change.nowEasyRead ?? change.now.map(sentence) ?? ""
-        let about = "You told us: " + sentence(change.youSaidEasyRead ?? change.youSaid) + " "
+        let youSaid = sentence(change.youSaidEasyRead ?? change.youSaid)
+        let values: KeyValuePairs<String, String> = ["youSaid": youSaid, "was": was, "now": now]
         let text: String
         switch change.kind {
-        case "new-theme": text = "You told us something new. \(now)"
-        case "removed-theme": text = "We took this out. \(was)"
-        case "changed-theme": text = "We changed this. Before: \(was) Now: \(now)"
+        case "new-theme": text = t("You told us something new. {{now}}", values)
+        case "removed-theme": text = t("We took this out. {{was}}", values)
+        case "changed-theme": text = t("We changed this. Before: {{was}} Now: {{now}}", values)
         case "changed-decision", "changed-explanation":
-            text = about + "We changed our answer. Before: \(was) Now: \(now)"
-        case "new-decision": text = about + "We will do something new. \(now)"
-        case "dropped-decision": text = about + "We stopped doing this. \(was)"
-        case "removed-decision": text = about + "We took this back. \(was)"
-        case "new-explanation": text = about + "We said why we could not do it. \(now)"
-        case "withdrawn-explanation": text = about + "We took back what we said. \(was)"
-        case "view-moved": text = "Your view is now part of this. \(now)"
-        default: text = "We changed our answer."
+            text = t("You told us: {{youSaid}} We changed our answer. Before: {{was}} Now: {{now}}", values)
+        case "new-decision": text = t("You told us: {{youSaid}} We will do something new. {{now}}", values)
+        case "dropped-decision": text = t("You told us: {{youSaid}} We stopped doing this. {{was}}", values)
+        case "removed-decision": text = t("You told us: {{youSaid}} We took this back. {{was}}", values)
+        case "new-explanation": text = t("You told us: {{youSaid}} We said why we could not do it. {{now}}", values)
+        case "withdrawn-explanation": text = t("You told us: {{youSaid}} We took back what we said. {{was}}", values)
+        case "view-moved": text = t("Your view is now part of this. {{now}}", values)
+        default: text = t("We changed our answer.")
         }
         return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
     }
 
     /// A change as one sentence a participant can read.
     static func changeLine(_ change: UpdateContent.Change) -> UpdatePage.ChangeLine {
-        let on = "On “\(change.youSaid)”"
-        let was = change.was ?? ""
-        let now = change.now ?? ""
+        let values: KeyValuePairs<String, String> = [
+            "youSaid": change.youSaid, "was": change.was ?? "", "now": change.now ?? "",
+        ]
         let text: String
         switch change.kind {
-        case "new-theme": text = "We added something you told us: \(now)"
-        case "view-moved": text = "Your view is now part of: \(now)"
-        case "removed-theme": text = "We removed something we had reported: \(was)"
-        case "changed-theme": text = "We changed how we describe what you told us. It was: \(was). It is now: \(now)"
-        case "new-decision": text = "\(on), we added: \(now)"
-        case "changed-decision": text = "\(on), we changed what we said. It was: \(was). It is now: \(now)"
-        case "dropped-decision": text = "\(on), we stopped: \(was)"
-        case "removed-decision": text = "\(on), we withdrew: \(was)"
-        case "new-explanation": text = "\(on), we explained what we could not do: \(now)"
-        case "changed-explanation": text = "\(on), we changed our explanation. It was: \(was). It is now: \(now)"
-        case "withdrawn-explanation": text = "\(on), we withdrew our explanation: \(was)"
-        default: text = "\(on), we changed our answer"
+        case "new-theme": text = t("We added something you told us: {{now}}", values)
+        case "view-moved": text = t("Your view is now part of: {{now}}", values)
+        case "removed-theme": text = t("We removed something we had reported: {{was}}", values)
+        case "changed-theme":
+            text = t("We changed how we describe what you told us. It was: {{was}}. It is now: {{now}}", values)
+        case "new-decision": text = t("On “{{youSaid}}”, we added: {{now}}", values)
+        case "changed-decision":
+            text = t("On “{{youSaid}}”, we changed what we said. It was: {{was}}. It is now: {{now}}", values)
+        case "dropped-decision": text = t("On “{{youSaid}}”, we stopped: {{was}}", values)
+        case "removed-decision": text = t("On “{{youSaid}}”, we withdrew: {{was}}", values)
+        case "new-explanation": text = t("On “{{youSaid}}”, we explained what we could not do: {{now}}", values)
+        case "changed-explanation":
+            text = t("On “{{youSaid}}”, we changed our explanation. It was: {{was}}. It is now: {{now}}", values)
+        case "withdrawn-explanation": text = t("On “{{youSaid}}”, we withdrew our explanation: {{was}}", values)
+        default: text = t("On “{{youSaid}}”, we changed our answer", values)
         }
         return UpdatePage.ChangeLine(text: sentence(text), reason: change.reason.map(sentence))
     }

@@ -4,45 +4,49 @@ extension BuiltInTemplates {
     // `subject` and `updateURL` (email) and `phone` (call scripts).
 
     static let followUpEmail = """
-        Subject: {{subject}}
+        {{#t}}Subject:{{/t}} {{subject}}
 
         {{salutation}}
 
-        You are receiving this {{medium}} because you took part in "{{title}}" and asked to hear what happened to your views.
+        {{#t}}You are receiving this {{medium}} because you took part in "{{title}}" and asked to hear what happened to your views.{{/t}}
+        {{#untranslated}}
+
+        {{untranslated}}
+        {{/untranslated}}
         {{#isChange}}
 
-        This is an update: something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed.
+        {{#changedSince}}{{#t}}This is an update: something we told you on {{changedSince}} has changed.{{/t}}{{/changedSince}}{{^changedSince}}{{#t}}This is an update: something we told you has changed.{{/t}}{{/changedSince}}
 
-        What has changed, and why:
+        {{#t}}What has changed, and why:{{/t}}
         {{#changes}}
           * {{text}}
         {{#reason}}
-            Why: {{reason}}
+            {{#t}}Why:{{/t}} {{reason}}
         {{/reason}}
         {{/changes}}
 
-        Here is where things stand now.
+        {{#t}}Here is where things stand now.{{/t}}
         {{/isChange}}
 
         {{#themes}}
-        You told us: {{youSaid}}
+        {{#t}}You told us:{{/t}} {{youSaid}}
         {{#hasDid}}
-          What we did:
+          {{#t}}What we did:{{/t}}
         {{#did}}
             * {{text}}
         {{/did}}
         {{/hasDid}}
         {{#hasWill}}
-          What we will do:
+          {{#t}}What we will do:{{/t}}
         {{#will}}
-            * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}
+            * {{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
           {{heading}}:
             {{because}}
         {{#reason}}
-            Reason: {{reason}}
+            {{#t}}Reason: {{reason}}{{/t}}
         {{/reason}}
         {{/weDidNot}}
         {{#pending}}
@@ -51,29 +55,29 @@ extension BuiltInTemplates {
 
         {{/themes}}
         {{#updateURL}}
-        Read the full update: {{updateURL}}
+        {{#t}}Read the full update: {{updateURL}}{{/t}}
 
         {{/updateURL}}
         {{#nextUpdate}}
-        Our next update will be by {{nextUpdate}}.
+        {{#t}}Our next update will be by {{nextUpdate}}.{{/t}}
 
         {{/nextUpdate}}
-        If you have questions, contact {{questions}}.
+        {{#t}}If you have questions, contact {{questions}}.{{/t}}
 
-        Thank you,
-        {{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}
+        {{#t}}Thank you,{{/t}}
+        {{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}{{#t}}The engagement team{{/t}}{{/organisation}}
 
-        Reference {{reference}}
+        {{#t}}Reference {{reference}}{{/t}}
 
         """
 
     static let followUpLetter = """
         <!DOCTYPE html>
-        <html lang="{{lang}}">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Letter: what happened to your views on {{titleInSentence}}</title>
+        <title>{{#t}}Letter: what happened to your views on {{titleInSentence}}{{/t}}</title>
         <style>
         {{> style}}
         {{> letter-style}}
@@ -87,11 +91,11 @@ extension BuiltInTemplates {
     /// The letter in large print (RNIB clear print: at least 16 pt).
     static let followUpLargePrint = """
         <!DOCTYPE html>
-        <html lang="{{lang}}">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Large print letter: what happened to your views on {{titleInSentence}}</title>
+        <title>{{#t}}Large print letter: what happened to your views on {{titleInSentence}}{{/t}}</title>
         <style>
         {{> style}}
         {{> letter-style}}
@@ -111,7 +115,7 @@ extension BuiltInTemplates {
         {{#organisation}}<p class="address"><strong>{{organisation}}</strong></p>{{/organisation}}
         <p class="address" dir="auto">{{#senderLines}}{{.}}<br>{{/senderLines}}</p>
         <p>{{published}}</p>
-        <p>Reference: {{reference}}</p>
+        <p>{{#t}}Reference: {{reference}}{{/t}}</p>
         </div>
         <div class="recipient">
         <p class="address" dir="auto">{{#addressLines}}{{.}}<br>{{/addressLines}}</p>
@@ -126,47 +130,48 @@ extension BuiltInTemplates {
         {{> letter-header}}
         <main class="letter-text">
         <p dir="auto">{{salutation}}</p>
-        <h1 dir="auto">What happened to your views on {{titleInSentence}}</h1>
-        <p>You took part in this and asked to hear what happened to your views. This letter tells you.</p>
+        <h1 dir="auto">{{#t}}What happened to your views on {{titleInSentence}}{{/t}}</h1>
+        <p>{{#t}}You took part in this and asked to hear what happened to your views. This letter tells you.{{/t}}</p>{{#untranslated}}
+        <p>{{untranslated}}</p>{{/untranslated}}
         {{#isChange}}
         <section class="changes">
-        <h2>What has changed{{#changedSince}} since we wrote to you on {{changedSince}}{{/changedSince}}, and why</h2>
+        <h2>{{#changedSince}}{{#t}}What has changed since we wrote to you on {{changedSince}}, and why{{/t}}{{/changedSince}}{{^changedSince}}{{#t}}What has changed, and why{{/t}}{{/changedSince}}</h2>
         <ul>
-        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>Why:</strong> {{reason}}{{/reason}}</li>
+        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>{{#t}}Why:{{/t}}</strong> {{reason}}{{/reason}}</li>
         {{/changes}}
         </ul>
-        <p>Here is where things stand now.</p>
+        <p>{{#t}}Here is where things stand now.{{/t}}</p>
         </section>
         {{/isChange}}
         {{#themes}}
         <section class="theme">
-        <h2><span class="kicker">You told us</span> <span dir="auto">{{youSaid}}</span></h2>
+        <h2><span class="kicker">{{#t}}You told us{{/t}}</span> <span dir="auto">{{youSaid}}</span></h2>
         {{#hasDid}}
-        <h3>What we did</h3>
+        <h3>{{#t}}What we did{{/t}}</h3>
         <ul>
         {{#did}}<li dir="auto">{{text}}</li>
         {{/did}}
         </ul>
         {{/hasDid}}
         {{#hasWill}}
-        <h3>What we will do</h3>
+        <h3>{{#t}}What we will do{{/t}}</h3>
         <ul>
-        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}</li>
+        {{#will}}<li dir="auto">{{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}</li>
         {{/will}}
         </ul>
         {{/hasWill}}
         {{#weDidNot}}
         <h3>{{heading}}</h3>
         <p dir="auto">{{because}}</p>
-        {{#reason}}<p>Reason: {{reason}}</p>{{/reason}}
+        {{#reason}}<p>{{#t}}Reason: {{reason}}{{/t}}</p>{{/reason}}
         {{/weDidNot}}
         {{#pending}}<p>{{pendingText}}</p>{{/pending}}
         </section>
         {{/themes}}
-        {{#nextUpdate}}<p>Our next update will be by {{nextUpdate}}.</p>{{/nextUpdate}}
-        <p dir="auto">If you have questions, contact {{questions}}.</p>
-        <p>You can ask for this letter in large print, in easy read or in another format.</p>
-        <p>{{signOff}}<br>{{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}The engagement team{{/organisation}}</p>
+        {{#nextUpdate}}<p>{{#t}}Our next update will be by {{nextUpdate}}.{{/t}}</p>{{/nextUpdate}}
+        <p dir="auto">{{#t}}If you have questions, contact {{questions}}.{{/t}}</p>
+        <p>{{#t}}You can ask for this letter in large print, in easy read or in another format.{{/t}}</p>
+        <p>{{signOff}}<br>{{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}{{#t}}The engagement team{{/t}}{{/organisation}}</p>
         </main>
         </div>
         </body>
@@ -175,11 +180,11 @@ extension BuiltInTemplates {
 
     static let followUpEasyRead = """
         <!DOCTYPE html>
-        <html lang="{{lang}}">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Easy read: what happened to your views on {{titleInSentence}}</title>
+        <title>{{#t}}Easy read: what happened to your views on {{titleInSentence}}{{/t}}</title>
         <style>
         {{> easy-style}}
         {{> letter-style}}
@@ -190,16 +195,17 @@ extension BuiltInTemplates {
         {{> letter-header}}
         <main class="letter-text">
         <p dir="auto">{{salutation}}</p>
-        <h1 dir="auto">What happened to your views: {{title}}</h1>
-        <div class="point">{{> icon-people}}<div><p>Thank you for telling us what you think.</p>
-        <p>You asked us to tell you what happened.</p></div></div>
-        <div class="point">{{> icon-question}}<div><p>You can ask someone to help you read this.</p></div></div>
+        <h1 dir="auto">{{#t}}What happened to your views: {{title}}{{/t}}</h1>
+        <div class="point">{{> icon-people}}<div><p>{{#t}}Thank you for telling us what you think.{{/t}}</p>
+        <p>{{#t}}You asked us to tell you what happened.{{/t}}</p>{{#untranslated}}
+        <p>{{untranslated}}</p>{{/untranslated}}</div></div>
+        <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask someone to help you read this.{{/t}}</p></div></div>
         {{#isChange}}
-        <h2>Something has changed</h2>
-        {{#changedSince}}<div class="point">{{> icon-calendar}}<div><p>We wrote to you on {{changedSince}}.</p>
-        <p>Since then, something has changed.</p></div></div>{{/changedSince}}
+        <h2>{{#t}}Something has changed{{/t}}</h2>
+        {{#changedSince}}<div class="point">{{> icon-calendar}}<div><p>{{#t}}We wrote to you on {{changedSince}}.{{/t}}</p>
+        <p>{{#t}}Since then, something has changed.{{/t}}</p></div></div>{{/changedSince}}
         {{#changes}}<div class="point">{{> icon-calendar}}<div><p dir="auto">{{text}}</p>
-        {{#reason}}<p dir="auto">This is why: {{reason}}</p>{{/reason}}</div></div>
+        {{#reason}}<p dir="auto">{{#t}}This is why: {{reason}}{{/t}}</p>{{/reason}}</div></div>
         {{/changes}}
         {{/isChange}}
         {{#themes}}
@@ -208,17 +214,17 @@ extension BuiltInTemplates {
         {{#did}}<div class="point">{{> icon-we-did}}<div><p dir="auto">{{text}}</p></div></div>
         {{/did}}
         {{#will}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
-        {{#due}}<p>We will do this by {{due}}.</p>{{/due}}{{#late}}<p>{{late}}.</p>{{/late}}</div></div>
+        {{#due}}<p>{{#t}}We will do this by {{due}}.{{/t}}</p>{{/due}}{{#late}}<p>{{late}}.</p>{{/late}}</div></div>
         {{/will}}
         {{#weDidNot}}<div class="point">{{> icon-we-did-not}}<div><p dir="auto">{{because}}</p></div></div>
         {{/weDidNot}}
-        {{#pending}}<div class="point">{{> icon-question}}<div><p>We have not decided about this yet.</p></div></div>
+        {{#pending}}<div class="point">{{> icon-question}}<div><p>{{#t}}We have not decided about this yet.{{/t}}</p></div></div>
         {{/pending}}
         </section>
         {{/themes}}
-        <div class="point">{{> icon-question}}<div><p>You can ask us questions.</p>
-        {{#questionsPhone}}<p>You can phone us on {{questionsPhone}}.</p>{{/questionsPhone}}
-        {{^questionsPhone}}<p dir="auto">Contact us: {{questions}}</p>{{/questionsPhone}}</div></div>
+        <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask us questions.{{/t}}</p>
+        {{#questionsPhone}}<p>{{#t}}You can phone us on {{questionsPhone}}.{{/t}}</p>{{/questionsPhone}}
+        {{^questionsPhone}}<p dir="auto">{{#t}}Contact us: {{questions}}{{/t}}</p>{{/questionsPhone}}</div></div>
         </main>
         </div>
         </body>
@@ -228,54 +234,54 @@ extension BuiltInTemplates {
 
     /// A text message: short and plain, with a link to the update when the public web address is set.
     static let followUpText = """
-        {{#isChange}}Something we told you about {{titleInSentence}} has changed.{{/isChange}}{{^isChange}}You asked to hear what happened to your views on {{titleInSentence}}.{{/isChange}}
-        {{#updateURL}}Read what we did: {{updateURL}}{{/updateURL}}{{^updateURL}}To hear what we did, contact {{questions}}.{{/updateURL}}
+        {{#isChange}}{{#t}}Something we told you about {{titleInSentence}} has changed.{{/t}}{{/isChange}}{{^isChange}}{{#t}}You asked to hear what happened to your views on {{titleInSentence}}.{{/t}}{{/isChange}}
+        {{#updateURL}}{{#t}}Read what we did: {{updateURL}}{{/t}}{{/updateURL}}{{^updateURL}}{{#t}}To hear what we did, contact {{questions}}.{{/t}}{{/updateURL}}
         """
 
     static let followUpPhone = """
-        CALL SCRIPT: {{title}}
-        Call {{phone}}.
+        {{#t}}CALL SCRIPT: {{title}}{{/t}}
+        {{#t}}Call {{phone}}.{{/t}}
 
-        Say who you are and where you are calling from{{#organisation}} ({{organisation}}){{/organisation}}.
-        Say: "You took part in {{title}} and asked to hear what happened to your views. Is now a good time?"
+        {{#organisation}}{{#t}}Say who you are and where you are calling from ({{organisation}}).{{/t}}{{/organisation}}{{^organisation}}{{#t}}Say who you are and where you are calling from.{{/t}}{{/organisation}}
+        {{#t}}Say:{{/t}} "{{#t}}You took part in {{title}} and asked to hear what happened to your views. Is now a good time?{{/t}}"
         {{#isChange}}
-        Say: "Something we told you{{#changedSince}} on {{changedSince}}{{/changedSince}} has changed. I will tell you what, and why."
+        {{#t}}Say:{{/t}} "{{#changedSince}}{{#t}}Something we told you on {{changedSince}} has changed. I will tell you what, and why.{{/t}}{{/changedSince}}{{^changedSince}}{{#t}}Something we told you has changed. I will tell you what, and why.{{/t}}{{/changedSince}}"
         {{#changes}}
-          Read: "{{text}}"
+          {{#t}}Read:{{/t}} "{{text}}"
         {{#reason}}
-          Read: "Why: {{reason}}"
+          {{#t}}Read:{{/t}} "{{#t}}Why:{{/t}} {{reason}}"
         {{/reason}}
         {{/changes}}
         {{/isChange}}
 
         {{#themes}}
-        Say: "You told us: {{youSaid}}"
+        {{#t}}Say:{{/t}} "{{#t}}You told us:{{/t}} {{youSaid}}"
         {{#hasDid}}
-          Say: "What we did:"
+          {{#t}}Say:{{/t}} "{{#t}}What we did:{{/t}}"
         {{#did}}
-            Read: "{{text}}"
+            {{#t}}Read:{{/t}} "{{text}}"
         {{/did}}
         {{/hasDid}}
         {{#hasWill}}
-          Say: "What we will do:"
+          {{#t}}Say:{{/t}} "{{#t}}What we will do:{{/t}}"
         {{#will}}
-            Read: "{{text}}"{{#due}} Say: "By {{due}}."{{/due}}{{#late}} Say: "{{late}}."{{/late}}
+            {{#t}}Read:{{/t}} "{{text}}"{{#due}} {{#t}}Say:{{/t}} "{{#t}}By {{due}}.{{/t}}"{{/due}}{{#late}} {{#t}}Say:{{/t}} "{{late}}."{{/late}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
-          Say: "{{heading}}:"
-            Read: "{{because}}"
+          {{#t}}Say:{{/t}} "{{heading}}:"
+            {{#t}}Read:{{/t}} "{{because}}"
         {{/weDidNot}}
         {{#pending}}
-          Say: "{{pendingText}}"
+          {{#t}}Say:{{/t}} "{{pendingText}}"
         {{/pending}}
 
         {{/themes}}
-        Ask if they have any questions. They can also contact {{questions}}.
-        Offer the update in another format: large print, easy read, a letter or an email.
-        Thank them for taking part.
+        {{#t}}Ask if they have any questions. They can also contact {{questions}}.{{/t}}
+        {{#t}}Offer the update in another format: large print, easy read, a letter or an email.{{/t}}
+        {{#t}}Thank them for taking part.{{/t}}
 
-        Reference {{reference}}
+        {{#t}}Reference {{reference}}{{/t}}
 
         """
 }

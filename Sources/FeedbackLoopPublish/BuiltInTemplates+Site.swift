@@ -1,12 +1,12 @@
 extension BuiltInTemplates {
     static let siteIndex = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>You said, we did{{#organisation}}: {{organisation}}{{/organisation}}</title>
-        <link rel="alternate" type="application/atom+xml" title="Updates" href="{{feedHref}}">
+        <title>{{#t}}You said, we did{{/t}}{{#organisation}}: {{organisation}}{{/organisation}}</title>
+        <link rel="alternate" type="application/atom+xml" title="{{#t}}Updates{{/t}}" href="{{feedHref}}">
         <style>
         {{> style}}
         </style>
@@ -14,27 +14,27 @@ extension BuiltInTemplates {
         <body>
         <header>
         {{#organisation}}<p class="meta">{{organisation}}</p>{{/organisation}}
-        <h1>You said, we did</h1>
-        <p>What people told us, and what we did about it. The latest update of each, newest first.</p>
+        <h1>{{#t}}You said, we did{{/t}}</h1>
+        <p>{{#t}}What people told us, and what we did about it. The latest update of each, newest first.{{/t}}</p>
         </header>
         <main>
         {{#services}}
         <h2 dir="auto">{{service}}</h2>
         <ul>
-        {{#updates}}<li><a href="{{href}}" dir="auto">{{title}}</a> <span class="meta">({{published}}{{#easyRead}}, easy read{{/easyRead}})</span>
-        {{#hasRenditions}}<br><span class="meta">Also in:</span> {{#renditions}}<a href="{{href}}">{{label}}</a> {{/renditions}}{{/hasRenditions}}
-        {{#hasEarlier}}<br><span class="meta">Earlier updates:</span> {{#earlier}}<a href="{{href}}">update {{number}} ({{published}})</a> {{/earlier}}{{/hasEarlier}}</li>
+        {{#updates}}<li><a href="{{href}}" dir="auto">{{title}}</a> <span class="meta">({{published}}{{#easyRead}}, {{#t}}easy read{{/t}}{{/easyRead}})</span>
+        {{#hasRenditions}}<br><span class="meta">{{#t}}Also in:{{/t}}</span> {{#renditions}}<a href="{{href}}">{{label}}</a> {{/renditions}}{{/hasRenditions}}
+        {{#hasEarlier}}<br><span class="meta">{{#t}}Earlier updates:{{/t}}</span> {{#earlier}}<a href="{{href}}">{{#t}}update {{number}} ({{published}}){{/t}}</a> {{/earlier}}{{/hasEarlier}}</li>
         {{/updates}}
         </ul>
         {{/services}}
-        {{^services}}<p>No updates have been published yet.</p>{{/services}}
+        {{^services}}<p>{{#t}}No updates have been published yet.{{/t}}</p>{{/services}}
         </main>
         <footer>
-        <h2>Open data</h2>
+        <h2>{{#t}}Open data{{/t}}</h2>
         <ul>
-        <li><a href="{{jsonHref}}">Every update as JSON</a></li>
-        <li><a href="{{csvHref}}">Every update as CSV</a></li>
-        <li><a href="{{feedHref}}">Atom feed of updates</a></li>
+        <li><a href="{{jsonHref}}">{{#t}}Every update as JSON{{/t}}</a></li>
+        <li><a href="{{csvHref}}">{{#t}}Every update as CSV{{/t}}</a></li>
+        <li><a href="{{feedHref}}">{{#t}}Atom feed of updates{{/t}}</a></li>
         </ul>
         </footer>
         </body>
@@ -44,28 +44,28 @@ extension BuiltInTemplates {
 
     static let siteUpdate = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>You said, we did: {{title}}</title>
+        <title>{{#t}}You said, we did: {{title}}{{/t}}</title>
         <style>
         {{> style}}
         pre{white-space:pre-wrap;font-family:inherit}
         </style>
         </head>
         <body>
-        {{#replaced}}<div class="replaced" role="note"><p><strong>This update was replaced on {{on}}.</strong> <a href="{{latestHref}}">Read the latest update</a></p></div>{{/replaced}}
+        {{#replaced}}<div class="replaced" role="note"><p><strong>{{#t}}This update was replaced on {{on}}.{{/t}}</strong> <a href="{{latestHref}}">{{#t}}Read the latest update{{/t}}</a></p></div>{{/replaced}}
         <header>
-        <p><a href="{{indexHref}}">All updates</a></p>
-        <h1 dir="auto"><span class="kicker">You said, we did</span> {{title}}</h1>
-        <p class="meta">Published {{published}}</p>
+        <p><a href="{{indexHref}}">{{#t}}All updates{{/t}}</a></p>
+        <h1 dir="auto"><span class="kicker">{{#t}}You said, we did{{/t}}</span> {{title}}</h1>
+        <p class="meta">{{#t}}Published {{published}}{{/t}}</p>
         </header>
         <main>
         <pre dir="auto">{{text}}</pre>
         </main>
         <footer>
-        <p><a href="{{rawHref}}">The update exactly as published</a></p>
+        <p><a href="{{rawHref}}">{{#t}}The update exactly as published{{/t}}</a></p>
         </footer>
         </body>
         </html>

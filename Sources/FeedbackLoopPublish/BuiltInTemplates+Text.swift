@@ -2,33 +2,35 @@ extension BuiltInTemplates {
     // The update as Markdown and as plain text: the same sections as the web page.
 
     static let updateMarkdown = """
-        # You said, we did: {{title}}
+        # {{#t}}You said, we did: {{title}}{{/t}}
 
-        {{#organisation}}{{organisation}} · {{/organisation}}Published {{published}}
+        {{#organisation}}{{organisation}} · {{/organisation}}{{#t}}Published {{published}}{{/t}}{{#untranslated}}
+
+        {{untranslated}}{{/untranslated}}
 
         {{#hasChanges}}
-        ## What has changed since {{changedSince}}, and why
+        ## {{#t}}What has changed since {{changedSince}}, and why{{/t}}
 
         {{#changes}}
-        - {{text}}{{#reason}} Why: {{reason}}{{/reason}}
+        - {{text}}{{#reason}} {{#t}}Why:{{/t}} {{reason}}{{/reason}}
         {{/changes}}
 
         {{/hasChanges}}
-        ## What we asked, and why
+        ## {{#t}}What we asked, and why{{/t}}
 
         {{purpose}}
 
-        **What your views could change:** {{canInfluence}}
+        **{{#t}}What your views could change:{{/t}}** {{canInfluence}}
 
         {{#hasWhen}}{{when}}
 
         {{/hasWhen}}
-        {{#couldNotChange}}## What could not change, and why
+        {{#couldNotChange}}## {{#t}}What could not change, and why{{/t}}
 
         {{couldNotChange}}
 
         {{/couldNotChange}}
-        ## Who took part
+        ## {{#t}}Who took part{{/t}}
 
         {{takingPartText}}
 
@@ -36,10 +38,10 @@ extension BuiltInTemplates {
         - {{text}}: {{method}}
         {{/methods}}
 
-        ## What you said, and what we did
+        ## {{#t}}What you said, and what we did{{/t}}
 
         {{#themes}}
-        ### You said: {{youSaid}}
+        ### {{#t}}You said:{{/t}} {{youSaid}}
 
         {{countText}}
 
@@ -48,18 +50,18 @@ extension BuiltInTemplates {
 
         {{/quotes}}
         {{#hasDid}}
-        #### What we did
+        #### {{#t}}What we did{{/t}}
 
         {{#did}}
-        - {{text}}{{#impact}}. The difference it made: {{impact}}{{/impact}}
+        - {{text}}{{#impact}}. {{#t}}The difference it made:{{/t}} {{impact}}{{/impact}}
         {{/did}}
 
         {{/hasDid}}
         {{#hasWill}}
-        #### What we will do
+        #### {{#t}}What we will do{{/t}}
 
         {{#will}}
-        - {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
+        - {{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}. {{#t}}Status: {{status}}{{/t}}
         {{/will}}
 
         {{/hasWill}}
@@ -69,7 +71,7 @@ extension BuiltInTemplates {
         {{because}}
         {{#reason}}
 
-        Reason: {{reason}}
+        {{#t}}Reason: {{reason}}{{/t}}
         {{/reason}}
 
         {{/weDidNot}}
@@ -78,14 +80,14 @@ extension BuiltInTemplates {
 
         {{/pending}}
         {{/themes}}
-        ## What happens next
+        ## {{#t}}What happens next{{/t}}
 
         {{#unthemedText}}
         {{unthemedText}}
 
         {{/unthemedText}}
         {{#hasUnanswered}}
-        We have not yet answered:
+        {{#t}}We have not yet answered:{{/t}}
 
         {{#unanswered}}
         - {{youSaid}}
@@ -95,89 +97,91 @@ extension BuiltInTemplates {
 
         {{/hasUnanswered}}
         {{#hasNextSteps}}
-        Still to do:
+        {{#t}}Still to do:{{/t}}
 
         {{#nextSteps}}
-        - {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
+        - {{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}. {{#t}}Status: {{status}}{{/t}}
         {{/nextSteps}}
 
         {{/hasNextSteps}}
         {{#allDone}}
-        Everything we said we would do is done.
+        {{#t}}Everything we said we would do is done.{{/t}}
 
         {{/allDone}}
         {{#nextUpdate}}
-        Our next update will be by {{nextUpdate}}.
+        {{#t}}Our next update will be by {{nextUpdate}}.{{/t}}
 
         {{/nextUpdate}}
-        ## Questions
+        ## {{#t}}Questions{{/t}}
 
-        Ask us: {{questions}}
+        {{#t}}Ask us: {{questions}}{{/t}}
 
-        Reference {{ref}}
+        {{#t}}Reference {{ref}}{{/t}}
 
         """
 
     static let updateText = """
-        YOU SAID, WE DID: {{title}}
+        {{#t}}YOU SAID, WE DID: {{title}}{{/t}}
         {{#organisation}}{{organisation}}
-        {{/organisation}}Published {{published}}
+        {{/organisation}}{{#t}}Published {{published}}{{/t}}
+        {{#untranslated}}{{untranslated}}
+        {{/untranslated}}
 
         {{#hasChanges}}
-        WHAT HAS CHANGED SINCE {{changedSince}}, AND WHY
+        {{#t}}WHAT HAS CHANGED SINCE {{changedSince}}, AND WHY{{/t}}
         {{#changes}}
           * {{text}}
         {{#reason}}
-            Why: {{reason}}
+            {{#t}}Why:{{/t}} {{reason}}
         {{/reason}}
         {{/changes}}
 
         {{/hasChanges}}
-        WHAT WE ASKED, AND WHY
+        {{#t}}WHAT WE ASKED, AND WHY{{/t}}
         {{purpose}}
-        What your views could change: {{canInfluence}}
+        {{#t}}What your views could change:{{/t}} {{canInfluence}}
         {{#hasWhen}}{{when}}
         {{/hasWhen}}
 
         {{#couldNotChange}}
-        WHAT COULD NOT CHANGE, AND WHY
+        {{#t}}WHAT COULD NOT CHANGE, AND WHY{{/t}}
         {{couldNotChange}}
 
         {{/couldNotChange}}
-        WHO TOOK PART
+        {{#t}}WHO TOOK PART{{/t}}
         {{takingPartText}}
         {{#methods}}
           * {{text}}: {{method}}
         {{/methods}}
 
-        WHAT YOU SAID, AND WHAT WE DID
+        {{#t}}WHAT YOU SAID, AND WHAT WE DID{{/t}}
         {{#themes}}
 
-        You said: {{youSaid}}
+        {{#t}}You said:{{/t}} {{youSaid}}
         ({{countText}})
         {{#quotes}}
           "{{text}}"
         {{/quotes}}
         {{#hasDid}}
-          What we did:
+          {{#t}}What we did:{{/t}}
         {{#did}}
             * {{text}}
         {{#impact}}
-              The difference it made: {{impact}}
+              {{#t}}The difference it made:{{/t}} {{impact}}
         {{/impact}}
         {{/did}}
         {{/hasDid}}
         {{#hasWill}}
-          What we will do:
+          {{#t}}What we will do:{{/t}}
         {{#will}}
-            * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
+            * {{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}. {{#t}}Status: {{status}}{{/t}}
         {{/will}}
         {{/hasWill}}
         {{#weDidNot}}
           {{heading}}:
             {{because}}
         {{#reason}}
-            Reason: {{reason}}
+            {{#t}}Reason: {{reason}}{{/t}}
         {{/reason}}
         {{/weDidNot}}
         {{#pending}}
@@ -185,34 +189,34 @@ extension BuiltInTemplates {
         {{/pending}}
         {{/themes}}
 
-        WHAT HAPPENS NEXT
+        {{#t}}WHAT HAPPENS NEXT{{/t}}
         {{#unthemedText}}
         {{unthemedText}}
         {{/unthemedText}}
         {{#hasUnanswered}}
-        We have not yet answered:
+        {{#t}}We have not yet answered:{{/t}}
         {{#unanswered}}
           * {{youSaid}}
         {{/unanswered}}
         {{answersDueText}}
         {{/hasUnanswered}}
         {{#hasNextSteps}}
-        Still to do:
+        {{#t}}Still to do:{{/t}}
         {{#nextSteps}}
-          * {{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}}. Status: {{status}}
+          * {{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}}. {{#t}}Status: {{status}}{{/t}}
         {{/nextSteps}}
         {{/hasNextSteps}}
         {{#allDone}}
-        Everything we said we would do is done.
+        {{#t}}Everything we said we would do is done.{{/t}}
         {{/allDone}}
         {{#nextUpdate}}
-        Our next update will be by {{nextUpdate}}.
+        {{#t}}Our next update will be by {{nextUpdate}}.{{/t}}
         {{/nextUpdate}}
 
-        QUESTIONS
-        Ask us: {{questions}}
+        {{#t}}QUESTIONS{{/t}}
+        {{#t}}Ask us: {{questions}}{{/t}}
 
-        Reference {{ref}}
+        {{#t}}Reference {{ref}}{{/t}}
 
         """
 }

@@ -19,15 +19,17 @@ enum BuiltInTemplates {
     /// The web page in large print (RNIB clear print: 18 pt in print, a plain sans-serif).
     static let updateLargePrint = updateHTML.replacingOccurrences(
         of: "{{> style}}\n", with: "{{> style}}\n{{> large-print-style}}\n"
-    ).replacingOccurrences(of: "<title>You said, we did: ", with: "<title>Large print: you said, we did: ")
+    ).replacingOccurrences(
+        of: "<title>{{#t}}You said, we did: {{title}}{{/t}}</title>",
+        with: "<title>{{#t}}Large print: you said, we did: {{title}}{{/t}}</title>")
 
     static let updateHTML = """
         <!DOCTYPE html>
-        <html lang="{{lang}}">
+        <html lang="{{lang}}"{{#rtl}} dir="rtl"{{/rtl}}>
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>You said, we did: {{title}}</title>
+        <title>{{#t}}You said, we did: {{title}}{{/t}}</title>
         <style>
         {{> style}}
         </style>
@@ -35,28 +37,29 @@ enum BuiltInTemplates {
         <body>
         <header>
         {{#organisation}}<p class="meta">{{organisation}}</p>{{/organisation}}
-        <h1><span class="kicker">You said, we did</span> <span dir="auto">{{title}}</span></h1>
-        <p class="meta">Published {{published}}{{#service}} · {{service}}{{/service}}</p>
+        <h1><span class="kicker">{{#t}}You said, we did{{/t}}</span> <span dir="auto">{{title}}</span></h1>
+        <p class="meta">{{#t}}Published {{published}}{{/t}}{{#service}} · {{service}}{{/service}}</p>{{#untranslated}}
+        <p class="meta">{{untranslated}}</p>{{/untranslated}}
         </header>
         <main>
         {{#hasChanges}}
         <section class="changes">
-        <h2>What has changed since {{changedSince}}, and why</h2>
+        <h2>{{#t}}What has changed since {{changedSince}}, and why{{/t}}</h2>
         <ul>
-        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>Why:</strong> {{reason}}{{/reason}}</li>
+        {{#changes}}<li dir="auto">{{text}}{{#reason}}<br><strong>{{#t}}Why:{{/t}}</strong> {{reason}}{{/reason}}</li>
         {{/changes}}
         </ul>
         </section>
         {{/hasChanges}}
-        <h2>What we asked, and why</h2>
+        <h2>{{#t}}What we asked, and why{{/t}}</h2>
         <p dir="auto">{{purpose}}</p>
-        <p dir="auto"><strong>What your views could change:</strong> {{canInfluence}}</p>
+        <p dir="auto"><strong>{{#t}}What your views could change:{{/t}}</strong> {{canInfluence}}</p>
         {{#hasWhen}}<p>{{when}}</p>{{/hasWhen}}
         {{#couldNotChange}}
-        <h2>What could not change, and why</h2>
+        <h2>{{#t}}What could not change, and why{{/t}}</h2>
         <p dir="auto">{{couldNotChange}}</p>
         {{/couldNotChange}}
-        <h2>Who took part</h2>
+        <h2>{{#t}}Who took part{{/t}}</h2>
         <p>{{takingPartText}}</p>
         {{#hasMethods}}
         <ul>
@@ -64,40 +67,40 @@ enum BuiltInTemplates {
         {{/methods}}
         </ul>
         {{/hasMethods}}
-        <h2>What you said, and what we did</h2>
+        <h2>{{#t}}What you said, and what we did{{/t}}</h2>
         {{#themes}}
         <section class="theme">
-        <h3><span class="kicker">You said</span> <span dir="auto">{{youSaid}}</span></h3>
+        <h3><span class="kicker">{{#t}}You said{{/t}}</span> <span dir="auto">{{youSaid}}</span></h3>
         <p class="meta">{{countText}}</p>
         {{#quotes}}<blockquote dir="auto"><p>“{{text}}”</p></blockquote>
         {{/quotes}}
         {{#hasDid}}
-        <h4>What we did</h4>
+        <h4>{{#t}}What we did{{/t}}</h4>
         <ul>
-        {{#did}}<li dir="auto">{{text}}{{#impact}}<br><strong>The difference it made:</strong> {{impact}}{{/impact}}</li>
+        {{#did}}<li dir="auto">{{text}}{{#impact}}<br><strong>{{#t}}The difference it made:{{/t}}</strong> {{impact}}{{/impact}}</li>
         {{/did}}
         </ul>
         {{/hasDid}}
         {{#hasWill}}
-        <h4>What we will do</h4>
+        <h4>{{#t}}What we will do{{/t}}</h4>
         <ul>
-        {{#will}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}} <span class="status">Status: {{status}}</span></li>
+        {{#will}}<li dir="auto">{{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}} <span class="status">{{#t}}Status: {{status}}{{/t}}</span></li>
         {{/will}}
         </ul>
         {{/hasWill}}
         {{#weDidNot}}
         <h4>{{heading}}</h4>
         <p dir="auto">{{because}}</p>
-        {{#reason}}<p class="status">Reason: {{reason}}</p>{{/reason}}
+        {{#reason}}<p class="status">{{#t}}Reason: {{reason}}{{/t}}</p>{{/reason}}
         {{/weDidNot}}
         {{#pending}}<p>{{pendingText}}</p>{{/pending}}
         </section>
         {{/themes}}
-        <h2>What happens next</h2>
+        <h2>{{#t}}What happens next{{/t}}</h2>
         {{#unthemedText}}<p>{{unthemedText}}</p>{{/unthemedText}}
         {{#hasUnanswered}}
 
-        <p>We have not yet answered:</p>
+        <p>{{#t}}We have not yet answered:{{/t}}</p>
         <ul>
         {{#unanswered}}<li dir="auto">{{youSaid}}</li>
         {{/unanswered}}
@@ -105,19 +108,19 @@ enum BuiltInTemplates {
         <p>{{answersDueText}}</p>
         {{/hasUnanswered}}
         {{#hasNextSteps}}
-        <p>Still to do:</p>
+        <p>{{#t}}Still to do:{{/t}}</p>
         <ul>
-        {{#nextSteps}}<li dir="auto">{{text}}{{#due}} (by {{due}}){{/due}}{{#late}}. {{late}}{{/late}} <span class="status">Status: {{status}}</span></li>
+        {{#nextSteps}}<li dir="auto">{{text}}{{#due}} {{#t}}(by {{due}}){{/t}}{{/due}}{{#late}}. {{late}}{{/late}} <span class="status">{{#t}}Status: {{status}}{{/t}}</span></li>
         {{/nextSteps}}
         </ul>
         {{/hasNextSteps}}
-        {{#allDone}}<p>Everything we said we would do is done.</p>{{/allDone}}
-        {{#nextUpdate}}<p>Our next update will be by {{nextUpdate}}.</p>{{/nextUpdate}}
+        {{#allDone}}<p>{{#t}}Everything we said we would do is done.{{/t}}</p>{{/allDone}}
+        {{#nextUpdate}}<p>{{#t}}Our next update will be by {{nextUpdate}}.{{/t}}</p>{{/nextUpdate}}
         </main>
         <footer>
-        <h2>Questions</h2>
-        <p dir="auto">Ask us: {{questions}}</p>
-        <p class="meta">Reference {{ref}}</p>
+        <h2>{{#t}}Questions{{/t}}</h2>
+        <p dir="auto">{{#t}}Ask us: {{questions}}{{/t}}</p>
+        <p class="meta">{{#t}}Reference {{ref}}{{/t}}</p>
         </footer>
         </body>
         </html>

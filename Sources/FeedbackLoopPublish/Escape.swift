@@ -9,6 +9,7 @@ public enum Escape {
     /// `)`, braces and `!` never (none is markup once `[` and `]` are escaped), so prose keeps them as
     /// written ("(Hounslow)").
     static func markdown(_ text: String) -> String {
+        let text = unmarked(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var atStart = true
@@ -35,7 +36,71 @@ public enum Escape {
     }
 
     /// HTML text and attribute values (``Swift/String/htmlEscaped``), bidi-safe (``SafeText/bidi(_:)``).
-    static func html(_ text: String) -> String { SafeText.bidi(text).htmlEscaped }
+    /// A text left in the source language inside a translation (``marked(_:as:)``) is wrapped in a span
+    /// with its `lang` and direction.
+    static func html(_ text: String) -> String {
+        guard text.unicodeScalars.contains(markerStart) else { return SafeText.bidi(text).htmlEscaped }
+        var out = ""
+        var plain = String.UnicodeScalarView()
+        var code = String.UnicodeScalarView()
+        var state = 0  // 0 plain text, 1 a mark's tag, 2 a marked text
+        func flush() {
+            guard !plain.isEmpty else { return }
+            out += SafeText.bidi(String(plain)).htmlEscaped
+            plain.removeAll()
+        }
+        for scalar in text.unicodeScalars {
+            switch (scalar, state) {
+            case (markerStart, 0):
+                flush()
+                code.removeAll()
+                state = 1
+            case (markerLanguage, 1):
+                let tag = try? LanguageTag(parsing: String(code))
+                out +=
+                    "<span lang=\"\((tag?.code ?? "en").htmlEscaped)\" dir=\"\(tag?.isRightToLeft == true ? "rtl" : "ltr")\">"
+                state = 2
+            case (markerEnd, 2):
+                flush()
+                out += "</span>"
+                state = 0
+            case (_, 1): code.append(scalar)
+            case _ where isMarker(scalar): break
+            default: plain.append(scalar)
+            }
+        }
+        flush()
+        if state == 2 { out += "</span>" }
+        return out
+    }
+
+    /// Marks `text` as left in `language` inside a translation (a private-use code point either side
+    /// and the language's tag), so HTML can give it `lang`; every other format drops the marks.
+    public static func marked(_ text: String, as language: LanguageTag) -> String {
+        String(markerStart) + language.code + String(markerLanguage) + text + String(markerEnd)
+    }
+
+    /// The text without language marks: the tag inside each mark is dropped with it.
+    static func unmarked(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isMarker) else { return text }
+        var out = String.UnicodeScalarView()
+        var inTag = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case markerStart: inTag = true
+            case markerLanguage: inTag = false
+            case markerEnd: break
+            default: if !inTag { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+
+    static let markerStart: Unicode.Scalar = "\u{E000}"
+    static let markerEnd: Unicode.Scalar = "\u{E001}"
+    static let markerLanguage: Unicode.Scalar = "\u{E002}"
+
+    static func isMarker(_ scalar: Unicode.Scalar) -> Bool { (0xE000...0xE002).contains(scalar.value) }
 
     /// One CSV cell (RFC 4180), bidi-safe (``SafeText/bidi(_:)``). A cell a spreadsheet would run as a formula (starting with `=`, `+`,
     /// `-`, `@`, a tab or a carriage return) gets a leading `'`, so it is shown as text.
@@ -52,7 +117,12 @@ public enum Escape {
     }
 
     /// Text that cannot change the direction of anything around it (``SafeText/bidi(_:)``).
-    public static func bidiSafe(_ text: String) -> String { SafeText.bidi(text) }
+    /// Private-use language marks are removed too: only yswd places them.
+    public static func bidiSafe(_ text: String) -> String {
+        let safe = SafeText.bidi(text)
+        guard safe.unicodeScalars.contains(where: isMarker) else { return safe }
+        return String(String.UnicodeScalarView(safe.unicodeScalars.filter { !isMarker($0) }))
+    }
 
     /// Text with control characters (other than tab and line breaks) removed: they have no place
     /// in a publication and some formats cannot carry them.

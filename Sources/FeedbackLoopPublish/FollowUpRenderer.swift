@@ -55,15 +55,13 @@ public struct FollowUpRenderer: Sendable {
     /// The follow-up for each reachable recipient, in their format, naming only the themes their own
     /// views fed into. Easy read follow-ups use the easy-read wordings. A recipient told about an
     /// earlier update (`earlier`, by number) whose themes' answers changed since gets a change
-    /// follow-up: what they were told, and when, what it is now, and why.
+    /// follow-up: what they were told, and when, what it is now, and why. A recipient whose language
+    /// is one of `languages` (by tag) gets theirs in it; anyone else in the source language.
     public func render(
         _ snapshot: UpdateSnapshot, for recipients: [FollowUpRecipient], about: About = About(),
-        earlier: [Int: Earlier] = [:]
+        earlier: [Int: Earlier] = [:], languages: [String: LanguageVersion] = [:]
     ) -> [FollowUp] {
         let content = UpdateContent(snapshot)
-        let pages = [false: UpdateView.page(content), true: UpdateView.page(content, easyRead: true)]
-        let sender = Self.lines(snapshot.postalAddress)
-        let reference = about.number.map { "\(content.activity.ref)/\($0)" } ?? content.activity.ref
         let now = ReportedAnswers(content)
         let told = earlier.compactMapValues { update in
             ReportedAnswers.decode(update.data).map {
@@ -74,41 +72,42 @@ public struct FollowUpRenderer: Sendable {
                 )
             }
         }
-        return recipients.compactMap { recipient in
-            guard let format = recipient.format, let base = pages[format == .easyRead] else { return nil }
-            var context = base
-            context.themes = base.themes.filter { recipient.themes.contains($0.key) }
-            context.titleInSentence = UpdateView.inSentence(content.activity.title)
-            context.subject = "What happened to your views on \(UpdateView.inSentence(content.activity.title))"
-            let name = recipient.name.map { Escape.bidiSafe($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-                .flatMap { $0.isEmpty ? nil : $0 }
-            let greeting = PostalAddress.greeting(name: name, salutation: recipient.salutation.map(Escape.bidiSafe))
-            context.salutation = greeting
-            context.signOff = greeting == "Dear participant," ? "Yours faithfully," : "Yours sincerely,"
-            // The name, then the address: at most 7 lines, inside the envelope's window.
-            context.addressLines = (name.map { [$0] } ?? []) + Self.lines(recipient.address)
-            context.senderLines = sender
-            context.reference = reference
-            context.updateURL = about.url
-            context.phone = recipient.phone
+        let letter = Letter(
+            sender: Self.lines(snapshot.postalAddress),
+            reference: about.number.map { "\(content.activity.ref)/\($0)" } ?? content.activity.ref, url: about.url)
+        var versions: [String: Version] = [:]
+        func version(_ language: LanguageVersion?) -> Version {
+            let key = language?.renditionLanguage ?? ""
+            if let known = versions[key] { return known }
+            let made = Version(language, content: content, templates: templates)
+            versions[key] = made
+            return made
+        }
+        return recipients.compactMap { recipient -> FollowUp? in
+            guard let format = recipient.format else { return nil }
             let changes =
                 recipient.lastUpdate.flatMap { told[$0] }.map {
                     AnswerChanges.forPerson(
                         $0.changes, toldAbout: recipient.toldThemes ?? recipient.themes, now: recipient.themes,
                         answers: now, reasons: $0.reasons)
                 } ?? []
-
-            if !changes.isEmpty {
-                context.isChange = true
-                context.subject =
-                    "Update: what we told you about \(UpdateView.inSentence(content.activity.title)) has changed"
-
-                context.changes = changes.map { UpdateView.changeLine($0, easyRead: format == .easyRead) }
-                context.hasChanges = true
-                context.changedSince = recipient.lastSent?.spoken
+            let language = recipient.language.flatMap { languages[$0] }
+            let first = version(language)
+            var (rendered, context) = first.render(recipient, format: format, changes: changes, letter: letter)
+            var paper = first.letterText(context, format: format)
+            if let language, language.bilingual {
+                let source = version(nil)
+                let (english, englishContext) = source.render(
+                    recipient, format: format, changes: changes, letter: letter)
+                rendered =
+                    [.email, .text, .phone].contains(format)
+                    ? Bilingual.text(rendered, then: english)
+                    : Bilingual.html(rendered, then: english, language: language.source)
+                if let words = paper, let english = source.letterText(englishContext, format: format) {
+                    paper = Bilingual.text(words, then: english)
+                }
             }
-            let (template, suffix) = Self.template(for: format)
-            let rendered = templates.render(template, context)
+            let (_, suffix) = Self.template(for: format)
             var followUp = FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",
                 bytes: Data(rendered.utf8))
@@ -116,14 +115,88 @@ public struct FollowUpRenderer: Sendable {
             switch format {
             case .email: followUp.sendingText = Self.withoutSubject(rendered)
             case .text: followUp.sendingText = rendered.trimmingCharacters(in: .whitespacesAndNewlines)
-            case .letter:
-                // Notify prints the email's words, for paper.
-                var paper = context
-                paper.medium = "letter"
-                followUp.sendingText = Self.withoutSubject(templates.render("followup-email.txt", paper))
+            case .letter: followUp.sendingText = paper
             case .largePrint, .easyRead, .phone, .none: break
             }
             return followUp
+        }
+    }
+
+    /// What every letter of one run shares: the sender's address, the reference and the update's link.
+    struct Letter {
+        var sender: [String]
+        var reference: String
+        var url: String?
+    }
+
+    /// The update's pages in one language, and the templates in it.
+    struct Version {
+        var page: UpdatePage
+        var easyReadPage: UpdatePage
+        var templates: TemplateSet
+        var catalogue: MessageCatalogue
+        var title: String
+        var language: LanguageVersion?
+
+        init(_ language: LanguageVersion?, content: UpdateContent, templates: TemplateSet) {
+            let catalogue = language?.catalogue ?? templates.catalogue
+            let content = language?.content(content) ?? content
+            self.catalogue = catalogue
+            self.language = language
+            self.templates = templates.localized(catalogue)
+            title = content.activity.title
+            (page, easyReadPage) = MessageCatalogue.with(catalogue) {
+                (UpdateView.page(content), UpdateView.page(content, easyRead: true))
+            }
+        }
+
+        /// One recipient's follow-up in this language, and the page it was rendered from.
+        func render(
+            _ recipient: FollowUpRecipient, format: PreferredFormat, changes: [UpdateContent.Change], letter: Letter
+        )
+            -> (String, UpdatePage)
+        {
+            MessageCatalogue.with(catalogue) {
+                var context = format == .easyRead ? easyReadPage : page
+                context.themes = context.themes.filter { recipient.themes.contains($0.key) }
+                let inSentence = UpdateView.inSentence(title)
+                context.titleInSentence = inSentence
+                context.subject = t("What happened to your views on {{title}}", ["title": inSentence])
+                let name = recipient.name.map { Escape.bidiSafe($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                    .flatMap { $0.isEmpty ? nil : $0 }
+                let addressee = PostalAddress.addressee(
+                    name: name, salutation: recipient.salutation.map(Escape.bidiSafe))
+                context.salutation = addressee.map { t("Dear {{name}},", ["name": $0]) } ?? t("Dear participant,")
+                context.signOff = addressee == nil ? t("Yours faithfully,") : t("Yours sincerely,")
+                // The name, then the address: at most 7 lines, inside the envelope's window.
+                context.addressLines = (name.map { [$0] } ?? []) + FollowUpRenderer.lines(recipient.address)
+                context.senderLines = letter.sender
+                context.reference = letter.reference
+                context.updateURL = letter.url
+                context.phone = recipient.phone
+                context.medium = t("email")
+                if !changes.isEmpty {
+                    context.isChange = true
+                    context.subject = t("Update: what we told you about {{title}} has changed", ["title": inSentence])
+                    context.changes = (language?.changes(changes) ?? changes).map {
+                        UpdateView.changeLine($0, easyRead: format == .easyRead)
+                    }
+                    context.hasChanges = true
+                    context.changedSince = recipient.lastSent.map(UpdateView.spoken)
+                }
+                let (template, _) = FollowUpRenderer.template(for: format)
+                return (templates.render(template, context), context)
+            }
+        }
+
+        /// The words GOV.UK Notify prints for a letter: the email's, for paper.
+        func letterText(_ context: UpdatePage, format: PreferredFormat) -> String? {
+            guard format == .letter else { return nil }
+            return MessageCatalogue.with(catalogue) {
+                var paper = context
+                paper.medium = t("letter")
+                return FollowUpRenderer.withoutSubject(templates.render("followup-email.txt", paper))
+            }
         }
     }
 

@@ -42,7 +42,8 @@ enum Icons {
 
     /// An icon: `role="img"` with the text alternative as its label and title.
     static func icon(_ label: String, _ shapes: String) -> String {
-        ##"<svg class="icon" role="img" aria-label="\##(label)" viewBox="0 0 48 48" width="72" height="72" "##
-            + ##"focusable="false" xmlns="http://www.w3.org/2000/svg"><title>\##(label)</title>\##(shapes)</svg>"##
+        ##"<svg class="icon" role="img" aria-label="{{#t}}\##(label){{/t}}" viewBox="0 0 48 48" width="72" "##
+            + ##"height="72" focusable="false" xmlns="http://www.w3.org/2000/svg"><title>{{#t}}\##(label){{/t}}</title>"##
+            + shapes + "</svg>"
     }
 }

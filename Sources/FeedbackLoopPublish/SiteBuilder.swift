@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
             let latest = versions.last
             var notice: Replaced?
             if let replacement, let latest {
-                notice = Replaced(on: replacement.published.spoken, latestHref: "\(Self.slug(latest)).html")
+                notice = Replaced(on: UpdateView.spoken(replacement.published), latestHref: "\(Self.slug(latest)).html")
             }
             // Each further rendition of the update beside its page, linked from it and from the index.
             let others = Self.otherRenditions(update)
@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
                 let isPage = PublishFormat(rawValue: rendition.format)?.isHTML == true
                 files[path] = isPage ? Self.insert(notice, others: [], into: rendition.bytes) : rendition.bytes
             }
-            let links = others.map { RenditionLink(label: Self.label($0.0.format), href: String($0.1.dropFirst(8))) }
+            let links = others.map { Self.link($0.0, href: String($0.1.dropFirst(8))) }
             if PublishFormat(rawValue: update.format)?.isHTML == true {
                 files[page] = Self.insert(notice, others: links, into: update.bytes)
             } else {
@@ -56,7 +56,7 @@ public struct SiteBuilder: Sendable {
                     "updates/\(Self.slug(update)).\(PublishFormat(rawValue: update.format)?.fileExtension ?? "txt")"
                 files[raw] = update.bytes
                 let view = SiteUpdatePage(
-                    title: update.activityTitle, published: update.published.spoken,
+                    title: update.activityTitle, published: UpdateView.spoken(update.published),
                     text: String(decoding: update.bytes, as: UTF8.self), indexHref: "../index.html",
                     rawHref: String(raw.dropFirst("updates/".count)), replaced: notice)
                 files[page] = Data(templates.render("site-update", view).utf8)
@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
         }
         var groups: [(service: String, updates: [PublishedUpdate])] = []
         for update in newest where byActivity[update.activityRef]?.last?.number == update.number {
-            let service = update.service ?? "Other services"
+            let service = update.service ?? t("Other services")
             if let index = groups.firstIndex(where: { $0.service == service }) {
                 groups[index].updates.append(update)
             } else {
@@ -79,14 +79,15 @@ public struct SiteBuilder: Sendable {
                         let earlier = (byActivity[update.activityRef] ?? []).filter { $0.number < update.number }
                             .reversed().map {
                                 SiteIndexPage.Earlier(
-                                    number: $0.number, href: Self.pagePath($0), published: $0.published.spoken)
+                                    number: $0.number, href: Self.pagePath($0),
+                                    published: UpdateView.spoken($0.published))
                             }
                         let renditions = Self.otherRenditions(update).map {
-                            RenditionLink(label: Self.label($0.0.format), href: $0.1)
+                            Self.link($0.0, href: $0.1)
                         }
                         return SiteIndexPage.Link(
                             title: update.activityTitle, href: Self.pagePath(update),
-                            published: update.published.spoken,
+                            published: UpdateView.spoken(update.published),
                             easyRead: update.format == PublishFormat.easyRead.rawValue, earlier: Array(earlier),
                             hasEarlier: !earlier.isEmpty, renditions: renditions, hasRenditions: !renditions.isEmpty)
                     })
@@ -143,7 +144,7 @@ public struct SiteBuilder: Sendable {
     private func feed(_ updates: [(PublishedUpdate, UpdateContent?)]) -> String {
         let x = Escape.html
         let base = baseURL ?? ""
-        let title = "You said, we did" + (organisation.map { ": \($0)" } ?? "")
+        let title = t("You said, we did") + (organisation.map { ": \($0)" } ?? "")
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
@@ -158,7 +159,7 @@ public struct SiteBuilder: Sendable {
         for (update, content) in updates {
             out += """
                 <entry>
-                <title>\(x(update.activityTitle)) (update \(update.number))</title>
+                <title>\(x(t("{{title}} (update {{number}})", ["title": update.activityTitle, "number": String(update.number)])))</title>
                 <id>urn:sha256:\(update.sha256)</id>
                 <updated>\(update.redactedAt ?? update.recordedAt)</updated>
                 <published>\(update.recordedAt)</published>
@@ -173,12 +174,14 @@ public struct SiteBuilder: Sendable {
 
     /// A feed entry's summary: for an update after the first, what changed.
     static func summary(_ update: PublishedUpdate, _ content: UpdateContent?) -> String {
-        var summary = "You said, we did: \(update.activityTitle), published \(update.published.spoken)."
+        var summary = t(
+            "You said, we did: {{title}}, published {{date}}.",
+            ["title": update.activityTitle, "date": UpdateView.spoken(update.published)])
         if let changes = content?.changes, !changes.isEmpty,
             let since = content?.changedSince.flatMap(UpdateView.spoken)
         {
             summary +=
-                " What has changed since \(since): "
+                " " + t("What has changed since {{date}}:", ["date": since]) + " "
                 + changes.map { UpdateView.changeLine($0).text }.joined(separator: " ")
         }
         return summary
@@ -203,15 +206,19 @@ public struct SiteBuilder: Sendable {
         if let notice {
             banner +=
                 "\n<div class=\"replaced\" role=\"note\" style=\"background:#fff4d6;color:#1b1b1b;"
-                + "border-left:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem\"><p><strong>This update was "
-                + "replaced on \(x(notice.on)).</strong> <a href=\"\(x(notice.latestHref))\" style=\"color:#0b4f9c\">"
-                + "Read the latest update</a></p></div>"
+                + "border-inline-start:.35rem solid #6b4f00;padding:.5rem 1rem;margin:0 0 1rem\"><p><strong>"
+                + x(t("This update was replaced on {{on}}.", ["on": notice.on]))
+                + "</strong> <a href=\"\(x(notice.latestHref))\" style=\"color:#0b4f9c\">"
+                + x(t("Read the latest update")) + "</a></p></div>"
         }
         if !others.isEmpty {
             banner +=
-                "\n<nav class=\"renditions\" aria-label=\"Other versions\" style=\"margin:0 0 1rem\"><p>This update "
-                + "is also in: "
-                + others.map { "<a href=\"\(x($0.href))\" style=\"color:#0b4f9c\">\(x($0.label))</a>" }
+                "\n<nav class=\"renditions\" aria-label=\"\(x(t("Other versions")))\" style=\"margin:0 0 1rem\"><p>"
+                + x(t("This update is also in:")) + " "
+                + others.map {
+                    "<a href=\"\(x($0.href))\"\($0.language.map { " hreflang=\"\(x($0))\"" } ?? "")"
+                        + " style=\"color:#0b4f9c\">\(x($0.label))</a>"
+                }
                 .joined(separator: ", ") + ".</p></nav>"
         }
         let index = text.index(after: end)
@@ -222,6 +229,8 @@ public struct SiteBuilder: Sendable {
     struct RenditionLink {
         var label: String
         var href: String
+        /// The rendition's language, when it is not the source language's.
+        var language: String? = nil
     }
 
     /// Each rendition after the update's first, with its path in the site: `updates/GP-1.easy-read.html`,
@@ -235,16 +244,27 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// A link to a rendition: its format, and its language when it is not the source's ("web page
+    /// (Cymraeg / English)"), with `hreflang`.
+    static func link(_ rendition: Rendition, href: String) -> RenditionLink {
+        guard rendition.language != "en" else { return RenditionLink(label: label(rendition.format), href: href) }
+        let tags = rendition.language.split(separator: "+").compactMap { try? LanguageTag(parsing: String($0)) }
+        let names = tags.map(\.ownName).joined(separator: " / ")
+        return RenditionLink(
+            label: label(rendition.format) + (names.isEmpty ? "" : " (\(names))"), href: href,
+            language: tags.first?.code)
+    }
+
     /// A rendition's name, for a link.
     static func label(_ format: String) -> String {
         switch PublishFormat(rawValue: format) {
-        case .html?: "web page"
-        case .easyRead?: "easy read"
-        case .largePrint?: "large print"
-        case .md?: "Markdown"
-        case .txt?: "plain text"
-        case .json?: "open data (JSON)"
-        case .csv?: "open data (CSV)"
+        case .html?: t("web page")
+        case .easyRead?: t("easy read")
+        case .largePrint?: t("large print")
+        case .md?: t("Markdown")
+        case .txt?: t("plain text")
+        case .json?: t("open data (JSON)")
+        case .csv?: t("open data (CSV)")
         case nil: format
         }
     }
@@ -259,6 +279,8 @@ public struct SiteBuilder: Sendable {
 
 /// What the site's index template shows.
 struct SiteIndexPage {
+    var lang = MessageCatalogue.current.language.code
+    var rtl = MessageCatalogue.current.language.isRightToLeft
     struct Service {
         var service: String
         var updates: [Link]
@@ -290,6 +312,8 @@ struct SiteIndexPage {
 
 /// What the site's page for an update published as text, Markdown or open data shows.
 struct SiteUpdatePage {
+    var lang = MessageCatalogue.current.language.code
+    var rtl = MessageCatalogue.current.language.isRightToLeft
     var title: String
     var published: String
     var text: String

@@ -10,6 +10,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     private var library: MustacheLibrary
     private var sources: [String: String]
+    private var origin: String?
+    /// The language its `{{#t}}` phrases are in.
+    public private(set) var catalogue: MessageCatalogue
 
     /// The built-in templates, parsed once.
     public static let builtIn: TemplateSet = {
@@ -44,13 +47,18 @@ public struct TemplateSet: Sendable {
         return try TemplateSet(sources: sources, origin: folder)
     }
 
-    private init(sources: [String: String], origin: String?) throws(PublishError) {
+    private init(sources: [String: String], origin: String?, catalogue: MessageCatalogue = .english)
+        throws(PublishError)
+    {
         Self.registerContentTypes
         self.sources = sources
+        self.origin = origin
+        self.catalogue = catalogue
         library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: Self.pragma(for: name) + source), named: name)
+                let localized = Self.localize(source, name: name, catalogue: catalogue)
+                library.register(try MustacheTemplate(string: Self.pragma(for: name) + localized), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let file = origin.map { URL(filePath: $0).appending(path: "\(name).mustache").path } ?? name
                 throw .templateInvalid(
@@ -60,6 +68,40 @@ public struct TemplateSet: Sendable {
                 throw .templateInvalid(file: name, line: 1, column: 1, problem: "\(error)")
             }
         }
+    }
+
+    /// The same templates with their `{{#t}}` phrases in `catalogue`'s language.
+    public func localized(_ catalogue: MessageCatalogue) -> TemplateSet {
+        guard catalogue != self.catalogue else { return self }
+        do {
+            return try TemplateSet(sources: sources, origin: origin, catalogue: catalogue)
+        } catch {
+            // A translation cannot break a template: its placeholders match the English's (checked when
+            // it is installed) and it is escaped as the template escapes values.
+            return self
+        }
+    }
+
+    /// `source` with each `{{#t}}phrase{{/t}}` replaced by the phrase in `catalogue`'s language: the
+    /// English as written, or a translation escaped as the template escapes a value (its `{{…}}`
+    /// placeholders are left to be filled in).
+    static func localize(_ source: String, name: String, catalogue: MessageCatalogue) -> String {
+        guard source.contains("{{#t}}") else { return source }
+        var out = ""
+        var rest = source[...]
+        while let open = rest.range(of: "{{#t}}"), let close = rest[open.upperBound...].range(of: "{{/t}}") {
+            out += rest[..<open.lowerBound]
+            let phrase = String(rest[open.upperBound..<close.lowerBound])
+            if let translation = catalogue.phrases[phrase] {
+                out +=
+                    name.hasSuffix(".txt")
+                    ? translation : name.hasSuffix(".md") ? Escape.markdown(translation) : Escape.html(translation)
+            } else {
+                out += phrase
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// The source of a template, as `yswd templates` writes it out.
@@ -92,7 +134,7 @@ public struct TemplateSet: Sendable {
 
     /// Text as it is, but bidi-safe.
     struct BidiSafeText: MustacheContentType {
-        func escapeText(_ text: String) -> String { SafeText.bidi(text) }
+        func escapeText(_ text: String) -> String { SafeText.bidi(Escape.unmarked(text)) }
     }
 
     /// Text escaped for HTML, bidi-safe (``Escape/html(_:)``).

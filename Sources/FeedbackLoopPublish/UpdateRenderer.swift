@@ -28,7 +28,11 @@ public struct UpdateRenderer: Sendable {
     /// The update of `snapshot` in `format`.
     /// - Throws: ``PublishError/noThemes(activity:)`` when there is nothing to report, and
     ///   ``PublishError/noPublicContact(activity:)`` when it could not say where to ask questions.
-    public func render(_ snapshot: UpdateSnapshot, as format: PublishFormat) throws(PublishError) -> Publication {
+    /// With `language`, the update in that language (``LanguageVersion``); open data (JSON, CSV) is
+    /// always in the source language.
+    public func render(_ snapshot: UpdateSnapshot, as format: PublishFormat, in language: LanguageVersion? = nil)
+        throws(PublishError) -> Publication
+    {
         guard !snapshot.record.themes.isEmpty else { throw .noThemes(activity: snapshot.activity.ref) }
         guard snapshot.publicContact != nil else { throw .noPublicContact(activity: snapshot.activity.ref) }
         let content = UpdateContent(snapshot)
@@ -36,7 +40,26 @@ public struct UpdateRenderer: Sendable {
         switch (format, format.template) {
         case (.csv, _): bytes = Data(Self.csv([content]).utf8)
         case (_, let template?):
-            bytes = Data(templates.render(template, UpdateView.page(content, easyRead: format == .easyRead)).utf8)
+            let easyRead = format == .easyRead
+            guard let language, !language.isSource else {
+                bytes = Data(templates.render(template, UpdateView.page(content, easyRead: easyRead)).utf8)
+                break
+            }
+            let translated = MessageCatalogue.with(language.catalogue) {
+                templates.localized(language.catalogue).render(
+                    template, UpdateView.page(language.content(content), easyRead: easyRead))
+            }
+            guard language.bilingual else {
+                bytes = Data(translated.utf8)
+                break
+            }
+            let source = MessageCatalogue.with(MessageCatalogue(language: language.source)) {
+                templates.render(template, UpdateView.page(content, easyRead: easyRead))
+            }
+            bytes = Data(
+                (format == .md || format == .txt
+                    ? Bilingual.text(translated, then: source)
+                    : Bilingual.html(translated, then: source, language: language.source)).utf8)
         case (_, nil): bytes = Self.json(content)
         }
         let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in

@@ -5,21 +5,43 @@ import FeedbackLoop
 extension UpdateView {
     /// Views not yet grouped into themes: how many, and when we will report on them.
     static func unthemedText(_ count: Int, due: String?, on published: String, easyRead: Bool = false) -> String {
+        let number: KeyValuePairs<String, String> = ["count": String(count)]
+        let date = due.flatMap(spoken)
         if easyRead {
-            let first = count == 1 ? "We have not looked at 1 view yet." : "We have not looked at \(count) views yet."
-            guard let due, let date = spoken(due), due >= published else {
-                return first + " We will tell you about \(count == 1 ? "it" : "them") soon."
+            let first =
+                count == 1
+                ? t("We have not looked at 1 view yet.") : t("We have not looked at {{count}} views yet.", number)
+            guard let due, let date, due >= published else {
+                return first + " "
+                    + (count == 1 ? t("We will tell you about it soon.") : t("We will tell you about them soon."))
             }
-            return first + " We will tell you about \(count == 1 ? "it" : "them") by \(date)."
+            return first + " "
+                + (count == 1
+                    ? t("We will tell you about it by {{date}}.", ["date": date])
+                    : t("We will tell you about them by {{date}}.", ["date": date]))
         }
-        let views = count == 1 ? "1 view is" : "\(count) views are"
-        guard let due, let date = spoken(due) else {
-            return "\(views) not yet grouped into themes. We will report on \(count == 1 ? "it" : "them") when we have."
+        let views =
+            count == 1
+            ? t("1 view is not yet grouped into themes.")
+            : t("{{count}} views are not yet grouped into themes.", number)
+        guard let due, let date else {
+            return views + " "
+                + (count == 1 ? t("We will report on it when we have.") : t("We will report on them when we have."))
         }
-        return due >= published
-            ? "\(views) not yet grouped into themes. We will report on \(count == 1 ? "it" : "them") by \(date)."
-            : "\(views) not yet grouped into themes. We said we would report on all views by \(date). We are late, "
-                + "and we will report on \(count == 1 ? "it" : "them") as soon as we can."
+        if due >= published {
+            return views + " "
+                + (count == 1
+                    ? t("We will report on it by {{date}}.", ["date": date])
+                    : t("We will report on them by {{date}}.", ["date": date]))
+        }
+        return views + " "
+            + (count == 1
+                ? t(
+                    "We said we would report on all views by {{date}}. We are late, and we will report on it as soon as we can.",
+                    ["date": date])
+                : t(
+                    "We said we would report on all views by {{date}}. We are late, and we will report on them as soon as we can.",
+                    ["date": date]))
     }
 
     /// A commitment past its due date on the day of publishing, neither done nor dropped, is late,
@@ -29,8 +51,8 @@ extension UpdateView {
             status == DeliveryStatus.planned.rawValue || status == DeliveryStatus.inProgress.rawValue
         else { return nil }
         return easyRead
-            ? "This is late. We said we would do it by \(date)"
-            : "This is late: we said we would do it by \(date)"
+            ? t("This is late. We said we would do it by {{date}}", ["date": date])
+            : t("This is late: we said we would do it by {{date}}", ["date": date])
     }
 
     /// Words that start a title but read in lower case inside a sentence ("your views on your
@@ -43,7 +65,9 @@ extension UpdateView {
 
     /// `title` as it reads after "your views on".
     static func inSentence(_ title: String) -> String {
-        guard let first = title.split(separator: " ", maxSplits: 1).first,
+        // Only English titles are lowered: other languages' rules differ.
+        guard MessageCatalogue.current.language.primary == "en",
+            let first = title.split(separator: " ", maxSplits: 1).first,
             ordinaryFirstWords.contains(first.lowercased()), first.dropFirst().allSatisfy(\.isLowercase)
         else { return title }
         return first.lowercased() + title.dropFirst(first.count)

@@ -73,6 +73,10 @@ struct UpdatePage {
     }
 
     var lang = "en"
+    /// The page's language is written right to left: `dir="rtl"` on the page.
+    var rtl = false
+    /// In a translation that leaves some texts in the source language: a line saying so.
+    var untranslated: String?
     /// "What has changed since DATE, and why": the date of the update before, and the changes.
     var changedSince: String?
     var changes: [ChangeLine] = []
@@ -127,6 +131,7 @@ enum UpdateView {
     static func page(_ content: UpdateContent, easyRead: Bool = false) -> UpdatePage {
         let activity = content.activity
         let published = spoken(content.published) ?? content.published
+        let catalogue = MessageCatalogue.current
         let themes = content.themes.map {
             section($0, easyRead: easyRead, answersDue: content.answersDue, on: content.published)
         }
@@ -143,6 +148,9 @@ enum UpdateView {
         let unanswered = themes.filter(\.pending).map { UpdatePage.UnansweredLine(youSaid: $0.youSaid) }
         let changes = (content.changes ?? []).map { changeLine($0, easyRead: easyRead) }
         return UpdatePage(
+            lang: catalogue.language.code, rtl: catalogue.language.isRightToLeft,
+            untranslated: content.hasUntranslatedText
+                ? t("Some parts of this page are not translated yet, so they are shown in English.") : nil,
             changedSince: content.changedSince.flatMap(spoken), changes: changes, hasChanges: !changes.isEmpty,
             title: activity.title, purpose: activity.purpose, canInfluence: activity.canInfluence,
             couldNotChange: activity.couldNotChange, ref: activity.ref, published: published,
@@ -151,9 +159,10 @@ enum UpdateView {
             methods: content.takingPart.byMethod.map {
                 UpdatePage.MethodLine(
                     method: EngagementMethod(rawValue: $0.method) == nil
-                        ? "we did not record how \($0.contributions == 1 ? "it was" : "they were") given"
+                        ? ($0.contributions == 1
+                            ? t("we did not record how it was given") : t("we did not record how they were given"))
                         : methodName($0.method), contributions: $0.contributions,
-                    text: counted($0.contributions, "view"))
+                    text: views($0.contributions))
             }, hasMethods: !content.takingPart.byMethod.isEmpty, themes: themes, unanswered: unanswered,
             hasUnanswered: !unanswered.isEmpty,
             answersDueText: unanswered.isEmpty ? nil : answersDue(content.answersDue, on: content.published),
@@ -182,11 +191,11 @@ enum UpdateView {
             weDidNot: theme.weDidNot.map {
                 UpdatePage.ReasonLine(
                     heading: theme.answer == ThemeAnswer.partlyExplained.rawValue
-                        ? "What we did not do, and why" : "Why we did not do this",
+                        ? t("What we did not do, and why") : t("Why we did not do this"),
                     because: easyRead ? $0.easyRead ?? $0.because : $0.because, reason: reasonLabel($0.reason))
             }, pending: pending,
             pendingText: pending
-                ? "We have not decided what to do about this yet. " + answersDue(due, on: published) : nil)
+                ? t("We have not decided what to do about this yet.") + " " + answersDue(due, on: published) : nil)
     }
 
     static func action(_ action: UpdateContent.Action, easyRead: Bool = false, on published: String? = nil)
@@ -206,61 +215,112 @@ enum UpdateView {
     static func when(_ activity: UpdateContent.ActivityPart) -> String {
         var when: String
         switch (activity.opens.flatMap(spoken), activity.closes.flatMap(spoken)) {
-        case let (opens?, closes?) where opens == closes: when = "It took place on \(opens)."
-        case let (opens?, closes?): when = "It ran from \(opens) to \(closes)."
-        case let (nil, closes?): when = "It closed on \(closes)."
+        case let (opens?, closes?) where opens == closes: when = t("It took place on {{date}}.", ["date": opens])
+        case let (opens?, closes?):
+            when = t("It ran from {{opens}} to {{closes}}.", ["opens": opens, "closes": closes])
+        case let (nil, closes?): when = t("It closed on {{date}}.", ["date": closes])
         case let (opens?, nil):
-            when = activity.ongoing ? "It has been running since \(opens)." : "It opened on \(opens)."
+            when =
+                activity.ongoing
+                ? t("It has been running since {{date}}.", ["date": opens])
+                : t("It opened on {{date}}.", ["date": opens])
         case (nil, nil): when = ""
         }
-        if activity.ongoing { when += (when.isEmpty ? "" : " ") + "It is ongoing: you can still give your views." }
+        if activity.ongoing {
+            when += (when.isEmpty ? "" : " ") + t("It is ongoing: you can still give your views.")
+        }
         return when
+    }
+
+    /// "1 view", "12 views".
+    static func views(_ count: Int) -> String {
+        count == 1 ? t("1 view") : t("{{count}} views", ["count": String(count)])
+    }
+
+    /// "1 person", "12 people".
+    static func people(_ count: Int) -> String {
+        count == 1 ? t("1 person") : t("{{count}} people", ["count": String(count)])
     }
 
     /// Who took part, honestly: anonymous views are views, not people.
     static func takingPart(_ part: UpdateContent.TakingPart) -> String {
-        let views = counted(part.contributions, "view")
-        let people = counted(part.people, "person", plural: "people")
+        let views = views(part.contributions)
+        let people = people(part.people)
         switch (part.people, part.anonymous ?? 0) {
-        case (0, _): return "We heard \(views)."
-        case (_, 0): return people.prefix(1).uppercased() + people.dropFirst() + " gave us \(views)."
-        default: return "We heard \(views), from at least \(people)."
+        case (0, _): return t("We heard {{views}}.", ["views": views])
+        case (_, 0): return capitalised(t("{{people}} gave us {{views}}.", ["people": people, "views": views]))
+        default: return t("We heard {{views}}, from at least {{people}}.", ["views": views, "people": people])
         }
     }
 
     /// "7 views, from 5 people"; "from at least" when some views are anonymous.
     static func count(_ theme: UpdateContent.ThemePart) -> String {
-        let views = counted(theme.views ?? 0, "view")
-        let capitalised = views.prefix(1).uppercased() + views.dropFirst()
-        if theme.people == 0 { return capitalised }
-        let people = counted(theme.people, "person", plural: "people")
-        return capitalised + ", from \((theme.anonymous ?? 0) > 0 ? "at least " : "")\(people)"
+        let views = views(theme.views ?? 0)
+        if theme.people == 0 { return capitalised(views) }
+        let people = people(theme.people)
+        return capitalised(
+            (theme.anonymous ?? 0) > 0
+                ? t("{{views}}, from at least {{people}}", ["views": views, "people": people])
+                : t("{{views}}, from {{people}}", ["views": views, "people": people]))
     }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     static func easyCount(_ theme: UpdateContent.ThemePart) -> String {
         let views = theme.views ?? theme.people
         return theme.people > 0 && (theme.anonymous ?? 0) == 0 && views == theme.people
-            ? (theme.people == 1 ? "1 person told us this." : "\(theme.people) people told us this.")
-            : (views == 1 ? "We heard this once." : "We heard this \(views) times.")
+            ? (theme.people == 1
+                ? t("1 person told us this.") : t("{{count}} people told us this.", ["count": String(theme.people)]))
+            : (views == 1 ? t("We heard this once.") : t("We heard this {{count}} times.", ["count": String(views)]))
     }
 
     /// When the themes not yet answered will be: a date still ahead, or an honest "we are late".
     static func answersDue(_ due: String?, on published: String) -> String {
-        guard let due, let date = spoken(due) else { return "We will tell you when we have." }
+        guard let due, let date = spoken(due) else { return t("We will tell you when we have.") }
         return due >= published
-            ? "We will tell you by \(date)."
-            : "We said we would tell you by \(date). We are late, and we will tell you as soon as we can."
+            ? t("We will tell you by {{date}}.", ["date": date])
+            : t(
+                "We said we would tell you by {{date}}. We are late, and we will tell you as soon as we can.",
+                ["date": date])
     }
 
     /// The text ending as a sentence does, so another sentence can follow it.
     static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let last = trimmed.last, !".!?…".contains(last) else { return trimmed }
+        // A language mark's closing code point is not the sentence's last character.
+        let last = trimmed.unicodeScalars.last { !Escape.isMarker($0) }
+        // Full stops: Latin, Urdu (۔), Arabic question mark (؟), Devanagari and Bengali (।).
+        guard let last, !".!?…۔؟।".unicodeScalars.contains(last) else { return trimmed }
         return trimmed + "."
     }
 
+    /// A date as people write it, in the catalogue's language: "3 March 2026".
     static func spoken(_ iso: String) -> String? {
-        (try? CalendarDate.parse(iso, field: "date"))?.spoken
+        guard let date = try? CalendarDate.parse(iso, field: "date") else { return nil }
+        return spoken(date)
+    }
+
+    static func spoken(_ date: CalendarDate) -> String {
+        t(
+            "{{day}} {{month}} {{year}}",
+            ["day": String(date.day), "month": monthName(date.month), "year": String(date.year)])
+    }
+
+    static func monthName(_ month: Int) -> String {
+        switch month {
+        case 1: t("January")
+        case 2: t("February")
+        case 3: t("March")
+        case 4: t("April")
+        case 5: t("May")
+        case 6: t("June")
+        case 7: t("July")
+        case 8: t("August")
+        case 9: t("September")
+        case 10: t("October")
+        case 11: t("November")
+        default: t("December")
+        }
     }
 
     /// The first UK phone number in a text, as written.
@@ -270,10 +330,10 @@ enum UpdateView {
 
     static func statusText(_ status: String) -> String {
         switch DeliveryStatus(rawValue: status) {
-        case .planned?: "planned"
-        case .inProgress?: "in progress"
-        case .done?: "done"
-        case .dropped?: "stopped"
+        case .planned?: t("planned")
+        case .inProgress?: t("in progress")
+        case .done?: t("done")
+        case .dropped?: t("stopped")
         case nil: status
         }
     }
@@ -281,27 +341,26 @@ enum UpdateView {
     /// A reason category as a short label, shown as "Reason: …"; `other` has none.
     static func reasonLabel(_ reason: String) -> String? {
         switch ReasonCategory(rawValue: reason) {
-        case .outsideControl?: "outside our control"
-        case .cost?: "cost"
-        case .legal?: "the law or regulations"
-        case .clinicalSafety?: "clinical safety"
-        case .conflictingViews?: "people told us different things"
+        case .outsideControl?: t("outside our control")
+        case .cost?: t("cost")
+        case .legal?: t("the law or regulations")
+        case .clinicalSafety?: t("clinical safety")
+        case .conflictingViews?: t("people told us different things")
         case .other?, nil: nil
         }
     }
 
     static func methodName(_ method: String) -> String {
         switch EngagementMethod(rawValue: method) {
-        case .survey?: "survey"
-        case .focusGroup?: "focus groups"
-        case .interview?: "interviews"
-        case .dropIn?: "drop-in sessions"
-        case .outreach?: "outreach"
-        case .online?: "online"
-        case .publicMeeting?: "public meetings"
-        case .other?: "other ways"
-        case nil: "not recorded"
-
+        case .survey?: t("survey")
+        case .focusGroup?: t("focus groups")
+        case .interview?: t("interviews")
+        case .dropIn?: t("drop-in sessions")
+        case .outreach?: t("outreach")
+        case .online?: t("online")
+        case .publicMeeting?: t("public meetings")
+        case .other?: t("other ways")
+        case nil: t("not recorded")
         }
     }
 

@@ -26,7 +26,7 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation, pc.failedChannel,
+                    SELECT p.id, p.ref, pc.prefers, pc.email, pc.phone, pc.address, pc.name, pc.salutation, pc.failedChannel, pc.language,
                         (SELECT group_concat(key, char(31)) FROM (
                              SELECT DISTINCT t.key FROM contribution c
                              JOIN themeContribution tc ON tc.contributionId = c.id JOIN theme t ON t.id = tc.themeId
@@ -54,6 +54,7 @@ extension SQLiteStore {
                     address: try row.read("address"),
                     themes: try row.read("themes", as: String?.self)?.split(separator: "\u{1F}").map(String.init) ?? [])
                 recipient.salutation = try row.read("salutation")
+                recipient.language = try row.read("language", as: String?.self)
                 recipient.failedChannel = try row.read("failedChannel", as: String?.self).flatMap(
                     SendingChannel.init(rawValue:))
                 if let last = try row.readJSON("lastSent", as: LastFollowUp?.self, empty: nil) {

@@ -6,7 +6,7 @@ import Foundation
 /// history records each change, by ``actor``, in that same transaction.
 public protocol RecordStore:
     ActivityStore, ContributionStore, AnswerStore, ParticipantStore, PublishingStore, AccountStore, SettingStore,
-    HistoryStore, FactStore, ImportStore, DeliveryStore
+    HistoryStore, FactStore, ImportStore, DeliveryStore, TranslationStore
 {
     /// Who is making the changes, as history records them.
     var actor: String { get }

@@ -52,6 +52,8 @@ public enum RecordLayout {
         RecordTable("changeReason"),
         RecordTable("setting", key: ["key"]),
         RecordTable("notifySecret", key: ["name"]),
+        RecordTable("translation"),
+        RecordTable("phraseTranslation", key: ["language", "phrase"]),
         RecordTable("user"),
         RecordTable("passwordLink", key: ["tokenHash"]),
         RecordTable("webSession", key: ["idHash"]),

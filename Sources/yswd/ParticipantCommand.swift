@@ -31,6 +31,11 @@ struct ContactOptions: ParsableArguments {
     var address: String?
     @Option(help: "The format they prefer for a personal follow-up.")
     var prefers: PreferredFormat?
+    @Option(
+        help: ArgumentHelp(
+            "The language they hear back in, as a BCP 47 tag such as cy (Welsh) or ur (Urdu); one of the team's "
+                + "languages (yswd config set languages).", valueName: "TAG"))
+    var language: String?
 
     /// The options' values, checked: a bad one fails before the database is opened.
     struct Values {
@@ -40,6 +45,7 @@ struct ContactOptions: ParsableArguments {
         var phone: String?
         var address: String?
         var prefers: PreferredFormat?
+        var language: LanguageTag?
 
         /// Applies the options that were given.
         func apply(to contact: inout ParticipantContact) {
@@ -49,6 +55,7 @@ struct ContactOptions: ParsableArguments {
             if let phone { contact.phone = phone }
             if let address { contact.address = address }
             if let prefers { contact.prefers = prefers }
+            if let language { contact.language = language.code }
         }
     }
 
@@ -61,7 +68,7 @@ struct ContactOptions: ParsableArguments {
             address: try Parse.text(address, field: .entry("address")).map {
                 try PostalAddress.checked($0, field: .entry("address"))
             },
-            prefers: prefers)
+            prefers: prefers, language: try language.map { try LanguageTag(parsing: $0) })
     }
 }
 
@@ -90,7 +97,9 @@ extension Yswd.ParticipantCommand {
             try contact.values().apply(to: &details)
             let participant = Participant(
                 ref: try requireText(ref, field: .argument("REF")), wantsFeedback: wantsFeedback, mayQuote: mayQuote)
-            try await store.open().addParticipant(participant, contact: details)
+            let store = try await self.store.open()
+            if let language = details.languageTag { try await store.settings().checkLanguage(language) }
+            try await store.addParticipant(participant, contact: details)
             print("Added participant \(participant.ref).")
             if let address = details.address {
                 // Shown for checking: the lines a letter is addressed with.
@@ -126,7 +135,9 @@ extension Yswd.ParticipantCommand {
         func run() async throws {
             let fields = clear
             let values = try contact.values()
-            try await store.open().updateParticipant(ref: ref) { participant, details in
+            let store = try await self.store.open()
+            if let language = values.language { try await store.settings().checkLanguage(language) }
+            try await store.updateParticipant(ref: ref) { participant, details in
                 for field in fields { field.clear(in: &details) }
                 values.apply(to: &details)
                 if let wantsFeedback { participant.wantsFeedback = wantsFeedback }
