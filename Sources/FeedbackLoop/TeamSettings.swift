@@ -42,6 +42,9 @@ public struct TeamSettings: Sendable, Equatable, Codable {
     /// The languages the team publishes in, the source language first (its texts are the ones
     /// translated). English alone unless set.
     public var languages: [LanguageTag] = [.english]
+    /// Languages whose updates and follow-ups go out with the source language after them, whole
+    /// (Welsh then English, as the Welsh Language Standards ask).
+    public var bilingual: [LanguageTag] = []
 
     public init() {}
 
@@ -76,6 +79,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case notifyRateLimit = "notify-rate-limit"
         case notifyCallbackPath = "notify-callback-path"
         case languages
+        case bilingual
 
         /// The setting that holds a channel's template id.
         public static func notifyTemplate(_ channel: SendingChannel) -> Key {
@@ -168,6 +172,10 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .defaultOrganisation:
             defaultOrganisation = try EntryRules.identifier(text, field: .setting("default-organisation"))
         case .languages: languages = try LanguageTag.list(text, field: .setting("languages"))
+        case .bilingual:
+            let tags = try LanguageTag.list(text, field: .setting("bilingual"))
+            for tag in tags { try checkLanguage(tag, field: .setting("bilingual")) }
+            bilingual = tags
         }
     }
 
@@ -194,6 +202,7 @@ public struct TeamSettings: Sendable, Equatable, Codable {
         case .publicURL: publicURL
         case .defaultOrganisation: defaultOrganisation
         case .languages: languages.map(\.code).joined(separator: ",")
+        case .bilingual: bilingual.isEmpty ? nil : bilingual.map(\.code).joined(separator: ",")
         }
     }
 
@@ -215,7 +224,11 @@ public struct TeamSettings: Sendable, Equatable, Codable {
 
     /// Settings from stored values; a value that no longer passes its check keeps the default.
     public init(stored: [String: String]) {
-        for (name, value) in stored {
+        // The languages first: the bilingual setting is checked against them.
+        let ordered = stored.sorted {
+            ($0.key == "languages" ? 0 : 1, $0.key) < ($1.key == "languages" ? 0 : 1, $1.key)
+        }
+        for (name, value) in ordered {
             guard let key = Key(rawValue: name) else { continue }
             try? set(key, to: value)
         }

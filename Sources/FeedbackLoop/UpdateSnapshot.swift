@@ -44,6 +44,9 @@ public struct UpdateSnapshot: Sendable, Equatable, Codable {
     /// and postal address that could appear in the texts: never rendered, only looked for by the
     /// privacy guard in the texts to be published.
     public var privateTerms: [String] = []
+    /// Translations to be published with it (`cy: title` → the Welsh title): the privacy guard reads
+    /// them as it reads the record's own texts.
+    public var translatedTexts: [LocatedText] = []
     /// The name of every member of staff on record (accounts, leads of any activity, who made any
     /// decision) that could appear in the texts: looked for by the privacy guard in each of its forms.
     public var allStaffNames: [String] = []
@@ -158,5 +161,16 @@ public struct QuotePlacement: Sendable, Equatable, Codable {
         self.contributionId = contributionId
         self.published = published
         self.redacted = redacted
+    }
+}
+
+/// A text and where it comes from, for the privacy guard's findings.
+public struct LocatedText: Sendable, Equatable, Codable {
+    public var location: String
+    public var text: String
+
+    public init(location: String, text: String) {
+        self.location = location
+        self.text = text
     }
 }

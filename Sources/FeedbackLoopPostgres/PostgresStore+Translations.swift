@@ -39,6 +39,22 @@ extension PostgresStore {
         }
     }
 
+    public func translationLanguages(refs: [String]) async throws -> [String: [String]] {
+        struct Pair: Decodable {
+            var ref: String
+            var language: String
+        }
+        let pairs = try await reading { session in
+            try await session.all(
+                Pair.self,
+                """
+                SELECT DISTINCT a.ref, t.language FROM translation t JOIN activity a ON a.id = t.activityId
+                WHERE a.ref = ANY(\(refs)::text[]) ORDER BY a.ref, t.language
+                """)
+        }
+        return Dictionary(grouping: pairs, by: \.ref).mapValues { $0.map(\.language) }
+    }
+
     public func phraseTranslations(language: LanguageTag) async throws -> [String: String] {
         struct Phrase: Decodable {
             var phrase: String

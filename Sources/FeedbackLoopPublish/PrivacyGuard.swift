@@ -142,6 +142,7 @@ public enum PrivacyGuard {
             texts.append(("decision \(step.key), text", step.text))
             if let easyRead = step.easyRead { texts.append(("decision \(step.key), easy read", easyRead)) }
         }
+        for translated in snapshot.translatedTexts { texts.append((translated.location, translated.text)) }
         return texts
     }
 

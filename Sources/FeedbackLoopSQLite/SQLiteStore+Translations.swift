@@ -42,6 +42,22 @@ extension SQLiteStore {
         }
     }
 
+    public func translationLanguages(refs: [String]) async throws -> [String: [String]] {
+        try await reading { db in
+            var languages: [String: [String]] = [:]
+            for chunk in stride(from: 0, to: refs.count, by: 500).map({ refs[$0..<min($0 + 500, refs.count)] }) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT a.ref, t.language FROM translation t JOIN activity a ON a.id = t.activityId
+                        WHERE a.ref IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY a.ref, t.language
+                        """, arguments: StatementArguments(Array(chunk)))
+                for row in rows { languages[row["ref"], default: []].append(row["language"]) }
+            }
+            return languages
+        }
+    }
+
     public func phraseTranslations(language: LanguageTag) async throws -> [String: String] {
         try await reading { db in
             var phrases: [String: String] = [:]

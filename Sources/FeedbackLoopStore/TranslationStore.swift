@@ -10,6 +10,9 @@ public protocol TranslationStore: Sendable {
     /// Records translations into `language` in one write, each replacing any earlier one of its key.
     func recordTranslations(ref: String, language: LanguageTag, _ translations: [StoredTranslation]) async throws
 
+    /// The languages each of `refs` has translations in (activities with none are left out).
+    func translationLanguages(refs: [String]) async throws -> [String: [String]]
+
     /// The team's catalogue in `language`: each phrase's English, and its translation.
     func phraseTranslations(language: LanguageTag) async throws -> [String: String]
 

@@ -20,7 +20,7 @@ public struct FollowUpBatch: Sendable {
 
     public static func prepare(
         store: any RecordStore, ref: String, templates: TemplateSet = .builtIn, asOf: CalendarDate? = nil,
-        allowing allowed: [String] = []
+        allowing allowed: [String] = [], allowUntranslated: Bool = false
     ) async throws -> FollowUpBatch {
         let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
         var snapshot = try await store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
@@ -44,11 +44,33 @@ public struct FollowUpBatch: Sendable {
                 data: update.data, reasons: try store.changeReasons(activity: ref, since: update.recordedAt))
         }
         let followUps = FollowUpRenderer(templates: templates).render(
-            snapshot, for: recipients, about: about, earlier: earlier)
+            snapshot, for: recipients, about: about, earlier: earlier,
+            languages: try await languages(
+                store: store, ref: ref, of: recipients, allowUntranslated: allowUntranslated))
         let letters = followUps.filter(\.recipient.goesByPost).count
         if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
         return FollowUpBatch(
             activity: ref, followUps: followUps, recipients: recipients, waivers: waivers, today: today)
+    }
+
+    /// Each language among `recipients` other than the source language, put together for their
+    /// follow-ups in the same run as everyone else's: a language with texts or phrases still to
+    /// translate refuses the whole run (so no one hears back later than another), unless
+    /// `allowUntranslated`. A language no longer in the team's list is told in the source language.
+    static func languages(
+        store: any RecordStore, ref: String, of recipients: [FollowUpRecipient], allowUntranslated: Bool
+    ) async throws -> [String: LanguageVersion] {
+        let settings = try await store.settings()
+        var versions: [String: LanguageVersion] = [:]
+        for tag in Set(recipients.filter { $0.format != nil }.compactMap(\.language)).sorted() {
+            guard let language = try? LanguageTag(parsing: tag), settings.targetLanguages.contains(language) else {
+                continue
+            }
+            versions[tag] = try await Translating.version(
+                store: store, ref: ref, language: language, bilingual: settings.bilingual.contains(language),
+                allowUntranslated: allowUntranslated)
+        }
+        return versions
     }
 
     /// The mailing list of every follow-up (who, how, which file).

@@ -9,6 +9,8 @@ public struct PreparedUpdate: Sendable {
     public var snapshot: UpdateSnapshot
     public var publication: Publication
     public var format: PublishFormat
+    /// The language it is in, when not the source language.
+    public var language: LanguageVersion?
     /// Themes with no answer yet (allowed only when publishing early).
     public var unanswered: [String]
     /// In-scope views not yet linked to a theme (allowed only when publishing early).
@@ -23,21 +25,27 @@ public struct PreparedUpdate: Sendable {
     /// Reads the activity's snapshot, renders it, and scans it for private details.
     public static func prepare(
         store: any RecordStore, ref: String, format: PublishFormat, templates: TemplateSet = .builtIn,
-        asOf: CalendarDate? = nil, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen
+        asOf: CalendarDate? = nil, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen,
+        language: LanguageVersion? = nil
     ) async throws -> PreparedUpdate {
         let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
         var snapshot = try await store.updateSnapshot(
             ref: ref, asOf: today, quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
-        let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format)
+        let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format, in: language)
+        // Translations pass the same guard as the texts they translate.
+        snapshot.translatedTexts = (language?.translations ?? []).map {
+            LocatedText(location: "\(language?.language.code ?? ""): \($0.key)", text: $0.text)
+        }
         let words = PrivacyGuard.words(in: snapshot)
         snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)
         snapshot.allStaffNames = try await store.staffNames(words: words)
         return PreparedUpdate(
-            snapshot: snapshot, publication: publication, format: format,
+            snapshot: snapshot, publication: publication, format: format, language: language,
             unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
             unthemed: snapshot.record.contributions.unthemed,
             doneButPromised: snapshot.record.decisions.filter(\.isDoneButPromised).map(\.key),
-            easyReadWarnings: format == .easyRead ? Self.easyRead(snapshot, publication) : [],
+            // Easy read wording is checked in English only.
+            easyReadWarnings: format == .easyRead && language == nil ? Self.easyRead(snapshot, publication) : [],
             findings: PrivacyGuard.scan(snapshot))
     }
 
@@ -109,6 +117,7 @@ public struct PreparedUpdate: Sendable {
     /// It as a rendition to record.
     var rendition: RenditionRecording {
         RenditionRecording(
-            format: format.rawValue, bytes: publication.bytes, sha256: publication.sha256, quotes: publication.quotes)
+            format: format.rawValue, language: language?.renditionLanguage ?? "en", bytes: publication.bytes,
+            sha256: publication.sha256, quotes: publication.quotes)
     }
 }

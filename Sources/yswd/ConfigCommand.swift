@@ -78,7 +78,13 @@ extension Yswd.ConfigCommand {
             let key = try TeamSettings.Key.parse(name)
             let value = try fromFile.map(Self.read) ?? values.joined(separator: " ")
             var checked = TeamSettings()
-            try checked.set(key, to: value)  // bad values fail before the database is opened
+            // Bad values fail before the database is opened (the bilingual languages are checked against the
+            // team's list once it is).
+            if key == .bilingual {
+                _ = try LanguageTag.list(value, field: .setting("bilingual"))
+            } else {
+                try checked.set(key, to: value)
+            }
             let settings = try await store.open().setSetting(key, to: value)
             print("Set \(key.rawValue) to \(settings.value(of: key) ?? value).")
         }

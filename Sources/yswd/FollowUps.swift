@@ -55,6 +55,11 @@ extension Yswd {
                     + " Notify's upload page takes (email.csv, text-messages.csv, letters.csv).",
                 valueName: "format"))
         var format: FollowUpFiles = .files
+        @Flag(
+            help: ArgumentHelp(
+                "Write follow-ups in each person's language even while some texts have no current translation,"
+                    + " showing them in the source language, marked as such."))
+        var allowUntranslated = false
 
         func validate() throws {
             if !sentTo.isEmpty, !markSent {
@@ -69,7 +74,8 @@ extension Yswd {
             let templates = try template.load(required: FollowUpRenderer.requiredTemplates)
             let store = try await self.store.open()
             let batch = try await FollowUpBatch.prepare(
-                store: store, ref: activity, templates: templates, asOf: date, allowing: allowed)
+                store: store, ref: activity, templates: templates, asOf: date, allowing: allowed,
+                allowUntranslated: allowUntranslated)
             let followUps = batch.followUps
             let recipients = batch.recipients
             for ref in sentTo where !followUps.contains(where: { $0.recipient.ref == ref }) {

@@ -3,6 +3,7 @@ import FeedbackLoop
 import FeedbackLoopPostgres
 import FeedbackLoopSQLite
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 
 /// What `loops --fail-on` fails on.
@@ -107,9 +108,29 @@ extension Yswd {
                         print("\nFollow-ups sent through GOV.UK Notify:\n" + lines.joined(separator: "\n"))
                     }
                 }
+                // Translations whose source has changed, or that are still to do, for each language begun.
+                if listing.format == .table, !rows.isEmpty {
+                    let lines = try await translationLines(store, refs: rows.map(\.ref))
+                    if !lines.isEmpty { print("\nTranslations:\n" + lines.joined(separator: "\n")) }
+                }
             }
             if let failOn, statuses.contains(where: failOn.matches) { throw ExitCode(1) }
         }
+    }
+}
+
+extension Yswd.Loops {
+    /// "GP: Welsh: 2 texts out of date" for each activity with translations not all current.
+    func translationLines(_ store: any RecordStore, refs: [String]) async throws -> [String] {
+        var lines: [String] = []
+        for (ref, tags) in try await store.translationLanguages(refs: refs).sorted(by: { $0.key < $1.key }) {
+            for tag in tags {
+                guard let language = try? LanguageTag(parsing: tag) else { continue }
+                let coverage = try await Translating.coverage(store: store, ref: ref, language: language)
+                if !coverage.isComplete { lines.append("\(ref): \(coverage.summary)") }
+            }
+        }
+        return lines
     }
 }
 

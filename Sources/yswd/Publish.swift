@@ -41,8 +41,18 @@ extension Yswd {
                 have several renditions: repeat --format to record them together, or add one later with --add-to
                 N while the record still says what update N said. Another rendition never replaces an update.
 
+                In another language: --language cy publishes the update in Welsh, from the activity's translations
+                (yswd translate) and the team's catalogue of phrases; --bilingual cy publishes Welsh then English,
+                each whole. With --record, the update is recorded in the source language with the language's
+                renditions beside it, so no one hears later than anyone else; --add-to N --language cy adds them to
+                update N. While any text has no current translation (never translated, or translated from a text
+                that has since changed), the update is refused, naming each; --allow-untranslated shows those in
+                the source language, marked as such, with a line saying so. Easy read wording is checked in
+                English only. The open data (json, csv) is in the source language.
+
                 Examples:
                   yswd publish GP-ACCESS-2026 --format html --out gp-access.html
+                  yswd publish GP-ACCESS-2026 --bilingual cy --out gp-cy.html
                   yswd publish GP-ACCESS-2026 --format html --format easy-read \\
                     --format large-print --out update-1 --record --channel web
                   yswd publish GP-ACCESS-2026 --record --add-to 1 --format md --out gp-1.md
@@ -89,6 +99,20 @@ extension Yswd {
         var strict = false
         @Option(help: "The publication date (YYYY-MM-DD; default: today in the team's time zone).")
         var asOf: String?
+        @Option(
+            help: ArgumentHelp(
+                "Publish in this language (a BCP 47 tag, one of the team's languages).", valueName: "TAG"))
+        var language: String?
+        @Option(
+            help: ArgumentHelp(
+                "Publish in this language, then in the source language, each whole (Welsh then English).",
+                valueName: "TAG"))
+        var bilingual: String?
+        @Flag(
+            help: ArgumentHelp(
+                "With --language or --bilingual: publish while some texts have no current translation, showing them "
+                    + "in the source language, marked as such."))
+        var allowUntranslated = false
 
         func validate() throws {
             if !channels.isEmpty, !record {
@@ -102,6 +126,21 @@ extension Yswd {
             if formats.count > 1, out == nil {
                 throw ValidationError("several formats need --out FOLDER to write them to")
             }
+            if language != nil, bilingual != nil {
+                throw ValidationError("give --language or --bilingual, not both")
+            }
+            if allowUntranslated, language == nil, bilingual == nil {
+                throw ValidationError("--allow-untranslated goes with --language or --bilingual")
+            }
+            if language != nil || bilingual != nil, let data = formats.first(where: { $0.template == nil }) {
+                throw ValidationError(
+                    "--format \(data.rawValue) is open data, which is in the source language; use html, easy-read,"
+                        + " large-print, md or txt")
+            }
+            if language != nil || bilingual != nil, record, addTo == nil, out == nil {
+                throw ValidationError(
+                    "recording an update in another language records the source language beside it: give --out FOLDER")
+            }
         }
 
         func run() async throws {
@@ -112,18 +151,33 @@ extension Yswd {
             for format in formats where template.folder != nil && format.template == nil {
                 note("note: --template is not used for \(format.rawValue), which is open data")
             }
+            let tag = try (language ?? bilingual).map {
+                try LanguageTag(parsing: $0, field: .entry(language != nil ? "language" : "bilingual"))
+            }
             let store = try await self.store.open()
+            var version: LanguageVersion?
+            if let tag {
+                version = try await Translating.version(
+                    store: store, ref: activity, language: tag, bilingual: bilingual != nil,
+                    allowUntranslated: allowUntranslated)
+            }
             // A rendition added to an update says what that update said, as of its day.
             var earlier: PublishedUpdate?
             if let addTo { earlier = try await store.update(ref: activity, number: addTo) }
             let date = try Parse.date(asOf, field: .entry("as-of")) ?? earlier?.published
             var prepared: [PreparedUpdate] = []
-            for format in formats {
-                prepared.append(
-                    try await PreparedUpdate.prepare(
-                        store: store, ref: activity, format: format, templates: templates, asOf: date,
-                        quotesPerTheme: quotes, quoteMode: quoteMode))
+            // A new update in another language is recorded with the source language's renditions first.
+            let languages: [LanguageVersion?] =
+                version == nil ? [nil] : record && addTo == nil ? [nil, version] : [version]
+            for language in languages {
+                for format in formats {
+                    prepared.append(
+                        try await PreparedUpdate.prepare(
+                            store: store, ref: activity, format: format, templates: templates, asOf: date,
+                            quotesPerTheme: quotes, quoteMode: quoteMode, language: language))
+                }
             }
+            if let version { languageNotes(version, formats: formats) }
             let waived = try PreparedUpdate.check(
                 prepared, early: early || earlier != nil, strict: strict, allowing: allowed)
             for warning in prepared.flatMap(\.easyReadWarnings) { note("warning: easy read: \(warning)") }
@@ -164,16 +218,38 @@ extension Yswd {
             }
             try OutputPaths.makeFolder(out, privateOnly: false)
             for update in prepared {
-                let path = out + "/" + Self.fileName(activity, number: number, format: update.format)
+                let path =
+                    out + "/"
+                    + Self.fileName(
+                        activity, number: number, format: update.format, language: update.language?.renditionLanguage)
                 try OutputPaths.write(update.publication.bytes, to: path)
                 note("Wrote \(path).")
             }
         }
 
-        /// A rendition's file in an --out folder: `GP-1.html`, `GP-1.easy-read.html`, `GP.md` when not recorded.
-        static func fileName(_ ref: String, number: Int?, format: PublishFormat) -> String {
+        /// A rendition's file in an --out folder: `GP-1.html`, `GP-1.easy-read.html`, `GP-1.cy.html`,
+        /// `GP.md` when not recorded.
+        static func fileName(_ ref: String, number: Int?, format: PublishFormat, language: String? = nil) -> String {
             let safe = String(ref.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-            return safe + (number.map { "-\($0)" } ?? "") + "." + format.fileExtension
+            return safe + (number.map { "-\($0)" } ?? "") + (language.map { ".\($0)" } ?? "") + "."
+                + format.fileExtension
+        }
+
+        /// What staff should know of an update in another language: texts shown in the source language,
+        /// and easy read not checked.
+        private func languageNotes(_ version: LanguageVersion, formats: [PublishFormat]) {
+            let phrases = MessageCatalogue.known.filter { version.catalogue.phrases[$0] == nil }.count
+            if allowUntranslated {
+                note(
+                    "note: texts with no current \(version.language.englishName) translation are shown in the source"
+                        + " language, marked as such; yswd translate status \(activity) lists them"
+                        + (phrases > 0 ? ". \(counted(phrases, "built-in phrase")) are not translated either" : ""))
+            }
+            if formats.contains(.easyRead) {
+                note(
+                    "note: easy read in \(version.language.englishName) was not checked for long sentences and words;"
+                        + " yswd checks English only")
+            }
         }
 
         /// What the update says that staff should know before it goes out.

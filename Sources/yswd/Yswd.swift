@@ -31,6 +31,7 @@ struct Yswd: AsyncParsableCommand {
             History.self, Loops.self, Check.self,
             ConfigCommand.self,
             ImportCommand.self, ExportCommand.self, Publish.self, Updates.self, FollowUps.self, NotifyCommand.self,
+            TranslateCommand.self,
             Site.self, Report.self,
             Templates.self,
             UserCommand.self, Serve.self,
