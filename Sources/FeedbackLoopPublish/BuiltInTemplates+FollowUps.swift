@@ -4,7 +4,7 @@ extension BuiltInTemplates {
     // `subject` and `updateURL` (email) and `phone` (call scripts).
 
     static let followUpEmail = """
-        {{#t}}Subject:{{/t}} {{subject}}
+        Subject: {{subject}}
 
         {{salutation}}
 

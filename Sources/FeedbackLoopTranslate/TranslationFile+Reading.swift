@@ -19,6 +19,15 @@ extension TranslationFile {
     }
 
     static func readXLIFF(_ data: Data, path: String) throws(TranslationFileError) -> TranslationFile {
+        // FoundationXML's parser cannot be trusted with bytes that are not UTF-8 (it stops the process on
+        // some); yswd writes UTF-8, so anything else is refused here, at its line.
+        if let bad = Self.firstInvalidUTF8(data) {
+            throw .malformed(
+                path: path, line: bad.line, column: bad.column,
+                problem:
+                    "this is not UTF-8 text (the byte there is 0x\(String(format: "%02X", bad.byte))); save the file as UTF-8"
+            )
+        }
         let reader = XLIFFReader()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -32,6 +41,11 @@ extension TranslationFile {
                 problem:
                     "this is not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "it ends too soon"))"
             )
+        }
+        guard reader.depth == 0 else {
+            throw .malformed(
+                path: path, line: parser.lineNumber, column: parser.columnNumber,
+                problem: "the file ends before its elements are closed; it may have been cut short")
         }
         guard reader.sawRoot else { throw .notYswd(path: path, why: "it has no xliff element") }
         guard let original = reader.original else { throw .notYswd(path: path, why: "it has no file element") }
@@ -53,6 +67,34 @@ extension TranslationFile {
             throw .notYswd(path: path, why: error.description)
         }
         return TranslationFile(activity: activity, sourceLanguage: source, targetLanguage: target, units: reader.units)
+    }
+
+    /// Where the first byte that does not belong to valid UTF-8 is, if any.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8)? {
+        let bytes = [UInt8](data)
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1, byte)
+            }
+            guard index + length <= bytes.count,
+                String(bytes: bytes[index..<(index + length)], encoding: .utf8) != nil
+            else { return (line, index - lineStart + 1, byte) }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return nil
     }
 
     static func readCSV(_ data: Data, path: String) throws(TranslationFileError) -> TranslationFile {
@@ -144,6 +186,8 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
     var original: String?
     var units: [TranslationFile.Unit] = []
     var problem: Problem?
+    /// Elements opened and not yet closed.
+    var depth = 0
 
     private var unit: TranslationFile.Unit?
     private var text: String?
@@ -153,6 +197,7 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        depth += 1
         if !sawRoot {
             guard name == "xliff", namespaceURI == TranslationFile.namespace else {
                 fail(
@@ -195,6 +240,7 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         switch name {
         case "source": unit?.source = text ?? ""
         case "target":

@@ -101,3 +101,43 @@ import Testing
 extension FollowUp {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// An update and a letter in Welsh then English, and in Urdu (right to left).
+@Suite struct LanguageGoldenTests {
+    let golden = GoldenTests()
+
+    static let recipient = FollowUpRecipient(
+        participantId: 3, ref: "P-003", prefers: .letter, name: "Jo Bloggs", address: "4 Mill Lane, Coventry, CV1 2AB",
+        themes: ["phone-queue", "parking"])
+
+    @Test(arguments: [("cy+en", Translations.welsh), ("ur", Translations.urdu)])
+    func updateAndLetter(name: String, language: LanguageVersion) throws {
+        let update = try UpdateRenderer().render(Sample.snapshot(), as: .html, in: language)
+        try golden.check(update.bytes, against: "update.\(name).html")
+        var recipient = Self.recipient
+        recipient.language = language.language.code
+        let letter = try #require(
+            FollowUpRenderer().render(
+                Sample.snapshot(), for: [recipient], about: FollowUpRenderer.About(number: 1),
+                languages: [language.language.code: language]
+            ).first)
+        try golden.check(letter.bytes, against: "letter.\(name).html")
+        for text in [update.text, String(decoding: letter.bytes, as: UTF8.self)] {
+            #expect(text.contains("lang=\"\(language.language.code)\""))
+            #expect(
+                text.contains("“<span lang=\"en\" dir=\"ltr\">I care for my mum") || !text.contains("I care"),
+                "the quote kept as said")
+        }
+        if language.bilingual {
+            // Welsh first, then the English whole, marked as English.
+            let welsh = try #require(update.text.range(of: "Dywedoch chi, gwnaethon ni"))
+            let english = try #require(update.text.range(of: "<div class=\"second-language\" lang=\"en\" dir=\"ltr\">"))
+            #expect(welsh.lowerBound < english.lowerBound)
+            #expect(update.text.contains("You said, we did"))
+            #expect(String(decoding: letter.bytes, as: UTF8.self).contains("Annwyl Jo Bloggs,"))
+        } else {
+            #expect(update.text.contains("<html lang=\"ur\" dir=\"rtl\">"))
+            #expect(!update.text.contains("You said"), "no English phrase is left: \(update.text)")
+        }
+    }
+}

@@ -71,4 +71,26 @@ import Testing
         #expect(process.terminationStatus == 0, "axe-core found violations:\n\(output)")
         #expect(output.components(separatedBy: ", 0 violated").count == pages.count + 1, "\(output)")
     }
+
+    /// The update and the letter in Welsh then English, and in Urdu (right to left): the golden files.
+    @Test func pagesInOtherLanguagesHaveNoWCAGViolations() async throws {
+        let python = Self.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
+        let axe = Self.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python) && FileManager.default.fileExists(atPath: axe))
+        let pages = ["update.cy+en.html", "letter.cy+en.html", "update.ur.html", "letter.ur.html"].map {
+            Self.root.appending(path: "Tests/FeedbackLoopPublishTests/Fixtures/\($0)").path
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [Self.root.appending(path: "Tests/accessibility/axe_check.py").path, axe] + pages
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "axe-core found violations:\n\(output)")
+        #expect(output.components(separatedBy: ", 0 violated").count == pages.count + 1, "\(output)")
+    }
 }

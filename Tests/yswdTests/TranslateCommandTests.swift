@@ -1,0 +1,279 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Issue 24: translations handed to translators and back, that cannot silently go out of date.
+@Suite struct TranslateCommandTests {
+    /// The publishing record with Welsh among the team's languages.
+    static func welsh() throws -> Yswd {
+        let yswd = try PublishCommandTests.prepared()
+        try yswd.ok("config", "set", "languages", "en,cy,ur")
+        return yswd
+    }
+
+    /// Fills every unit of yswd's XLIFF with `translate(source)`.
+    static func translated(_ xliff: String, _ translate: (String) -> String) throws -> String {
+        let document = try XMLDocument(xmlString: xliff)
+        for segment in try document.nodes(forXPath: "//*[local-name()='segment']") {
+            guard let segment = segment as? XMLElement,
+                let source = segment.elements(forName: "source").first?.stringValue
+            else { continue }
+            for old in segment.elements(forName: "target") { old.detach() }
+            segment.addChild(XMLElement(name: "target", stringValue: translate(source)))
+        }
+        return document.xmlString
+    }
+
+    /// Translates the catalogue's phrases into Welsh-ish ("CY: …", placeholders kept) and installs them.
+    static func installPhrases(_ yswd: Yswd, language: String = "cy") throws {
+        try yswd.ok("translate", "strings", "--language", language, "--out", "phrases.xlf")
+        let file = try String(contentsOfFile: yswd.folder + "/phrases.xlf", encoding: .utf8)
+        try Data(try translated(file) { "\(language.uppercased()): \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/phrases-done.xlf"))
+        #expect(try yswd.ok("translate", "import", "phrases-done.xlf").contains("of the team's catalogue of phrases"))
+    }
+
+    @Test func aChangedEnglishTextMakesItsWelshTranslationStale() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--format", "xliff", "--out", "gp-cy.xlf")
+        let exported = try String(contentsOfFile: yswd.folder + "/gp-cy.xlf", encoding: .utf8)
+        try Data(try Self.translated(exported) { "Cymraeg: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/gp-cy-done.xlf"))
+        #expect(try yswd.ok("translate", "import", "gp-cy-done.xlf").contains("into Welsh (cy)"))
+        try Self.installPhrases(yswd)
+        let welsh = try yswd.ok("publish", "GP", "--language", "cy")
+        #expect(welsh.contains("<html lang=\"cy\">") && welsh.contains("Cymraeg: Phones are busy at 8am"))
+        #expect(try yswd.ok("translate", "status", "GP").contains("Welsh: all texts translated"))
+
+        // The English changes after the Welsh was written.
+        try yswd.ok(
+            "theme", "update", "GP", "phone", "--said", "Nobody answers the phone at 8am", "--reason", "Clearer")
+        let status = try yswd.ok("translate", "status", "GP", "--language", "cy")
+        #expect(status.contains("Welsh: 1 text out of date"), "\(status)")
+        #expect(status.contains("out of date: theme:phone:you-said"))
+        #expect(try yswd.ok("loops", "--as-of", "2026-03-10").contains("GP: Welsh: 1 text out of date"))
+
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["publish", "GP", "--language", "cy", "--record", "--out", "cy"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains("out of date (the source changed after it was translated): theme:phone:you-said"))
+        #expect(!FileManager.default.fileExists(atPath: yswd.folder + "/cy"))
+
+        // The export offers it again, with the new English and no stale Welsh beside it.
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--format", "csv", "--out", "again.csv")
+        let again = try String(contentsOfFile: yswd.folder + "/again.csv", encoding: .utf8)
+        #expect(again.contains("GP,theme:phone:you-said,"))
+        #expect(again.contains("Nobody answers the phone at 8am,\r\n"), "\(again)")
+        #expect(!again.contains("title"), "a current translation is not offered again")
+
+        // The old unit cannot come back in: its source is not the record's any more.
+        let old = try yswd.run(["translate", "import", "gp-cy-done.xlf"])
+        #expect(old.status == 2)
+        #expect(old.stderr.contains("theme:phone:you-said: its source has changed since the export"))
+        #expect(old.stderr.contains("It now reads: \"Nobody answers the phone at 8am\""))
+        #expect(try yswd.fingerprint() == before, "nothing written")
+
+        // Shown in English, marked as such, when the team chooses to.
+        let marked = try yswd.ok("publish", "GP", "--language", "cy", "--allow-untranslated")
+        #expect(marked.contains("<span lang=\"en\" dir=\"ltr\">Nobody answers the phone at 8am</span>"))
+    }
+
+    /// An attribute's value (read from the list: FoundationXML's lookup by name misses attributes of an
+    /// element in a default namespace).
+    static func attribute(_ element: XMLElement, _ name: String) -> String? {
+        element.attributes?.first { $0.name == name }?.stringValue
+    }
+
+    @Test func xliffIsWellFormedXLIFF2AndItsRoundTripChangesNothingElse() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "gp.xlf")
+        let data = try Data(contentsOf: URL(fileURLWithPath: yswd.folder + "/gp.xlf"))
+        let document = try XMLDocument(data: data)
+        let root = try #require(document.rootElement())
+        #expect(root.localName == "xliff" && root.uri == "urn:oasis:names:tc:xliff:document:2.0")
+        #expect(Self.attribute(root, "version") == "2.0")
+        #expect(Self.attribute(root, "srcLang") == "en")
+        #expect(Self.attribute(root, "trgLang") == "cy")
+        let units = try document.nodes(forXPath: "//*[local-name()='unit']").compactMap { $0 as? XMLElement }
+        let texts = try yswd.ok("translate", "status", "GP", "--language", "cy")
+        #expect(texts.contains("(0 of \(units.count) current)"), "one unit per text: \(texts)")
+        var names = Set<String>()
+        for unit in units {
+            let segments = unit.elements(forName: "segment")
+            #expect(segments.count == 1 && segments[0].elements(forName: "source").count == 1)
+            #expect(Self.attribute(unit, "id")?.isEmpty == false)
+            names.insert(Self.attribute(unit, "name") ?? "")
+        }
+        #expect(names.count == units.count && names.contains("theme:phone:you-said") && names.contains("title"))
+
+        let before = try yswd.fingerprint(skipping: ["translation", "history"])
+        let filled = try Self.translated(String(decoding: data, as: UTF8.self)) { "Cymraeg: \($0) — ‘ac’ <b>&</b>" }
+        try Data(filled.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/gp-done.xlf"))
+        #expect(try yswd.ok("translate", "import", "gp-done.xlf").contains("Imported \(units.count) translations"))
+        #expect(try yswd.fingerprint(skipping: ["translation", "history"]) == before, "only translations were written")
+
+        // Exported again, every unit comes back with exactly what was imported.
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--all", "--out", "all.xlf")
+        let all = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: yswd.folder + "/all.xlf")))
+        for unit in try all.nodes(forXPath: "//*[local-name()='segment']").compactMap({ $0 as? XMLElement }) {
+            let source = unit.elements(forName: "source").first?.stringValue ?? ""
+            #expect(unit.elements(forName: "target").first?.stringValue == "Cymraeg: \(source) — ‘ac’ <b>&</b>")
+        }
+        // Importing the same file again changes nothing.
+        let settled = try yswd.fingerprint()
+        #expect(try yswd.ok("translate", "import", "gp-done.xlf").contains("Imported 0 translations"))
+        #expect(try yswd.fingerprint() == settled)
+        // The history has each translation, with who and the source it translates.
+        let history = try yswd.ok("history", "GP", "--format", "json")
+        #expect(history.contains("\"entity\" : \"translation\"") || history.contains("\"entity\":\"translation\""))
+    }
+
+    @Test func badInputIsRefusedAndNothingIsWritten() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--format", "csv", "--out", "gp.csv")
+        let csv = try String(contentsOfFile: yswd.folder + "/gp.csv", encoding: .utf8)
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "gp.xlf")
+        let xliff = try String(contentsOfFile: yswd.folder + "/gp.xlf", encoding: .utf8)
+        let before = try yswd.fingerprint()
+
+        func refused(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        {
+            let result = try yswd.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.split(separator: "\n").count == 1, "one line", sourceLocation: sourceLocation)
+        }
+        func file(_ name: String, _ text: String) throws -> String {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/" + name))
+            return name
+        }
+        /// The CSV with the title's translation (and the rest) set to `title`.
+        func csvWith(title: String) -> String {
+            csv.replacingOccurrences(
+                of: "GP,title,The activity's title (it goes in text messages),160,Getting a GP appointment,",
+                with:
+                    "GP,title,The activity's title (it goes in text messages),160,Getting a GP appointment,\"\(title)\""
+            )
+        }
+
+        try refused(
+            ["translate", "export", "GP", "--language", "xx", "--out", "x.xlf"],
+            "--language 'xx' is not a language tag yswd knows")
+        try refused(
+            ["translate", "export", "GP", "--language", "pl", "--out", "x.xlf"],
+            "--language 'pl' is not one of the team's languages (en, cy, ur)")
+        try refused(
+            ["participant", "update", "P-1", "--language", "pl"], "--language 'pl' is not one of the team's languages")
+        try refused(
+            ["translate", "export", "GP", "--language", "en", "--out", "x.xlf"], "is the team's source language")
+        try refused(
+            ["translate", "import", try file("a.xml", "<html><body/></html>")], "is not a translation file from yswd")
+        try refused(
+            [
+                "translate", "import",
+                try file("b.xlf", xliff.replacingOccurrences(of: "yswd:activity/GP", with: "other")),
+            ],
+            "its file's original is 'other'")
+        try refused(
+            ["translate", "import", try file("c.csv", "name,email\r\nJo,jo@example.org\r\n")],
+            "is not a translation file from yswd")
+        try refused(["translate", "import", try file("d.xlf", String(xliff.prefix(300)))], "d.xlf, line ")
+        try refused(["translate", "import", try file("e.csv", csv)], "has no translations in it yet")
+        try refused(
+            [
+                "translate", "import",
+                try file("f.csv", csvWith(title: "Teitl").replacingOccurrences(of: "GP,title,", with: "GP,old-title,")),
+            ],
+            "old-title: GP no longer has this text")
+        try refused(
+            ["translate", "import", try file("g.csv", csvWith(title: String(repeating: "Teitl hir ", count: 20)))],
+            "title: translation of title is 199 characters long; keep it to 160 characters or fewer")
+        try refused(
+            ["translate", "import", try file("h.csv", csvWith(title: "Cael \u{202E}apwyntiad"))],
+            "title: translation of title 'Cael \\u{202E}apwyntiad' is not text without direction controls")
+        #expect(try yswd.fingerprint() == before, "nothing was written")
+    }
+
+    @Test func aPhraseTranslationMustKeepItsPlaceholders() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "strings", "--language", "cy", "--format", "csv", "--out", "s.csv")
+        let csv = try String(contentsOfFile: yswd.folder + "/s.csv", encoding: .utf8)
+        let broken = csv.split(separator: "\r\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix(",Published {{published}},") ? line + "Cyhoeddwyd {{{published}}}" : String(line)
+        }.joined(separator: "\r\n")
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/s-cy.csv"))
+        let before = try yswd.fingerprint()
+        let result = try yswd.run(["translate", "import", "s-cy.csv"])
+        #expect(result.status == 2 && result.stderr.contains("Published {{published}}"), "\(result.stderr)")
+        #expect(result.stderr.contains("with the English's placeholders, each once: {{published}}"))
+        #expect(try yswd.fingerprint() == before)
+    }
+
+    @Test func generatedFilesNeverCrashTheImport() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "gp.xlf")
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--format", "csv", "--out", "gp.csv")
+        let seeds = [
+            try Data(contentsOf: URL(fileURLWithPath: yswd.folder + "/gp.xlf")),
+            try Data(contentsOf: URL(fileURLWithPath: yswd.folder + "/gp.csv")),
+        ]
+        let before = try yswd.fingerprint()
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<24 {
+            var bytes = [UInt8](seeds[round % 2])
+            // Flip, drop or insert a few bytes: a damaged file, as a mail client or an editor leaves it.
+            for _ in 0..<(1 + round % 5) {
+                let index = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[index] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(UInt8.random(in: 0...255, using: &generator), at: index)
+                }
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: yswd.folder + "/fuzz.dat"))
+            let result = try yswd.run(["translate", "import", "fuzz.dat"])
+            #expect(result.status == 2, "round \(round): \(result.status) \(result.stderr)")
+            #expect(result.stderr.hasPrefix("error: "), "round \(round): \(result.stderr)")
+        }
+        #expect(try yswd.fingerprint() == before)
+    }
+
+    @Test func followUpsGoInEachPersonsLanguageInTheSameRun() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("config", "set", "bilingual", "cy")
+        try yswd.ok("participant", "update", "P-2", "--language", "cy")
+        try yswd.ok("participant", "update", "P-1", "--language", "ur")
+        // Until the Welsh and Urdu are ready, nobody's follow-up is written: no one hears later than another.
+        let refused = try yswd.run(["followups", "GP", "--out", "f"])
+        #expect(refused.status == 2 && refused.stderr.contains("cannot go out in Welsh (cy) yet"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: yswd.folder + "/f"))
+
+        for language in ["cy", "ur"] {
+            try yswd.ok("translate", "export", "GP", "--language", language, "--out", "\(language).xlf")
+            let file = try String(contentsOfFile: yswd.folder + "/\(language).xlf", encoding: .utf8)
+            try Data(try Self.translated(file) { "\(language.uppercased()) \($0)" }.utf8)
+                .write(to: URL(fileURLWithPath: yswd.folder + "/\(language)-done.xlf"))
+            try yswd.ok("translate", "import", "\(language)-done.xlf")
+            try Self.installPhrases(yswd, language: language)
+        }
+        try yswd.ok("followups", "GP", "--out", "f")
+        let letter = try String(contentsOfFile: yswd.folder + "/f/P-2-letter.html", encoding: .utf8)
+        #expect(letter.hasPrefix("<!DOCTYPE html>\n<html lang=\"cy\">"))
+        let welsh = try #require(letter.range(of: "CY: Dear"))
+        let english = try #require(letter.range(of: "<div class=\"second-language\" lang=\"en\" dir=\"ltr\">"))
+        #expect(welsh.lowerBound < english.lowerBound && letter.contains("Dear participant,"), "Welsh, then English")
+        let email = try String(contentsOfFile: yswd.folder + "/f/P-1-email.txt", encoding: .utf8)
+        #expect(email.hasPrefix("Subject: UR: What happened to your views on UR Getting a GP appointment"), "\(email)")
+        #expect(email.contains("UR Phones are busy at 8am") && !email.contains("----------"), "Urdu only: \(email)")
+    }
+}
