@@ -121,6 +121,39 @@ echo "  with --quote-mode auto:                 ${auto_ms} ms, peak $(peak_mb "$
 echo "sqlite3, the same counting queries:       ${counts_ms} ms"
 echo "ratio publish / sqlite3:                  $(ratio "$publish_ms" "$counts_ms") (target <= 3)"
 
+# A second language: Welsh for A1's texts and for yswd's own phrases (each the English after "CY ",
+# through yswd translate, as a translator's file comes back).
+fill() {
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as out:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(rows[0])
+    for row in rows[1:]:
+        writer.writerow(row[:5] + ["CY " + row[4]])
+PY
+}
+"$yswd" config set languages en,cy >/dev/null
+"$yswd" translate export A1 --language cy --format csv --out "$work/a1.csv" 2>/dev/null
+fill "$work/a1.csv" "$work/a1-cy.csv"
+"$yswd" translate import "$work/a1-cy.csv" >/dev/null
+"$yswd" translate strings --language cy --format csv --out "$work/phrases.csv" 2>/dev/null
+fill "$work/phrases.csv" "$work/phrases-cy.csv"
+"$yswd" translate import "$work/phrases-cy.csv" >/dev/null
+publish_cy() { "$yswd" publish A1 --format html --as-of "$as_of" --language cy; }
+publish_bilingual() { "$yswd" publish A1 --format html --as-of "$as_of" --bilingual cy; }
+record_en() { "$yswd" publish A1 --format html --as-of "$as_of" --record --out "$work/rec-en.html" 2>/dev/null; }
+record_cy() { rm -rf "$work/rec-cy"; "$yswd" publish A1 --format html --as-of "$as_of" --record --language cy --out "$work/rec-cy" 2>/dev/null; }
+cy_ms=$(median_ms publish_cy)
+bilingual_ms=$(median_ms publish_bilingual)
+record_en_ms=$(median_ms record_en)
+record_cy_ms=$(median_ms record_cy)
+echo "yswd publish A1 --language cy:            ${cy_ms} ms; ratio to the English page $(ratio "$cy_ms" "$publish_ms")"
+echo "yswd publish A1 --bilingual cy:           ${bilingual_ms} ms; ratio to the English page $(ratio "$bilingual_ms" "$publish_ms")"
+echo "recorded in English:                      ${record_en_ms} ms"
+echo "recorded in English and Welsh:            ${record_cy_ms} ms; ratio $(ratio "$record_cy_ms" "$record_en_ms") (target <= 1.2: a second language adds at most 20%)"
+
 big=$(median_ms followups A1)
 small=$(median_ms followups SMALL)
 big_n=$(($(ls "$work/f-A1" | wc -l) - 1))

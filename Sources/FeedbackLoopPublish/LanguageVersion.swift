@@ -10,15 +10,18 @@ public struct LanguageVersion: Sendable, Equatable {
     public var source: LanguageTag
     /// The source language follows, whole: Welsh then English.
     public var bilingual: Bool
+    /// Texts with no current translation may go out in the source language, marked as such.
+    public var allowsUntranslated: Bool
 
     public init(
         catalogue: MessageCatalogue, translations: [StoredTranslation], source: LanguageTag = .english,
-        bilingual: Bool = false
+        bilingual: Bool = false, allowsUntranslated: Bool = false
     ) {
         self.catalogue = catalogue
         self.translations = translations
         self.source = source
         self.bilingual = bilingual
+        self.allowsUntranslated = allowsUntranslated
     }
 
     public var language: LanguageTag { catalogue.language }

@@ -147,5 +147,10 @@ struct FormCheck {
     /// The command line's names for the values that pick a record, as the forms name their fields.
     static let aliases = ["KEY": "key", "REF": "ref", "EMAIL": "email", "change-reason": "reason"]
 
+    /// Notes a problem in the form's own words against `field`.
+    mutating func note(_ message: String, field: String) {
+        errors.append(FieldError(field: field, message: message))
+    }
+
     var isEmpty: Bool { errors.isEmpty }
 }

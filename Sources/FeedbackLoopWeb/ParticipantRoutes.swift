@@ -10,10 +10,19 @@ struct ParticipantRoutes {
     static let labels = [
         "ref": "Reference", "name": "Name", "email": "Email address", "phone": "Phone number",
         "address": "Postal address", "salutation": "Greeting in letters",
-        "prefers": "Preferred format", "erase-ref": "Participant to erase", "confirm": "Type the reference again",
+        "prefers": "Preferred format", "language": "Language", "change-language": "Language",
+        "erase-ref": "Participant to erase", "confirm": "Type the reference again",
         "change-ref": "Participant to change", "change-email": "New email address", "change-phone": "New phone number",
     ]
     static let pageSize = 100
+
+    /// A language chosen on a form: one of the team's, or nil when none was chosen.
+    static func language(_ value: String?, field: String, store: any RecordStore) async throws -> String? {
+        guard let value = value?.trimmed, !value.isEmpty else { return nil }
+        let tag = try LanguageTag(parsing: value, field: .entry(field))
+        try await store.settings().checkLanguage(tag, field: .entry(field))
+        return tag.code
+    }
 
     func add(to routes: Routes) {
         routes.page("/participants", needs: .publisher) { request, context, account in
@@ -25,12 +34,19 @@ struct ParticipantRoutes {
         routes.change("/participants", needs: .publisher) { request, context, change in
             let (form, store, account) = change.parts
             var check = FormCheck(labels: Self.labels)
+            var language: String?
+            do {
+                language = try await Self.language(form["language"], field: "language", store: store)
+            } catch let error as any UserFacingError {
+                check.note(error, default: "language")
+            }
             let contact = check.value("email") {
                 try ParticipantContact(
                     participantId: 0, name: form["name"]?.trimmed, email: form["email"]?.trimmed,
                     phone: form["phone"]?.trimmed, address: form["address"]?.trimmed,
                     prefers: form["prefers"].flatMap { PreferredFormat(rawValue: $0) },
-                    salutation: form["salutation"]?.trimmed
+                    salutation: form["salutation"]?.trimmed,
+                    language: language
                 ).checked(against: nil)
             }
             if let contact, check.isEmpty {
@@ -50,6 +66,8 @@ struct ParticipantRoutes {
             let (form, store, account) = change.parts
             var check = FormCheck(labels: Self.labels)
             do {
+                let changeLanguage = try await Self.language(
+                    form["change-language"], field: "change-language", store: store)
                 try await store.updateParticipant(ref: form.typed("change-ref").trimmed) { participant, contact in
                     switch form.typed("change-feedback") {
                     case "yes": participant.wantsFeedback = true
@@ -69,6 +87,7 @@ struct ParticipantRoutes {
                     if let prefers = form["change-prefers"].flatMap({ PreferredFormat(rawValue: $0) }) {
                         changed.prefers = prefers
                     }
+                    if let language = changeLanguage { changed.language = language }
                     contact = try changed.checked(against: contact)
                 }
                 return Pages.redirect("/participants")
@@ -112,6 +131,10 @@ struct ParticipantRoutes {
         notice: String?
     ) async throws -> Response {
         let all = try await store.participants()
+        let languages = try await store.settings().languages
+        func languageChoices(_ none: String) -> [(String, String)] {
+            [("", none)] + languages.map { ($0.code, "\($0.englishName) (\($0.ownName))") }
+        }
         let pages = Pagination(count: all.count, page: page, size: Self.pageSize) { "/participants?page=\($0)" }
         let view = ParticipantsPage(
             frame: Frame(Titles.listing("Participants", page: pages.number), context: context, section: "participants"),
@@ -145,6 +168,10 @@ struct ParticipantRoutes {
                         ($0.rawValue, $0 == .text ? "Text message" : $0.rawValue.readable)
                     },
                 form: form, errors: errors),
+            language: languages.count > 1
+                ? SelectField(
+                    "language", "Language they hear back in", choices: languageChoices("The team’s first language"),
+                    form: form, errors: errors) : nil,
             erase: account.role.allows(.admin)
                 ? [
                     TextField("erase-ref", "Participant to erase", form: form, errors: errors),
@@ -172,7 +199,13 @@ struct ParticipantRoutes {
                             ($0.rawValue, $0 == .text ? "Text message" : $0.rawValue.readable)
                         },
                     form: form, errors: errors),
-            ],
+            ]
+                + (languages.count > 1
+                    ? [
+                        SelectField(
+                            "change-language", "Language they hear back in", choices: languageChoices("Leave as it is"),
+                            form: form, errors: errors)
+                    ] : []),
             canErase: account.role.allows(.admin), notice: notice, errors: errors)
         return Pages.render("participants", view, status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -185,6 +218,8 @@ struct ParticipantsPage: Sendable {
     var pages: Pagination
     var fields: [TextField]
     var prefers: SelectField
+    /// Shown when the team publishes in more than one language.
+    var language: SelectField?
     var erase: [TextField]
     var change: [TextField]
     var changeChoices: [SelectField]
@@ -204,7 +239,8 @@ struct ParticipantsPage: Sendable {
 
     init(
         frame: Frame, heading: String, rows: [Row], pages: Pagination, fields: [TextField], prefers: SelectField,
-        erase: [TextField], change: [TextField], changeChoices: [SelectField], canErase: Bool, notice: String?,
+        language: SelectField?, erase: [TextField], change: [TextField], changeChoices: [SelectField], canErase: Bool,
+        notice: String?,
         errors: [FieldError]
     ) {
         self.change = change
@@ -215,6 +251,7 @@ struct ParticipantsPage: Sendable {
         self.pages = pages
         self.fields = fields
         self.prefers = prefers
+        self.language = language
         self.erase = erase
         self.canErase = canErase
         self.notice = notice

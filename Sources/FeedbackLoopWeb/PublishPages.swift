@@ -35,7 +35,12 @@ struct PublishConfirmPage: Sendable {
         self.frame = frame
         title = activity.title
         path = Paths.activity(activity.ref)
-        let formats = prepared.map { PublishPage.label($0.format) }
+        let formats = prepared.map { update in
+            PublishPage.label(update.format)
+                + (update.language.map {
+                    " in \($0.language.englishName)\($0.bilingual ? " then \($0.source.englishName)" : "")"
+                } ?? "")
+        }
         let first = prepared.first
         if let earlier {
             heading = "Check before you add to update \(earlier.number)"
@@ -80,7 +85,7 @@ struct PublishConfirmPage: Sendable {
         for name in ["format", "channel", "allow"] {
             hidden += form.all(name).map { Hidden(name: name, value: $0) }
         }
-        for name in ["early", "add-to"] {
+        for name in ["early", "add-to", "language"] {
             if let value = form[name] { hidden.append(Hidden(name: name, value: value)) }
         }
         self.hidden = hidden

@@ -45,12 +45,12 @@ struct PublishingRoutes {
                 if let number = form["add-to"].flatMap(Int.init) {
                     earlier = try await store.update(ref: ref, number: number)
                 }
-                var prepared: [PreparedUpdate] = []
-                for format in formats {
-                    prepared.append(
-                        try await PreparedUpdate.prepare(
-                            store: store, ref: ref, format: format, asOf: earlier?.published))
-                }
+                // In another language: the source language's renditions with it, or, added to an update, it alone.
+                let version = try await Self.language(form["language"], ref: ref, store: store)
+                let prepared = try await PreparedUpdate.prepare(
+                    store: store, ref: ref, formats: formats,
+                    languages: version == nil ? [nil] : earlier == nil ? [nil, version] : [version],
+                    asOf: earlier?.published)
                 let waivers = try PreparedUpdate.check(
                     prepared, early: form.ticked("early") || earlier != nil, allowing: form.all("allow"))
                 // Checked: first say what will be published, and publish only when confirmed.
@@ -72,6 +72,8 @@ struct PublishingRoutes {
                 let update = try await first.record(
                     in: store, channels: channels, waivers: waivers, renditions: Array(prepared.dropFirst()))
                 return Pages.redirect(Paths.activity(ref) + "/updates/\(update.number)/recorded")
+            } catch let error as TranslationError {
+                check.note(Self.sentence(error), field: "language")
             } catch let error as any UserFacingError {
                 check.note(error, default: error is PublishError ? "allow" : "format")
             }
@@ -166,15 +168,39 @@ struct PublishingRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// The language chosen on the publishing form: `cy`, or `cy+en` for Welsh then English.
+    static func language(_ value: String?, ref: String, store: any RecordStore) async throws -> LanguageVersion? {
+        guard let value, !value.isEmpty else { return nil }
+        let parts = value.split(separator: "+")
+        guard let first = parts.first else { return nil }
+        let language = try LanguageTag(parsing: String(first), field: .entry("language"))
+        return try await Translating.version(store: store, ref: ref, language: language, bilingual: parts.count > 1)
+    }
+
+    /// Why a language is not ready, in the web app's words.
+    static func sentence(_ error: TranslationError) -> String {
+        switch error {
+        case .incomplete(_, let language, let stale, let missing):
+            "\(language.englishName) is not ready: \(counted(stale.count + missing.count, "text")) "
+                + "\(stale.count + missing.count == 1 ? "has" : "have") no current translation. Translate "
+                + (stale.count + missing.count == 1 ? "it" : "them") + " on the translations page first."
+        case .phrasesMissing(let language, let count, _):
+            "\(language.englishName) is not ready: \(counted(count, "phrase")) yswd uses in updates and letters "
+                + "\(count == 1 ? "has" : "have") no translation. Download them from the translations page for a translator."
+        case .sourceLanguage, .nothingTranslated: error.description
+        }
+    }
+
     private func page(ref: String, context: StaffContext, form: FormData?, errors: [FieldError]) async throws
         -> Response
     {
         let activity = try await found { try await store.activity(ref: ref) }
         let prepared = try? await PreparedUpdate.prepare(store: store, ref: ref, format: .html)
+        let settings = try await store.settings()
         let view = PublishPage(
             frame: Frame("Publish an update: \(activity.title)", context: context, section: "activities"),
             activity: activity, prepared: prepared, latest: try await store.updates(ref: ref).last?.number, form: form,
-            errors: errors)
+            errors: errors, settings: settings)
         return Pages.render("publish", view, status: errors.isEmpty ? .ok : .badRequest)
     }
 }
@@ -193,6 +219,8 @@ struct PublishPage: Sendable {
         var checked: Bool
     }
     var channels: CheckboxGroup
+    /// When the team publishes in more than one language: which, beside the source language.
+    var language: SelectField?
     var findings: [Finding]
     var hasFindings: Bool
     var unanswered: String?
@@ -230,7 +258,7 @@ struct PublishPage: Sendable {
 
     init(
         frame: Frame, activity: Activity, prepared: PreparedUpdate?, latest: Int?, form: FormData?,
-        errors: [FieldError]
+        errors: [FieldError], settings: TeamSettings = TeamSettings()
     ) {
         self.frame = frame
         title = activity.title
@@ -249,6 +277,23 @@ struct PublishPage: Sendable {
         channels = CheckboxGroup(
             "channel", "Where it is published", values: FeedbackChannel.allCases.map(\.rawValue),
             form: FormData(pairs: ticked.map { ("channel", $0) }), errors: errors)
+        let source = settings.sourceLanguage.englishName
+        let others = settings.targetLanguages.flatMap { language in
+            [
+                (language.code, "\(source), with \(language.englishName) (\(language.ownName)) beside it"),
+                (
+                    "\(language.code)+\(settings.sourceLanguage.code)",
+                    "\(source), with \(language.englishName) then \(source) on one page beside it"
+                ),
+            ]
+        }
+        language =
+            others.isEmpty
+            ? nil
+            : SelectField(
+                "language", "Languages",
+                hint: "Every text must have a current translation; see the activity’s translations page.",
+                choices: [("", "\(source) only")] + others, form: form, errors: errors)
         let allowed = Set(form?.all("allow") ?? [])
         findings = (prepared?.findings ?? []).map {
             Finding(

@@ -44,7 +44,10 @@ enum Upload {
 
     /// Reads the request's `file` and `csrf` parts, and refuses a form token that is not the
     /// session's (403) before anything is kept.
-    static func read(_ request: Request, context: StaffContext, limit: Int) async throws -> Sent {
+    /// - Parameter accepting: the file name endings taken (a CSV, or a text file, unless told otherwise).
+    static func read(_ request: Request, context: StaffContext, limit: Int, accepting: [String] = [".csv", ".txt"])
+        async throws -> Sent
+    {
         guard let type = request.headers[.contentType], let boundary = boundary(of: type) else { throw Problem.noFile }
         let parser = MultipartParser(boundary: boundary)
         let state = PartState()
@@ -56,7 +59,9 @@ enum Upload {
                 let name = filename(in: value) ?? ""
                 state.filename = name
                 // Refused before a byte of it is kept.
-                if !isCSV(name) { state.failure = .notCSV(name.isEmpty ? "A file with no name" : name) }
+                if !accepting.contains(where: { name.lowercased().hasSuffix($0) }) {
+                    state.failure = .notCSV(name.isEmpty ? "A file with no name" : name)
+                }
             }
         }
         parser.onBody = { buffer in
@@ -95,10 +100,6 @@ enum Upload {
         }
         try Access.token(state.csrf.isEmpty ? nil : String(decoding: state.csrf, as: UTF8.self), context)
         return Sent(content: state.content, name: name)
-    }
-
-    private static func isCSV(_ name: String) -> Bool {
-        name.lowercased().hasSuffix(".csv") || name.lowercased().hasSuffix(".txt")
     }
 
     private static func boundary(of contentType: String) -> String? {

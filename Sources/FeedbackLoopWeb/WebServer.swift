@@ -69,6 +69,7 @@ public struct WebServer: Sendable {
         ImportRoutes(store: store).add(to: routes)
         PublishingRoutes(store: store).add(to: routes)
         FollowUpRoutes(store: store, jobs: jobs).add(to: routes)
+        TranslationRoutes(store: store).add(to: routes)
         NotifyRoutes(store: store, jobs: jobs, callbackPath: notifyCallbackPath).add(to: routes)
         UserRoutes(store: store).add(to: routes)
         ParticipantRoutes(store: store).add(to: routes)

@@ -135,7 +135,8 @@ extension WebTemplates {
         {{/hasUpdates}}
         {{^hasUpdates}}<p>No update has been recorded yet.</p>{{/hasUpdates}}
         {{#canPublish}}<div class="actions"><a class="button" href="{{path}}/publish">Publish an update</a>
-        <a class="button secondary" href="{{path}}/follow-ups">Personal follow-ups</a></div>{{/canPublish}}
+        <a class="button secondary" href="{{path}}/follow-ups">Personal follow-ups</a>
+        <a class="button secondary" href="{{path}}/translations">Translations</a></div>{{/canPublish}}
         {{/inUpdates}}
 
         {{#inLearning}}

@@ -19,6 +19,7 @@ extension WebTemplates {
         {{> csrf}}
         {{#fields}}{{> text-field}}{{/fields}}
         {{#prefers}}{{> select}}{{/prefers}}
+        {{#language}}{{> select}}{{/language}}
         <div class="checkbox"><input type="checkbox" id="wants-feedback" name="wants-feedback" value="1">
         <label for="wants-feedback">They asked to hear back about the outcome</label></div>
         <div class="checkbox"><input type="checkbox" id="may-quote" name="may-quote" value="1">

@@ -35,6 +35,7 @@ extension WebTemplates {
         {{#addTo}}<div class="checkbox"><input type="checkbox" id="add-to" name="add-to" value="{{number}}"{{#checked}} checked{{/checked}}>
         <label for="add-to">Add these formats to update {{number}} instead of publishing a new update (only while the record says what update {{number}} said)</label></div>{{/addTo}}
         {{#channels}}{{> checkboxes}}{{/channels}}
+        {{#language}}{{> select}}{{/language}}
         <p>Next you check what will be published. Nothing is published until you confirm.</p>
         <button type="submit" name="action" value="check">Continue</button>
         </form>

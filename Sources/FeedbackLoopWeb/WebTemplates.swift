@@ -6,7 +6,7 @@ enum WebTemplates {
         "sign-in": signIn,
         "set-password": setPassword, "dashboard": dashboard, "text-field": textField, "checkboxes": checkboxes,
         "select": select, "csrf": csrf, "activities": activities, "activity": activity, "activity-form": activityForm,
-        "theming": theming, "import": importPage, "import-columns": importColumns,
+        "theming": theming, "import": importPage, "translations": translationsPage, "import-columns": importColumns,
         "publish": publish, "publish-confirm": publishConfirm, "publish-done": publishDone, "follow-ups": followUps,
         "users": users,
         "change": change, "participants": participants,

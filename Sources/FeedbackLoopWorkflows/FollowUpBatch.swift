@@ -46,7 +46,8 @@ public struct FollowUpBatch: Sendable {
         let followUps = FollowUpRenderer(templates: templates).render(
             snapshot, for: recipients, about: about, earlier: earlier,
             languages: try await languages(
-                store: store, ref: ref, of: recipients, allowUntranslated: allowUntranslated))
+                store: store, ref: ref, of: recipients, texts: UpdateContent(snapshot).translatableTexts,
+                allowUntranslated: allowUntranslated))
         let letters = followUps.filter(\.recipient.goesByPost).count
         if letters > 0, snapshot.postalAddress == nil { throw PublishError.noPostalAddress(letters: letters) }
         return FollowUpBatch(
@@ -58,7 +59,8 @@ public struct FollowUpBatch: Sendable {
     /// translate refuses the whole run (so no one hears back later than another), unless
     /// `allowUntranslated`. A language no longer in the team's list is told in the source language.
     static func languages(
-        store: any RecordStore, ref: String, of recipients: [FollowUpRecipient], allowUntranslated: Bool
+        store: any RecordStore, ref: String, of recipients: [FollowUpRecipient], texts: [TranslatableText],
+        allowUntranslated: Bool
     ) async throws -> [String: LanguageVersion] {
         let settings = try await store.settings()
         var versions: [String: LanguageVersion] = [:]
@@ -66,9 +68,11 @@ public struct FollowUpBatch: Sendable {
             guard let language = try? LanguageTag(parsing: tag), settings.targetLanguages.contains(language) else {
                 continue
             }
-            versions[tag] = try await Translating.version(
+            let version = try await Translating.version(
                 store: store, ref: ref, language: language, bilingual: settings.bilingual.contains(language),
                 allowUntranslated: allowUntranslated)
+            try Translating.requireComplete(version, texts: texts, activity: ref)
+            versions[tag] = version
         }
         return versions
     }

@@ -28,25 +28,54 @@ public struct PreparedUpdate: Sendable {
         asOf: CalendarDate? = nil, quotesPerTheme: Int = 2, quoteMode: QuoteMode = .chosen,
         language: LanguageVersion? = nil
     ) async throws -> PreparedUpdate {
+        let prepared = try await prepare(
+            store: store, ref: ref, formats: [format], languages: [language], templates: templates, asOf: asOf,
+            quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
+        guard let first = prepared.first else { throw PublishError.noThemes(activity: ref) }
+        return first
+    }
+
+    /// One update in each of `formats` in each of `languages` (nil: the source language), from one
+    /// reading of the record: the same snapshot, private terms and privacy findings for all, so a
+    /// second language costs its rendering and no more. A language is refused while any text has no
+    /// current translation, unless it allows that; its current translations pass the privacy guard
+    /// with the texts they translate.
+    public static func prepare(
+        store: any RecordStore, ref: String, formats: [PublishFormat], languages: [LanguageVersion?] = [nil],
+        templates: TemplateSet = .builtIn, asOf: CalendarDate? = nil, quotesPerTheme: Int = 2,
+        quoteMode: QuoteMode = .chosen
+    ) async throws -> [PreparedUpdate] {
         let today: CalendarDate = if let asOf { asOf } else { try await store.settings().today() }
         var snapshot = try await store.updateSnapshot(
             ref: ref, asOf: today, quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
-        let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format, in: language)
-        // Translations pass the same guard as the texts they translate.
-        snapshot.translatedTexts = (language?.translations ?? []).map {
-            LocatedText(location: "\(language?.language.code ?? ""): \($0.key)", text: $0.text)
+        let texts = languages.contains { $0 != nil } ? UpdateContent(snapshot).translatableTexts : []
+        for language in languages.compactMap({ $0 }) {
+            let published = try Translating.requireComplete(language, texts: texts, activity: ref)
+            snapshot.translatedTexts += published.map {
+                LocatedText(location: "\(language.language.code) translation of \($0.key)", text: $0.text)
+            }
         }
         let words = PrivacyGuard.words(in: snapshot)
         snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)
         snapshot.allStaffNames = try await store.staffNames(words: words)
-        return PreparedUpdate(
-            snapshot: snapshot, publication: publication, format: format, language: language,
-            unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
-            unthemed: snapshot.record.contributions.unthemed,
-            doneButPromised: snapshot.record.decisions.filter(\.isDoneButPromised).map(\.key),
-            // Easy read wording is checked in English only.
-            easyReadWarnings: format == .easyRead && language == nil ? Self.easyRead(snapshot, publication) : [],
-            findings: PrivacyGuard.scan(snapshot))
+        let findings = PrivacyGuard.scan(snapshot)
+        var prepared: [PreparedUpdate] = []
+        for language in languages {
+            for format in formats {
+                let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format, in: language)
+                prepared.append(
+                    PreparedUpdate(
+                        snapshot: snapshot, publication: publication, format: format, language: language,
+                        unanswered: snapshot.record.themes.filter { !$0.answer.isAnswered }.map(\.key),
+                        unthemed: snapshot.record.contributions.unthemed,
+                        doneButPromised: snapshot.record.decisions.filter(\.isDoneButPromised).map(\.key),
+                        // Easy read wording is checked in English only.
+                        easyReadWarnings: format == .easyRead && language == nil
+                            ? Self.easyRead(snapshot, publication) : [],
+                        findings: findings))
+            }
+        }
+        return prepared
     }
 
     /// The easy read warnings: each record text shown in its standard wording, then every other

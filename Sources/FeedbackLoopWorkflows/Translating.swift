@@ -206,8 +206,10 @@ public enum Translating {
         return MessageCatalogue(language: language, phrases: phrases)
     }
 
-    /// An activity's update or follow-ups in `language` (then the source language, with `bilingual`):
-    /// refused while a text or a phrase has no current translation, unless `allowUntranslated`.
+    /// A language to publish an activity's update or follow-ups in (then the source language, with
+    /// `bilingual`): its translations and the team's catalogue, refused while a phrase has no
+    /// translation unless `allowUntranslated`. Whether each text has a current translation is checked
+    /// against the snapshot being published (``requireComplete(_:texts:activity:)``).
     public static func version(
         store: any RecordStore, ref: String, language: LanguageTag, bilingual: Bool = false,
         allowUntranslated: Bool = false
@@ -215,14 +217,25 @@ public enum Translating {
         let settings = try await store.settings()
         _ = try target(language, settings: settings)
         let translations = try await store.translations(ref: ref, language: language)
-        let coverage = TranslationCoverage(try await texts(store: store, ref: ref), translations, language: language)
-        if !coverage.isComplete, !allowUntranslated {
-            throw TranslationError.incomplete(
-                activity: ref, language: language, stale: coverage.stale.map(\.key),
-                missing: coverage.missing.map(\.key))
-        }
         let catalogue = try await catalogue(store: store, language: language, allowingMissing: allowUntranslated)
         return LanguageVersion(
-            catalogue: catalogue, translations: translations, source: settings.sourceLanguage, bilingual: bilingual)
+            catalogue: catalogue, translations: translations, source: settings.sourceLanguage, bilingual: bilingual,
+            allowsUntranslated: allowUntranslated)
+    }
+
+    /// Refuses `language` while any of `texts` has no current translation in it, unless it allows that;
+    /// returns the texts' current translations (the ones that will be published).
+    @discardableResult
+    public static func requireComplete(_ language: LanguageVersion, texts: [TranslatableText], activity: String) throws
+        -> [StoredTranslation]
+    {
+        let coverage = TranslationCoverage(texts, language.translations, language: language.language)
+        if !coverage.isComplete, !language.allowsUntranslated {
+            throw TranslationError.incomplete(
+                activity: activity, language: language.language, stale: coverage.stale.map(\.key),
+                missing: coverage.missing.map(\.key))
+        }
+        let current = Set(coverage.current.map(\.key))
+        return language.translations.filter { current.contains($0.key) }
     }
 }

@@ -165,18 +165,12 @@ extension Yswd {
             var earlier: PublishedUpdate?
             if let addTo { earlier = try await store.update(ref: activity, number: addTo) }
             let date = try Parse.date(asOf, field: .entry("as-of")) ?? earlier?.published
-            var prepared: [PreparedUpdate] = []
             // A new update in another language is recorded with the source language's renditions first.
             let languages: [LanguageVersion?] =
                 version == nil ? [nil] : record && addTo == nil ? [nil, version] : [version]
-            for language in languages {
-                for format in formats {
-                    prepared.append(
-                        try await PreparedUpdate.prepare(
-                            store: store, ref: activity, format: format, templates: templates, asOf: date,
-                            quotesPerTheme: quotes, quoteMode: quoteMode, language: language))
-                }
-            }
+            let prepared = try await PreparedUpdate.prepare(
+                store: store, ref: activity, formats: formats, languages: languages, templates: templates, asOf: date,
+                quotesPerTheme: quotes, quoteMode: quoteMode)
             if let version { languageNotes(version, formats: formats) }
             let waived = try PreparedUpdate.check(
                 prepared, early: early || earlier != nil, strict: strict, allowing: allowed)

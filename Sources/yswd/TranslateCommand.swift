@@ -23,10 +23,10 @@ extension Yswd {
                 refused until it is translated again, and the next export offers it again.
 
                 Examples:
-                  yswd translate status GP-ACCESS-2026
-                  yswd translate export GP-ACCESS-2026 --language cy --format xliff --out gp-cy.xlf
+                  yswd translate status GP
+                  yswd translate export GP --language cy --out gp-cy.xlf
                   yswd translate import gp-cy.xlf
-                  yswd translate strings --language cy --format csv --out phrases-cy.csv
+                  yswd translate strings --language cy --format csv --out cy.csv
                 """),
             subcommands: [Status.self, Export.self, Import.self, Strings.self])
     }
@@ -44,8 +44,12 @@ extension Yswd.TranslateCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Say, for each of the team's languages, which of an activity's texts are not translated or out of date."
-        )
+                "Say, for each of the team's languages, which of an activity's texts are not translated or out of date.",
+            discussion: HelpText.reflowed(
+                """
+                Example:
+                  yswd translate status GP-ACCESS-2026 --language cy
+                """))
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The activity's ref.")
@@ -84,6 +88,9 @@ extension Yswd.TranslateCommand {
                 XLIFF 2.0 is for translation tools (each text a unit, with where it appears and its character
                 limit as notes); CSV is for a spreadsheet: fill in the last column. Only texts not translated, or
                 translated from a text that has since changed, are written, unless --all.
+
+                Example:
+                  yswd translate export GP --language cy --format csv --out gp.csv
                 """))
 
         @OptionGroup var store: StoreOptions
@@ -123,6 +130,9 @@ extension Yswd.TranslateCommand {
                 Every translated unit is checked: its text must still be in the record with the source it was
                 translated from, and the translation must fit the text's limit and carry no direction
                 controls. One bad unit refuses the whole file, and nothing is written.
+
+                Example:
+                  yswd translate import gp-cy.xlf
                 """))
 
         @OptionGroup var store: StoreOptions
@@ -153,6 +163,9 @@ extension Yswd.TranslateCommand {
                 catalogue does not have yet (every phrase with --all); `yswd translate import FILE` installs the
                 translations. Keep each {{placeholder}} as it is: yswd fills it in. Your own templates (--template
                 DIR) reach the same catalogue by writing a phrase as {{#t}}English words{{/t}}.
+
+                Example:
+                  yswd translate strings --language cy --out phrases-cy.xlf
                 """))
 
         @OptionGroup var store: StoreOptions

@@ -8,7 +8,7 @@ import Testing
         #expect(
             TeamSettings.Key.allCases.map { settings.value(of: $0) } == [
                 "12", "14", "28", "28", "Europe/London", nil, nil, nil, nil, nil, "30", "12", nil, nil, nil, nil,
-                "https://api.notifications.service.gov.uk", "3000", "/notify/delivery-receipts",
+                "https://api.notifications.service.gov.uk", "3000", "/notify/delivery-receipts", "en", nil,
             ])
     }
 

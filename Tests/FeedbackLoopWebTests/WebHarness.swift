@@ -183,7 +183,7 @@ struct Client: Sendable {
     /// Uploads a file to an activity's import page, as a browser's multipart form does.
     func upload(
         _ content: Data, name: String = "survey.csv", csrf: String?, session: Session?, activity: String = "GP",
-        origin: String = WebHarness.origin, query: String = ""
+        origin: String = WebHarness.origin, query: String = "", to path: String? = nil
     ) async throws -> TestResponse {
         var body = Data()
         if let csrf { body += Data("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8) }
@@ -192,7 +192,7 @@ struct Client: Sendable {
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=b", .origin: origin]
         if let session { headers[.cookie] = session.cookie }
         return try await client.execute(
-            uri: "/activities/\(activity)/import\(query)", method: .post, headers: headers,
+            uri: path ?? "/activities/\(activity)/import\(query)", method: .post, headers: headers,
             body: ByteBuffer(bytes: body))
     }
 

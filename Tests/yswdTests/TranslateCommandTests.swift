@@ -255,7 +255,7 @@ import Testing
         try yswd.ok("participant", "update", "P-1", "--language", "ur")
         // Until the Welsh and Urdu are ready, nobody's follow-up is written: no one hears later than another.
         let refused = try yswd.run(["followups", "GP", "--out", "f"])
-        #expect(refused.status == 2 && refused.stderr.contains("cannot go out in Welsh (cy) yet"), "\(refused.stderr)")
+        #expect(refused.status == 2 && refused.stderr.contains("Welsh (cy)"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: yswd.folder + "/f"))
 
         for language in ["cy", "ur"] {

@@ -146,6 +146,72 @@ import YswdTestSupport
         #expect(await notify.state.countsByRecipient() == ["ok@example.org": 1, "bounce@example.org": 1])
     }
 
+    /// Issue 24: translations through the web app, every page checked by axe at three widths.
+    @Test func anOfficerUploadsTranslationsAndIsToldWhenOneIsOutOfDate() async throws {
+        let python = AccessibilityTests.tool("YSWD_AXE_PYTHON", default: ".build/axe-venv/bin/python")
+        let axe = AccessibilityTests.tool("YSWD_AXE_JS", default: ".build/axe/axe.min.js")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python) && FileManager.default.fileExists(atPath: axe),
+            "the browser test needs \(python) with selenium and \(axe): run `bash scripts/test`")
+        let yswd = try Yswd()
+        defer { yswd.remove() }
+        try yswd.ok("init")
+        let port = 28_000 + Int(getpid() % 2_000)
+        let base = "http://127.0.0.1:\(port)"
+        let added = try yswd.ok(
+            "user", "add", "officer@example.org", "--name", "Olive Officer", "--role", "admin", "--server", base)
+        let link = try #require(added.split(separator: "\n").last.map(String.init))
+        try yswd.ok(
+            "activity", "add", "N-GP", "--title", "Getting a GP appointment", "--purpose",
+            "Find out why booking is hard",
+            "--can-influence", "The booking line", "--level", "consult", "--public-contact", "engagement@example.nhs.uk"
+        )
+        try yswd.ok("participant", "add", "P-1", "--email", "p1@example.org", "--prefers", "email", "--wants-feedback")
+        try yswd.ok("contribution", "add", "N-GP", "--text", "The phone queue is long", "--participant", "P-1")
+        try yswd.ok("theme", "add", "N-GP", "phone", "--said", "Phones are busy", "--contribution", "1")
+        try yswd.ok("config", "set", "languages", "en,cy,ur")
+        // A translator's file, and one translated from English that has since changed.
+        try yswd.ok("translate", "export", "N-GP", "--language", "cy", "--out", "old.xlf")
+        let old = try String(contentsOfFile: yswd.folder + "/old.xlf", encoding: .utf8)
+        try Data(try TranslateCommandTests.translated(old) { "Cymraeg: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/stale.xlf"))
+        try yswd.ok("theme", "update", "N-GP", "phone", "--said", "Nobody answers the phone")
+        try yswd.ok("translate", "export", "N-GP", "--language", "cy", "--out", "new.xlf")
+        let new = try String(contentsOfFile: yswd.folder + "/new.xlf", encoding: .utf8)
+        try Data(try TranslateCommandTests.translated(new) { "Cymraeg: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/welsh.xlf"))
+
+        let server = Process()
+        server.executableURL = Yswd.binary
+        server.arguments = ["serve", "--port", String(port), "--database", yswd.database]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        try Self.waitForPort(port)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: python)
+        browser.arguments = [
+            AccessibilityTests.root.appending(path: "Tests/accessibility/web_translate.py").path, axe, base, link,
+            yswd.folder + "/welsh.xlf", yswd.folder + "/stale.xlf",
+        ]
+        let pipe = Pipe()
+        browser.standardOutput = pipe
+        browser.standardError = pipe
+        try browser.run()
+        let output = try await offThePool {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            browser.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(browser.terminationStatus == 0, "the browser test failed:\n\(output)")
+        #expect(output.contains(" 0 violations"), "\(output)")
+        #expect(try yswd.ok("translate", "status", "N-GP", "--language", "cy").contains("Welsh: all texts translated"))
+    }
+
     /// Waits until the server accepts connections, up to 20 seconds.
     static func waitForPort(_ port: Int) throws {
         for _ in 0..<200 {
