@@ -93,7 +93,8 @@ public struct FollowUpRenderer: Sendable {
                 } ?? []
             let language = recipient.language.flatMap { languages[$0] }
             let first = version(language)
-            var (rendered, context) = first.render(recipient, format: format, changes: changes, letter: letter)
+            let (firstRendered, context) = first.render(recipient, format: format, changes: changes, letter: letter)
+            var rendered = firstRendered
             var paper = first.letterText(context, format: format)
             if let language, language.bilingual {
                 let source = version(nil)
@@ -111,7 +112,8 @@ public struct FollowUpRenderer: Sendable {
             var followUp = FollowUp(
                 recipient: recipient, format: format, fileName: "\(Self.safeName(recipient.ref))-\(suffix)",
                 bytes: Data(rendered.utf8))
-            followUp.subject = context.subject ?? ""
+            // The subject goes to a sending service as it is: no language marks in it.
+            followUp.subject = Escape.unmarked(context.subject ?? "")
             switch format {
             case .email: followUp.sendingText = Self.withoutSubject(rendered)
             case .text: followUp.sendingText = rendered.trimmingCharacters(in: .whitespacesAndNewlines)

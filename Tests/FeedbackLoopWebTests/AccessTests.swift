@@ -51,6 +51,7 @@ import Testing
             "/activities/GP/evaluations", [("evaluate-worked", "Drop-ins"), ("evaluate-improve", "Reach carers")]
         ),
         "POST /activities/{ref}/import": ("/activities/GP/import", []),
+        "POST /activities/{ref}/translations": ("/activities/GP/translations", []),
         "POST /activities/{ref}/import/{upload}": (
             "/activities/GP/import/1b4e28ba-2fa1-11d2-883f-0016d3cca427", [("text-column", "Text")]
         ),
