@@ -15,11 +15,13 @@ public struct Contribution: Sendable, Equatable, Codable {
     public var sourceId: String?
     /// Why it is out of scope, when it is; an out-of-scope contribution needs no theme.
     public var outOfScope: String?
+    /// The language it was given in (a BCP 47 tag); nil for the team's source language.
+    public var language: String?
 
     public init(
         id: Int64? = nil, activityId: Int64, participantId: Int64? = nil, text: String,
         method: EngagementMethod? = nil, received: CalendarDate? = nil, sourceId: String? = nil,
-        outOfScope: String? = nil
+        outOfScope: String? = nil, language: String? = nil
     ) {
         self.id = id
         self.activityId = activityId
@@ -29,6 +31,7 @@ public struct Contribution: Sendable, Equatable, Codable {
         self.received = received
         self.sourceId = sourceId
         self.outOfScope = outOfScope
+        self.language = language
     }
 }
 

@@ -130,11 +130,14 @@ public struct Quote: Sendable, Equatable, Codable {
     /// Who said it (the store's number, never shown), so erasure can remove it from stored updates.
     public var participantId: Int64
     public var text: String
+    /// The language it was said in, when recorded (nil: the team's source language).
+    public var language: String?
 
-    public init(contributionId: Int64, participantId: Int64, text: String) {
+    public init(contributionId: Int64, participantId: Int64, text: String, language: String? = nil) {
         self.contributionId = contributionId
         self.participantId = participantId
         self.text = text
+        self.language = language
     }
 }
 

@@ -8,7 +8,7 @@ extension PostgresStore {
     @discardableResult
     public func addContribution(
         activity ref: String, text: String, method: EngagementMethod?, received: CalendarDate?,
-        participantRef: String?, sourceId: String?
+        participantRef: String?, sourceId: String?, language: String?
     ) async throws -> Contribution {
         let text = try requireText(text, field: .entry("text"))
         return try await writing { session in
@@ -28,7 +28,7 @@ extension PostgresStore {
             }
             var contribution = Contribution(
                 activityId: activityId, participantId: participantId, text: text, method: method, received: received,
-                sourceId: sourceId)
+                sourceId: sourceId, language: language)
             contribution.number = try await Self.takeContributionNumbers(session, activityId: activityId, count: 1)
             contribution.id = try await Self.insert(contribution, into: "contribution", session)
             return contribution

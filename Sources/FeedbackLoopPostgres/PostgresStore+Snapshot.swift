@@ -120,7 +120,7 @@ extension PostgresStore {
             switch mode {
             case .chosen:
                 """
-                SELECT t.key, c.id, c.participantId, c.text,
+                SELECT t.key, c.id, c.participantId, c.text, c.language,
                        row_number() OVER (PARTITION BY t.id ORDER BY q.chosenAt, q.id) AS n
                 FROM chosenQuote q JOIN theme t ON t.id = q.themeId
                 JOIN themeContribution tc ON tc.themeId = q.themeId AND tc.contributionId = q.contributionId
@@ -130,7 +130,7 @@ extension PostgresStore {
                 """
             case .auto:
                 """
-                SELECT t.key, c.id, c.participantId, c.text, row_number() OVER (PARTITION BY t.id ORDER BY c.id) AS n
+                SELECT t.key, c.id, c.participantId, c.text, c.language, row_number() OVER (PARTITION BY t.id ORDER BY c.id) AS n
                 FROM theme t
                 JOIN themeContribution tc ON tc.themeId = t.id
                 JOIN contribution c ON c.id = tc.contributionId
@@ -146,13 +146,13 @@ extension PostgresStore {
         for row in try await session.rows(
             PostgresQuery(
                 unsafeSQL:
-                    "SELECT key, id, participantId, text FROM (\(ranked)) AS ranked WHERE n <= $3 ORDER BY key COLLATE \"C\", n",
+                    "SELECT key, id, participantId, text, language FROM (\(ranked)) AS ranked WHERE n <= $3 ORDER BY key COLLATE \"C\", n",
                 binds: bindings))
         {
             quotes[try row.read("key", as: String.self), default: []].append(
                 Quote(
                     contributionId: try row.read("id"), participantId: try row.read("participantId"),
-                    text: try row.read("text")))
+                    text: try row.read("text"), language: try row.read("language", as: String?.self)))
         }
         return quotes
     }

@@ -33,8 +33,8 @@ extension UpdateContent {
                 theme.weDidNot?.because = text("theme:\(theme.key):because", reason.because)
                 theme.weDidNot?.easyRead = text("theme:\(theme.key):because-easy-read", reason.easyRead)
             }
-            // Quotes stay in the words people used.
-            theme.quotes = theme.quotes.map { Escape.marked($0, as: source) }
+            // Quotes stay in the words and the language people used: the page marks each with its language.
+            theme.quoteLanguages = theme.quotes.indices.map { theme.quoteLanguages?[$0] ?? source.code }
             return theme
         }
         content.nextSteps = nextSteps.map { step in

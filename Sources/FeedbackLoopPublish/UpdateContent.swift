@@ -71,6 +71,8 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         public var weDid: [Action]
         public var weDidNot: Reason?
         public var quotes: [String]
+        /// Each quote's language, when any was recorded (nil: the source language).
+        public var quoteLanguages: [String?]?
     }
 
     /// A decision's answer to a theme: "we did" when done, otherwise "we will".
@@ -136,7 +138,9 @@ public struct UpdateContent: Sendable, Equatable, Codable {
                 weDidNot: theme.explanation.map {
                     Reason(because: safe($0.why), easyRead: $0.easyRead.map(safe), reason: $0.reason.rawValue)
                 },
-                quotes: (snapshot.quotes[theme.key] ?? []).map { safe($0.text) })
+                quotes: (snapshot.quotes[theme.key] ?? []).map { safe($0.text) },
+                quoteLanguages: (snapshot.quotes[theme.key] ?? []).contains { $0.language != nil }
+                    ? (snapshot.quotes[theme.key] ?? []).map(\.language) : nil)
         }
         nextSteps = snapshot.nextSteps.map {
             NextStep(

@@ -187,7 +187,15 @@ enum UpdateView {
             views: theme.views ?? 0,
             people: theme.people, countText: easyRead ? easyCount(theme) : count(theme), answer: theme.answer,
             did: did, hasDid: !did.isEmpty, will: will, hasWill: !will.isEmpty,
-            quotes: theme.quotes.map { UpdatePage.QuoteLine(text: $0) }, hasQuotes: !theme.quotes.isEmpty,
+            quotes: theme.quotes.enumerated().map { index, quote in
+                // A quote in another language than the page's is marked with its own.
+                let language = theme.quoteLanguages?[index].flatMap { try? LanguageTag(parsing: $0) }
+                return UpdatePage.QuoteLine(
+                    text: language.map {
+                        $0 == MessageCatalogue.current.language ? quote : Escape.marked(quote, as: $0)
+                    }
+                        ?? quote)
+            }, hasQuotes: !theme.quotes.isEmpty,
             weDidNot: theme.weDidNot.map {
                 UpdatePage.ReasonLine(
                     heading: theme.answer == ThemeAnswer.partlyExplained.rawValue

@@ -8,7 +8,7 @@ extension SQLiteStore {
     @discardableResult
     public func addContribution(
         activity ref: String, text: String, method: EngagementMethod?, received: CalendarDate?,
-        participantRef: String?, sourceId: String?
+        participantRef: String?, sourceId: String?, language: String?
     ) async throws -> Contribution {
         let text = try requireText(text, field: .entry("text"))
         return try await writing { db in
@@ -24,7 +24,7 @@ extension SQLiteStore {
             }
             var contribution = Contribution(
                 activityId: activityId, participantId: participantId, text: text, method: method, received: received,
-                sourceId: sourceId)
+                sourceId: sourceId, language: language)
             contribution.number = try Self.takeContributionNumbers(db, activityId: activityId, count: 1)
             try contribution.insert(db)
             return contribution

@@ -89,8 +89,8 @@ extension SQLiteStore {
         switch mode {
         case .chosen:
             sql = """
-                SELECT key, id, participantId, text FROM (
-                    SELECT t.key, c.id, c.participantId, c.text,
+                SELECT key, id, participantId, text, language FROM (
+                    SELECT t.key, c.id, c.participantId, c.text, c.language,
                            row_number() OVER (PARTITION BY t.id ORDER BY q.chosenAt, q.id) AS n
                     FROM chosenQuote q JOIN theme t ON t.id = q.themeId
                     JOIN themeContribution tc ON tc.themeId = q.themeId AND tc.contributionId = q.contributionId
@@ -101,8 +101,8 @@ extension SQLiteStore {
                 """
         case .auto:
             sql = """
-                SELECT key, id, participantId, text FROM (
-                    SELECT t.key, c.id, c.participantId, c.text,
+                SELECT key, id, participantId, text, language FROM (
+                    SELECT t.key, c.id, c.participantId, c.text, c.language,
                            row_number() OVER (PARTITION BY t.id ORDER BY c.id) AS n
                     FROM theme t
                     JOIN themeContribution tc ON tc.themeId = t.id
@@ -119,7 +119,7 @@ extension SQLiteStore {
             quotes[try row.read("key", as: String.self), default: []].append(
                 Quote(
                     contributionId: try row.read("id"), participantId: try row.read("participantId"),
-                    text: try row.read("text")))
+                    text: try row.read("text"), language: try row.read("language", as: String?.self)))
         }
         return quotes
     }

@@ -8,7 +8,7 @@ public protocol ContributionStore: Sendable {
     @discardableResult
     func addContribution(
         activity ref: String, text: String, method: EngagementMethod?, received: CalendarDate?, participantRef: String?,
-        sourceId: String?
+        sourceId: String?, language: String?
     ) async throws -> Contribution
 
     /// Corrects a contribution's text, or marks it out of scope (`.some(reason)`) or back in scope
@@ -57,11 +57,11 @@ extension ContributionStore {
     @discardableResult
     public func addContribution(
         activity ref: String, text: String, method: EngagementMethod? = nil, received: CalendarDate? = nil,
-        participantRef: String? = nil, sourceId: String? = nil
+        participantRef: String? = nil, sourceId: String? = nil, language: String? = nil
     ) async throws -> Contribution {
         try await addContribution(
             activity: ref, text: text, method: method, received: received, participantRef: participantRef,
-            sourceId: sourceId)
+            sourceId: sourceId, language: language)
     }
 
     @discardableResult

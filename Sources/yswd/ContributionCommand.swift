@@ -35,13 +35,23 @@ extension Yswd.ContributionCommand {
         var participant: String?
         @Option(help: "Its id in the system it came from; unique within the activity.")
         var sourceId: String?
+        @Option(
+            help: ArgumentHelp(
+                "The language it was given in, when not the team's first (a BCP 47 tag such as cy or ur): a quote"
+                    + " of it is published in that language, marked as such.", valueName: "TAG"))
+        var language: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let contribution = try await store.open().addContribution(
+            let tag = try language.map { try LanguageTag(parsing: $0) }
+            let store = try await self.store.open()
+            let settings = try await store.settings()
+            if let tag { try settings.checkLanguage(tag) }
+            let contribution = try await store.addContribution(
                 activity: activity, text: text, method: method,
                 received: try Parse.date(received, field: .entry("received")), participantRef: participant,
-                sourceId: try Parse.text(sourceId, field: .entry("source-id")))
+                sourceId: try Parse.text(sourceId, field: .entry("source-id")),
+                language: tag == settings.sourceLanguage ? nil : tag?.code)
             print("Added contribution \(contribution.number.map(String.init) ?? "") to \(activity).")
         }
     }

@@ -52,7 +52,8 @@ import Testing
         for change in content.changes ?? [] {
             texts += [change.was, change.now, change.wasEasyRead, change.nowEasyRead].compactMap { $0 }
         }
-        return texts.filter { $0.unicodeScalars.contains("\u{E000}") }.flatMap { text in
+        return (texts.filter { $0.unicodeScalars.contains("\u{E000}") } + content.themes.flatMap(\.quotes)).flatMap {
+            text in
             // The text itself, and as a sentence ends.
             let plain = Escape.unmarked(text)
             return [plain, plain + "."]

@@ -276,4 +276,25 @@ import Testing
         #expect(email.hasPrefix("Subject: UR: What happened to your views on UR Getting a GP appointment"), "\(email)")
         #expect(email.contains("UR Phones are busy at 8am") && !email.contains("----------"), "Urdu only: \(email)")
     }
+
+    @Test func aQuoteIsPublishedInTheLanguageItWasGivenIn() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        let refused = try yswd.run(["contribution", "add", "GP", "--text", "Dim", "--language", "pl"])
+        #expect(refused.status == 2 && refused.stderr.contains("--language 'pl' is not one of the team's languages"))
+        try yswd.ok(
+            "contribution", "add", "GP", "--text", "Mae'r ffôn bob amser yn brysur", "--participant", "P-1",
+            "--language", "cy")
+        try yswd.ok("theme", "link", "GP", "phone", "--contribution", "5")
+        try yswd.ok("quote", "add", "GP", "phone", "5")
+        let english = try yswd.ok("publish", "GP")
+        #expect(
+            english.contains("“<span lang=\"cy\" dir=\"ltr\">Mae&#39;r ffôn bob amser yn brysur</span>”"), "\(english)")
+        #expect(english.contains("“\(PublishCommandTests.quote)”"), "the English quote, unmarked on the English page")
+        let welsh = try yswd.ok("publish", "GP", "--language", "cy", "--allow-untranslated")
+        #expect(welsh.contains("“Mae&#39;r ffôn bob amser yn brysur”"), "unmarked on the Welsh page")
+        #expect(welsh.contains("“<span lang=\"en\" dir=\"ltr\">\(PublishCommandTests.quote)</span>”"))
+        let history = try yswd.ok("history", "GP", "--format", "json")
+        #expect(history.contains(#"\"language\":\"cy\""#), "history records the language")
+    }
 }
