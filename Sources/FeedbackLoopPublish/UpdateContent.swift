@@ -25,6 +25,9 @@ public struct UpdateContent: Sendable, Equatable, Codable {
     public var changes: [Change]?
     /// Views not yet grouped into themes (only in an update published early); absent when none.
     public var unthemed: Int?
+    /// The update's texts in each other language it was published in: by language tag, then by
+    /// the text's key (``TranslatableText``); absent when it was published in one language.
+    public var translations: [String: [String: String]]?
 
     public struct ActivityPart: Sendable, Equatable, Codable {
         public var ref: String

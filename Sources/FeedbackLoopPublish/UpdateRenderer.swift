@@ -73,6 +73,14 @@ public struct UpdateRenderer: Sendable {
         return Publication(format: format, bytes: bytes, data: Self.json(content), quotes: quotes)
     }
 
+    /// The open data of `snapshot`'s update with its texts in each other language it is published in
+    /// (language tag → text key → translation).
+    public static func openData(_ snapshot: UpdateSnapshot, translations: [String: [String: String]]) -> Data {
+        var content = UpdateContent(snapshot)
+        content.translations = translations.isEmpty ? nil : translations
+        return json(content)
+    }
+
     /// `text` escaped as `format` escapes a value.
     func escape(_ text: String, for format: PublishFormat) -> String {
         switch format {

@@ -49,11 +49,14 @@ public struct PreparedUpdate: Sendable {
         var snapshot = try await store.updateSnapshot(
             ref: ref, asOf: today, quotesPerTheme: quotesPerTheme, quoteMode: quoteMode)
         let texts = languages.contains { $0 != nil } ? UpdateContent(snapshot).translatableTexts : []
+        var translations: [String: [String: String]] = [:]
         for language in languages.compactMap({ $0 }) {
             let published = try Translating.requireComplete(language, texts: texts, activity: ref)
             snapshot.translatedTexts += published.map {
                 LocatedText(location: "\(language.language.code) translation of \($0.key)", text: $0.text)
             }
+            translations[language.language.code] = Dictionary(
+                published.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
         }
         let words = PrivacyGuard.words(in: snapshot)
         snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)
@@ -62,7 +65,11 @@ public struct PreparedUpdate: Sendable {
         var prepared: [PreparedUpdate] = []
         for language in languages {
             for format in formats {
-                let publication = try UpdateRenderer(templates: templates).render(snapshot, as: format, in: language)
+                var publication = try UpdateRenderer(templates: templates).render(snapshot, as: format, in: language)
+                // The open data kept with the update carries every language it is published in.
+                if !translations.isEmpty {
+                    publication.data = UpdateRenderer.openData(snapshot, translations: translations)
+                }
                 prepared.append(
                     PreparedUpdate(
                         snapshot: snapshot, publication: publication, format: format, language: language,

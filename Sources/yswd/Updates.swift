@@ -29,6 +29,11 @@ extension Yswd {
         var show: Int?
         @Option(help: "With --show: the rendition to print, by its format (default: the update's first).")
         var rendition: PublishFormat?
+        @Option(
+            help: ArgumentHelp(
+                "With --show: the rendition's language (cy; cy+en for Welsh then English; default: the source"
+                    + " language's).", valueName: "TAG"))
+        var language: String?
         @Option(parsing: .upToNextOption, help: "Show what changed between updates N and M.")
         var diff: [Int] = []
         @OptionGroup var listing: ListingOptions
@@ -39,6 +44,7 @@ extension Yswd {
             }
             if show != nil, !diff.isEmpty { throw ValidationError("use --show or --diff, not both") }
             if rendition != nil, show == nil { throw ValidationError("--rendition goes with --show N") }
+            if language != nil, show == nil { throw ValidationError("--language goes with --show N") }
         }
 
         func run() async throws {
@@ -46,10 +52,14 @@ extension Yswd {
             if let show {
                 let update = try await store.update(ref: activity, number: show)
                 let format = rendition?.rawValue ?? update.format
-                guard let chosen = update.rendition(format) else {
+                guard let chosen = update.rendition(format, language: language ?? "en") else {
                     throw CommandError(
-                        "update \(show) of \(activity) was not published as \(format); its renditions are "
-                            + update.renditions.map(\.format).joined(separator: ", "))
+                        "update \(show) of \(activity) was not published as \(format)"
+                            + (language.map { " in \($0)" } ?? "") + "; its renditions are "
+                            + update.renditions.map {
+                                $0.language == "en" ? $0.format : "\($0.format) (\($0.language))"
+                            }
+                            .joined(separator: ", "))
                 }
                 if let redacted = chosen.redactedAt {
                     note(
@@ -72,8 +82,37 @@ extension Yswd {
                 Listing.print(
                     updates.map(UpdateRow.init), as: listing.format,
                     empty: "No updates recorded for \(activity) yet (yswd publish \(activity) --record).\n")
+                for line in try await outOfDate(updates, store: store) { note(line) }
             }
         }
+    }
+}
+
+extension Yswd.Updates {
+    /// A rendition in another language is out of date when one of its translations changed after it
+    /// was recorded. No answer changed, so the loop is not reopened: staff are told, and can publish
+    /// it again.
+    func outOfDate(_ updates: [PublishedUpdate], store: any RecordStore) async throws -> [String] {
+        var latest: [String: String] = [:]
+        var lines: [String] = []
+        for update in updates {
+            for rendition in update.renditions where rendition.language != "en" {
+                let code = String(rendition.language.prefix { $0 != "+" })
+                guard let language = try? LanguageTag(parsing: code) else { continue }
+                if latest[code] == nil {
+                    latest[code] =
+                        try await store.translations(ref: activity, language: language).compactMap(\.recordedAt).max()
+                        ?? ""
+                }
+                if let changed = latest[code], changed > rendition.recordedAt {
+                    lines.append(
+                        "note: update \(update.number)'s \(rendition.format) in \(language.englishName) is out of date: a"
+                            + " translation changed after it was recorded. Publish it again with yswd publish \(activity)"
+                            + " --record --language \(code)")
+                }
+            }
+        }
+        return lines
     }
 }
 

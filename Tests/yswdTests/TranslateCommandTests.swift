@@ -297,4 +297,38 @@ import Testing
         let history = try yswd.ok("history", "GP", "--format", "json")
         #expect(history.contains(#"\"language\":\"cy\""#), "history records the language")
     }
+
+    @Test func anUpdateRecordedInTwoLanguagesIsOneUpdateAndSaysWhenItsWelshIsOutOfDate() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "gp.xlf")
+        let file = try String(contentsOfFile: yswd.folder + "/gp.xlf", encoding: .utf8)
+        try Data(try Self.translated(file) { "Cymraeg: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/gp-cy.xlf"))
+        try yswd.ok("translate", "import", "gp-cy.xlf")
+        try Self.installPhrases(yswd)
+        try yswd.ok("publish", "GP", "--record", "--bilingual", "cy", "--out", "u1")
+        let listed = try yswd.ok("updates", "GP")
+        #expect(listed.contains("html html (cy+en)"), "one update, two renditions: \(listed)")
+        let welsh = try yswd.ok("updates", "GP", "--show", "1", "--language", "cy+en")
+        #expect(welsh == (try String(contentsOfFile: yswd.folder + "/u1/GP-1.cy+en.html", encoding: .utf8)))
+        #expect(welsh.hasPrefix("<!DOCTYPE html>\n<html lang=\"cy\">"))
+
+        // The open data carries both languages.
+        try yswd.ok("site", "--out", "site")
+        let data = try String(contentsOfFile: yswd.folder + "/site/data/updates.json", encoding: .utf8)
+        #expect(data.contains("\"translations\"") && data.contains("Cymraeg: Phones are busy at 8am"), "\(data)")
+        let site = try String(contentsOfFile: yswd.folder + "/site/updates/GP-1.html", encoding: .utf8)
+        #expect(site.contains("hreflang=\"cy\""), "the language versions link to each other")
+
+        // A better Welsh wording after it was recorded: no answer changed, so the loop is not reopened,
+        // and staff are told the Welsh is out of date.
+        let before = try yswd.ok("loops", "--state", "closed", "--state", "following-up", "--format", "csv")
+        try Data(try Self.translated(file) { "Gwell: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/gp-cy-2.xlf"))
+        try yswd.ok("translate", "import", "gp-cy-2.xlf")
+        let result = try yswd.run(["updates", "GP"])
+        #expect(result.stderr.contains("update 1's html in Welsh is out of date"), "\(result.stderr)")
+        #expect(try yswd.ok("loops", "--state", "closed", "--state", "following-up", "--format", "csv") == before)
+    }
 }
