@@ -207,10 +207,10 @@ struct PostgresImportWriter {
             """
             WITH made AS (
                 INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
-                    themeLinks, batchId, number)
+                    themeLinks, batchId, number, language)
                 SELECT \(activityId), participant.id, staged.text, staged.method, staged.received, staged.sourceId,
                     staged.sourceColumn, coalesce(cardinality(staged.themeKeys), 0), \(batchId),
-                    \(last) + row_number() OVER (ORDER BY staged.position)
+                    \(last) + row_number() OVER (ORDER BY staged.position), \(source.language)::text
                 FROM importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
                 WHERE NOT EXISTS (
                     SELECT 1 FROM contribution AS earlier WHERE earlier.activityId = \(activityId)

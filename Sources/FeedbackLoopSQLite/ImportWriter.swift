@@ -247,14 +247,14 @@ struct ImportWriter {
         try db.execute(
             sql: """
                 INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
-                    themeLinks, batchId, number)
+                    themeLinks, batchId, number, language)
                 SELECT ?1, participant.id, staged.text, staged.method, staged.received, staged.sourceId,
-                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2, \(numbered)
+                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2, \(numbered), ?4
                 FROM temp.importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
                 WHERE \(notImportedBefore)
                 ORDER BY staged.rowid
                 ON CONFLICT (activityId, sourceId, sourceColumn) DO NOTHING
-                """, arguments: [activityId, batchId, last])
+                """, arguments: [activityId, batchId, last, source.language])
         report.added = db.changesCount
         for trigger in quietTriggers { try db.execute(sql: trigger) }
         if report.added > 0 {

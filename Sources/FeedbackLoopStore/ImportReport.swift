@@ -4,10 +4,13 @@ import FeedbackLoop
 public struct ImportSource: Sendable {
     public var name: String
     public var sha256: String
+    /// The language its contributions were given in (a BCP 47 tag); nil for the team's source language.
+    public var language: String?
 
-    public init(name: String, sha256: String) {
+    public init(name: String, sha256: String, language: String? = nil) {
         self.name = name
         self.sha256 = sha256
+        self.language = language
     }
 }
 

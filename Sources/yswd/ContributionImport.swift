@@ -68,6 +68,11 @@ extension Yswd.ContributionCommand {
         var contactWantsFeedback = false
         @Option(help: "The yes/no column: agreed to be quoted.")
         var mayQuoteColumn: String?
+        @Option(
+            help: ArgumentHelp(
+                "The language the responses were given in, when not the team's first (a BCP 47 tag such as cy or pl):"
+                    + " a quote of one is published in it, marked as such.", valueName: "TAG"))
+        var language: String?
         @Option(help: "The column with theme keys, separated by ';'.")
         var themeColumn: String?
         @Flag(help: "Create unknown theme keys (with the key as provisional wording).")
@@ -141,7 +146,9 @@ extension Yswd.ContributionCommand {
             do {
                 report = try await store.importContributions(
                     activity: activity, rows: &rows,
-                    source: ImportSource(name: (file as NSString).lastPathComponent, sha256: hash),
+                    source: ImportSource(
+                        name: (file as NSString).lastPathComponent, sha256: hash,
+                        language: try await Self.language(language, store: store)),
                     createThemes: createThemes, skipInvalid: skipInvalid, dryRun: dryRun,
                     progress: { bar.show(fraction: $0, rows: $1) })
             } catch let invalid as InvalidRows {
@@ -194,5 +201,16 @@ final class ProgressBar: Sendable {
 
     func finish() {
         if drawn.withLock({ $0 }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+extension Yswd.ContributionCommand.Import {
+    /// The file's language, checked as one of the team's; nil for the source language.
+    static func language(_ text: String?, store: any RecordStore) async throws -> String? {
+        guard let text else { return nil }
+        let tag = try LanguageTag(parsing: text)
+        let settings = try await store.settings()
+        try settings.checkLanguage(tag)
+        return tag == settings.sourceLanguage ? nil : tag.code
     }
 }

@@ -331,4 +331,23 @@ import Testing
         #expect(result.stderr.contains("update 1's html in Welsh is out of date"), "\(result.stderr)")
         #expect(try yswd.ok("loops", "--state", "closed", "--state", "following-up", "--format", "csv") == before)
     }
+
+    @Test func anImportRecordsTheLanguageItsResponsesWereGivenIn() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try Data("Id,Text,Respondent,Quote me,Themes\r\nR1,Mae'r maes parcio'n llawn,P-9,yes,parking\r\n".utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/cy.csv"))
+        let arguments = [
+            "contribution", "import", "GP", "cy.csv", "--text-column", "Text", "--id-column", "Id",
+            "--participant-column", "Respondent", "--may-quote-column", "Quote me", "--theme-column", "Themes",
+        ]
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(arguments + ["--language", "pl"])
+        #expect(refused.status == 2 && refused.stderr.contains("'pl' is not one of the team's languages"))
+        #expect(try yswd.fingerprint() == before, "nothing imported")
+        try yswd.ok(arguments + ["--language", "cy"])
+        let english = try yswd.ok("publish", "GP", "--quote-mode", "auto")
+        #expect(
+            english.contains("“<span lang=\"cy\" dir=\"ltr\">Mae&#39;r maes parcio&#39;n llawn</span>”"), "\(english)")
+    }
 }
