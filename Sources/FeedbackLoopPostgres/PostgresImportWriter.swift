@@ -178,12 +178,13 @@ struct PostgresImportWriter {
             """)
         try await session.execute(
             """
-            INSERT INTO participantContact (participantId, email, phone, batchId)
-            SELECT participant.id, staged.email, staged.phone, \(batchId)
+            INSERT INTO participantContact (participantId, email, phone, batchId, language)
+            SELECT participant.id, staged.email, staged.phone, \(batchId), \(source.language)::text
             FROM importPerson AS staged JOIN participant ON participant.ref = staged.ref
             WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
             ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, participantContact.email),
-                phone = coalesce(excluded.phone, participantContact.phone), batchId = excluded.batchId
+                phone = coalesce(excluded.phone, participantContact.phone), batchId = excluded.batchId,
+                language = coalesce(participantContact.language, excluded.language)
             """)
         // (An import gives emails and phone numbers only: the words contacts are found by, from names
         // and addresses, do not change.)

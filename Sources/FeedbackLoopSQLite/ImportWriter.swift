@@ -185,13 +185,14 @@ struct ImportWriter {
         report.participantsCreated = db.changesCount
         try db.execute(
             sql: """
-                INSERT INTO participantContact (participantId, email, phone, batchId)
-                SELECT participant.id, staged.email, staged.phone, ?
+                INSERT INTO participantContact (participantId, email, phone, batchId, language)
+                SELECT participant.id, staged.email, staged.phone, ?, ?
                 FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref
                 WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
                 ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, email),
-                    phone = coalesce(excluded.phone, phone), batchId = excluded.batchId
-                """, arguments: [batchId])
+                    phone = coalesce(excluded.phone, phone), batchId = excluded.batchId,
+                    language = coalesce(language, excluded.language)
+                """, arguments: [batchId, source.language])
         let reach = try Row.fetchOne(
             db,
             sql: """

@@ -71,7 +71,8 @@ extension Yswd.ContributionCommand {
         @Option(
             help: ArgumentHelp(
                 "The language the responses were given in, when not the team's first (a BCP 47 tag such as cy or pl):"
-                    + " a quote of one is published in it, marked as such.", valueName: "TAG"))
+                    + " a quote of one is published in it, marked as such, and respondents who left contact details"
+                    + " hear back in it unless a language is already recorded for them.", valueName: "TAG"))
         var language: String?
         @Option(help: "The column with theme keys, separated by ';'.")
         var themeColumn: String?

@@ -335,11 +335,16 @@ import Testing
     @Test func anImportRecordsTheLanguageItsResponsesWereGivenIn() throws {
         let yswd = try Self.welsh()
         defer { yswd.remove() }
-        try Data("Id,Text,Respondent,Quote me,Themes\r\nR1,Mae'r maes parcio'n llawn,P-9,yes,parking\r\n".utf8)
-            .write(to: URL(fileURLWithPath: yswd.folder + "/cy.csv"))
+        try Data(
+            ("Id,Text,Respondent,Email,Quote me,Themes\r\n"
+                + "R1,Mae'r maes parcio'n llawn,P-9,p9@example.org,yes,parking\r\n"
+                + "R2,Dim lle,P-1,p1@example.org,no,parking\r\n").utf8
+        ).write(to: URL(fileURLWithPath: yswd.folder + "/cy.csv"))
+        try yswd.ok("participant", "update", "P-1", "--language", "ur")
         let arguments = [
             "contribution", "import", "GP", "cy.csv", "--text-column", "Text", "--id-column", "Id",
-            "--participant-column", "Respondent", "--may-quote-column", "Quote me", "--theme-column", "Themes",
+            "--participant-column", "Respondent", "--email-column", "Email", "--may-quote-column", "Quote me",
+            "--theme-column", "Themes", "--contact-wants-feedback",
         ]
         let before = try yswd.fingerprint()
         let refused = try yswd.run(arguments + ["--language", "pl"])
@@ -349,5 +354,17 @@ import Testing
         let english = try yswd.ok("publish", "GP", "--quote-mode", "auto")
         #expect(
             english.contains("“<span lang=\"cy\" dir=\"ltr\">Mae&#39;r maes parcio&#39;n llawn</span>”"), "\(english)")
+
+        // Who wrote in Welsh hears back in Welsh; P-1's Urdu, recorded before, stays.
+        let waiting = try yswd.run(["followups", "GP", "--out", "f"])
+        #expect(waiting.status == 2 && waiting.stderr.contains("Welsh (cy)"), "\(waiting.stderr)")
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "gp.xlf")
+        let file = try String(contentsOfFile: yswd.folder + "/gp.xlf", encoding: .utf8)
+        try Data(try Self.translated(file) { "Cymraeg: \($0)" }.utf8)
+            .write(to: URL(fileURLWithPath: yswd.folder + "/gp-cy.xlf"))
+        try yswd.ok("translate", "import", "gp-cy.xlf")
+        try Self.installPhrases(yswd)
+        let urdu = try yswd.run(["followups", "GP", "--out", "f"])
+        #expect(urdu.status == 2 && urdu.stderr.contains("Urdu (ur)"), "\(urdu.stderr)")
     }
 }
