@@ -97,6 +97,12 @@ struct FollowUpRoutes {
             return .init(
                 text: "Some follow-ups go by post, so letters need the team’s postal address to reply to.",
                 link: "/users#settings", action: "Set the team’s postal address")
+        case let error as TranslationError:
+            // Nobody's follow-up is written until everyone's language is ready: no one hears later.
+            return .init(
+                text: PublishingRoutes.sentence(error) + " Nobody’s follow-up is written until then, so no one hears"
+                    + " back later than anyone else.",
+                link: path + "/translations", action: "Go to the translations")
         default:
             let (text, link) = WebRemedy.message(error)
             return .init(text: text + ".", link: link?.path ?? path, action: link?.text ?? "Back to the activity")

@@ -183,7 +183,7 @@ struct PublishingRoutes {
         case .incomplete(_, let language, let stale, let missing):
             "\(language.englishName) is not ready: \(counted(stale.count + missing.count, "text")) "
                 + "\(stale.count + missing.count == 1 ? "has" : "have") no current translation. Translate "
-                + (stale.count + missing.count == 1 ? "it" : "them") + " on the translations page first."
+                + (stale.count + missing.count == 1 ? "it" : "them") + " on the activity’s translations page first."
         case .phrasesMissing(let language, let count, _):
             "\(language.englishName) is not ready: \(counted(count, "phrase")) yswd uses in updates and letters "
                 + "\(count == 1 ? "has" : "have") no translation. Download them from the translations page for a translator."

@@ -53,6 +53,12 @@ import YswdTestSupport
                 to: "/activities/GP/translations")
             #expect(wrong.body.text.contains("notes.docx is not a translation file"))
 
+            // A person who hears back in Urdu: nobody's follow-up is written until the Urdu is ready.
+            try await store.updateParticipant(ref: "P-1") { _, contact in contact.language = "ur" }
+            let followUps = try await client.get("/activities/GP/follow-ups", cookie: session.cookie)
+            #expect(followUps.body.text.contains("Urdu is not ready"), "\(followUps.body.text)")
+            #expect(followUps.body.text.contains("/activities/GP/translations"))
+
             // Editors see the activity, not its translations.
             let editor = try await client.signIn(.editor)
             #expect(try await client.get("/activities/GP/translations", cookie: editor.cookie).status == .forbidden)
