@@ -145,8 +145,13 @@ public struct PreparedUpdate: Sendable {
         _ renditions: [PreparedUpdate], in store: any RecordStore, to number: Int, waivers: [PrivacyWaiver]
     ) async throws -> PublishedUpdate? {
         guard let first = renditions.first else { return nil }
+        // What the update said is its answers: compared with the translations it was recorded with, so
+        // a language can be added to an update recorded without it (and a format to one with them).
+        let ref = first.snapshot.activity.ref
+        let recorded = try await store.update(ref: ref, number: number)
+        let translations = (try? JSONDecoder().decode(UpdateContent.self, from: recorded.data))?.translations ?? [:]
         return try await store.addRenditions(
-            ref: first.snapshot.activity.ref, number: number, data: first.publication.data,
+            ref: ref, number: number, data: UpdateRenderer.openData(first.snapshot, translations: translations),
             renditions.map(\.rendition), waivers: waivers)
     }
 

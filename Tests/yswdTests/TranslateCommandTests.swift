@@ -367,4 +367,28 @@ import Testing
         let urdu = try yswd.run(["followups", "GP", "--out", "f"])
         #expect(urdu.status == 2 && urdu.stderr.contains("Urdu (ur)"), "\(urdu.stderr)")
     }
+
+    @Test func aLanguageIsAddedToAnUpdateRecordedWithoutIt() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok("publish", "GP", "--record", "--out", "u1.html")
+        try yswd.ok("translate", "export", "GP", "--language", "ur", "--out", "gp.xlf")
+        let file = try String(contentsOfFile: yswd.folder + "/gp.xlf", encoding: .utf8)
+        try Data(try Self.translated(file) { "اردو: \($0)" }.utf8).write(
+            to: URL(fileURLWithPath: yswd.folder + "/ur.xlf"))
+        try yswd.ok("translate", "import", "ur.xlf")
+        try Self.installPhrases(yswd, language: "ur")
+        let added = try yswd.run([
+            "publish", "GP", "--record", "--add-to", "1", "--language", "ur", "--out", "u1.ur.html",
+        ])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try yswd.ok("updates", "GP").contains("html html (ur)"))
+        // And a format to it afterwards, in the source language.
+        let easy = try yswd.run([
+            "publish", "GP", "--record", "--add-to", "1", "--format", "easy-read", "--out", "e.html",
+        ])
+        #expect(easy.status == 0, "\(easy.stderr)")
+        let urdu = try yswd.ok("updates", "GP", "--show", "1", "--language", "ur")
+        #expect(urdu.contains("<html lang=\"ur\" dir=\"rtl\">"))
+    }
 }
