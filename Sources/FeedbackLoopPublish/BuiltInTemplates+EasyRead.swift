@@ -15,6 +15,7 @@ extension BuiltInTemplates {
         </head>
         <body>
         <header>
+        <!--yswd:section-->
         {{#organisation}}<p>{{organisation}}</p>{{/organisation}}
         <h1 dir="auto">{{title}}</h1>
         <div class="point">{{> icon-calendar}}<div><p>{{#t}}This update is from {{published}}.{{/t}}</p></div></div>
@@ -23,24 +24,34 @@ extension BuiltInTemplates {
         <p>{{#t}}It tells you what happened to your views.{{/t}}</p>
         <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask someone to help you read this.{{/t}}</p>
         {{#questionsPhone}}<p>{{#t}}You can phone us on {{questionsPhone}}.{{/t}}</p>{{/questionsPhone}}</div></div>
+        <!--/yswd:section-->
         </header>
         <main>
         {{#hasChanges}}
+        <!--yswd:section-->
         <h2>{{#t}}What has changed since {{changedSince}}{{/t}}</h2>
         {{#changes}}<div class="point">{{> icon-calendar}}<div><p dir="auto">{{text}}</p>
         {{#reason}}<p dir="auto">{{#t}}This is why: {{reason}}{{/t}}</p>{{/reason}}</div></div>
         {{/changes}}
+        <!--/yswd:section-->
         {{/hasChanges}}
+        <!--yswd:section-->
         <h2>{{#t}}What we asked{{/t}}</h2>
         <div class="point">{{> icon-question}}<div><p dir="auto">{{purpose}}</p></div></div>
         <div class="point">{{> icon-people}}<div><p>{{takingPartText}}</p>
         <p>{{#t}}Thank you.{{/t}}</p></div></div>
+        <!--/yswd:section-->
         {{#couldNotChange}}
+        <!--yswd:section-->
         <h2>{{#t}}What we could not change{{/t}}</h2>
         <div class="point">{{> icon-we-did-not}}<div><p dir="auto">{{couldNotChange}}</p></div></div>
+        <!--/yswd:section-->
         {{/couldNotChange}}
+        <!--yswd:section-->
         <h2>{{#t}}What you told us{{/t}}</h2>
+        <!--/yswd:section-->
         {{#themes}}
+        <!--yswd:section-->
         <section class="theme">
         <h3 dir="auto">{{youSaid}}</h3>
         <div class="point">{{> icon-you-said}}<div><p>{{countText}}</p>
@@ -64,7 +75,9 @@ extension BuiltInTemplates {
         {{#pending}}<div class="point">{{> icon-question}}<div><p>{{#t}}We have not decided about this yet.{{/t}}</p>
         <p>{{answersDueText}}</p></div></div>{{/pending}}
         </section>
+        <!--/yswd:section-->
         {{/themes}}
+        <!--yswd:section-->
         <h2>{{#t}}What happens next{{/t}}</h2>
         {{#unthemedText}}<div class="point">{{> icon-question}}<div><p>{{unthemedText}}</p></div></div>{{/unthemedText}}
         {{#nextSteps}}<div class="point">{{> icon-we-will}}<div><p dir="auto">{{text}}</p>
@@ -72,11 +85,14 @@ extension BuiltInTemplates {
         {{/nextSteps}}
         {{#allDone}}<div class="point">{{> icon-we-did}}<div><p>{{#t}}We have done everything we said we would do.{{/t}}</p></div></div>{{/allDone}}
         {{#nextUpdate}}<div class="point">{{> icon-calendar}}<div><p>{{#t}}We will tell you more by {{nextUpdate}}.{{/t}}</p></div></div>{{/nextUpdate}}
+        <!--/yswd:section-->
         </main>
         <footer>
+        <!--yswd:section-->
         <h2>{{#t}}Questions{{/t}}</h2>
         <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask us questions.{{/t}}</p>
         <p dir="auto">{{#t}}Contact us: {{questions}}{{/t}}</p></div></div>
+        <!--/yswd:section-->
         </footer>
         </body>
         </html>

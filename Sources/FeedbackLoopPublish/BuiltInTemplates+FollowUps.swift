@@ -129,11 +129,14 @@ extension BuiltInTemplates {
         <div class="sheet">
         {{> letter-header}}
         <main class="letter-text">
+        <!--yswd:section-->
         <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">{{#t}}What happened to your views on {{titleInSentence}}{{/t}}</h1>
         <p>{{#t}}You took part in this and asked to hear what happened to your views. This letter tells you.{{/t}}</p>{{#untranslated}}
         <p>{{untranslated}}</p>{{/untranslated}}
+        <!--/yswd:section-->
         {{#isChange}}
+        <!--yswd:section-->
         <section class="changes">
         <h2>{{#changedSince}}{{#t}}What has changed since we wrote to you on {{changedSince}}, and why{{/t}}{{/changedSince}}{{^changedSince}}{{#t}}What has changed, and why{{/t}}{{/changedSince}}</h2>
         <ul>
@@ -142,8 +145,10 @@ extension BuiltInTemplates {
         </ul>
         <p>{{#t}}Here is where things stand now.{{/t}}</p>
         </section>
+        <!--/yswd:section-->
         {{/isChange}}
         {{#themes}}
+        <!--yswd:section-->
         <section class="theme">
         <h2><span class="kicker">{{#t}}You told us{{/t}}</span> <span dir="auto">{{youSaid}}</span></h2>
         {{#hasDid}}
@@ -167,11 +172,14 @@ extension BuiltInTemplates {
         {{/weDidNot}}
         {{#pending}}<p>{{pendingText}}</p>{{/pending}}
         </section>
+        <!--/yswd:section-->
         {{/themes}}
+        <!--yswd:section-->
         {{#nextUpdate}}<p>{{#t}}Our next update will be by {{nextUpdate}}.{{/t}}</p>{{/nextUpdate}}
         <p dir="auto">{{#t}}If you have questions, contact {{questions}}.{{/t}}</p>
         <p>{{#t}}You can ask for this letter in large print, in easy read or in another format.{{/t}}</p>
         <p>{{signOff}}<br>{{#organisation}}{{organisation}}{{/organisation}}{{^organisation}}{{#t}}The engagement team{{/t}}{{/organisation}}</p>
+        <!--/yswd:section-->
         </main>
         </div>
         </body>
@@ -194,21 +202,26 @@ extension BuiltInTemplates {
         <div class="sheet">
         {{> letter-header}}
         <main class="letter-text">
+        <!--yswd:section-->
         <p dir="auto">{{salutation}}</p>
         <h1 dir="auto">{{#t}}What happened to your views: {{title}}{{/t}}</h1>
         <div class="point">{{> icon-people}}<div><p>{{#t}}Thank you for telling us what you think.{{/t}}</p>
         <p>{{#t}}You asked us to tell you what happened.{{/t}}</p>{{#untranslated}}
         <p>{{untranslated}}</p>{{/untranslated}}</div></div>
         <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask someone to help you read this.{{/t}}</p></div></div>
+        <!--/yswd:section-->
         {{#isChange}}
+        <!--yswd:section-->
         <h2>{{#t}}Something has changed{{/t}}</h2>
         {{#changedSince}}<div class="point">{{> icon-calendar}}<div><p>{{#t}}We wrote to you on {{changedSince}}.{{/t}}</p>
         <p>{{#t}}Since then, something has changed.{{/t}}</p></div></div>{{/changedSince}}
         {{#changes}}<div class="point">{{> icon-calendar}}<div><p dir="auto">{{text}}</p>
         {{#reason}}<p dir="auto">{{#t}}This is why: {{reason}}{{/t}}</p>{{/reason}}</div></div>
         {{/changes}}
+        <!--/yswd:section-->
         {{/isChange}}
         {{#themes}}
+        <!--yswd:section-->
         <section class="theme">
         <h2 dir="auto">{{youSaid}}</h2>
         {{#did}}<div class="point">{{> icon-we-did}}<div><p dir="auto">{{text}}</p></div></div>
@@ -221,10 +234,13 @@ extension BuiltInTemplates {
         {{#pending}}<div class="point">{{> icon-question}}<div><p>{{#t}}We have not decided about this yet.{{/t}}</p></div></div>
         {{/pending}}
         </section>
+        <!--/yswd:section-->
         {{/themes}}
+        <!--yswd:section-->
         <div class="point">{{> icon-question}}<div><p>{{#t}}You can ask us questions.{{/t}}</p>
         {{#questionsPhone}}<p>{{#t}}You can phone us on {{questionsPhone}}.{{/t}}</p>{{/questionsPhone}}
         {{^questionsPhone}}<p dir="auto">{{#t}}Contact us: {{questions}}{{/t}}</p>{{/questionsPhone}}</div></div>
+        <!--/yswd:section-->
         </main>
         </div>
         </body>

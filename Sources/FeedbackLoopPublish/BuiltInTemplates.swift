@@ -36,13 +36,16 @@ enum BuiltInTemplates {
         </head>
         <body>
         <header>
+        <!--yswd:section-->
         {{#organisation}}<p class="meta">{{organisation}}</p>{{/organisation}}
         <h1><span class="kicker">{{#t}}You said, we did{{/t}}</span> <span dir="auto">{{title}}</span></h1>
         <p class="meta">{{#t}}Published {{published}}{{/t}}{{#service}} · {{service}}{{/service}}</p>{{#untranslated}}
         <p class="meta">{{untranslated}}</p>{{/untranslated}}
+        <!--/yswd:section-->
         </header>
         <main>
         {{#hasChanges}}
+        <!--yswd:section-->
         <section class="changes">
         <h2>{{#t}}What has changed since {{changedSince}}, and why{{/t}}</h2>
         <ul>
@@ -50,15 +53,21 @@ enum BuiltInTemplates {
         {{/changes}}
         </ul>
         </section>
+        <!--/yswd:section-->
         {{/hasChanges}}
+        <!--yswd:section-->
         <h2>{{#t}}What we asked, and why{{/t}}</h2>
         <p dir="auto">{{purpose}}</p>
         <p dir="auto"><strong>{{#t}}What your views could change:{{/t}}</strong> {{canInfluence}}</p>
         {{#hasWhen}}<p>{{when}}</p>{{/hasWhen}}
+        <!--/yswd:section-->
         {{#couldNotChange}}
+        <!--yswd:section-->
         <h2>{{#t}}What could not change, and why{{/t}}</h2>
         <p dir="auto">{{couldNotChange}}</p>
+        <!--/yswd:section-->
         {{/couldNotChange}}
+        <!--yswd:section-->
         <h2>{{#t}}Who took part{{/t}}</h2>
         <p>{{takingPartText}}</p>
         {{#hasMethods}}
@@ -67,8 +76,12 @@ enum BuiltInTemplates {
         {{/methods}}
         </ul>
         {{/hasMethods}}
+        <!--/yswd:section-->
+        <!--yswd:section-->
         <h2>{{#t}}What you said, and what we did{{/t}}</h2>
+        <!--/yswd:section-->
         {{#themes}}
+        <!--yswd:section-->
         <section class="theme">
         <h3><span class="kicker">{{#t}}You said{{/t}}</span> <span dir="auto">{{youSaid}}</span></h3>
         <p class="meta">{{countText}}</p>
@@ -95,7 +108,9 @@ enum BuiltInTemplates {
         {{/weDidNot}}
         {{#pending}}<p>{{pendingText}}</p>{{/pending}}
         </section>
+        <!--/yswd:section-->
         {{/themes}}
+        <!--yswd:section-->
         <h2>{{#t}}What happens next{{/t}}</h2>
         {{#unthemedText}}<p>{{unthemedText}}</p>{{/unthemedText}}
         {{#hasUnanswered}}
@@ -116,11 +131,14 @@ enum BuiltInTemplates {
         {{/hasNextSteps}}
         {{#allDone}}<p>{{#t}}Everything we said we would do is done.{{/t}}</p>{{/allDone}}
         {{#nextUpdate}}<p>{{#t}}Our next update will be by {{nextUpdate}}.{{/t}}</p>{{/nextUpdate}}
+        <!--/yswd:section-->
         </main>
         <footer>
+        <!--yswd:section-->
         <h2>{{#t}}Questions{{/t}}</h2>
         <p dir="auto">{{#t}}Ask us: {{questions}}{{/t}}</p>
         <p class="meta">{{#t}}Reference {{ref}}{{/t}}</p>
+        <!--/yswd:section-->
         </footer>
         </body>
         </html>

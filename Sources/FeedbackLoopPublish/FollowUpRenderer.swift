@@ -93,13 +93,15 @@ public struct FollowUpRenderer: Sendable {
                 } ?? []
             let language = recipient.language.flatMap { languages[$0] }
             let first = version(language)
-            let (firstRendered, context) = first.render(recipient, format: format, changes: changes, letter: letter)
+            let bilingual = language?.bilingual == true
+            let (firstRendered, context) = first.render(
+                recipient, format: format, changes: changes, letter: letter, sections: bilingual)
             var rendered = firstRendered
             var paper = first.letterText(context, format: format)
             if let language, language.bilingual {
                 let source = version(nil)
                 let (english, englishContext) = source.render(
-                    recipient, format: format, changes: changes, letter: letter)
+                    recipient, format: format, changes: changes, letter: letter, sections: true)
                 rendered =
                     [.email, .text, .phone].contains(format)
                     ? Bilingual.text(rendered, then: english)
@@ -154,7 +156,8 @@ public struct FollowUpRenderer: Sendable {
 
         /// One recipient's follow-up in this language, and the page it was rendered from.
         func render(
-            _ recipient: FollowUpRecipient, format: PreferredFormat, changes: [UpdateContent.Change], letter: Letter
+            _ recipient: FollowUpRecipient, format: PreferredFormat, changes: [UpdateContent.Change], letter: Letter,
+            sections: Bool = false
         )
             -> (String, UpdatePage)
         {
@@ -187,7 +190,7 @@ public struct FollowUpRenderer: Sendable {
                     context.changedSince = recipient.lastSent.map(UpdateView.spoken)
                 }
                 let (template, _) = FollowUpRenderer.template(for: format)
-                return (templates.render(template, context), context)
+                return (templates.render(template, context, sections: sections), context)
             }
         }
 

@@ -50,18 +50,54 @@ public struct LanguageVersion: Sendable, Equatable {
 }
 
 /// Two renderings of one document put together, the first language first, as the Welsh Language
-/// Standards ask: a web page or letter gets the second's body after its own, marked with its
-/// language; a text gets the second after a rule.
+/// Standards ask. A web page or letter goes section by section: after each section in the first
+/// language comes the same section in the second, marked with its language. Its template marks each
+/// section with `<!--yswd:section-->` and `<!--/yswd:section-->` on lines of their own; a template
+/// without them (or whose two renderings do not match) gets the second's whole body after the first's.
+/// A text gets the second after a rule.
 enum Bilingual {
+    static let sectionStart = "<!--yswd:section-->"
+    static let sectionEnd = "<!--/yswd:section-->"
+
     static func html(_ first: String, then second: String, language: LanguageTag) -> String {
-        guard let open = second.range(of: "<body>"), let close = second.range(of: "</body>", options: .backwards),
-            let end = first.range(of: "</body>", options: .backwards)
-        else { return first }
-        let body = second[open.upperBound..<close.lowerBound]
         let direction = language.isRightToLeft ? "rtl" : "ltr"
-        return first[..<end.lowerBound]
-            + "<div class=\"second-language\" lang=\"\(language.code)\" dir=\"\(direction)\">"
-            + body + "</div>\n" + first[end.lowerBound...]
+        let open = "<div class=\"second-language\" lang=\"\(language.code)\" dir=\"\(direction)\">\n"
+        let sections = Self.sections(second)
+        let pieces = first.components(separatedBy: sectionEnd)
+        if !sections.isEmpty, pieces.count == sections.count + 1 {
+            var out = pieces[0]
+            for (index, piece) in pieces.dropFirst().enumerated() {
+                out += open + sections[index] + "</div>" + piece
+            }
+            return withoutSections(out)
+        }
+        guard let start = second.range(of: "<body>"), let close = second.range(of: "</body>", options: .backwards),
+            let end = first.range(of: "</body>", options: .backwards)
+        else { return withoutSections(first) }
+        let body = second[start.upperBound..<close.lowerBound]
+        return withoutSections(first[..<end.lowerBound] + open + body + "</div>\n" + first[end.lowerBound...])
+    }
+
+    /// What lies inside each pair of section marks, in order.
+    static func sections(_ html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: sectionStart), let end = rest[start.upperBound...].range(of: sectionEnd) {
+            var body = rest[start.upperBound..<end.lowerBound]
+            if body.first == "\n" { body = body.dropFirst() }
+            found.append(String(body))
+            rest = rest[end.upperBound...]
+        }
+        return found
+    }
+
+    /// `html` without its section marks, each with the line break after it.
+    static func withoutSections(_ html: String) -> String {
+        guard html.contains("yswd:section-->") else { return html }
+        return html.replacingOccurrences(of: sectionStart + "\n", with: "")
+            .replacingOccurrences(of: sectionEnd + "\n", with: "")
+            .replacingOccurrences(of: sectionStart, with: "")
+            .replacingOccurrences(of: sectionEnd, with: "")
     }
 
     static func text(_ first: String, then second: String) -> String {

@@ -107,9 +107,12 @@ public struct TemplateSet: Sendable {
     /// The source of a template, as `yswd templates` writes it out.
     public func source(of name: String) -> String? { sources[name] }
 
-    /// Renders template `name` with `context`.
-    func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders template `name` with `context`. The section marks of an HTML template
+    /// (``Bilingual/sectionStart`` and ``Bilingual/sectionEnd``) are kept only when `sections` is
+    /// set, for a page or letter to be put together section by section with another language.
+    func render(_ name: String, _ context: Any, sections: Bool = false) -> String {
+        let rendered = library.render(context, withTemplate: name) ?? ""
+        return sections ? rendered : Bilingual.withoutSections(rendered)
     }
 
     /// Escapes `text` exactly as template `name` escapes a `{{value}}`.

@@ -47,14 +47,15 @@ public struct UpdateRenderer: Sendable {
             }
             let translated = MessageCatalogue.with(language.catalogue) {
                 templates.localized(language.catalogue).render(
-                    template, UpdateView.page(language.content(content), easyRead: easyRead))
+                    template, UpdateView.page(language.content(content), easyRead: easyRead),
+                    sections: language.bilingual)
             }
             guard language.bilingual else {
                 bytes = Data(translated.utf8)
                 break
             }
             let source = MessageCatalogue.with(MessageCatalogue(language: language.source)) {
-                templates.render(template, UpdateView.page(content, easyRead: easyRead))
+                templates.render(template, UpdateView.page(content, easyRead: easyRead), sections: true)
             }
             bytes = Data(
                 (format == .md || format == .txt

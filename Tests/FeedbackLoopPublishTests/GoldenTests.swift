@@ -129,12 +129,26 @@ extension FollowUp {
                 "the quote kept as said")
         }
         if language.bilingual {
-            // Welsh first, then the English whole, marked as English.
-            let welsh = try #require(update.text.range(of: "Dywedoch chi, gwnaethon ni"))
-            let english = try #require(update.text.range(of: "<div class=\"second-language\" lang=\"en\" dir=\"ltr\">"))
-            #expect(welsh.lowerBound < english.lowerBound)
-            #expect(update.text.contains("You said, we did"))
-            #expect(String(decoding: letter.bytes, as: UTF8.self).contains("Annwyl Jo Bloggs,"))
+            // Section by section: each section in Welsh, then the same section in English, marked as English.
+            let page = update.text
+            let order = [
+                "Dywedoch chi, gwnaethon ni", "You said, we did", "Beth wnaethon ni ei ofyn", "What we asked",
+                "Mae&#39;n anodd iawn cael drwodd", "Getting through on the phone",
+                "Mae&#39;n anodd dod o hyd i le parcio",
+                "Parking is hard to find", "Cwestiynau", "Questions",
+            ].map { page.range(of: $0)?.lowerBound }
+            #expect(!order.contains(nil) && order.map { $0! } == order.map { $0! }.sorted(), "sections alternate")
+            #expect(
+                page.components(separatedBy: "<div class=\"second-language\" lang=\"en\" dir=\"ltr\">").count - 1
+                    == 11, "one English block after each of the 11 Welsh sections")
+            #expect(!page.contains("yswd:section"), "no section marks are left")
+            let text = String(decoding: letter.bytes, as: UTF8.self)
+            let letterOrder = [
+                "Annwyl Jo Bloggs,", "Dear Jo Bloggs,", "Dywedoch wrthym", "You told us", "Yn gywir,",
+                "Yours sincerely,",
+            ]
+            .map { text.range(of: $0)?.lowerBound }
+            #expect(!letterOrder.contains(nil) && letterOrder.map { $0! } == letterOrder.map { $0! }.sorted())
         } else {
             #expect(update.text.contains("<html lang=\"ur\" dir=\"rtl\">"))
             #expect(!update.text.contains("You said"), "no English phrase is left: \(update.text)")
