@@ -26,7 +26,8 @@ public struct PublishedUpdate: Sendable, Equatable {
     public var themes: [ReportedTheme]
     public var recordedBy: String
     /// Every rendition of it, its own format first: the same update as a web page, in easy read, in
-    /// large print…; another rendition never replaces it.
+    /// large print, in Welsh…; another format never replaces it. Where a language's rendition was
+    /// published again (its translations changed), the newest; the earlier ones are kept in the store.
     public var renditions: [Rendition] = []
 
     /// The rendition in `format` (and `language`), if it was published in it.
@@ -85,13 +86,17 @@ public struct Rendition: Sendable, Equatable {
     /// When it was recorded (UTC, ISO 8601), and when quotes were removed from it, if they were.
     public var recordedAt: String
     public var redactedAt: String?
+    /// 1, or 2, 3… for a rendition published again on the same update because its translations
+    /// changed; an update's ``PublishedUpdate/renditions`` are the newest of each format and language.
+    public var revision: Int
 
     public init(
         format: String, language: String = "en", sha256: String, bytes: Data, recordedAt: String,
-        redactedAt: String? = nil
+        redactedAt: String? = nil, revision: Int = 1
     ) {
         self.format = format
         self.language = language
+        self.revision = revision
         self.sha256 = sha256
         self.bytes = bytes
         self.recordedAt = recordedAt

@@ -133,32 +133,37 @@ extension PostgresStore {
             let updateId: Int64 = try row.read("id")
             let stored = Data(try row.read("data", as: ByteBuffer.self).readableBytesView)
             for rendition in renditions {
-                let others = try await session.count(
+                let latest = try await session.rows(
                     """
-                    SELECT count(*) AS n FROM updateRendition
+                    SELECT revision, sha256 FROM updateRendition
                     WHERE updateId = \(updateId) AND format = \(rendition.format) AND language = \(rendition.language)
-                    """)
-                let taken =
-                    (try row.read("format", as: String.self)) == rendition.format && rendition.language == "en"
-                    || others > 0
-                if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
+                    ORDER BY revision DESC LIMIT 1
+                    """
+                ).first
+                let revision = try RenditionRecording.revision(
+                    after: try latest.map { (Int(try $0.read("revision", as: Int64.self)), try $0.read("sha256")) },
+                    mainFormat: try row.read("format"), rendition)
+                guard let revision else {
+                    throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format)
+                }
                 guard stored == data else { throw StoreError.updateOutdated(activity: ref, number: number) }
-                try await Self.insertRendition(session, updateId: updateId, rendition)
+                try await Self.insertRendition(session, updateId: updateId, rendition, revision: revision)
             }
             try await Self.recordWaivers(session, activityId: activityId, waivers)
             return try await Self.updates(session, updateId: updateId)[0]
         }
     }
 
-    static func insertRendition(_ session: PostgresSession, updateId: Int64, _ rendition: RenditionRecording)
-        async throws
-    {
+    static func insertRendition(
+        _ session: PostgresSession, updateId: Int64, _ rendition: RenditionRecording, revision: Int = 1
+    ) async throws {
         guard
             let renditionId = try await session.value(
                 "id", as: Int64.self,
                 """
-                INSERT INTO updateRendition (updateId, format, language, recordedAt, recordedBy, sha256, content)
-                VALUES (\(updateId), \(rendition.format), \(rendition.language), yswd_now(), yswd_actor(),
+                INSERT INTO updateRendition (updateId, format, language, revision, recordedAt, recordedBy, sha256,
+                    content)
+                VALUES (\(updateId), \(rendition.format), \(rendition.language), \(Int64(revision)), yswd_now(), yswd_actor(),
                         \(rendition.sha256), \(ByteBuffer(bytes: rendition.bytes)))
                 RETURNING id
                 """)
@@ -219,14 +224,18 @@ extension PostgresStore {
                 ]
                 + (try await session.rows(
                     """
-                    SELECT format, language, sha256, content, recordedAt, redactedAt FROM updateRendition
-                    WHERE updateId = \(id) ORDER BY id
+                    SELECT format, language, revision, sha256, content, recordedAt, redactedAt FROM updateRendition r
+                    WHERE updateId = \(id) AND revision = (
+                        SELECT max(revision) FROM updateRendition
+                        WHERE updateId = r.updateId AND format = r.format AND language = r.language)
+                    ORDER BY id
                     """
                 ).map {
                     Rendition(
                         format: try $0.read("format"), language: try $0.read("language"), sha256: try $0.read("sha256"),
                         bytes: Data(try $0.read("content", as: ByteBuffer.self).readableBytesView),
-                        recordedAt: try $0.read("recordedAt"), redactedAt: try $0.read("redactedAt"))
+                        recordedAt: try $0.read("recordedAt"), redactedAt: try $0.read("redactedAt"),
+                        revision: Int(try $0.read("revision", as: Int64.self)))
                 })
             updates.append(update)
         }

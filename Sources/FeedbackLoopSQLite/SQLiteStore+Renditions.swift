@@ -29,31 +29,38 @@ extension SQLiteStore {
             }
             let updateId: Int64 = try row.read("id")
             for rendition in renditions {
-                let others =
-                    try Int.fetchOne(
-                        db,
-                        sql: "SELECT count(*) FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?",
-                        arguments: [updateId, rendition.format, rendition.language]) ?? 0
-                let taken =
-                    (try row.read("format", as: String.self)) == rendition.format && rendition.language == "en"
-                    || others > 0
-                if taken { throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format) }
+                let latest = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT revision, sha256 FROM updateRendition WHERE updateId = ? AND format = ? AND language = ?
+                        ORDER BY revision DESC LIMIT 1
+                        """, arguments: [updateId, rendition.format, rendition.language])
+                let newest: (Int, String)? = try latest.map { (try $0.read("revision"), try $0.read("sha256")) }
+                let revision = RenditionRecording.revision(
+                    after: newest, mainFormat: try row.read("format"), rendition)
+                guard let revision else {
+                    throw StoreError.renditionExists(activity: ref, number: number, format: rendition.format)
+                }
                 guard (try row.read("data", as: Data.self)) == data else {
                     throw StoreError.updateOutdated(activity: ref, number: number)
                 }
-                try Self.insertRendition(db, updateId: updateId, rendition)
+                try Self.insertRendition(db, updateId: updateId, rendition, revision: revision)
             }
             try Self.recordWaivers(db, activityId: activityId, waivers)
             return try Self.updates(db, condition: "u.id = ?", arguments: [updateId])[0]
         }
     }
 
-    static func insertRendition(_ db: Database, updateId: Int64, _ rendition: RenditionRecording) throws {
+    static func insertRendition(_ db: Database, updateId: Int64, _ rendition: RenditionRecording, revision: Int = 1)
+        throws
+    {
         try db.execute(
             sql: """
-                INSERT INTO updateRendition (updateId, format, language, recordedAt, recordedBy, sha256, content)
-                VALUES (?, ?, ?, yswd_now(), yswd_actor(), ?, ?)
-                """, arguments: [updateId, rendition.format, rendition.language, rendition.sha256, rendition.bytes])
+                INSERT INTO updateRendition (updateId, format, language, revision, recordedAt, recordedBy, sha256,
+                    content)
+                VALUES (?, ?, ?, ?, yswd_now(), yswd_actor(), ?, ?)
+                """,
+            arguments: [updateId, rendition.format, rendition.language, revision, rendition.sha256, rendition.bytes])
         let renditionId = db.lastInsertedRowID
         for quote in rendition.quotes where !quote.inData {
             try db.execute(

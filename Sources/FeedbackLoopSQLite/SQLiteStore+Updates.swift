@@ -152,14 +152,18 @@ extension SQLiteStore {
                 + (try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT format, language, sha256, content, recordedAt, redactedAt FROM updateRendition
-                        WHERE updateId = ? ORDER BY id
+                        SELECT format, language, revision, sha256, content, recordedAt, redactedAt FROM updateRendition r
+                        WHERE updateId = ? AND revision = (
+                            SELECT max(revision) FROM updateRendition
+                            WHERE updateId = r.updateId AND format = r.format AND language = r.language)
+                        ORDER BY id
                         """, arguments: [updateId]
                 ).map {
                     Rendition(
                         format: try $0.read("format"), language: try $0.read("language"), sha256: try $0.read("sha256"),
                         bytes: try $0.read("content"),
-                        recordedAt: try $0.read("recordedAt"), redactedAt: try $0.read("redactedAt"))
+                        recordedAt: try $0.read("recordedAt"), redactedAt: try $0.read("redactedAt"),
+                        revision: try $0.read("revision"))
                 })
             return update
         }

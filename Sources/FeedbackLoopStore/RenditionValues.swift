@@ -18,3 +18,19 @@ public struct RenditionRecording: Sendable {
         self.quotes = quotes
     }
 }
+
+extension RenditionRecording {
+    /// The revision `rendition` would be on its update, given the newest there of its format and
+    /// language: 1 for the first; one more when a rendition in another language is published again
+    /// with other bytes (its translations changed). Nil when the update has it already: its own format
+    /// in the source language, a source-language rendition, or the same bytes as the newest.
+    public static func revision(
+        after latest: (revision: Int, sha256: String)?, mainFormat: String, _ rendition: RenditionRecording
+    ) -> Int? {
+        let source = rendition.language == "en"
+        if source, rendition.format == mainFormat { return nil }
+        guard let latest else { return 1 }
+        if source || latest.sha256 == rendition.sha256 { return nil }
+        return latest.revision + 1
+    }
+}

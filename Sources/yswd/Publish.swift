@@ -43,9 +43,10 @@ extension Yswd {
 
                 In another language: --language cy publishes the update in Welsh, from the activity's translations
                 (yswd translate) and the team's catalogue of phrases; --bilingual cy publishes Welsh then English,
-                each whole. With --record, the update is recorded in the source language with the language's
-                renditions beside it, so no one hears later than anyone else; --add-to N --language cy adds them to
-                update N. While any text has no current translation (never translated, or translated from a text
+                section by section. With --record, the update is recorded in the source language with the
+                language's renditions beside it, so no one hears later than anyone else; --add-to N --language cy
+                adds them to update N, or publishes them again there when a translation has changed since (the
+                earlier one is kept). While any text has no current translation (never translated, or translated from a text
                 that has since changed), the update is refused, naming each; --allow-untranslated shows those in
                 the source language, marked as such, with a line saying so. Easy read wording is checked in
                 English only. The open data (json, csv) is in the source language.
@@ -179,11 +180,18 @@ extension Yswd {
 
             var number: Int?
             if let earlier, let first = prepared.first {
-                try await PreparedUpdate.addRenditions(prepared, in: store, to: earlier.number, waivers: waived)
+                let added = try await PreparedUpdate.addRenditions(
+                    prepared, in: store, to: earlier.number, waivers: waived)
                 number = earlier.number
+                let again = prepared.compactMap { update in
+                    added?.rendition(update.format.rawValue, language: update.language?.renditionLanguage ?? "en")
+                }.filter { $0.revision > 1 }
+                let names = formats.map(\.rawValue).joined(separator: ", ")
                 note(
-                    "Added \(formats.map(\.rawValue).joined(separator: ", ")) to update \(earlier.number) of \(activity)"
-                        + " (\(first.snapshot.asOf.spoken)).")
+                    again.isEmpty
+                        ? "Added \(names) to update \(earlier.number) of \(activity) (\(first.snapshot.asOf.spoken))."
+                        : "Published \(names) again on update \(earlier.number) of \(activity), as version"
+                            + " \(again[0].revision) (\(first.snapshot.asOf.spoken)); the earlier version is kept.")
             } else if record, let first = prepared.first {
                 let recorded = try await first.record(
                     in: store, channels: channels, waivers: waived, renditions: Array(prepared.dropFirst()))

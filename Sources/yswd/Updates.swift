@@ -105,10 +105,12 @@ extension Yswd.Updates {
                         ?? ""
                 }
                 if let changed = latest[code], changed > rendition.recordedAt {
+                    let option = rendition.language.contains("+") ? "--bilingual" : "--language"
                     lines.append(
                         "note: update \(update.number)'s \(rendition.format) in \(language.englishName) is out of date: a"
-                            + " translation changed after it was recorded. Publish it again with yswd publish \(activity)"
-                            + " --record --language \(code)")
+                            + " translation changed after it was recorded. Publish it again on the same update with"
+                            + " yswd publish \(activity) --record --add-to \(update.number) \(option) \(code)"
+                            + " --format \(rendition.format) --out FILE")
                 }
             }
         }
@@ -132,7 +134,10 @@ struct UpdateRow: ListingRow {
         number = update.number
         published = update.published.description
         format = update.format
-        renditions = update.renditions.map { $0.language == "en" ? $0.format : "\($0.format) (\($0.language))" }
+        renditions = update.renditions.map {
+            $0.language == "en"
+                ? $0.format : "\($0.format) (\($0.language)\($0.revision > 1 ? ", version \($0.revision)" : ""))"
+        }
         channels = update.channels.map(\.rawValue)
         themes = update.themes.map { "\($0.key):\($0.answer.rawValue)" }
         sha256 = update.sha256

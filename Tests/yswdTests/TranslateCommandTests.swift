@@ -330,6 +330,27 @@ import Testing
         let result = try yswd.run(["updates", "GP"])
         #expect(result.stderr.contains("update 1's html in Welsh is out of date"), "\(result.stderr)")
         #expect(try yswd.ok("loops", "--state", "closed", "--state", "following-up", "--format", "csv") == before)
+
+        // The new rendition goes on the same update, as the note says; the first is kept.
+        let suggested = "yswd publish GP --record --add-to 1 --bilingual cy --format html --out FILE"
+        #expect(result.stderr.contains(suggested), "\(result.stderr)")
+        let again = try yswd.run([
+            "publish", "GP", "--record", "--add-to", "1", "--bilingual", "cy", "--out", "u1b.html",
+        ])
+        #expect(again.status == 0 && again.stderr.contains("as version 2"), "\(again.stderr)")
+        let now = try yswd.run(["updates", "GP"])
+        #expect(now.stdout.contains("html (cy+en, version 2)") && !now.stderr.contains("out of date"), "\(now)")
+        #expect(now.stdout.split(separator: "\n").count == 2, "still one update: \(now.stdout)")
+        let current = try yswd.ok("updates", "GP", "--show", "1", "--language", "cy+en")
+        #expect(current.contains("Gwell: Phones are busy at 8am") && !current.contains("Cymraeg: Phones"))
+        #expect(try yswd.ok("loops", "--state", "closed", "--state", "following-up", "--format", "csv") == before)
+        let history = try yswd.ok("history", "GP", "--format", "json")
+        #expect(history.contains(#"revision\":2"#), "history keeps both versions")
+        // The same bytes again are not a new version.
+        let unchanged = try yswd.run([
+            "publish", "GP", "--record", "--add-to", "1", "--bilingual", "cy", "--out", "u1c.html",
+        ])
+        #expect(unchanged.status != 0 && unchanged.stderr.contains("already published as html"), "\(unchanged.stderr)")
     }
 
     @Test func anImportRecordsTheLanguageItsResponsesWereGivenIn() throws {
