@@ -31,15 +31,20 @@ public struct ImportedContribution: Sendable, Equatable {
     public var column: String
     public var method: EngagementMethod?
     public var received: CalendarDate?
+    /// The language its row's language column gives (a BCP 47 tag), `""` for the team's source
+    /// language; nil when no column says, so the file's language (if any) holds.
+    public var language: String?
 
     public init(
-        text: String, sourceId: String, column: String, method: EngagementMethod? = nil, received: CalendarDate? = nil
+        text: String, sourceId: String, column: String, method: EngagementMethod? = nil, received: CalendarDate? = nil,
+        language: String? = nil
     ) {
         self.text = text
         self.sourceId = sourceId
         self.column = column
         self.method = method
         self.received = received
+        self.language = language
     }
 }
 

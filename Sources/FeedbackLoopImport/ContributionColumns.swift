@@ -21,13 +21,20 @@ public struct ContributionColumns: Sendable {
     public var methodMap: [String: EngagementMethod] = [:]
     /// Whoever leaves an email address or phone number asked to hear back (when no column says).
     public var contactMeansWantsFeedback = false
+    /// The column with the language each response was given in, and the team's languages it may
+    /// name (the first is the source language).
+    public var language: String?
+    public var languages: [LanguageTag] = [.english]
 
     public init(
         text: [String], id: String? = nil, date: String? = nil, datePattern: String? = nil,
         method: EngagementMethod? = nil, methodColumn: String? = nil, participant: String? = nil, email: String? = nil,
         phone: String? = nil, wantsFeedback: String? = nil, mayQuote: String? = nil, themes: String? = nil,
-        methodMap: [String: EngagementMethod] = [:], contactMeansWantsFeedback: Bool = false
+        methodMap: [String: EngagementMethod] = [:], contactMeansWantsFeedback: Bool = false,
+        language: String? = nil, languages: [LanguageTag] = [.english]
     ) {
+        self.language = language
+        self.languages = languages.isEmpty ? [.english] : languages
         self.text = text
         self.id = id
         self.date = date
@@ -56,7 +63,21 @@ public struct ContributionColumns: Sendable {
 
     /// Every column named, for checking against the header.
     var named: [String] {
-        text + [id, date, methodColumn, participant, email, phone, wantsFeedback, mayQuote, themes].compactMap { $0 }
+        text
+            + [id, date, methodColumn, participant, email, phone, wantsFeedback, mayQuote, themes, language]
+            .compactMap { $0 }
+    }
+
+    /// The language a value of the language column names: one of the team's, by its tag (`cy`), its
+    /// English name (`Welsh`) or its own (`Cymraeg`), any case. `""` for the source language; nil
+    /// when it names none of them.
+    public func language(for value: String) -> String? {
+        let wanted = value.trimmed.lowercased()
+        let tag =
+            (try? LanguageTag(parsing: value.trimmed)).flatMap { languages.contains($0) ? $0 : nil }
+            ?? languages.first { $0.englishName.lowercased() == wanted || $0.ownName.lowercased() == wanted }
+        guard let tag else { return nil }
+        return tag == languages[0] ? "" : tag.code
     }
 }
 
@@ -173,6 +194,17 @@ public struct ContributionRows: ImportedRowStream {
                 name, nil,
                 "the participant reference is empty, so the contact details in this row have nobody to belong to")
         }
+        var language: String?
+        if let name = columns.language, let text = value(name) {
+            language = columns.language(for: text)
+            if language == nil {
+                bad(
+                    name, text,
+                    "‘\(text.prefix(40))’ is not one of the team’s languages; use "
+                        + columns.languages.map { "\($0.code) (\($0.englishName))" }.joined(separator: ", ")
+                        + ", or leave it blank")
+            }
+        }
         var contributions: [ImportedContribution] = []
         var blanks = 0
         for name in columns.text {
@@ -183,7 +215,7 @@ public struct ContributionRows: ImportedRowStream {
             contributions.append(
                 ImportedContribution(
                     text: text, sourceId: id ?? "\(fileKey) row \(row)", column: name, method: method,
-                    received: received))
+                    received: received, language: language))
         }
         let themes = value(columns.themes).map {
             $0.split(separator: ";").map { $0.trimmed }.filter { !$0.isEmpty }

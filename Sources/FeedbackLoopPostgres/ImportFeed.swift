@@ -96,6 +96,7 @@ final class ImportFeed<Stream: ImportedRowStream>: @unchecked Sendable {
                     buffer.writeCopyRow([
                         String(position), String(row.line), key, contribution.text, contribution.method?.rawValue,
                         contribution.received?.description, contribution.sourceId, contribution.column, themeKeys,
+                        contribution.language,
                     ])
                     position += 1
                 }

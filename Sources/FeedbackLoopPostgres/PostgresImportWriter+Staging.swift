@@ -11,7 +11,7 @@ extension PostgresImportWriter {
             """
             CREATE TEMP TABLE importRow (position bigint NOT NULL, line bigint NOT NULL, participantRef text,
                 text text NOT NULL, method text, received text, sourceId text NOT NULL, sourceColumn text NOT NULL,
-                themeKeys text[]) ON COMMIT DROP
+                themeKeys text[], language text) ON COMMIT DROP
             """)
         try await session.execute(
             """
@@ -26,7 +26,7 @@ extension PostgresImportWriter {
             table: "importrow",
             columns: [
                 "position", "line", "participantref", "text", "method", "received", "sourceid", "sourcecolumn",
-                "themekeys",
+                "themekeys", "language",
             ], logger: session.logger
         ) { writer in
             for try await chunk in feed.chunks {

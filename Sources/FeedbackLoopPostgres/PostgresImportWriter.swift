@@ -179,8 +179,12 @@ struct PostgresImportWriter {
         try await session.execute(
             """
             INSERT INTO participantContact (participantId, email, phone, batchId, language)
-            SELECT participant.id, staged.email, staged.phone, \(batchId), \(source.language)::text
+            SELECT participant.id, staged.email, staged.phone, \(batchId),
+                nullif(coalesce(spoken.language, \(source.language)::text), '')
             FROM importPerson AS staged JOIN participant ON participant.ref = staged.ref
+            LEFT JOIN (SELECT participantRef, max(language) AS language FROM importRow
+                WHERE \(source.languageColumn) AND language IS NOT NULL GROUP BY participantRef) AS spoken
+                ON spoken.participantRef = staged.ref
             WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
             ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, participantContact.email),
                 phone = coalesce(excluded.phone, participantContact.phone), batchId = excluded.batchId,
@@ -211,7 +215,8 @@ struct PostgresImportWriter {
                     themeLinks, batchId, number, language)
                 SELECT \(activityId), participant.id, staged.text, staged.method, staged.received, staged.sourceId,
                     staged.sourceColumn, coalesce(cardinality(staged.themeKeys), 0), \(batchId),
-                    \(last) + row_number() OVER (ORDER BY staged.position), \(source.language)::text
+                    \(last) + row_number() OVER (ORDER BY staged.position),
+                    nullif(coalesce(staged.language, \(source.language)::text), '')
                 FROM importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
                 WHERE NOT EXISTS (
                     SELECT 1 FROM contribution AS earlier WHERE earlier.activityId = \(activityId)

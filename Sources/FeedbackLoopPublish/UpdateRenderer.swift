@@ -108,23 +108,38 @@ public struct UpdateRenderer: Sendable {
 
     /// The open data of updates as CSV, one line per theme: UTF-8 with a byte order mark, so Excel reads it.
     public static func csv(_ contents: [UpdateContent]) -> String {
-        var out = "\u{FEFF}" + Escape.csvLine(csvHeader)
+        // Each other language an update was published in adds its "you said", "we did" and "we did
+        // not" columns (youSaid_cy…), empty where an update has no translation in it.
+        let languages = Set(contents.flatMap { ($0.translations ?? [:]).keys }).sorted()
+        var out =
+            "\u{FEFF}"
+            + Escape.csvLine(
+                csvHeader + languages.flatMap { ["youSaid_\($0)", "weDid_\($0)", "weDidNotBecause_\($0)"] })
         for content in contents {
             for theme in content.themes {
-                out += Escape.csvLine([
-                    content.activity.ref, content.activity.title, content.published, theme.key, theme.youSaid,
-                    theme.views.map(String.init) ?? "", String(theme.people), theme.answer,
-                    theme.weDid.map(\.text).joined(separator: " | "),
-                    theme.weDid.map(\.status).joined(separator: " | "),
-                    theme.weDid.map { $0.due ?? "" }.joined(separator: " | "),
-                    theme.weDid.compactMap(\.impact).joined(separator: " | "),
-                    theme.weDidNot?.because ?? "", theme.weDidNot?.reason ?? "",
-                    theme.quotes.joined(separator: " | "), content.questions ?? "",
-                    (content.changes ?? []).filter { $0.theme == theme.key }.map { change in
-                        let line = UpdateView.changeLine(change)
-                        return line.text + (line.reason.map { " Why: \($0)" } ?? "")
-                    }.joined(separator: " | "),
-                ])
+                let translated = languages.flatMap { language -> [String] in
+                    let texts = content.translations?[language] ?? [:]
+                    return [
+                        texts["theme:\(theme.key):you-said"] ?? "",
+                        theme.weDid.map { texts["decision:\($0.decision):text"] ?? "" }.joined(separator: " | "),
+                        theme.weDidNot == nil ? "" : texts["theme:\(theme.key):because"] ?? "",
+                    ]
+                }
+                out += Escape.csvLine(
+                    [
+                        content.activity.ref, content.activity.title, content.published, theme.key, theme.youSaid,
+                        theme.views.map(String.init) ?? "", String(theme.people), theme.answer,
+                        theme.weDid.map(\.text).joined(separator: " | "),
+                        theme.weDid.map(\.status).joined(separator: " | "),
+                        theme.weDid.map { $0.due ?? "" }.joined(separator: " | "),
+                        theme.weDid.compactMap(\.impact).joined(separator: " | "),
+                        theme.weDidNot?.because ?? "", theme.weDidNot?.reason ?? "",
+                        theme.quotes.joined(separator: " | "), content.questions ?? "",
+                        (content.changes ?? []).filter { $0.theme == theme.key }.map { change in
+                            let line = UpdateView.changeLine(change)
+                            return line.text + (line.reason.map { " Why: \($0)" } ?? "")
+                        }.joined(separator: " | "),
+                    ] + translated)
             }
         }
         return out

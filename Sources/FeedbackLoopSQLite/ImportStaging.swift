@@ -24,14 +24,15 @@ struct ImportStaging {
         try db.execute(
             sql: """
                 CREATE TEMP TABLE importRow (line INTEGER NOT NULL, participantRef TEXT, text TEXT NOT NULL,
-                    method TEXT, received TEXT, sourceId TEXT NOT NULL, sourceColumn TEXT NOT NULL, themeKeys TEXT);
+                    method TEXT, received TEXT, sourceId TEXT NOT NULL, sourceColumn TEXT NOT NULL, themeKeys TEXT,
+                    language TEXT);
                 CREATE TEMP TABLE importPerson (ref TEXT PRIMARY KEY, line INTEGER NOT NULL, wantsFeedback INTEGER,
                     mayQuote INTEGER, email TEXT, phone TEXT);
                 """)
         insertRow = try db.makeStatement(
             sql: """
                 INSERT INTO temp.importRow (line, participantRef, text, method, received, sourceId, sourceColumn,
-                    themeKeys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    themeKeys, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         upsertPerson = try db.makeStatement(sql: Self.upsertPersonSQL)
     }
@@ -57,7 +58,8 @@ struct ImportStaging {
             try insertRow.runRaw(
                 .integer(Int64(row.line)), .text(personKey), .text(contribution.text),
                 .text(contribution.method?.rawValue), .text(contribution.received?.description),
-                .text(contribution.sourceId), .text(contribution.column), .text(themeKeys), in: db)
+                .text(contribution.sourceId), .text(contribution.column), .text(themeKeys),
+                .text(contribution.language), in: db)
         }
     }
 

@@ -183,11 +183,20 @@ struct ImportWriter {
                 WHERE NOT EXISTS (SELECT 1 FROM participant WHERE participant.ref = staged.ref) ORDER BY line
                 """, arguments: [batchId])
         report.participantsCreated = db.changesCount
+        // A person hears back in the language their responses were given in: the row's language
+        // column where it says, else the file's.
+        let spoken =
+            source.languageColumn
+            ? """
+            LEFT JOIN (SELECT participantRef, max(language) AS language FROM temp.importRow
+                WHERE language IS NOT NULL GROUP BY participantRef) AS spoken ON spoken.participantRef = staged.ref
+            """ : ""
         try db.execute(
             sql: """
                 INSERT INTO participantContact (participantId, email, phone, batchId, language)
-                SELECT participant.id, staged.email, staged.phone, ?, ?
-                FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref
+                SELECT participant.id, staged.email, staged.phone, ?,
+                    nullif(coalesce(\(source.languageColumn ? "spoken.language" : "NULL"), ?), '')
+                FROM temp.importPerson AS staged JOIN participant ON participant.ref = staged.ref \(spoken)
                 WHERE staged.email IS NOT NULL OR staged.phone IS NOT NULL
                 ON CONFLICT (participantId) DO UPDATE SET email = coalesce(excluded.email, email),
                     phone = coalesce(excluded.phone, phone), batchId = excluded.batchId,
@@ -250,7 +259,8 @@ struct ImportWriter {
                 INSERT INTO contribution (activityId, participantId, text, method, received, sourceId, sourceColumn,
                     themeLinks, batchId, number, language)
                 SELECT ?1, participant.id, staged.text, staged.method, staged.received, staged.sourceId,
-                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2, \(numbered), ?4
+                    staged.sourceColumn, coalesce(json_array_length(staged.themeKeys), 0), ?2, \(numbered),
+                    nullif(coalesce(staged.language, ?4), '')
                 FROM temp.importRow AS staged LEFT JOIN participant ON participant.ref = staged.participantRef
                 WHERE \(notImportedBefore)
                 ORDER BY staged.rowid

@@ -6,11 +6,15 @@ public struct ImportSource: Sendable {
     public var sha256: String
     /// The language its contributions were given in (a BCP 47 tag); nil for the team's source language.
     public var language: String?
+    /// A column gives each response's language (``FeedbackLoop/ImportedContribution/language``),
+    /// which overrides `language` where it says.
+    public var languageColumn: Bool
 
-    public init(name: String, sha256: String, language: String? = nil) {
+    public init(name: String, sha256: String, language: String? = nil, languageColumn: Bool = false) {
         self.name = name
         self.sha256 = sha256
         self.language = language
+        self.languageColumn = languageColumn
     }
 }
 

@@ -6,6 +6,7 @@ struct ActivityForms: Sendable {
     static let labels: [String: String] = [
         "contribution-text": "What was said", "contribution-method": "How it was gathered",
         "contribution-received": "Received", "contribution-participant": "Participant’s reference",
+        "contribution-language": "The language it was given in",
         "theme-key": "Short name", "theme-said": "You said", "theme-contribution": "Contributions",
         "theme-reason": "Why this changed", "decision-key": "Short name", "decision-text": "What was decided",
         "decision-responds-to": "Themes it answers", "decision-status": "Status", "decision-due": "Due",
@@ -17,6 +18,8 @@ struct ActivityForms: Sendable {
 
     var contribution: [TextField]
     var contributionMethod: SelectField
+    /// Where the team has more than one language.
+    var contributionLanguage: SelectField?
     var theme: [TextField]
     var decision: [TextField]
     var decisionThemes: CheckboxGroup
@@ -31,7 +34,7 @@ struct ActivityForms: Sendable {
     var explainReason: TextField
     var hasThemes: Bool
 
-    init(record: ActivityRecord, form: FormData?, errors: [FieldError]) {
+    init(record: ActivityRecord, form: FormData?, errors: [FieldError], languages: [LanguageTag] = [.english]) {
         let themeKeys = record.themes.map(\.key)
         contribution = [
             TextField("contribution-text", "What was said", form: form, errors: errors, multiline: true),
@@ -42,6 +45,12 @@ struct ActivityForms: Sendable {
             "contribution-method", "How it was gathered (optional)",
             choices: [("", "Not recorded")] + EngagementMethod.allCases.map { ($0.rawValue, $0.rawValue.readable) },
             form: form, errors: errors)
+        if languages.count > 1 {
+            contributionLanguage = SelectField(
+                "contribution-language", "The language it was given in",
+                hint: "A quote of it is published in this language, marked as such.",
+                choices: languages.map { ($0.code, $0.englishName) }, form: form, errors: errors)
+        }
         theme = [
             TextField(
                 "theme-key", "Short name",

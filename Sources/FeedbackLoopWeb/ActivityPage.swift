@@ -138,7 +138,7 @@ struct ActivityPage: Sendable {
             verdicts: verdicts, updates: try await store.updates(ref: ref),
             history: try await store.history(
                 HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
-            role: context.account?.role ?? .viewer, form: form, errors: errors)
+            role: context.account?.role ?? .viewer, form: form, errors: errors, languages: settings.languages)
         view.show(section)
         if section == .contributions {
             let all = try await store.contributions(activity: ref)
@@ -170,7 +170,8 @@ struct ActivityPage: Sendable {
 
     init(
         frame: Frame, record: ActivityRecord, loop: LoopStatus, verdicts: [PrincipleVerdict],
-        updates: [PublishedUpdate], history: [HistoryEntry], role: StaffRole, form: FormData?, errors: [FieldError]
+        updates: [PublishedUpdate], history: [HistoryEntry], role: StaffRole, form: FormData?, errors: [FieldError],
+        languages: [LanguageTag] = [.english]
     ) {
         let activity = record.activity
         self.frame = frame
@@ -254,7 +255,7 @@ struct ActivityPage: Sendable {
         }
         canEdit = role.allows(.editor)
         canPublish = role.allows(.publisher)
-        forms = ActivityForms(record: record, form: form, errors: errors)
+        forms = ActivityForms(record: record, form: form, errors: errors, languages: languages)
         hasErrors = !errors.isEmpty
         self.errors = errors
         subnav = []

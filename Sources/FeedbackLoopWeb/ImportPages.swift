@@ -42,6 +42,8 @@ struct ImportColumnsPage: Sendable {
     var previewNote: String
     var textColumns: CheckboxGroup
     var columns: [SelectField]
+    /// The language the responses were given in, where the team has more than one.
+    var language: SelectField?
     var methods: [MethodValue]
     var hasMethods: Bool
     var contactWantsFeedback: Bool
@@ -79,12 +81,13 @@ struct ImportColumnsPage: Sendable {
         "participant-column": "Each respondent’s reference", "email-column": "Email addresses",
         "phone-column": "Phone numbers", "wants-feedback-column": "Asked to hear back",
         "may-quote-column": "Agreed to be quoted", "theme-column": "Themes’ short names",
+        "language-column": "The language of each response", "language": "The language the responses were given in",
     ]
 
     init(
         frame: Frame, activity: Activity, upload: PendingUpload, reading: Reading, preview: FilePreview,
         methodValues: [String], remembered: [String: EngagementMethod], form: FormData,
-        check: ImportRoutes.Check?
+        check: ImportRoutes.Check?, languages: [LanguageTag] = [.english]
     ) {
         let errors = check?.errors ?? []
         self.frame = frame
@@ -137,6 +140,19 @@ struct ImportColumnsPage: Sendable {
             ("may-quote-column", "Agreed to be quoted (yes or no)", nil),
             ("theme-column", "Themes’ short names, separated by ;", nil),
         ].map { SelectField($0.0, $0.1, hint: $0.2, choices: choices, form: form, errors: errors) }
+        if languages.count > 1 {
+            let names = languages.map(\.englishName).joined(separator: ", ")
+            columns.append(
+                SelectField(
+                    "language-column", "The language of each response",
+                    hint: "Its cells name one of your languages (\(names)) by name or tag. People hear back in it.",
+                    choices: choices, form: form, errors: errors))
+            language = SelectField(
+                "language", "The language the responses were given in",
+                hint: "Where no column says. People who left contact details hear back in it, unless a language is"
+                    + " recorded for them already.",
+                choices: languages.map { ($0.code, $0.englishName) }, form: form, errors: errors)
+        }
         let methodChoices =
             [("", "Choose a method")] + EngagementMethod.allCases.map { ($0.rawValue, $0.rawValue.readable) }
         methods = methodValues.enumerated().map { index, value in

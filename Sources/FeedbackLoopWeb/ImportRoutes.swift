@@ -130,6 +130,17 @@ struct ImportRoutes {
         }
         let mapping = try await methodMapping(upload, reading: reading, form: form, store: store)
         check.errors += mapping.errors
+        let settings = try await store.settings()
+        var language: String?
+        if let given = form["language"] {
+            do {
+                let tag = try LanguageTag(parsing: given)
+                try settings.checkLanguage(tag)
+                language = tag == settings.sourceLanguage ? nil : tag.code
+            } catch {
+                check.errors.append(FieldError(field: "language", message: "Choose one of your team’s languages"))
+            }
+        }
         guard check.errors.isEmpty else { return check }
         let columns = ContributionColumns(
             text: text, id: form["id-column"], date: form["date-column"],
@@ -137,13 +148,17 @@ struct ImportRoutes {
             methodColumn: form["method-column"], participant: form["participant-column"],
             email: form["email-column"], phone: form["phone-column"], wantsFeedback: form["wants-feedback-column"],
             mayQuote: form["may-quote-column"], themes: form["theme-column"], methodMap: mapping.map,
-            contactMeansWantsFeedback: form.ticked("contact-wants-feedback"))
+            contactMeansWantsFeedback: form.ticked("contact-wants-feedback"), language: form["language-column"],
+            languages: settings.languages)
         do {
             let hash = FileDigest.sha256(data: upload.content)
             var rows = try ContributionRows(
                 reader: reading.reader(), columns: columns, fileHash: hash, fileSize: upload.content.count)
             check.report = try await store.importContributions(
-                activity: upload.activityRef, rows: &rows, source: ImportSource(name: upload.fileName, sha256: hash),
+                activity: upload.activityRef, rows: &rows,
+                source: ImportSource(
+                    name: upload.fileName, sha256: hash, language: language,
+                    languageColumn: form["language-column"] != nil),
                 createThemes: form.ticked("create-themes"), skipInvalid: form.ticked("skip-invalid"), dryRun: dryRun)
             if !dryRun { try await store.rememberMethodMappings(mapping.map) }
         } catch let invalid as InvalidRows {
@@ -197,7 +212,8 @@ struct ImportRoutes {
             activity: activity, upload: upload, reading: reading,
             preview: (try? FilePreview.read(&preview, rows: 10)) ?? FilePreview(header: [], rows: []),
             methodValues: form["method-column"].map { reading.methodValues(column: $0) } ?? [],
-            remembered: try await store.methodMappings(), form: form, check: check)
+            remembered: try await store.methodMappings(), form: form, check: check,
+            languages: try await store.settings().languages)
         return Pages.render("import-columns", page, status: (check?.errors.isEmpty ?? true) ? .ok : .badRequest)
     }
 

@@ -17,10 +17,20 @@ struct RecordingRoutes {
                     try CalendarDate.parseTyped(typed, field: .entry("contribution-received"))
                 }
             }
+            var language: String?
+            if let given = form["contribution-language"] {
+                let settings = try await store.settings()
+                language =
+                    check.value("contribution-language") {
+                        let tag = try LanguageTag(parsing: given, field: .entry("contribution-language"))
+                        try settings.checkLanguage(tag, field: .entry("contribution-language"))
+                        return tag == settings.sourceLanguage ? nil : tag.code
+                    } ?? nil
+            }
             guard check.isEmpty else { return "#contributions" }
             _ = try await store.addContribution(
                 activity: ref, text: text, method: method, received: received,
-                participantRef: form["contribution-participant"]?.trimmed)
+                participantRef: form["contribution-participant"]?.trimmed, language: language)
             return "#contributions"
         }
         post(routes, "themes", prefix: "theme-") { store, ref, form, check in

@@ -51,6 +51,7 @@ extension WebTemplates {
         {{> csrf}}
         {{#contribution}}{{> text-field}}{{/contribution}}
         {{#contributionMethod}}{{> select}}{{/contributionMethod}}
+        {{#contributionLanguage}}{{> select}}{{/contributionLanguage}}
         <button type="submit">Add the contribution</button>
         </form>
         {{/forms}}

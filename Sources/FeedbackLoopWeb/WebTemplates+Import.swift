@@ -52,6 +52,7 @@ extension WebTemplates {
         <h2>The columns</h2>
         {{#textColumns}}{{> checkboxes}}{{/textColumns}}
         {{#columns}}{{> select}}{{/columns}}
+        {{#language}}{{> select}}{{/language}}
         {{#dateFormat}}{{> select}}{{/dateFormat}}
         {{#hasMethods}}
         <fieldset>

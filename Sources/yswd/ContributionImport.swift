@@ -74,6 +74,11 @@ extension Yswd.ContributionCommand {
                     + " a quote of one is published in it, marked as such, and respondents who left contact details"
                     + " hear back in it unless a language is already recorded for them.", valueName: "TAG"))
         var language: String?
+        @Option(
+            help: ArgumentHelp(
+                "The column with the language each response was given in: one of the team's languages, by its tag"
+                    + " (cy), English name (Welsh) or own name (Cymraeg); a blank cell takes --language."))
+        var languageColumn: String?
         @Option(help: "The column with theme keys, separated by ';'.")
         var themeColumn: String?
         @Flag(help: "Create unknown theme keys (with the key as provisional wording).")
@@ -131,13 +136,15 @@ extension Yswd.ContributionCommand {
                 var sample = try CSVReader(path: file, delimiter: delimiter, encoding: encoding)
                 datePattern = DateReader.detect(try FilePreview.values(of: dateColumn, in: &sample, limit: 500))
             }
+            let settings = try await store.settings()
             let columns = await ContributionColumns(
                 text: textColumns, id: idColumn, date: dateColumn, datePattern: datePattern,
                 method: method, methodColumn: methodColumn,
                 participant: participantColumn, email: emailColumn, phone: phoneColumn,
                 wantsFeedback: wantsFeedbackColumn, mayQuote: mayQuoteColumn, themes: themeColumn,
                 methodMap: try store.methodMappings().merging(given) { _, new in new },
-                contactMeansWantsFeedback: contactWantsFeedback)
+                contactMeansWantsFeedback: contactWantsFeedback, language: languageColumn,
+                languages: settings.languages)
             let (hash, size) = try FileDigest.sha256(path: file)
             let reader = try CSVReader(
                 path: file, delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldKB * 1024)
@@ -149,7 +156,8 @@ extension Yswd.ContributionCommand {
                     activity: activity, rows: &rows,
                     source: ImportSource(
                         name: (file as NSString).lastPathComponent, sha256: hash,
-                        language: try await Self.language(language, store: store)),
+                        language: try await Self.language(language, store: store),
+                        languageColumn: languageColumn != nil),
                     createThemes: createThemes, skipInvalid: skipInvalid, dryRun: dryRun,
                     progress: { bar.show(fraction: $0, rows: $1) })
             } catch let invalid as InvalidRows {

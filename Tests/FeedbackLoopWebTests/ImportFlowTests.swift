@@ -86,6 +86,60 @@ import Testing
         }
     }
 
+    @Test func theLanguageOfEachResponseIsChosenOnTheImportAndContributionForms() async throws {
+        let harness = try await WebHarness()
+        _ = try await harness.store.setSetting(.languages, to: "en,cy,ur")
+        try await harness.test { client in
+            let editor = try await client.signIn(.editor)
+            let file = Data(
+                ("Views,Email,Iaith\r\nMae'r maes parcio'n llawn,w1@example.org,Cymraeg\r\n"
+                    + "Too few spaces,w2@example.org,English\r\nDim lle,w3@example.org,\r\n").utf8)
+            let uploaded = try await client.upload(file, name: "iaith.csv", csrf: editor.csrf, session: editor)
+            let page = try #require(uploaded.headers[.location])
+            let first = try await client.get(page, cookie: editor.cookie).body.text
+            #expect(first.contains("The language of each response"))
+            #expect(first.contains("<option value=\"cy\">Welsh</option>"), "the file's language to choose")
+            let fields = [
+                ("csrf", editor.csrf), ("text-column", "Views"), ("email-column", "Email"),
+                ("contact-wants-feedback", "1"), ("language-column", "Iaith"), ("language", "ur"),
+            ]
+            let imported = try await client.post(page, fields + [("action", "import")], cookie: editor.cookie)
+            #expect(imported.status == .seeOther, "\(imported.body.text)")
+            // Each row's language, or the file's where the row says none; the same for who hears back.
+            await #expect(
+                try harness.strings(
+                    "SELECT text || '=' || coalesce(language, 'en') FROM contribution WHERE text IN"
+                        + " ('Mae''r maes parcio''n llawn', 'Too few spaces', 'Dim lle') ORDER BY text")
+                    == ["Dim lle=ur", "Mae'r maes parcio'n llawn=cy", "Too few spaces=en"])
+            await #expect(
+                try harness.strings(
+                    "SELECT email || '=' || coalesce(language, 'en') FROM participantContact WHERE email LIKE 'w_@%'"
+                        + " ORDER BY email") == ["w1@example.org=cy", "w2@example.org=en", "w3@example.org=ur"])
+
+            // One contribution typed in, in Welsh; a language outside the team's is refused at its field.
+            let form = try await client.get("/activities/GP/contributions", cookie: editor.cookie).body.text
+            #expect(form.contains("The language it was given in"))
+            let added = try await client.post(
+                "/activities/GP/contributions",
+                [("csrf", editor.csrf), ("contribution-text", "Bore da"), ("contribution-language", "cy")],
+                cookie: editor.cookie)
+            #expect(added.status == .seeOther, "\(added.body.text)")
+            await #expect(
+                try harness.strings("SELECT language FROM contribution WHERE text = 'Bore da'") == ["cy"])
+            let before = try await harness.fingerprint()
+            let refused = try await client.post(
+                "/activities/GP/contributions",
+                [("csrf", editor.csrf), ("contribution-text", "Dzień dobry"), ("contribution-language", "pl")],
+                cookie: editor.cookie)
+            #expect(refused.status == .badRequest)
+            #expect(
+                refused.body.text.contains(
+                    "id=\"contribution-language-error\"><span class=\"skip\">Error:</span> Contribution language"
+                        + " &#39;pl&#39; is not one of the team&#39;s languages"))
+            #expect(try await harness.fingerprint() == before, "nothing written")
+        }
+    }
+
     @Test func anUploadIsOnlyItsUploadersAndGoesWhenAbandonedOrWhenAPersonInItIsErased() async throws {
         let harness = try await WebHarness()
         try await harness.test { client in

@@ -318,6 +318,11 @@ import Testing
         try yswd.ok("site", "--out", "site")
         let data = try String(contentsOfFile: yswd.folder + "/site/data/updates.json", encoding: .utf8)
         #expect(data.contains("\"translations\"") && data.contains("Cymraeg: Phones are busy at 8am"), "\(data)")
+        let csv = try String(contentsOfFile: yswd.folder + "/site/data/updates.csv", encoding: .utf8)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",youSaid_cy,weDid_cy,weDidNotBecause_cy"), "\(lines[0])")
+        #expect(
+            lines.contains { $0.contains("Phones are busy at 8am") && $0.contains("Cymraeg: Phones are busy at 8am") })
         let site = try String(contentsOfFile: yswd.folder + "/site/updates/GP-1.html", encoding: .utf8)
         #expect(site.contains("hreflang=\"cy\""), "the language versions link to each other")
 
@@ -387,6 +392,60 @@ import Testing
         try Self.installPhrases(yswd)
         let urdu = try yswd.run(["followups", "GP", "--out", "f"])
         #expect(urdu.status == 2 && urdu.stderr.contains("Urdu (ur)"), "\(urdu.stderr)")
+    }
+
+    @Test func aLanguageColumnGivesEachResponseAndEachPersonTheirLanguage() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        func write(_ name: String, _ rows: [String]) throws {
+            try Data(
+                (["Id,Text,Respondent,Email,Quote me,Themes,Iaith / Language"] + rows).joined(separator: "\r\n").utf8
+            )
+            .write(to: URL(fileURLWithPath: yswd.folder + "/" + name))
+        }
+        let arguments = [
+            "--text-column", "Text", "--id-column", "Id", "--participant-column", "Respondent", "--email-column",
+            "Email", "--may-quote-column", "Quote me", "--theme-column", "Themes", "--contact-wants-feedback",
+            "--language-column", "Iaith / Language",
+        ]
+        // A language that is not one of the team's: refused at its line and column, nothing written.
+        try write(
+            "bad.csv", ["R1,Dim lle,W-1,w1@example.org,no,parking,cy", "R2,Nope,W-2,w2@example.org,no,parking,Klingon"])
+        let before = try yswd.fingerprint()
+        let refused = try yswd.run(["contribution", "import", "GP", "bad.csv"] + arguments)
+        #expect(refused.status != 0, "\(refused.stdout)")
+        #expect(
+            refused.stderr.contains("line 3") && refused.stderr.contains("Iaith / Language")
+                && refused.stderr.contains(
+                    "‘Klingon’ is not one of the team’s languages; use en (English), cy (Welsh),"),
+            "\(refused.stderr)")
+        #expect(try yswd.fingerprint() == before, "nothing imported")
+
+        // By tag, by name in English or in the language itself, any case; a blank cell takes --language.
+        try write(
+            "mixed.csv",
+            [
+                "R1,Mae'r maes parcio'n llawn,W-1,w1@example.org,yes,parking,Cymraeg",
+                "R2,There are never any spaces,W-2,w2@example.org,yes,parking,english",
+                "R3,Dim lle o gwbl,W-3,w3@example.org,yes,parking,",
+                "R4,Rhy ychydig o leoedd,W-4,w4@example.org,yes,parking,CY",
+            ])
+        try yswd.ok(["contribution", "import", "GP", "mixed.csv"] + arguments + ["--language", "cy"])
+        let page = try yswd.ok("publish", "GP", "--quote-mode", "auto", "--quotes", "10")
+        #expect(page.contains("“<span lang=\"cy\" dir=\"ltr\">Mae&#39;r maes parcio&#39;n llawn</span>”"), "\(page)")
+        #expect(page.contains("“<span lang=\"cy\" dir=\"ltr\">Dim lle o gwbl</span>”"))
+        #expect(page.contains("“There are never any spaces”"), "English, unmarked")
+
+        // Each person hears back in their row's language: Welsh phrases for W-1, W-3 and W-4, not for W-2.
+        try Self.installPhrases(yswd)
+        try yswd.ok("followups", "GP", "--allow-untranslated", "--out", "f")
+        let files = try FileManager.default.contentsOfDirectory(atPath: yswd.folder + "/f")
+        func followUp(_ ref: String) throws -> String {
+            let name = try #require(files.first { $0.hasPrefix(ref + "-") }, "\(files)")
+            return try String(contentsOfFile: yswd.folder + "/f/" + name, encoding: .utf8)
+        }
+        for ref in ["W-1", "W-3", "W-4"] { #expect(try followUp(ref).contains("CY: "), "\(ref) in Welsh") }
+        #expect(try !followUp("W-2").contains("CY: "), "W-2 in English")
     }
 
     @Test func aLanguageIsAddedToAnUpdateRecordedWithoutIt() throws {
