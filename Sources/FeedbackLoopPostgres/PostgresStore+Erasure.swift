@@ -8,7 +8,7 @@ extension PostgresStore {
     /// of a row (PostgreSQL keeps them until vacuumed) still holds it.
     static let erasureTables = [
         "participantContact", "contactKey", "history", "contribution", "importUpload", "formDraft", "publishedUpdate",
-        "updateRendition", "publishedQuote", "participant",
+        "updateRendition", "publishedQuote", "participant", "translation",
     ]
 
     /// Erases a participant's contact details, and every trace of them in history; with
@@ -60,6 +60,23 @@ extension PostgresStore {
                                 ELSE jsonb_set(after::jsonb, '{text}', to_jsonb(\(erasedText)::text))::text END
                     WHERE entity = 'contribution'
                       AND entityId IN (SELECT id FROM contribution WHERE participantId = \(id))
+                    """)
+                // A quote's translations are their words too: gone, and their history with them.
+                try await session.execute(
+                    "DELETE FROM translation WHERE key IN (SELECT 'quote:' || id FROM contribution WHERE participantId = \(id))"
+                )
+                try await session.execute(
+                    """
+                    UPDATE history SET redactedAt = \(now),
+                        before = CASE WHEN before IS NULL THEN NULL
+                                 ELSE (before::jsonb || jsonb_build_object('text', \(erasedText)::text,
+                                     'source', \(erasedText)::text))::text END,
+                        after = CASE WHEN after IS NULL THEN NULL
+                                ELSE (after::jsonb || jsonb_build_object('text', \(erasedText)::text,
+                                    'source', \(erasedText)::text))::text END
+                    WHERE entity = 'translation'
+                      AND coalesce(after::jsonb ->> 'key', before::jsonb ->> 'key')
+                          IN (SELECT 'quote:' || id FROM contribution WHERE participantId = \(id))
                     """)
             }
             try await session.execute(

@@ -55,7 +55,8 @@ extension BuiltInTemplates {
         <section class="theme">
         <h3 dir="auto">{{youSaid}}</h3>
         <div class="point">{{> icon-you-said}}<div><p>{{countText}}</p>
-        {{#quotes}}<p dir="auto">{{#t}}Someone told us: “{{text}}”{{/t}}</p>
+        {{#quotes}}<p dir="auto">{{#t}}Someone told us: “{{text}}”{{/t}}</p>{{#translation}}
+        <p dir="auto">{{#t}}This means: “{{translation}}”{{/t}}</p>{{/translation}}
         {{/quotes}}</div></div>
         {{#hasDid}}
         <h4>{{#t}}What we did{{/t}}</h4>

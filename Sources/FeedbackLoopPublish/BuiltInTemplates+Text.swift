@@ -47,6 +47,10 @@ extension BuiltInTemplates {
 
         {{#quotes}}
         > “{{text}}”
+        {{#translation}}
+        >
+        > {{#t}}Translation: “{{translation}}”{{/t}}
+        {{/translation}}
 
         {{/quotes}}
         {{#hasDid}}
@@ -161,6 +165,9 @@ extension BuiltInTemplates {
         ({{countText}})
         {{#quotes}}
           "{{text}}"
+        {{#translation}}
+          {{#t}}Translation: “{{translation}}”{{/t}}
+        {{/translation}}
         {{/quotes}}
         {{#hasDid}}
           {{#t}}What we did:{{/t}}

@@ -85,7 +85,7 @@ enum BuiltInTemplates {
         <section class="theme">
         <h3><span class="kicker">{{#t}}You said{{/t}}</span> <span dir="auto">{{youSaid}}</span></h3>
         <p class="meta">{{countText}}</p>
-        {{#quotes}}<blockquote dir="auto"><p>“{{text}}”</p></blockquote>
+        {{#quotes}}<blockquote dir="auto"><p>“{{text}}”</p>{{#translation}}<p>{{#t}}Translation: “{{translation}}”{{/t}}</p>{{/translation}}</blockquote>
         {{/quotes}}
         {{#hasDid}}
         <h4>{{#t}}What we did{{/t}}</h4>

@@ -12,6 +12,12 @@ public struct TranslatableText: Sendable, Equatable {
     public var source: String
     /// The most characters a translation may have.
     public var limit: Int
+    /// The language the source is in, when it is not the team's source language (a quote given in
+    /// Welsh): no Welsh translation of it is wanted.
+    public var sourceLanguage: String? = nil
+    /// Published without a translation when it has none (a quote is shown as said, and its
+    /// translation beside it only when there is one).
+    public var optional = false
 
     /// The longest any translation may be: far beyond any public text, short of a runaway paste.
     public static let generalLimit = 10_000
@@ -52,9 +58,15 @@ extension UpdateContent {
     public var translatableTexts: [TranslatableText] {
         var texts: [TranslatableText] = []
         var seen: Set<String> = []
-        func add(_ key: String, _ section: String, _ source: String?, limit: Int = TranslatableText.generalLimit) {
+        func add(
+            _ key: String, _ section: String, _ source: String?, limit: Int = TranslatableText.generalLimit,
+            language: String? = nil, optional: Bool = false
+        ) {
             guard let source, !source.isEmpty, seen.insert(key).inserted else { return }
-            texts.append(TranslatableText(key: key, section: section, source: source, limit: limit))
+            texts.append(
+                TranslatableText(
+                    key: key, section: section, source: source, limit: limit, sourceLanguage: language,
+                    optional: optional))
         }
         add("organisation", "The organisation's name", organisation)
         add(
@@ -69,6 +81,15 @@ extension UpdateContent {
             add(
                 "theme:\(theme.key):easy-read", "Theme \(theme.key): what people said, in easy read", theme.easyRead,
                 limit: EntryRules.easyReadLimit)
+            for (index, quote) in theme.quotes.enumerated() where index < theme.quoteIds.count {
+                add(
+                    Self.quoteKey(theme.quoteIds[index]),
+                    "Theme \(theme.key): a quote"
+                        + (theme.quoteLanguages?[index].flatMap { try? LanguageTag(parsing: $0) }.map {
+                            " in \($0.englishName)"
+                        } ?? "") + ", shown as said with its translation beside it (optional)", quote,
+                    language: theme.quoteLanguages?[index], optional: true)
+            }
             for action in theme.weDid { addAction(action.decision, action.text, action.easyRead, action.impact) }
             if let reason = theme.weDidNot {
                 add("theme:\(theme.key):because", "Theme \(theme.key): why we did not do it", reason.because)
@@ -96,6 +117,9 @@ extension UpdateContent {
         }
     }
 
+    /// A quote's translations are named by the contribution quoted, so erasure finds them.
+    public static func quoteKey(_ contributionId: Int64) -> String { "quote:\(contributionId)" }
+
     /// A change's reason is kept for good once given, so its key is its text's fingerprint.
     static func reasonKey(_ reason: String) -> String {
         "reason:" + SHA256.hash(data: Data(reason.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
@@ -116,7 +140,7 @@ public struct TranslationCoverage: Sendable, Equatable {
         current = []
         missing = []
         stale = []
-        for text in texts {
+        for text in texts where text.sourceLanguage != language.code {
             switch byKey[text.key] {
             case nil: missing.append(text)
             case let translation? where translation.source != text.source: stale.append(text)
@@ -128,13 +152,22 @@ public struct TranslationCoverage: Sendable, Equatable {
     /// Missing and out-of-date texts: what a translator is sent.
     public var wanted: [TranslatableText] { stale + missing }
 
-    public var isComplete: Bool { missing.isEmpty && stale.isEmpty }
+    /// Every text that must be translated has a current translation (a quote need not have one).
+    public var isComplete: Bool { missing.allSatisfy(\.optional) && stale.allSatisfy(\.optional) }
 
-    /// "Welsh: 2 texts out of date, 1 missing".
+    /// The missing and out-of-date texts that keep an update from going out in the language.
+    public var required: (stale: [TranslatableText], missing: [TranslatableText]) {
+        (stale.filter { !$0.optional }, missing.filter { !$0.optional })
+    }
+
+    /// "Welsh: 2 texts out of date, 1 not translated", and the quotes with no translation beside them.
     public var summary: String {
         var parts: [String] = []
+        let (stale, missing) = required
         if !stale.isEmpty { parts.append("\(stale.count) \(stale.count == 1 ? "text" : "texts") out of date") }
         if !missing.isEmpty { parts.append("\(missing.count) \(missing.count == 1 ? "text" : "texts") not translated") }
+        let quotes = (self.stale + self.missing).filter(\.optional).count
         return "\(language.englishName): " + (parts.isEmpty ? "all texts translated" : parts.joined(separator: ", "))
+            + (quotes == 0 ? "" : "; \(quotes) \(quotes == 1 ? "quote has" : "quotes have") no translation beside it")
     }
 }

@@ -33,8 +33,15 @@ extension UpdateContent {
                 theme.weDidNot?.because = text("theme:\(theme.key):because", reason.because)
                 theme.weDidNot?.easyRead = text("theme:\(theme.key):because-easy-read", reason.easyRead)
             }
-            // Quotes stay in the words and the language people used: the page marks each with its language.
+            // Quotes stay in the words and the language people used: the page marks each with its language,
+            // and shows its current translation beside it where there is one.
             theme.quoteLanguages = theme.quotes.indices.map { theme.quoteLanguages?[$0] ?? source.code }
+            theme.quoteTranslations = theme.quotes.indices.map { index in
+                guard index < theme.quoteIds.count, let translation = byKey[Self.quoteKey(theme.quoteIds[index])],
+                    translation.source == theme.quotes[index]
+                else { return nil }
+                return Escape.bidiSafe(translation.text)
+            }
             return theme
         }
         content.nextSteps = nextSteps.map { step in

@@ -76,6 +76,16 @@ public struct UpdateContent: Sendable, Equatable, Codable {
         public var quotes: [String]
         /// Each quote's language, when any was recorded (nil: the source language).
         public var quoteLanguages: [String?]?
+        /// Each quote's contribution (the store's number), which names its translations
+        /// (`quote:ID`); not in the open data.
+        public var quoteIds: [Int64] = []
+        /// Each quote's translation into the page's language, shown beside it, where one is current;
+        /// not in the open data.
+        public var quoteTranslations: [String?] = []
+
+        enum CodingKeys: String, CodingKey {
+            case key, youSaid, easyRead, views, people, anonymous, answer, weDid, weDidNot, quotes, quoteLanguages
+        }
     }
 
     /// A decision's answer to a theme: "we did" when done, otherwise "we will".
@@ -143,7 +153,8 @@ public struct UpdateContent: Sendable, Equatable, Codable {
                 },
                 quotes: (snapshot.quotes[theme.key] ?? []).map { safe($0.text) },
                 quoteLanguages: (snapshot.quotes[theme.key] ?? []).contains { $0.language != nil }
-                    ? (snapshot.quotes[theme.key] ?? []).map(\.language) : nil)
+                    ? (snapshot.quotes[theme.key] ?? []).map(\.language) : nil,
+                quoteIds: (snapshot.quotes[theme.key] ?? []).map(\.contributionId))
         }
         nextSteps = snapshot.nextSteps.map {
             NextStep(

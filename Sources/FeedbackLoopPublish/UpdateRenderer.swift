@@ -63,12 +63,26 @@ public struct UpdateRenderer: Sendable {
                     : Bilingual.html(translated, then: source, language: language.source)).utf8)
         case (_, nil): bytes = Self.json(content)
         }
-        let quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
+        var quotes = snapshot.record.themes.flatMap { snapshot.quotes[$0.key] ?? [] }.flatMap { quote in
             [format, .json].enumerated().map { index, format in
                 QuotePlacement(
                     inData: index == 1, participantId: quote.participantId, contributionId: quote.contributionId,
                     published: escape(Escape.bidiSafe(quote.text), for: format),
                     redacted: escape(Self.redactedQuote, for: format))
+            }
+        }
+        // A quote's translation beside it is the person's words too: erasure takes it out as well.
+        if let language, !language.isSource, format.template != nil {
+            let byKey = UpdateContent.byKey(language.translations)
+            for quote in snapshot.record.themes.flatMap({ snapshot.quotes[$0.key] ?? [] }) {
+                guard let translation = byKey[UpdateContent.quoteKey(quote.contributionId)],
+                    translation.source == Escape.bidiSafe(quote.text)
+                else { continue }
+                quotes.append(
+                    QuotePlacement(
+                        inData: false, participantId: quote.participantId, contributionId: quote.contributionId,
+                        published: escape(Escape.bidiSafe(translation.text), for: format),
+                        redacted: escape(Self.redactedQuote, for: format)))
             }
         }
         return Publication(format: format, bytes: bytes, data: Self.json(content), quotes: quotes)

@@ -45,6 +45,8 @@ struct UpdatePage {
 
     struct QuoteLine {
         var text: String
+        /// Its translation into the page's language, when there is one.
+        var translation: String? = nil
     }
 
     struct ReasonLine {
@@ -190,11 +192,13 @@ enum UpdateView {
             quotes: theme.quotes.enumerated().map { index, quote in
                 // A quote in another language than the page's is marked with its own.
                 let language = theme.quoteLanguages?[index].flatMap { try? LanguageTag(parsing: $0) }
+                let translation = index < theme.quoteTranslations.count ? theme.quoteTranslations[index] : nil
                 return UpdatePage.QuoteLine(
                     text: language.map {
                         $0 == MessageCatalogue.current.language ? quote : Escape.marked(quote, as: $0)
                     }
-                        ?? quote)
+                        ?? quote,
+                    translation: language == MessageCatalogue.current.language ? nil : translation)
             }, hasQuotes: !theme.quotes.isEmpty,
             weDidNot: theme.weDidNot.map {
                 UpdatePage.ReasonLine(

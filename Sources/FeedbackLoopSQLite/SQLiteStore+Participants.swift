@@ -129,6 +129,22 @@ extension SQLiteStore {
                         WHERE entity = 'contribution'
                           AND entityId IN (SELECT id FROM contribution WHERE participantId = ?)
                         """, arguments: [self.now, StorePolicy.erasedText, StorePolicy.erasedText, id])
+                // A quote's translations are their words too: gone, and their history with them.
+                try db.execute(
+                    sql: """
+                        DELETE FROM translation WHERE key IN (SELECT 'quote:' || id FROM contribution WHERE participantId = ?);
+                        UPDATE history SET redactedAt = ?,
+                            before = CASE WHEN before IS NULL THEN NULL
+                                     ELSE json_set(before, '$.text', ?, '$.source', ?) END,
+                            after = CASE WHEN after IS NULL THEN NULL ELSE json_set(after, '$.text', ?, '$.source', ?) END
+                        WHERE entity = 'translation'
+                          AND coalesce(json_extract(after, '$.key'), json_extract(before, '$.key'))
+                              IN (SELECT 'quote:' || id FROM contribution WHERE participantId = ?)
+                        """,
+                    arguments: [
+                        id, self.now, StorePolicy.erasedText, StorePolicy.erasedText, StorePolicy.erasedText,
+                        StorePolicy.erasedText, id,
+                    ])
             }
             try db.execute(
                 sql: """

@@ -55,8 +55,10 @@ public struct PreparedUpdate: Sendable {
             snapshot.translatedTexts += published.map {
                 LocatedText(location: "\(language.language.code) translation of \($0.key)", text: $0.text)
             }
+            // A quote's translation is the person's words: it is not open data (erasure could not reach it).
             translations[language.language.code] = Dictionary(
-                published.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+                published.filter { !$0.key.hasPrefix("quote:") }.map { ($0.key, $0.text) },
+                uniquingKeysWith: { first, _ in first })
         }
         let words = PrivacyGuard.words(in: snapshot)
         snapshot.privateTerms = try await store.privateTerms(ref: ref, words: words)

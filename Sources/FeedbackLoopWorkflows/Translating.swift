@@ -48,7 +48,8 @@ public enum Translating {
     /// The activity's public texts as of today, in the order an update shows them.
     public static func texts(store: any RecordStore, ref: String) async throws -> [TranslatableText] {
         let today = try await store.settings().today()
-        let snapshot = try await store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 0)
+        // The quotes chosen for each theme are translated too (up to as many as an update shows).
+        let snapshot = try await store.updateSnapshot(ref: ref, asOf: today, quotesPerTheme: 20)
         return UpdateContent(snapshot).translatableTexts
     }
 
@@ -232,8 +233,8 @@ public enum Translating {
         let coverage = TranslationCoverage(texts, language.translations, language: language.language)
         if !coverage.isComplete, !language.allowsUntranslated {
             throw TranslationError.incomplete(
-                activity: activity, language: language.language, stale: coverage.stale.map(\.key),
-                missing: coverage.missing.map(\.key))
+                activity: activity, language: language.language, stale: coverage.required.stale.map(\.key),
+                missing: coverage.required.missing.map(\.key))
         }
         let current = Set(coverage.current.map(\.key))
         return language.translations.filter { current.contains($0.key) }

@@ -41,6 +41,7 @@ enum Translations {
         "decision:callback:easy-read": "Byddwn yn eich ffonio'n ôl. Ni fydd rhaid i chi aros ar y ffôn.",
         "theme:waiting-room:you-said": "Mae'r ystafell aros yn rhy oer",
         "questions": "engagement@example.nhs.uk neu 024 7622 0381",
+        "quote:3": "Rwy'n gofalu am fy mam ac ni allaf ffonio am 8am",
     ]
 
     static let urduTexts = [
@@ -64,9 +65,11 @@ enum Translations {
         "decision:callback:easy-read": "ہم آپ کو واپس فون کریں گے۔ آپ کو فون پر انتظار نہیں کرنا پڑے گا۔",
         "theme:waiting-room:you-said": "انتظار گاہ بہت ٹھنڈی ہے",
         "questions": "engagement@example.nhs.uk یا 024 7622 0381",
+        "quote:3": "میں اپنی ماں کی دیکھ بھال کرتا ہوں اور صبح 8 بجے فون نہیں کر سکتا",
     ]
 
     static let welshPhrases = [
+        "Translation: “{{translation}}”": "Cyfieithiad: “{{translation}}”",
         "(by {{due}})": "(erbyn {{due}})", "1 person": "1 person", "{{count}} people": "{{count}} o bobl",
         "1 view": "1 farn", "{{count}} views": "{{count}} o farnau",
         "Ask us: {{questions}}": "Gofynnwch i ni: {{questions}}",
@@ -112,6 +115,7 @@ enum Translations {
     ]
 
     static let urduPhrases = [
+        "Translation: “{{translation}}”": "ترجمہ: “{{translation}}”",
         "(by {{due}})": "({{due}} تک)", "1 person": "1 شخص", "{{count}} people": "{{count}} افراد", "1 view": "1 رائے",
         "{{count}} views": "{{count}} آراء", "Ask us: {{questions}}": "ہم سے پوچھیں: {{questions}}",
         "Dear {{name}},": "محترم {{name}}،", "Dear participant,": "محترم شریک،",

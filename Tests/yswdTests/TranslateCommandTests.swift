@@ -298,6 +298,56 @@ import Testing
         #expect(history.contains(#"\"language\":\"cy\""#), "history records the language")
     }
 
+    @Test func aQuotesTranslationGoesBesideItAndIsErasedWithThePersonWhoSaidIt() throws {
+        let yswd = try Self.welsh()
+        defer { yswd.remove() }
+        try yswd.ok(
+            "contribution", "add", "GP", "--text", "Mae'r ffôn bob amser yn brysur", "--participant", "P-1",
+            "--language", "cy")
+        try yswd.ok("theme", "link", "GP", "phone", "--contribution", "5")
+        try yswd.ok("quote", "add", "GP", "phone", "5")
+        // The English quote is offered for Welsh; the Welsh one is not (it is Welsh already), but is for Urdu.
+        try yswd.ok("translate", "export", "GP", "--language", "cy", "--out", "cy.xlf")
+        let welshFile = try String(contentsOfFile: yswd.folder + "/cy.xlf", encoding: .utf8)
+        #expect(welshFile.contains("<source>\(PublishCommandTests.quote)</source>"))
+        #expect(!welshFile.contains("Mae&apos;r ffôn") && !welshFile.contains("Mae'r ffôn"), "\(welshFile)")
+        try yswd.ok("translate", "export", "GP", "--language", "ur", "--out", "ur.xlf")
+        #expect(try String(contentsOfFile: yswd.folder + "/ur.xlf", encoding: .utf8).contains("Mae"))
+
+        // A quote needs no translation to go out: everything else translated, it is published as said.
+        let untranslated = try Self.translated(welshFile) { source in
+            source == PublishCommandTests.quote ? "" : "Cymraeg: \(source)"
+        }
+        try Data(untranslated.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/cy-1.xlf"))
+        try yswd.ok("translate", "import", "cy-1.xlf")
+        try Self.installPhrases(yswd)
+        let status = try yswd.ok("translate", "status", "GP")
+        #expect(status.contains("Welsh: all texts translated; 1 quote has no translation beside it"), "\(status)")
+        let plain = try yswd.ok("publish", "GP", "--language", "cy")
+        #expect(plain.contains("“<span lang=\"en\" dir=\"ltr\">\(PublishCommandTests.quote)</span>”</p></blockquote>"))
+
+        // Translated, the translation goes beside it, in the page's language.
+        let translated = try Self.translated(welshFile) { "Cymraeg: \($0)" }
+        try Data(translated.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/cy-2.xlf"))
+        try yswd.ok("translate", "import", "cy-2.xlf")
+        let beside = "<p>CY: Translation: “Cymraeg: \(PublishCommandTests.quote)”</p></blockquote>"
+        let page = try yswd.ok("publish", "GP", "--language", "cy", "--record", "--out", "u1")
+        _ = page
+        let recorded = try yswd.ok("updates", "GP", "--show", "1", "--language", "cy")
+        #expect(recorded.contains(beside), "\(recorded)")
+        let data = try yswd.ok("publish", "GP", "--format", "json")
+        #expect(!data.contains("Cymraeg: \(PublishCommandTests.quote)"), "not in the open data")
+
+        // Erased with what P-1 said: out of the recorded Welsh page, the translations and their history.
+        try yswd.ok("participant", "erase", "P-1", "--contributions")
+        let after = try yswd.ok("updates", "GP", "--show", "1", "--language", "cy")
+        #expect(!after.contains("Cymraeg: \(PublishCommandTests.quote)"), "\(after)")
+        #expect(after.contains("This quote was removed at the request of the person who said it."))
+        let history = try yswd.ok("history", "GP", "--format", "json")
+        #expect(!history.contains("Cymraeg: \(PublishCommandTests.quote)"), "no copy left in history")
+        #expect(history.contains("Cymraeg: Phones are busy at 8am"), "the theme's translation stays")
+    }
+
     @Test func anUpdateRecordedInTwoLanguagesIsOneUpdateAndSaysWhenItsWelshIsOutOfDate() throws {
         let yswd = try Self.welsh()
         defer { yswd.remove() }
