@@ -94,7 +94,7 @@ struct TranslationRoutes {
             let missingPhrases = MessageCatalogue.known.filter { phrases[$0] == nil }.count
             languages.append(
                 TranslationsPage.Language(
-                    coverage: coverage, total: texts.count, missingPhrases: missingPhrases,
+                    coverage: coverage, missingPhrases: missingPhrases,
                     path: Paths.activity(ref)))
         }
         let page = TranslationsPage(
@@ -134,19 +134,29 @@ struct TranslationsPage: Sendable {
         var phrasesXliffHref: String
         var phrasesCsvHref: String
 
-        init(coverage: TranslationCoverage, total: Int, missingPhrases: Int, path: String) {
+        init(coverage: TranslationCoverage, missingPhrases: Int, path: String) {
             let language = coverage.language
             code = language.code
             name = language.englishName
             ownName = language.ownName
             rtl = language.isRightToLeft
+            // Quotes need no translation to go out (one shows beside the quote when there is one).
+            let quotes = (coverage.stale + coverage.missing).filter(\.optional).count
+            let total = coverage.current.count + coverage.stale.count + coverage.missing.count
             summary =
                 coverage.isComplete
-                ? "Every text has a current translation (\(total) of \(total))."
+                ? "Every text has a current translation"
+                    + (quotes == 0
+                        ? " (\(total) of \(total))."
+                        : ", except \(counted(quotes, "quote")), which can go out without one.")
                 : "\(coverage.current.count) of \(total) texts have a current translation."
             texts =
                 coverage.stale.map { Text(text: $0, state: "Out of date: the English changed after it was translated") }
-                + coverage.missing.map { Text(text: $0, state: "Not translated") }
+                + coverage.missing.map {
+                    Text(
+                        text: $0,
+                        state: $0.optional ? "Not translated (a quote can go out without one)" : "Not translated")
+                }
             hasTexts = !texts.isEmpty
             xliffHref = path + "/translations/\(language.code).xlf"
             csvHref = path + "/translations/\(language.code).csv"
