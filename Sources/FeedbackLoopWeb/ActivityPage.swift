@@ -1,6 +1,7 @@
 import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 import Hummingbird
 
@@ -17,6 +18,8 @@ struct ActivityPage: Sendable {
     var nextStep: String
     var missing: [String]
     var hasMissing: Bool
+    /// "Welsh: 2 texts out of date", for each language whose translations are not all current.
+    var translationNotes: [String] = []
     var facts: [Fact]
     var principles: [Principle]
     var counts: String
@@ -140,6 +143,14 @@ struct ActivityPage: Sendable {
                 HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
             role: context.account?.role ?? .viewer, form: form, errors: errors, languages: settings.languages)
         view.show(section)
+        if section == .overview {
+            for tag in try await store.translationLanguages(refs: [ref])[ref] ?? [] {
+                guard let language = try? LanguageTag(parsing: tag), settings.targetLanguages.contains(language)
+                else { continue }
+                let coverage = try await Translating.coverage(store: store, ref: ref, language: language)
+                if !coverage.isComplete { view.translationNotes.append(coverage.summary) }
+            }
+        }
         if section == .contributions {
             let all = try await store.contributions(activity: ref)
             let pages = Pagination(count: all.count, page: page, size: 100) {

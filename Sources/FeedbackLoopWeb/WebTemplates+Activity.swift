@@ -13,6 +13,7 @@ extension WebTemplates {
         <p><strong class="tag {{tagClass}}">{{stateLabel}}</strong> {{when}}.</p>
         <p><strong>Next step:</strong> {{nextStep}}.</p>
         {{#hasMissing}}<ul>{{#missing}}<li>{{.}}</li>{{/missing}}</ul>{{/hasMissing}}
+        {{#translationNotes}}<p><a href="{{path}}/translations">{{.}}</a></p>{{/translationNotes}}
         <div class="actions">
         {{#canEdit}}<a class="button secondary" href="{{path}}/edit">Change the activity</a>
         <a class="button secondary" href="{{path}}/theming">Theme contributions</a>

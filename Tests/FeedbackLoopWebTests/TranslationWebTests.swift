@@ -48,6 +48,11 @@ import YswdTestSupport
                 to: "/activities/GP/translations")
             #expect(stale.status == .badRequest)
             #expect(stale.body.text.contains("its source has changed since the export"), "\(stale.body.text)")
+            // The activity's page says so, and links to the translations.
+            let overview = try await client.get("/activities/GP", cookie: session.cookie).body.text
+            #expect(
+                overview.contains("<p><a href=\"/activities/GP/translations\">Welsh: 1 text out of date</a></p>"),
+                "\(overview)")
             let wrong = try await client.upload(
                 Data("x".utf8), name: "notes.docx", csrf: session.csrf, session: session,
                 to: "/activities/GP/translations")
