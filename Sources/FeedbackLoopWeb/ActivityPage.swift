@@ -251,14 +251,14 @@ struct ActivityPage: Sendable {
         hasDecisions = !decisions.isEmpty
         self.updates = updates.map { update in
             let base = Paths.activity(activity.ref) + "/updates/\(update.number)"
-            let formats = update.renditions.isEmpty ? [update.format] : update.renditions.map(\.format)
             return UpdateView(
                 number: update.number, published: update.published.spoken,
-                formats: formats.map { format in
-                    PublishDonePage.File(
-                        label: PublishFormat(rawValue: format).map(PublishPage.label) ?? format,
-                        link: update.renditions.isEmpty ? base : base + "/" + format)
-                })
+                formats: update.renditions.isEmpty
+                    ? [
+                        PublishDonePage.File(
+                            label: PublishFormat(rawValue: update.format).map(PublishPage.label) ?? update.format,
+                            link: base)
+                    ] : update.renditions.map { PublishDonePage.File.rendition($0, base: base) })
         }
         hasUpdates = !self.updates.isEmpty
         self.history = HistoryWording.sentences(history).map { entry, words in

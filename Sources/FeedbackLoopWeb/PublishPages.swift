@@ -2,6 +2,7 @@ import FeedbackLoop
 import FeedbackLoopPublish
 import FeedbackLoopStore
 import FeedbackLoopWorkflows
+import Foundation
 
 /// "Check before you publish": what will be recorded, and a last chance to change it. The choices
 /// travel as hidden fields, so confirming publishes exactly what was checked.
@@ -133,6 +134,20 @@ struct PublishDonePage: Sendable {
     struct File: Sendable {
         var label: String
         var link: String
+
+        /// A recorded rendition: "Web page", or "Web page in Welsh then English" with its language
+        /// in the address.
+        static func rendition(_ rendition: Rendition, base: String) -> File {
+            let label = PublishFormat(rawValue: rendition.format).map(PublishPage.label) ?? rendition.format
+            guard rendition.language != "en" else { return File(label: label, link: base + "/" + rendition.format) }
+            let names = rendition.language.split(separator: "+").map {
+                (try? LanguageTag(parsing: String($0)))?.englishName ?? String($0)
+            }
+            return File(
+                label: label + " in " + names.joined(separator: " then "),
+                link: base + "/" + rendition.format + "?language="
+                    + (rendition.language.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
     }
 
     /// - Parameter owed: how many people are owed a personal follow-up now.
@@ -143,11 +158,7 @@ struct PublishDonePage: Sendable {
         heading = "Update \(update.number) recorded"
         published = "Published \(update.published.spoken)"
         let base = path + "/updates/\(update.number)"
-        files = update.renditions.map { rendition in
-            File(
-                label: PublishFormat(rawValue: rendition.format).map(PublishPage.label) ?? rendition.format,
-                link: base + "/" + rendition.format)
-        }
+        files = update.renditions.map { File.rendition($0, base: base) }
         if files.isEmpty {
             files = [
                 File(label: PublishFormat(rawValue: update.format).map(PublishPage.label) ?? update.format, link: base)

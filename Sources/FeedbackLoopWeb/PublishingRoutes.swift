@@ -101,9 +101,10 @@ struct PublishingRoutes {
             let ref = try context.parameters.require("ref")
             let number = try context.parameters.require("number", as: Int.self)
             let update = try await found { try await store.update(ref: ref, number: number) }
+            let language = request.uri.queryParameters["language"].map(String.init) ?? "en"
             guard let format = PublishFormat(rawValue: try context.parameters.require("format")),
-                let rendition = update.rendition(format.rawValue)
-            else { throw Refusal.notFound("Update \(number) was not published in that format.") }
+                let rendition = update.rendition(format.rawValue, language: language)
+            else { throw Refusal.notFound("Update \(number) was not published in that format and language.") }
             return Self.published(rendition.bytes, format: format)
         }
     }

@@ -22,6 +22,9 @@ extension Yswd {
                 translation is out of date: `translate status` and `loops` say so, an update in that language is
                 refused until it is translated again, and the next export offers it again.
 
+                The quotes chosen for an update are offered too (quote:ID): a quote is published as said, and
+                its translation goes beside it when there is one, so an update need not wait for it.
+
                 Examples:
                   yswd translate status GP
                   yswd translate export GP --language cy --out gp-cy.xlf
@@ -73,7 +76,8 @@ extension Yswd.TranslateCommand {
             for language in languages {
                 let coverage = TranslationCoverage(
                     texts, try await store.translations(ref: activity, language: language), language: language)
-                print(coverage.summary + " (\(coverage.current.count) of \(texts.count) current).")
+                let total = coverage.current.count + coverage.stale.count + coverage.missing.count
+                print(coverage.summary + " (\(coverage.current.count) of \(total) current).")
                 for text in coverage.stale { print("  out of date: \(text.key) (\(text.section))") }
                 for text in coverage.missing { print("  not translated: \(text.key) (\(text.section))") }
             }

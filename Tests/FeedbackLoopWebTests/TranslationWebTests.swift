@@ -1,5 +1,7 @@
 import FeedbackLoop
+import FeedbackLoopPublish
 import FeedbackLoopStore
+import FeedbackLoopWorkflows
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -63,6 +65,24 @@ import YswdTestSupport
             let followUps = try await client.get("/activities/GP/follow-ups", cookie: session.cookie)
             #expect(followUps.body.text.contains("Urdu is not ready"), "\(followUps.body.text)")
             #expect(followUps.body.text.contains("/activities/GP/translations"))
+
+            // An update recorded in English and Welsh links each rendition by its language.
+            let welshVersion = LanguageVersion(
+                catalogue: MessageCatalogue(language: try LanguageTag(parsing: "cy")),
+                translations: try await store.translations(ref: "GP", language: try LanguageTag(parsing: "cy")),
+                allowsUntranslated: true)
+            let prepared = try await PreparedUpdate.prepare(
+                store: store, ref: "GP", formats: [.html], languages: [nil, welshVersion])
+            _ = try await prepared[0].record(
+                in: store, channels: [.web], waivers: [], renditions: Array(prepared.dropFirst()))
+            let updates = try await client.get("/activities/GP/updates", cookie: session.cookie).body.text
+            #expect(
+                updates.contains("<a href=\"/activities/GP/updates/1/html?language=cy\">Web page in Welsh</a>"),
+                "\(updates)")
+            let welshPage = try await client.get("/activities/GP/updates/1/html?language=cy", cookie: session.cookie)
+            #expect(welshPage.body.text.contains("<html lang=\"cy\">"), "the Welsh rendition, not the English")
+            let englishPage = try await client.get("/activities/GP/updates/1/html", cookie: session.cookie)
+            #expect(englishPage.body.text.contains("<html lang=\"en\">"))
 
             // Editors see the activity, not its translations.
             let editor = try await client.signIn(.editor)

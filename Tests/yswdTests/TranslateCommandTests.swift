@@ -331,8 +331,7 @@ import Testing
         try Data(translated.utf8).write(to: URL(fileURLWithPath: yswd.folder + "/cy-2.xlf"))
         try yswd.ok("translate", "import", "cy-2.xlf")
         let beside = "<p>CY: Translation: “Cymraeg: \(PublishCommandTests.quote)”</p></blockquote>"
-        let page = try yswd.ok("publish", "GP", "--language", "cy", "--record", "--out", "u1")
-        _ = page
+        try yswd.ok("publish", "GP", "--language", "cy", "--record", "--out", "u1")
         let recorded = try yswd.ok("updates", "GP", "--show", "1", "--language", "cy")
         #expect(recorded.contains(beside), "\(recorded)")
         let data = try yswd.ok("publish", "GP", "--format", "json")
