@@ -35,7 +35,7 @@ public final class FakeNotify: Sendable {
 
     public actor State {
         public var messages: [Message] = []
-        /// Requests a minute before 429; nil for no limit.
+        /// Requests before 429 (see ``setRate(_:)``); nil for no limit.
         public var perMinute: Int?
         var recent: [Date] = []
         /// Answers for the next sends, before any is taken (429, 500, …).
@@ -54,7 +54,12 @@ public final class FakeNotify: Sendable {
         public var requests = 0
         public var rateLimited = 0
 
-        public func setRate(_ perMinute: Int?) { self.perMinute = perMinute }
+        /// Notify's rate limit, as a count: after `perMinute` requests the rest are refused (429) until
+        /// it is set again. Counted, not timed, so a slow machine cannot let a request through.
+        public func setRate(_ perMinute: Int?) {
+            self.perMinute = perMinute
+            recent = []
+        }
         public func fail(next statuses: [Int]) { failures += statuses }
         public func refuse(_ recipient: String) { refused.insert(recipient) }
         public func sendReceipts(to url: String, token: String, bouncing: Set<String> = []) {
@@ -89,7 +94,6 @@ public final class FakeNotify: Sendable {
             requests += 1
             let now = Date()
             if let perMinute {
-                recent = recent.filter { now.timeIntervalSince($0) < 60 }
                 if recent.count >= perMinute {
                     rateLimited += 1
                     return FakeNotify.error(
