@@ -143,11 +143,14 @@ struct ActivityPage: Sendable {
                 HistoryFilter(activity: ref, withoutParts: true), newestFirst: true, limit: 15),
             role: context.account?.role ?? .viewer, form: form, errors: errors, languages: settings.languages)
         view.show(section)
-        if section == .overview {
-            for tag in try await store.translationLanguages(refs: [ref])[ref] ?? [] {
+        if section == .overview, let tags = try await store.translationLanguages(refs: [ref])[ref] {
+            // The activity's texts are read once, then set against each language's translations.
+            let texts = try await Translating.texts(store: store, ref: ref)
+            for tag in tags {
                 guard let language = try? LanguageTag(parsing: tag), settings.targetLanguages.contains(language)
                 else { continue }
-                let coverage = try await Translating.coverage(store: store, ref: ref, language: language)
+                let coverage = TranslationCoverage(
+                    texts, try await store.translations(ref: ref, language: language), language: language)
                 if !coverage.isComplete { view.translationNotes.append(coverage.summary) }
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedbackLoop
 import FeedbackLoopPostgres
+import FeedbackLoopPublish
 import FeedbackLoopSQLite
 import FeedbackLoopStore
 import FeedbackLoopWorkflows
@@ -124,9 +125,12 @@ extension Yswd.Loops {
     func translationLines(_ store: any RecordStore, refs: [String]) async throws -> [String] {
         var lines: [String] = []
         for (ref, tags) in try await store.translationLanguages(refs: refs).sorted(by: { $0.key < $1.key }) {
+            // The activity's texts are read once, then set against each language's translations.
+            let texts = try await Translating.texts(store: store, ref: ref)
             for tag in tags {
                 guard let language = try? LanguageTag(parsing: tag) else { continue }
-                let coverage = try await Translating.coverage(store: store, ref: ref, language: language)
+                let coverage = TranslationCoverage(
+                    texts, try await store.translations(ref: ref, language: language), language: language)
                 if !coverage.isComplete { lines.append("\(ref): \(coverage.summary)") }
             }
         }
